@@ -1,0 +1,175 @@
+//! The `extract` view of a corpus: the stable JSON document of DESIGN.md, and a readable table.
+//!
+//! Only renders; the corpus is already sorted, so rendering is deterministic.
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::model::SessionKind;
+
+#[derive(Serialize)]
+struct Source<'a> {
+    file: &'a str,
+    line: u32,
+}
+
+#[derive(Serialize)]
+struct ConferenceOut<'a> {
+    id: &'a str,
+    series: &'a str,
+    year: u16,
+    location: Option<&'a str>,
+    source: Source<'a>,
+}
+
+#[derive(Serialize)]
+struct SessionOut<'a> {
+    id: &'a str,
+    conference: &'a str,
+    title: &'a str,
+    kind: SessionKind,
+    speakers: Vec<&'a str>,
+    topics: Vec<&'a str>,
+    links: &'a [String],
+    #[serde(rename = "abstract")]
+    abstract_text: Option<&'a str>,
+    source: Source<'a>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    conference: &'a str,
+    file: &'a str,
+    line: u32,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct PersonOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    handles: &'a [String],
+    affiliations: &'a [String],
+    former_affiliations: &'a [String],
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExtractDocument<'a> {
+    conferences: Vec<ConferenceOut<'a>>,
+    sessions: Vec<SessionOut<'a>>,
+    people: Vec<PersonOut<'a>>,
+}
+
+/// The corpus as the `extract --format json` document (pretty-printed, ending in a newline).
+#[must_use]
+pub fn to_json(corpus: &Corpus) -> String {
+    let doc = ExtractDocument {
+        conferences: corpus
+            .conferences
+            .iter()
+            .map(|c| ConferenceOut {
+                id: &c.id,
+                series: &c.series,
+                year: c.year,
+                location: c.location.as_deref(),
+                source: Source {
+                    file: &c.source.file,
+                    line: c.source.line,
+                },
+            })
+            .collect(),
+        sessions: corpus
+            .sessions
+            .iter()
+            .map(|s| SessionOut {
+                id: &s.id,
+                conference: &s.session.conference,
+                title: &s.session.title,
+                kind: s.session.kind,
+                speakers: speaker_names(corpus, &s.speakers),
+                topics: Vec::new(),
+                links: &s.session.links,
+                abstract_text: s.session.abstract_text.as_deref(),
+                source: Source {
+                    file: &s.session.source.file,
+                    line: s.session.source.line,
+                },
+            })
+            .collect(),
+        people: corpus
+            .people
+            .people
+            .iter()
+            .map(|p| PersonOut {
+                id: &p.id,
+                name: &p.name,
+                aliases: &p.aliases,
+                handles: &p.handles,
+                affiliations: &p.affiliations,
+                former_affiliations: &p.former_affiliations,
+                mentions: p
+                    .mentions
+                    .iter()
+                    .map(|m| MentionOut {
+                        conference: &m.conference,
+                        file: &m.source.file,
+                        line: m.source.line,
+                        role: if m.as_speaker { "speaker" } else { "mentioned" },
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn speaker_names<'a>(corpus: &'a Corpus, ids: &[String]) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|id| {
+            corpus
+                .people
+                .people
+                .binary_search_by(|p| p.id.as_str().cmp(id))
+                .ok()
+                .map(|i| corpus.people.people[i].name.as_str())
+        })
+        .collect()
+}
+
+/// The corpus as a terminal table of sessions, with a one-line summary under it.
+#[must_use]
+pub fn to_table(corpus: &Corpus) -> String {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["Conference", "Kind", "Title", "Speakers", "Source"]);
+    for s in &corpus.sessions {
+        table.add_row([
+            s.session.conference.clone(),
+            s.session.kind.as_str().to_owned(),
+            s.session.title.clone(),
+            speaker_names(corpus, &s.speakers).join(", "),
+            format!("{}:{}", s.session.source.file, s.session.source.line),
+        ]);
+    }
+    format!("{table}\n{}\n", summary(corpus))
+}
+
+/// `5 files read, 0 skipped: 9 conferences, 192 sessions, 310 people`.
+#[must_use]
+pub fn summary(corpus: &Corpus) -> String {
+    format!(
+        "{} files read, {} skipped: {} conferences, {} sessions, {} people",
+        corpus.files_read,
+        corpus.files_skipped,
+        corpus.conferences.len(),
+        corpus.sessions.len(),
+        corpus.people.people.len()
+    )
+}

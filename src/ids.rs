@@ -1,0 +1,94 @@
+//! Readable, stable identifiers: the slugs shared by IRIs, GraphML/GEXF node ids and CSV rows.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case ASCII slug: accents folded, every run of other characters becomes one `-`.
+///
+/// `"Web Maps, 2 Ways with Streamlit"` → `web-maps-2-ways-with-streamlit`; `"Łukasz Langa"` → `lukasz-langa`.
+#[must_use]
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in fold_to_ascii(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' {
+            // An apostrophe joins its word (`O'Connell` → `oconnell`, `Don't` → `dont`).
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// NFKD-decomposes and drops combining marks, then maps the few letters NFKD leaves alone.
+#[must_use]
+pub fn fold_to_ascii(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'Ł' => 'L',
+            'ł' => 'l',
+            'Ø' => 'O',
+            'ø' => 'o',
+            'Đ' => 'D',
+            'đ' => 'd',
+            'ß' => 's',
+            'Æ' => 'A',
+            'æ' => 'a',
+            'ı' => 'i',
+            other => other,
+        })
+        .collect()
+}
+
+/// `PyCascades`, 2025 → `pycascades-2025`.
+#[must_use]
+pub fn conference_id(series: &str, year: u16) -> String {
+    format!("{}-{year}", slug(series))
+}
+
+/// `pycascades-2025`, `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title slug becomes `untitled`.
+#[must_use]
+pub fn session_id(conference: &str, title: &str) -> String {
+    let s = slug(title);
+    if s.is_empty() {
+        format!("{conference}/untitled")
+    } else {
+        format!("{conference}/{s}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_table() {
+        for (input, want) in [
+            (
+                "Web Maps, 2 Ways with Streamlit and PyScript",
+                "web-maps-2-ways-with-streamlit-and-pyscript",
+            ),
+            ("Łukasz Langa", "lukasz-langa"),
+            ("Sheena O'Connell", "sheena-oconnell"),
+            (
+                "Let Me Introduce Y’all to Y’all",
+                "let-me-introduce-yall-to-yall",
+            ),
+            ("  --  ", ""),
+            ("Fridolín Pokorný", "fridolin-pokorny"),
+        ] {
+            assert_eq!(slug(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn ids_are_composed_from_slugs() {
+        assert_eq!(conference_id("PyCon US", 2024), "pycon-us-2024");
+        assert_eq!(session_id("pycon-us-2024", "???"), "pycon-us-2024/untitled");
+    }
+}

@@ -1,0 +1,239 @@
+//! The pieces of a session that the Markdown readers share: reading a session's body blocks into
+//! speakers, handles, links, abstract and notes, and turning the result into a [`Session`].
+
+use crate::model::{Mention, NameRef, Session, SessionKind, SourceLine};
+
+use super::kind::classify;
+use super::markdown::{Block, BlockKind};
+use super::names::{
+    leading_presenter, name_after_with, parenthesised_mentions, parse_handle_line,
+    parse_speaker_line, profile_handle,
+};
+use super::text::collapse_ws;
+
+/// A session being read: its heading and the blocks under it.
+#[derive(Debug, Clone)]
+pub struct Draft<'a> {
+    /// Title as the heading gives it.
+    pub title: String,
+    /// Heading level that opened it.
+    pub level: u8,
+    /// Line of the heading.
+    pub line: u32,
+    /// Kind given by a grouping heading (`## Lightning Talks`).
+    pub container: Option<SessionKind>,
+    /// Blocks under the heading, sub-sections included.
+    pub body: Vec<&'a Block>,
+}
+
+/// What a finished draft yields.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// The session.
+    pub session: Session,
+    /// Its speakers and the people its notes mention, with lines.
+    pub mentions: Vec<Mention>,
+}
+
+/// How a session's speakers were found, so a caller can tell a weak guess from a speaker line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerEvidence {
+    /// A speaker line under the heading.
+    SpeakerLine,
+    /// The first sentence names the presenter (`Luciana Abud demoing …`).
+    Presenter,
+    /// The title names them (`AMA with Brett Cannon`).
+    Title,
+    /// Only a handle is known (`Speaker's twitter: …`, `@handle`).
+    Handle,
+    /// No speaker found.
+    None,
+}
+
+/// Reads speakers from the first blocks of a body. Returns the speakers, the line they were read
+/// from, the index of the block used (so prose-mention scanning skips it), and the evidence.
+#[must_use]
+pub fn find_speakers(
+    title: &str,
+    heading_line: u32,
+    body: &[&Block],
+) -> (Vec<NameRef>, u32, Option<usize>, SpeakerEvidence) {
+    let lead: Vec<(usize, &Block)> = body
+        .iter()
+        .enumerate()
+        .take_while(|(_, b)| b.heading_level().is_none())
+        .filter(|(_, b)| {
+            b.kind == BlockKind::Paragraph && !b.in_quote && !b.in_list && !b.is_links_only()
+        })
+        .take(1)
+        .map(|(i, b)| (i, *b))
+        .collect();
+    if let Some(&(i, block)) = lead.first() {
+        if i <= 3 {
+            if let Some(names) = parse_speaker_line(&block.text) {
+                return (names, block.line, Some(i), SpeakerEvidence::SpeakerLine);
+            }
+            if let Some(handle) = parse_handle_line(&block.text) {
+                let mut n = NameRef::named(format!("@{handle}"));
+                n.handles.push(format!("@{handle}"));
+                return (vec![n], block.line, Some(i), SpeakerEvidence::Handle);
+            }
+            if let Some(name) = leading_presenter(&block.text) {
+                return (
+                    vec![NameRef::named(name)],
+                    block.line,
+                    None,
+                    SpeakerEvidence::Presenter,
+                );
+            }
+        }
+    }
+    if let Some(name) = name_after_with(title) {
+        return (
+            vec![NameRef::named(name)],
+            heading_line,
+            None,
+            SpeakerEvidence::Title,
+        );
+    }
+    // "Speaker's twitter: <https://twitter.com/ucodery>" when nobody is named.
+    for (i, block) in body.iter().enumerate() {
+        let lower = block.text.to_lowercase();
+        let labelled = ["speaker", "presenter", "speakers", "presenters"]
+            .iter()
+            .any(|w| {
+                lower.starts_with(&format!("{w}'s"))
+                    || lower.starts_with(&format!("{w}’s"))
+                    || lower.starts_with(&format!("{w}:"))
+            });
+        if labelled && !block.in_quote {
+            if let Some((url, handle)) = block
+                .links
+                .iter()
+                .find_map(|l| profile_handle(&l.url).map(|h| (l.url.clone(), h)))
+            {
+                let mut n = NameRef::named(format!("@{handle}"));
+                n.handles.push(display_url(&url));
+                return (vec![n], block.line, Some(i), SpeakerEvidence::Handle);
+            }
+        }
+    }
+    (Vec::new(), heading_line, None, SpeakerEvidence::None)
+}
+
+/// A URL without its scheme and trailing slash, as handles are shown (`twitter.com/ucodery`).
+#[must_use]
+pub fn display_url(url: &str) -> String {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    rest.trim_start_matches("www.")
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// Finishes a draft: speakers, links, handles, abstract, notes and mentions.
+#[must_use]
+pub fn finish(
+    draft: &Draft<'_>,
+    conference: &str,
+    file: &str,
+    speakers_found: Option<(Vec<NameRef>, u32)>,
+) -> Read {
+    let (mut speakers, speaker_line, skip) = match speakers_found {
+        Some((s, line)) => (s, line, None),
+        None => {
+            let (s, line, skip, _) = find_speakers(&draft.title, draft.line, &draft.body);
+            (s, line, skip)
+        }
+    };
+    let mut links: Vec<String> = Vec::new();
+    let mut abstract_parts: Vec<&str> = Vec::new();
+    let mut notes = String::new();
+    for block in &draft.body {
+        for link in &block.links {
+            if !link.url.starts_with('#') && !links.contains(&link.url) {
+                links.push(link.url.clone());
+            }
+        }
+        if block.in_quote {
+            abstract_parts.push(&block.text);
+        } else if block.kind != BlockKind::Rule {
+            notes.push_str(&block.text);
+            notes.push('\n');
+        }
+    }
+    // A lone speaker owns the handles the notes give: `@izcoder`, `mas.to/@christyheaton`.
+    if speakers.len() == 1 {
+        let speaker = &mut speakers[0];
+        for block in draft.body.iter().filter(|b| !b.in_quote) {
+            if let Some(h) = parse_handle_line(&block.text) {
+                push_unique(&mut speaker.handles, format!("@{h}"));
+            }
+            for link in &block.links {
+                if profile_handle(&link.url).is_some() {
+                    push_unique(&mut speaker.handles, display_url(&link.url));
+                }
+            }
+        }
+    }
+    let abstract_text = (!abstract_parts.is_empty()).then(|| abstract_parts.join("\n\n"));
+    let kind = classify(&draft.title, abstract_text.as_deref(), draft.container);
+    let mut mentions: Vec<Mention> = speakers
+        .iter()
+        .map(|s| Mention {
+            person: s.clone(),
+            conference: conference.to_owned(),
+            as_speaker: true,
+            source: SourceLine {
+                file: file.to_owned(),
+                line: speaker_line,
+            },
+        })
+        .collect();
+    for (i, block) in draft.body.iter().enumerate() {
+        if block.in_quote || Some(i) == skip || block.kind == BlockKind::Code {
+            continue;
+        }
+        mentions.extend(prose_mentions(block, conference, file));
+    }
+    let session = Session {
+        conference: conference.to_owned(),
+        title: collapse_ws(&draft.title),
+        kind,
+        speakers,
+        links,
+        abstract_text,
+        notes,
+        source: SourceLine {
+            file: file.to_owned(),
+            line: draft.line,
+        },
+    };
+    Read { session, mentions }
+}
+
+/// The `Name (Affiliation)` mentions of one block, each on its own line.
+#[must_use]
+pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mention> {
+    parenthesised_mentions(&block.text)
+        .into_iter()
+        .map(|m| {
+            let line = block.line + block.text[..m.offset].matches('\n').count() as u32;
+            Mention {
+                person: m.person,
+                conference: conference.to_owned(),
+                as_speaker: false,
+                source: SourceLine {
+                    file: file.to_owned(),
+                    line,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Pushes `value` unless it is already there.
+pub fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}

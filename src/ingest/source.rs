@@ -1,0 +1,150 @@
+//! Finding and reading notes files: the paths the user named (folders walked recursively for
+//! `.md`, `.markdown` and `.txt`), or the sample corpus built into the binary.
+//!
+//! Owns file-system access for ingest. Files come back sorted by their display path, so what
+//! follows never depends on the order of the command line or of the directory listing.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// The bundled sample corpus, as `(display path, bytes)`.
+pub const SAMPLE_CORPUS: &[(&str, &[u8])] = &[
+    (
+        "notes/pycascades-2022.md",
+        include_bytes!("../../notes/pycascades-2022.md"),
+    ),
+    (
+        "notes/pycascades-2024.md",
+        include_bytes!("../../notes/pycascades-2024.md"),
+    ),
+    (
+        "notes/pycascades-2025.md",
+        include_bytes!("../../notes/pycascades-2025.md"),
+    ),
+    (
+        "notes/pycon-2019-schedule.txt",
+        include_bytes!("../../notes/pycon-2019-schedule.txt"),
+    ),
+    (
+        "notes/pycon-us-2024-recap.md",
+        include_bytes!("../../notes/pycon-us-2024-recap.md"),
+    ),
+];
+
+/// File endings read when walking a folder.
+pub const NOTES_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// A notes file to read: its display path and where to get its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NotesSource {
+    /// A file on disk.
+    Disk {
+        /// How messages name it.
+        display: String,
+        /// Where it is.
+        path: PathBuf,
+    },
+    /// A file of the built-in sample corpus.
+    Embedded {
+        /// How messages name it.
+        display: String,
+        /// Its content.
+        bytes: &'static [u8],
+    },
+}
+
+impl NotesSource {
+    /// How messages and provenance name the file.
+    #[must_use]
+    pub fn display(&self) -> &str {
+        match self {
+            Self::Disk { display, .. } | Self::Embedded { display, .. } => display,
+        }
+    }
+
+    /// Reads the file's bytes.
+    ///
+    /// # Errors
+    /// A [`Diagnostic`] naming the file when it cannot be read.
+    pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+        match self {
+            Self::Embedded { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Self::Disk { display, path } => std::fs::read(path)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| Diagnostic::file(display, format!("cannot read: {e}"))),
+        }
+    }
+}
+
+/// The bundled sample corpus as sources.
+#[must_use]
+pub fn sample_corpus() -> Vec<NotesSource> {
+    SAMPLE_CORPUS
+        .iter()
+        .map(|(display, bytes)| NotesSource::Embedded {
+            display: (*display).to_owned(),
+            bytes,
+        })
+        .collect()
+}
+
+fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Collects the notes files under `paths`: named files as they are, folders walked recursively
+/// (symbolic links followed, loops reported). Sorted by display path, duplicates removed.
+#[must_use]
+pub fn collect(paths: &[PathBuf]) -> (Vec<NotesSource>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            files.push(NotesSource::Disk {
+                display: display_path(root),
+                path: root.clone(),
+            });
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let wanted = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| {
+                            NOTES_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                        });
+                    if wanted {
+                        files.push(NotesSource::Disk {
+                            display: display_path(e.path()),
+                            path: e.path().to_owned(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let where_ = err.path().map_or_else(|| display_path(root), display_path);
+                    let what = if err.loop_ancestor().is_some() {
+                        "symbolic link loop, not followed".to_owned()
+                    } else {
+                        format!(
+                            "cannot read: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), ToString::to_string)
+                        )
+                    };
+                    problems.push(Diagnostic::file(&where_, what));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup_by(|a, b| a.display() == b.display());
+    (files, problems)
+}

@@ -1,0 +1,159 @@
+//! The records that flow through confgraph: conferences, sessions, people and where each came from.
+//!
+//! These are plain data. Ingest fills them, `resolve` turns name mentions into people, and every
+//! later stage only reads them. Nothing here parses or prints.
+
+use serde::Serialize;
+
+/// A place in a notes file: the file as the user named it and a 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SourceLine {
+    /// The notes file, as given on the command line (or `notes/…` for the bundled corpus).
+    pub file: String,
+    /// 1-based line of the original file.
+    pub line: u32,
+}
+
+/// What kind of program item a session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionKind {
+    /// A regular talk.
+    Talk,
+    /// A keynote.
+    Keynote,
+    /// A lightning talk.
+    Lightning,
+    /// A panel discussion.
+    Panel,
+    /// A tutorial or workshop.
+    Tutorial,
+    /// A vendor booth demo.
+    Booth,
+    /// An "ask me anything".
+    Ama,
+    /// Opening, welcome or closing remarks.
+    Ceremony,
+    /// Anything else on the program (a demo, an open space).
+    Other,
+}
+
+impl SessionKind {
+    /// Every kind, in the order used for sorting and listing.
+    pub const ALL: [Self; 9] = [
+        Self::Talk,
+        Self::Keynote,
+        Self::Lightning,
+        Self::Panel,
+        Self::Tutorial,
+        Self::Booth,
+        Self::Ama,
+        Self::Ceremony,
+        Self::Other,
+    ];
+
+    /// The lower-case name used in JSON, tables and IRIs.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Talk => "talk",
+            Self::Keynote => "keynote",
+            Self::Lightning => "lightning",
+            Self::Panel => "panel",
+            Self::Tutorial => "tutorial",
+            Self::Booth => "booth",
+            Self::Ama => "ama",
+            Self::Ceremony => "ceremony",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// One edition of a conference series ("PyCascades 2025").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conference {
+    /// Slug id, `pycascades-2025`.
+    pub id: String,
+    /// Canonical series name, `PyCascades`.
+    pub series: String,
+    /// The edition's year.
+    pub year: u16,
+    /// Where it took place, when the notes say so.
+    pub location: Option<String>,
+    /// Where the notes name this edition (the header, or the first mention in prose).
+    pub source: SourceLine,
+}
+
+/// A person as one notes file names them, before identity resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRef {
+    /// The name as written (cleaned of asides and mojibake), or `@handle` when only a handle is known.
+    pub name: String,
+    /// Other names the same line gives for this person (`Lady Red / Christopher Beacham`).
+    pub aliases: Vec<String>,
+    /// Social handles seen for this person in the same place (`mas.to/@christyheaton`).
+    pub handles: Vec<String>,
+    /// Current affiliations stated beside the name.
+    pub affiliations: Vec<String>,
+    /// Former affiliations (`formerly Twitter`).
+    pub former_affiliations: Vec<String>,
+}
+
+impl NameRef {
+    /// A bare name with nothing else known.
+    #[must_use]
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            aliases: Vec::new(),
+            handles: Vec::new(),
+            affiliations: Vec::new(),
+            former_affiliations: Vec::new(),
+        }
+    }
+}
+
+/// A program item as read from the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Id of the conference edition it belongs to.
+    pub conference: String,
+    /// Title with Markdown emphasis stripped and white space collapsed.
+    pub title: String,
+    /// What kind of item it is.
+    pub kind: SessionKind,
+    /// Speakers as the notes name them, in the order given.
+    pub speakers: Vec<NameRef>,
+    /// Links given with the session (pretalx, slides, repositories), in order, without duplicates.
+    pub links: Vec<String>,
+    /// The abstract, when the notes quote one.
+    pub abstract_text: Option<String>,
+    /// The note-taker's free text about the session (for topic assignment).
+    pub notes: String,
+    /// Where the session starts in the notes.
+    pub source: SourceLine,
+}
+
+/// One appearance of a person in the notes: as a speaker or merely mentioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Who, as written.
+    pub person: NameRef,
+    /// The conference the notes file is about.
+    pub conference: String,
+    /// Whether the person appears as a speaker of a session there.
+    pub as_speaker: bool,
+    /// Where.
+    pub source: SourceLine,
+}
+
+/// Everything read from one notes file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesRecord {
+    /// The edition the file is about, first; then any other edition its prose names a talk at.
+    pub conferences: Vec<Conference>,
+    /// Sessions in file order.
+    pub sessions: Vec<Session>,
+    /// People mentioned outside speaker lines, in file order.
+    pub mentions: Vec<Mention>,
+}
