@@ -173,3 +173,247 @@ fn unseen_fixtures_meet_recall_and_precision_per_file() {
     assert!(count >= 6);
     assert!(failures.is_empty(), "below 0.95:\n{}", failures.join("\n"));
 }
+
+fn talk_notes(series_year: &str, talk: &str, speaker: &str) -> String {
+    format!("# {series_year}\n\n## {talk}\n\n{speaker}\n\nSome notes.\n")
+}
+
+fn run_extract(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    confgraph()
+        .arg("extract")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn bad_files_are_reported_by_name_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("good.md"),
+        talk_notes("PyOhio 2023", "Good Talk", "Jane Doe"),
+    )
+    .unwrap();
+    std::fs::write(d.join("empty.md"), "").unwrap();
+    std::fs::write(d.join("binary.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let mut invalid =
+        b"# PyOhio 2022\n\n## Broken Bytes Talk\n\nAna Lima\n\nbad \xff\xfe here\n".to_vec();
+    invalid.extend_from_slice(b"\n## Second Talk\n\nBo Chen\n");
+    std::fs::write(d.join("invalid-utf8.md"), invalid).unwrap();
+    std::fs::write(d.join("no-headings.md"), "just a paragraph\nof text\n").unwrap();
+    std::fs::write(d.join("huge-line.txt"), "x".repeat(5_000_000)).unwrap();
+    std::fs::write(d.join("ignored.png"), b"\x00\x01").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(d.join("nowhere.md"), d.join("dangling.md")).unwrap();
+        std::fs::create_dir(d.join("loop")).unwrap();
+        std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).unwrap();
+    }
+    let out = run_extract(&[d.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "exit 0 while some file was read: {stderr}"
+    );
+    for expected in [
+        "empty.md: empty file, skipped",
+        "binary.md: binary file (NUL bytes), skipped",
+        "invalid-utf8.md:7: invalid UTF-8",
+        "no-headings.md: not conference notes",
+        "huge-line.txt: not conference notes",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing warning {expected:?} in:\n{stderr}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        assert!(stderr.contains("dangling.md: cannot read"), "{stderr}");
+        assert!(stderr.contains("symbolic link loop"), "{stderr}");
+    }
+    assert!(
+        !stderr.contains("ignored.png"),
+        "non-notes files are not walked: {stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: BTreeSet<&str> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        BTreeSet::from(["Good Talk", "Broken Bytes Talk", "Second Talk"])
+    );
+}
+
+#[test]
+fn strict_makes_warnings_fatal_and_nothing_readable_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.md");
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&good, talk_notes("PyOhio 2023", "Good Talk", "Jane Doe")).unwrap();
+    std::fs::write(&empty, "").unwrap();
+    confgraph()
+        .args(["extract", "--strict"])
+        .arg(&good)
+        .arg(&empty)
+        .assert()
+        .code(1);
+    confgraph()
+        .args(["extract", "--strict"])
+        .arg(&good)
+        .assert()
+        .success();
+    confgraph()
+        .arg("extract")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no notes could be read"));
+    confgraph()
+        .args(["extract", "does/not/exist.md"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no such file or folder: does/not/exist.md",
+        ));
+    confgraph()
+        .args(["extract", "--format", "yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn bundled_corpus_is_used_and_said_when_no_notes_are_given() {
+    confgraph()
+        .args(["extract", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("bundled sample corpus"))
+        .stdout(predicates::str::contains(
+            "\"id\": \"pycascades-2025/web-maps-2-ways-with-streamlit-and-pyscript\"",
+        ));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count_and_file_order() {
+    let notes = root().join("notes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&notes)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let fixtures = root().join("tests/fixtures");
+    let run = |threads: &str, paths: &[PathBuf]| {
+        let out = confgraph()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["extract", "--format", "json"])
+            .args(paths)
+            .arg(&fixtures)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run("1", &files);
+    let two = run("2", &files);
+    files.reverse();
+    let reversed = run("2", &files);
+    assert!(one == two, "thread count changed the output");
+    assert!(one == reversed, "file order changed the output");
+}
+
+#[test]
+fn every_session_and_mention_says_where_it_came_from() {
+    let json = extract_json(&[&root().join("notes")]);
+    let lines: Vec<&str> = std::fs::read_to_string(root().join("notes/pycascades-2025.md"))
+        .unwrap()
+        .leak()
+        .lines()
+        .collect();
+    for s in json["sessions"].as_array().unwrap() {
+        let file = s["source"]["file"].as_str().unwrap();
+        let line = s["source"]["line"].as_u64().unwrap();
+        assert!(line >= 1, "{s}");
+        if file.ends_with("pycascades-2025.md") {
+            // The line is the session's heading.
+            let text = lines[line as usize - 1];
+            assert!(text.starts_with("## "), "{file}:{line} is {text:?}");
+        }
+    }
+    for p in json["people"].as_array().unwrap() {
+        assert!(!p["mentions"].as_array().unwrap().is_empty(), "{p}");
+        for m in p["mentions"].as_array().unwrap() {
+            assert!(
+                m["file"].as_str().is_some_and(|f| !f.is_empty())
+                    && m["line"].as_u64().unwrap() >= 1
+            );
+        }
+    }
+}
+
+#[test]
+fn recap_people_mentioned_are_found_with_affiliations() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/expected/pycon-us-2024-recap.json")).unwrap(),
+    )
+    .unwrap();
+    let json = extract_json(&[&root().join("notes/pycon-us-2024-recap.md")]);
+    let found: BTreeSet<String> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p["name"].as_str().unwrap().to_owned()).chain(
+                p["aliases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a.as_str().unwrap().to_owned()),
+            )
+        })
+        .map(|n| name_key(&n))
+        .collect();
+    let with_affiliation: Vec<&Value> = expected["people_mentioned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["affiliations"].as_array().unwrap().is_empty())
+        .collect();
+    let missing: Vec<&str> = with_affiliation
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .filter(|n| !found.contains(&name_key(n)))
+        .collect();
+    let recall = 1.0 - missing.len() as f64 / with_affiliation.len() as f64;
+    eprintln!("people mentioned as `Name (Affiliation)`: recall {recall:.3}, missing {missing:?}");
+    assert!(recall >= 0.9, "recall {recall:.3}; missing {missing:?}");
+    let mason = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Mason Eggers")
+        .expect("Mason Eggers");
+    assert_eq!(mason["affiliations"], serde_json::json!(["PyTexas Chair"]));
+    let jess = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Jess Garson")
+        .expect("Jess Garson");
+    assert_eq!(jess["former_affiliations"], serde_json::json!(["Twitter"]));
+    assert!(
+        found.contains(&name_key("Rodrigo Girão Serrão")),
+        "mojibake repaired"
+    );
+    assert!(
+        found.contains(&name_key("Łukasz Langa")),
+        "mojibake repaired"
+    );
+}

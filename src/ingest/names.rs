@@ -56,7 +56,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Dinner",
     "Director",
     "Django",
-    "Do",
     "Engineer",
     "Expo",
     "For",
@@ -688,24 +687,57 @@ pub fn parenthesised_mentions(text: &str) -> Vec<ProseMention> {
             continue;
         };
         let content = collapse_ws(&text[i + 1..close]);
-        if let Some((name, start)) = name_before(text, i) {
-            let mut person = NameRef::named(name);
+        let before = name_before(text, i).filter(|(n, _)| {
+            // One word before needs a clear organisation in the aside (`Grace (Muck Rack)`).
+            if n.contains(' ') {
+                names_an_organisation(&content)
+            } else {
+                affiliation_like(&content)
+            }
+        });
+        if before.is_none() {
+            // `PEP 744: JIT Compilation (Brandt Bucher)`: a full name inside is a credit.
+            if let Some(name) = person_name(&content, false).filter(|n| n.contains(' ')) {
+                found.push(ProseMention {
+                    person: NameRef::named(name),
+                    offset: i + 1,
+                });
+            }
+        } else if let Some((name, start)) = before {
             let (current, former) = parse_affiliations(&content);
-            person.affiliations = current;
-            person.former_affiliations = former;
-            found.push(ProseMention {
-                person,
-                offset: start,
-            });
-        } else if let Some(name) = person_name(&content, false) {
-            found.push(ProseMention {
-                person: NameRef::named(name),
-                offset: i + 1,
-            });
+            // `Marie Roald and Yngve Mardal Moe (Turtle Thread)`: the aside is both people's.
+            let partner = text[..start]
+                .strip_suffix("and ")
+                .and_then(|head| name_before(text, head.len()))
+                .filter(|(n, _)| n.contains(' '));
+            for (who, at) in partner.into_iter().chain([(name, start)]) {
+                let mut person = NameRef::named(who);
+                person.affiliations.clone_from(&current);
+                person.former_affiliations.clone_from(&former);
+                found.push(ProseMention { person, offset: at });
+            }
         }
         i = close + 1;
     }
     found
+}
+
+/// An aside that names an organisation or role (`Changeset Consulting`, `PyCon US Chair`), not a
+/// remark (`not in the textbook`) or a code (`M1/M2/M3`, `RAG`).
+fn affiliation_like(aside: &str) -> bool {
+    aside.chars().next().is_some_and(char::is_uppercase)
+        && aside
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().any(char::is_lowercase))
+}
+
+/// An aside with at least one word of two or more letters (`PSF`, `Elastic, formerly Twitter`),
+/// not a code like `M1/M2/M3`.
+fn names_an_organisation(aside: &str) -> bool {
+    !aside.starts_with(|c: char| c.is_ascii_digit())
+        && aside
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 2)
 }
 
 fn matching_paren(text: &str, open: usize) -> Option<usize> {
@@ -753,13 +785,16 @@ fn name_before(text: &str, pos: usize) -> Option<(String, usize)> {
     while candidate.first().is_some_and(|w| is_particle(w)) {
         candidate.remove(0);
     }
-    // A capitalised word just before the run that is not a name word (`Black Python Devs (…)`)
+    // A capitalised word right before the run (`Black Python Devs (…)`, `JIT Compilation (…)`)
     // means the run is the tail of an organisation or title, not a person.
     let preceding = trimmed[..start].split_whitespace().next_back();
     if preceding.is_some_and(|w| {
-        is_not_name_word(w)
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && !matches!(w, "I" | "Me" | "My" | "And")
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !w.ends_with([',', '.', ';', ':', ')'])
+            && !matches!(
+                w,
+                "I" | "Me" | "My" | "And" | "With" | "At" | "By" | "To" | "Thanks" | "Thank"
+            )
     }) {
         return None;
     }
@@ -959,6 +994,20 @@ mod tests {
                 ),
                 ("Mariatta".to_owned(), vec!["PyCon US Chair".to_owned()]),
                 ("Jelle Zijlstra".to_owned(), vec![]),
+            ]
+        );
+        let both: Vec<_> = parenthesised_mentions("Marie Roald and Yngve Mardal Moe (Turtle Thread), Microbenchmarks (not in the textbook), macOS on Apple Silicon (M1/M2/M3)")
+            .into_iter()
+            .map(|m| (m.person.name, m.person.affiliations))
+            .collect();
+        assert_eq!(
+            both,
+            vec![
+                ("Marie Roald".to_owned(), vec!["Turtle Thread".to_owned()]),
+                (
+                    "Yngve Mardal Moe".to_owned(),
+                    vec!["Turtle Thread".to_owned()]
+                ),
             ]
         );
     }
