@@ -1,1 +1,59 @@
-fn main() {}
+//! `extract` end to end (read, parse in parallel, merge, resolve, render JSON) on the
+//! deterministic synthetic corpus of `confgraph::synthetic`.
+//!
+//! `cargo bench --bench extract` uses 10 MB (set `CONFGRAPH_BENCH_MB` for another size); under
+//! `cargo test` each benchmark runs once on 0.5 MB to show it works.
+
+use std::sync::LazyLock;
+
+use confgraph::ingest::source::NotesSource;
+use divan::Bencher;
+use divan::counter::BytesCount;
+
+fn main() {
+    divan::main();
+}
+
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "a size in megabytes, clamped to be positive"
+)]
+fn corpus_bytes() -> usize {
+    let benching = std::env::args().any(|a| a == "--bench");
+    std::env::var("CONFGRAPH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(if benching { 10.0 } else { 0.5 }, |mb: f64| mb.max(0.01))
+        .mul_add(1e6, 0.0) as usize
+}
+
+/// The corpus, generated once and kept for the whole run.
+static CORPUS: LazyLock<(Vec<NotesSource>, usize)> = LazyLock::new(|| {
+    let files = confgraph::synthetic::generate(corpus_bytes(), 42);
+    let total = files.iter().map(|f| f.1.len()).sum();
+    let sources = files
+        .into_iter()
+        .map(|(name, text)| NotesSource::Embedded {
+            display: name,
+            bytes: Box::leak(text.into_bytes().into_boxed_slice()),
+        })
+        .collect();
+    (sources, total)
+});
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn extract_json(bencher: Bencher) {
+    let (sources, total) = &*CORPUS;
+    bencher.counter(BytesCount::new(*total)).bench(|| {
+        let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(sources), Vec::new());
+        confgraph::extract::to_json(&corpus)
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn ingest_only(bencher: Bencher) {
+    let (sources, total) = &*CORPUS;
+    bencher
+        .counter(BytesCount::new(*total))
+        .bench(|| confgraph::ingest::read_all(sources));
+}

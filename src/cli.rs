@@ -25,7 +25,7 @@ pub struct Cli {
 pub enum Command {
     /// Main job: read the notes and write every export into a folder, then print a summary.
     Build(BuildArgs),
-    /// Show what was read from the notes, with file:line for every item.
+    /// Show what was read from the notes, with `file:line` for every item.
     Extract(ExtractArgs),
 }
 

@@ -69,7 +69,7 @@ impl SessionKind {
     }
 }
 
-/// One edition of a conference series ("PyCascades 2025").
+/// One edition of a conference series (`PyCascades 2025`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conference {
     /// Slug id, `pycascades-2025`.

@@ -71,19 +71,21 @@ impl People {
     }
 }
 
+/// The root of `k` in a union-find stored as a map, compressing the path it walked.
+fn find(parent: &mut BTreeMap<String, String>, k: &str) -> String {
+    let mut root = k.to_owned();
+    while let Some(p) = parent.get(&root).filter(|p| **p != root) {
+        root = p.clone();
+    }
+    parent.insert(k.to_owned(), root.clone());
+    root
+}
+
 /// Groups mentions into people.
 #[must_use]
 pub fn resolve_people(mentions: &[Mention]) -> People {
     // Union-find over name keys; a speaker line's alternatives join their keys.
     let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    fn find(parent: &mut BTreeMap<String, String>, k: &str) -> String {
-        let mut root = k.to_owned();
-        while let Some(p) = parent.get(&root).filter(|p| **p != root) {
-            root = p.clone();
-        }
-        parent.insert(k.to_owned(), root.clone());
-        root
-    }
     let mut reasons: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in mentions {
         let key = name_key(&m.person.name);

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `confgraph` command: one binary, a temp dir per test.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -82,16 +83,16 @@ fn score(expected: &Value, actual: &Value) -> Score {
     let (as_, ap) = set(&actual["sessions"]);
     let mut report = String::new();
     for missing in es.difference(&as_) {
-        report.push_str(&format!("  missing session: {missing}\n"));
+        let _ = writeln!(report, "  missing session: {missing}");
     }
     for extra in as_.difference(&es) {
-        report.push_str(&format!("  extra session:   {extra}\n"));
+        let _ = writeln!(report, "  extra session:   {extra}");
     }
     for missing in ep.difference(&ap) {
-        report.push_str(&format!("  missing speaker: {missing}\n"));
+        let _ = writeln!(report, "  missing speaker: {missing}");
     }
     for extra in ap.difference(&ep) {
-        report.push_str(&format!("  extra speaker:   {extra}\n"));
+        let _ = writeln!(report, "  extra speaker:   {extra}");
     }
     Score {
         sessions: (
@@ -416,4 +417,38 @@ fn recap_people_mentioned_are_found_with_affiliations() {
         found.contains(&name_key("Łukasz Langa")),
         "mojibake repaired"
     );
+}
+
+#[test]
+fn exports_folder_is_what_build_writes_today() {
+    let dir = tempfile::tempdir().unwrap();
+    confgraph()
+        .arg("build")
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("5 files read, 0 skipped"));
+    let mut written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut expected: Vec<String> = confgraph::BUILD_OUTPUTS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    expected.sort();
+    assert_eq!(
+        written, expected,
+        "build writes exactly its outputs, no temporary files left"
+    );
+    for name in confgraph::BUILD_OUTPUTS {
+        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let committed = std::fs::read(root().join("exports").join(name)).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "exports/{name} is stale: run `cargo run --release -- build`"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Naming conferences: the series and year in a file's header, and conference names in prose.
 //!
-//! Owns the table of known series spellings (`Pycascades` → PyCascades, an unqualified `PyCon` →
-//! PyCon US) and the rules that read `PyCon 2019 in Cleveland, Ohio` as series, year and location.
+//! Owns the table of known series spellings (`Pycascades` → `PyCascades`, an unqualified `PyCon` →
+//! `PyCon US`) and the rules that read `PyCon 2019 in Cleveland, Ohio` as series, year and location.
 //! Series it does not know keep the spelling the notes give.
 
 use std::sync::LazyLock;
@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Canonical series names and the spellings that mean them (matched case-insensitively,
-/// longest first). `PyCon` alone is PyCon US: the US conference was plain "PyCon" for years.
+/// longest first). `PyCon` alone is `PyCon US`: the US conference was plain `PyCon` for years.
 const KNOWN_SERIES: &[(&str, &[&str])] = &[
     ("PyCon US", &["pycon us", "pycon usa", "pycon"]),
     ("PyCascades", &["pycascades", "py cascades"]),

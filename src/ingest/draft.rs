@@ -138,12 +138,11 @@ pub fn finish(
     file: &str,
     speakers_found: Option<(Vec<NameRef>, u32)>,
 ) -> Read {
-    let (mut speakers, speaker_line, skip) = match speakers_found {
-        Some((s, line)) => (s, line, None),
-        None => {
-            let (s, line, skip, _) = find_speakers(&draft.title, draft.line, &draft.body);
-            (s, line, skip)
-        }
+    let (mut speakers, speaker_line, skip) = if let Some((s, line)) = speakers_found {
+        (s, line, None)
+    } else {
+        let (s, line, skip, _) = find_speakers(&draft.title, draft.line, &draft.body);
+        (s, line, skip)
     };
     let mut links: Vec<String> = Vec::new();
     let mut abstract_parts: Vec<&str> = Vec::new();

@@ -219,7 +219,7 @@ fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Adds `<mas.to/@name>`-style links: CommonMark needs a scheme for an autolink, note-takers don't.
+/// Adds `<mas.to/@name>`-style links: `CommonMark` needs a scheme for an autolink, note-takers don't.
 fn add_bare_links(block: &mut Block) {
     let mut rest = block.text.as_str();
     let mut found = Vec::new();

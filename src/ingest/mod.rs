@@ -128,3 +128,83 @@ pub fn read_notes(
     }
     (Some((detected.style, record)), diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces real notes are made of, including the awkward ones.
+    const FRAGMENTS: &[&str] = &[
+        "# Pycascades 2025\n",
+        "# PyCon US 2024 Recap\n",
+        "PyCon 2019 in Cleveland, Ohio\n",
+        "## ",
+        "### ",
+        "#### ",
+        "Lightning Talks\n",
+        "Day 2\n",
+        "Jane Doe\n",
+        "A, B and C\n",
+        "Lady Red / Christopher Beacham\n",
+        "Sam Edwardes (dude we had lunch with)\n",
+        "@handle\n",
+        "> quoted abstract\n",
+        "* item\n  * nested\n",
+        "---\n",
+        "\n",
+        "Sunday 2:30 p.m.–3 p.m. in Grand Ballroom A\n",
+        "\"Title\" by Ana Lima (Org, formerly X)\n",
+        "Koushik gave his talk \"[T](https://2022.x.us/a)\" at PyTexas. He gave the talk at PyCon US too.\n",
+        "Gir√£o ≈Åukasz üîù\n",
+        "(((",
+        ")))",
+        "“",
+        "”",
+        "\"",
+        "[link](",
+        "<mas.to/@x>",
+        "```\ncode\n```\n",
+        "Name: Title\n",
+        "é",
+        "\u{0}",
+        "\r\n",
+        "\r",
+        "\u{feff}",
+        "K. Jay Miller Keynote\n",
+        "This talk by Bo Chen was\n",
+    ];
+
+    fn notes_strategy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(0..FRAGMENTS.len(), 0..80)
+            .prop_map(|idx| idx.into_iter().map(|i| FRAGMENTS[i]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = read_notes("fuzz.md", &bytes);
+        }
+
+        #[test]
+        fn random_markdown_never_panics_and_reads_the_same_twice(text in notes_strategy()) {
+            let first = read_notes("fuzz.md", text.as_bytes());
+            let second = read_notes("fuzz.md", text.as_bytes());
+            prop_assert_eq!(format!("{first:?}"), format!("{second:?}"));
+            if let (Some((_, record)), _) = first {
+                for s in &record.sessions {
+                    prop_assert!(s.source.line >= 1);
+                    prop_assert!(s.source.line as usize <= text.split(['\n', '\r']).count().max(1));
+                }
+            }
+        }
+
+        #[test]
+        fn random_unicode_never_panics(text in "\\PC{0,400}") {
+            let _ = read_notes("fuzz.md", text.as_bytes());
+            let _ = read_notes("fuzz.txt", format!("# PyOhio 2023\n\n## {text}\n\n{text}\n").as_bytes());
+        }
+    }
+}

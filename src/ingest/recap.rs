@@ -111,13 +111,11 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
         .filter(|m| m.as_speaker)
         .map(|m| m.person.name.clone())
         .collect();
-    for section in &sections {
+    for (si, section) in sections.iter().enumerate() {
         if is_contents(&section.title) {
             continue;
         }
-        let in_session = found
-            .iter()
-            .any(|f| std::ptr::eq(&sections[f.section], section));
+        let in_session = found.iter().any(|f| f.section == si);
         for block in &section.body {
             if block.in_quote || block.kind != BlockKind::Paragraph {
                 continue;

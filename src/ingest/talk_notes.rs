@@ -94,14 +94,14 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
                 });
             }
             BlockKind::Rule => close(&mut current, &mut record),
-            _ => match current.as_mut() {
-                Some(d) => d.body.push(block),
-                None => {
-                    let conf = &record.conferences[0].id;
-                    let found = prose_mentions(block, conf, file);
+            _ => {
+                if let Some(d) = current.as_mut() {
+                    d.body.push(block);
+                } else {
+                    let found = prose_mentions(block, &record.conferences[0].id, file);
                     record.mentions.extend(found);
                 }
-            },
+            }
         }
     }
     close(&mut current, &mut record);

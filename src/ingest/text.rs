@@ -35,9 +35,10 @@ pub struct DecodedText {
 pub fn decode(bytes: &[u8]) -> DecodedText {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut invalid_lines = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => normalise_line_ends(s),
-        Err(_) => {
+    let text = if let Ok(s) = std::str::from_utf8(bytes) {
+        normalise_line_ends(s)
+    } else {
+        {
             let mut out = String::with_capacity(bytes.len());
             let mut line = 1u32;
             for chunk in bytes.utf8_chunks() {
@@ -117,12 +118,12 @@ fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
     };
     let mut buf = [0u8; 4];
     buf[0] = lead;
-    for k in 1..len {
+    for (k, slot) in buf.iter_mut().enumerate().take(len).skip(1) {
         let b = mac_roman_byte(*chars.get(k)?)?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
-        buf[k] = b;
+        *slot = b;
     }
     let s = std::str::from_utf8(&buf[..len]).ok()?;
     s.chars().next().map(|c| (c, len))
