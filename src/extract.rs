@@ -165,8 +165,9 @@ pub fn to_table(corpus: &Corpus) -> String {
 #[must_use]
 pub fn summary(corpus: &Corpus) -> String {
     format!(
-        "{} files read, {} skipped: {} conferences, {} sessions, {} people",
+        "{} file{} read, {} skipped: {} conferences, {} sessions, {} people",
         corpus.files_read,
+        if corpus.files_read == 1 { "" } else { "s" },
         corpus.files_skipped,
         corpus.conferences.len(),
         corpus.sessions.len(),

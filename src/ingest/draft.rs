@@ -167,7 +167,12 @@ pub fn finish(
             if let Some(h) = parse_handle_line(&block.text) {
                 push_unique(&mut speaker.handles, format!("@{h}"));
             }
-            for link in &block.links {
+            // Only a bare link is the speaker's own profile; `[repo](github.com/org)` is not.
+            for link in block
+                .links
+                .iter()
+                .filter(|l| display_url(&l.text) == display_url(&l.url))
+            {
                 if profile_handle(&link.url).is_some() {
                     push_unique(&mut speaker.handles, display_url(&link.url));
                 }
@@ -213,7 +218,8 @@ pub fn finish(
 /// The `Name (Affiliation)` mentions of one block, each on its own line.
 #[must_use]
 pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mention> {
-    parenthesised_mentions(&block.text)
+    let link_texts: Vec<&str> = block.links.iter().map(|l| l.text.as_str()).collect();
+    parenthesised_mentions(&block.text, &link_texts)
         .into_iter()
         .map(|m| {
             let line = block.line + block.text[..m.offset].matches('\n').count() as u32;

@@ -671,9 +671,10 @@ pub struct ProseMention {
 }
 
 /// Every `Name (Affiliation, formerly X)` in `text`, and every `… (Full Name)` credit
-/// (`PEP 702: … (Jelle Zijlstra)`), in order.
+/// (`PEP 702: … (Jelle Zijlstra)`), in order. `titles` are link texts of the same text: a "name"
+/// that ends one (`[… with Typels](…) (Jelle Zijlstra)`) is the end of a title, not a person.
 #[must_use]
-pub fn parenthesised_mentions(text: &str) -> Vec<ProseMention> {
+pub fn parenthesised_mentions(text: &str, titles: &[&str]) -> Vec<ProseMention> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -687,7 +688,13 @@ pub fn parenthesised_mentions(text: &str) -> Vec<ProseMention> {
             continue;
         };
         let content = collapse_ws(&text[i + 1..close]);
-        let before = name_before(text, i).filter(|(n, _)| {
+        let before = name_before(text, i).filter(|(n, start)| {
+            let ends_a_title = titles
+                .iter()
+                .any(|t| t.len() > n.len() && text[..*start + n.len()].ends_with(t));
+            if ends_a_title {
+                return false;
+            }
             // One word before needs a clear organisation in the aside (`Grace (Muck Rack)`).
             if n.contains(' ') {
                 names_an_organisation(&content)
@@ -697,7 +704,9 @@ pub fn parenthesised_mentions(text: &str) -> Vec<ProseMention> {
         });
         if before.is_none() {
             // `PEP 744: JIT Compilation (Brandt Bucher)`: a full name inside is a credit.
-            if let Some(name) = person_name(&content, false).filter(|n| n.contains(' ')) {
+            if let Some(name) =
+                person_name(&content, false).filter(|n| (2..=3).contains(&n.split(' ').count()))
+            {
                 found.push(ProseMention {
                     person: NameRef::named(name),
                     offset: i + 1,
@@ -980,7 +989,7 @@ mod tests {
     #[test]
     fn prose_mentions() {
         let text = "It was good to chat with Mason Eggers (PyTexas Chair), Kevin Horn (Dallas Fortworth Pythoneers Co-founder and PyTexas Organizer), and my friend Mariatta (PyCon US Chair). Black Python Devs (BPD) grew. PEP 702: Marking deprecations (Jelle Zijlstra)";
-        let found: Vec<_> = parenthesised_mentions(text)
+        let found: Vec<_> = parenthesised_mentions(text, &[])
             .into_iter()
             .map(|m| (m.person.name, m.person.affiliations))
             .collect();
@@ -996,7 +1005,10 @@ mod tests {
                 ("Jelle Zijlstra".to_owned(), vec![]),
             ]
         );
-        let both: Vec<_> = parenthesised_mentions("Marie Roald and Yngve Mardal Moe (Turtle Thread), Microbenchmarks (not in the textbook), macOS on Apple Silicon (M1/M2/M3)")
+        let both: Vec<_> = parenthesised_mentions(
+            "Marie Roald and Yngve Mardal Moe (Turtle Thread), Microbenchmarks (not in the textbook), macOS on Apple Silicon (M1/M2/M3), PEP 742: Narrowing types with Typels (Jelle Zijlstra), HAMT (Hash Array Mapped Trie)",
+            &["PEP 742: Narrowing types with Typels"],
+        )
             .into_iter()
             .map(|m| (m.person.name, m.person.affiliations))
             .collect();
