@@ -1020,6 +1020,7 @@ mod tests {
                     "Yngve Mardal Moe".to_owned(),
                     vec!["Turtle Thread".to_owned()]
                 ),
+                ("Jelle Zijlstra".to_owned(), vec![]),
             ]
         );
     }
