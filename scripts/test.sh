@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, lints, unit + end-to-end tests, benchmarks in test mode,
-# and the check that exports/ is what `confgraph build` writes today.
-# Idempotent: installs what the tests need if it is missing (nothing outside cargo yet).
+# interop tests with real clients, and the check that exports/ is what `confgraph build` writes.
+# Idempotent: installs what the tests need when it is missing (Debian packages, Python packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,24 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# Debian packages of the clients the interop tests drive.
+missing=()
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "scripts/test.sh: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Python packages of the interop checkers (rdflib, pySHACL), pinned.
+if ! python3 -c "import rdflib, pyshacl" >/dev/null 2>&1; then
+  echo "scripts/test.sh: installing tests/interop/requirements.txt" >&2
+  python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
+fi
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings

@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
 use crate::ingest::source::{NotesSource, collect, sample_corpus};
+use crate::rdf::RdfSyntax;
+use crate::sparql::ResultsFormat;
 
 /// Conference notes into one knowledge graph of series, editions, sessions, speakers and topics.
 #[derive(Debug, Parser)]
@@ -18,6 +20,9 @@ pub struct Cli {
     /// Treat every warning about the notes as an error (exit 1).
     #[arg(long, global = true)]
     pub strict: bool,
+    /// Base of the data IRIs in RDF output (must end in `/` or `#`).
+    #[arg(long, global = true, value_name = "IRI", default_value = crate::rdf::DEFAULT_BASE)]
+    pub base: String,
 }
 
 /// The subcommands.
@@ -27,6 +32,135 @@ pub enum Command {
     Build(BuildArgs),
     /// Show what was read from the notes, with `file:line` for every item.
     Extract(ExtractArgs),
+    /// Write the graph in one format.
+    Export(ExportArgs),
+    /// Ask the graph a SPARQL question (SELECT, ASK, CONSTRUCT, DESCRIBE).
+    ///
+    /// The query is the first argument, or comes from --file or --named; the remaining arguments
+    /// are notes (none: the bundled corpus), or --data reads an exported graph instead.
+    Query(QueryArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The notes to read.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output (`-` is standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Export this RDF graph (an earlier export) instead of reading notes.
+    #[arg(long, value_name = "GRAPH", conflicts_with = "notes")]
+    pub data: Option<PathBuf>,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle, one readable prefix per entity class.
+    Turtle,
+    /// N-Triples.
+    Ntriples,
+    /// N-Quads (default graph).
+    Nquads,
+    /// `TriG` (default graph).
+    Trig,
+    /// RDF/XML.
+    Rdfxml,
+    /// JSON-LD with a prefix `@context`.
+    Jsonld,
+}
+
+impl ExportFormat {
+    /// The RDF syntax of this format.
+    #[must_use]
+    pub fn rdf_syntax(self) -> RdfSyntax {
+        match self {
+            Self::Turtle => RdfSyntax::Turtle,
+            Self::Ntriples => RdfSyntax::NTriples,
+            Self::Nquads => RdfSyntax::NQuads,
+            Self::Trig => RdfSyntax::TriG,
+            Self::Rdfxml => RdfSyntax::RdfXml,
+            Self::Jsonld => RdfSyntax::JsonLd,
+        }
+    }
+}
+
+/// Arguments of `query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query (unless --file, --named or --list), then notes files or folders.
+    #[arg(value_name = "SPARQL | NOTES")]
+    pub args: Vec<String>,
+    /// Read the query from this file.
+    #[arg(long, value_name = "Q.rq", conflicts_with_all = ["named", "list"])]
+    pub file: Option<PathBuf>,
+    /// Run one of the named queries (see --list).
+    #[arg(long, value_name = "NAME", conflicts_with = "list")]
+    pub named: Option<String>,
+    /// List the named queries and what each answers.
+    #[arg(long)]
+    pub list: bool,
+    /// Query this RDF graph (an earlier export) instead of reading notes.
+    #[arg(long, value_name = "GRAPH")]
+    pub data: Option<PathBuf>,
+    /// Results format (CONSTRUCT/DESCRIBE: `table` means Turtle).
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    /// Stop the query after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+}
+
+/// Formats of `query` results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// A table that fits the terminal.
+    Table,
+    /// SPARQL results CSV.
+    Csv,
+    /// SPARQL results TSV.
+    Tsv,
+    /// SPARQL results JSON.
+    Json,
+    /// SPARQL results XML.
+    Xml,
+    /// Turtle (CONSTRUCT/DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT/DESCRIBE).
+    Ntriples,
+    /// N-Quads (CONSTRUCT/DESCRIBE).
+    Nquads,
+    /// `TriG` (CONSTRUCT/DESCRIBE).
+    Trig,
+    /// RDF/XML (CONSTRUCT/DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT/DESCRIBE).
+    Jsonld,
+}
+
+impl QueryFormat {
+    /// The results format this names.
+    #[must_use]
+    pub fn results_format(self) -> ResultsFormat {
+        match self {
+            Self::Table => ResultsFormat::Table,
+            Self::Csv => ResultsFormat::Csv,
+            Self::Tsv => ResultsFormat::Tsv,
+            Self::Json => ResultsFormat::Json,
+            Self::Xml => ResultsFormat::Xml,
+            Self::Turtle => ResultsFormat::Rdf(RdfSyntax::Turtle),
+            Self::Ntriples => ResultsFormat::Rdf(RdfSyntax::NTriples),
+            Self::Nquads => ResultsFormat::Rdf(RdfSyntax::NQuads),
+            Self::Trig => ResultsFormat::Rdf(RdfSyntax::TriG),
+            Self::Rdfxml => ResultsFormat::Rdf(RdfSyntax::RdfXml),
+            Self::Jsonld => ResultsFormat::Rdf(RdfSyntax::JsonLd),
+        }
+    }
 }
 
 /// Notes files or folders.

@@ -200,12 +200,39 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 current = Some(open(BlockKind::Rule));
                 flush(&mut current, &mut out);
             }
-            // HTML (`<sub>`, `<center>`), footnotes, math and task markers carry no notes text.
+            // `<sub>`, `<br>` format text; anything else in angle brackets (`<angle>`) is the
+            // note-taker's text that Markdown happens to read as HTML: keep it.
+            Event::InlineHtml(t) if !is_formatting_tag(&t) => {
+                let b = current.get_or_insert_with(|| open(BlockKind::Paragraph));
+                b.text.push_str(&t);
+            }
+            // Footnotes, math and task markers carry no notes text.
             _ => {}
         }
     }
     flush(&mut current, &mut out);
     out
+}
+
+/// An HTML tag that only formats (`<sub>`, `</b>`, `<br/>`, `<a href=…>`), or a comment.
+fn is_formatting_tag(tag: &str) -> bool {
+    const FORMATTING: &[&str] = &[
+        "a", "abbr", "b", "big", "br", "center", "code", "del", "details", "div", "em", "font",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
+        "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "td", "th",
+        "tr", "u", "ul", "video", "iframe", "picture", "source",
+    ];
+    if tag.starts_with("<!--") {
+        return true;
+    }
+    let name: String = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    FORMATTING.contains(&name.as_str())
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -304,6 +331,12 @@ mod tests {
                 text: "Rest Easy".into()
             }]
         );
+    }
+
+    #[test]
+    fn unknown_tags_are_text_and_formatting_tags_are_not() {
+        let b = blocks("## Quotes & <angle> brackets <sub>x</sub><br>\n");
+        assert_eq!(b[0].text, "Quotes & <angle> brackets x");
     }
 
     #[test]

@@ -1,0 +1,575 @@
+//! The corpus as RDF: schema.org backbone, `ScholarlyData` conference types, PROV provenance and the
+//! project's own `cg:` terms (see `ontology/README.md`); writers for six RDF syntaxes; loading a
+//! graph into an in-memory oxigraph store for SPARQL.
+//!
+//! Output is byte-identical across runs: triples are sorted (subject, then `rdf:type` first, then
+//! predicate and object) and prefixes are derived from the IRIs present, in sorted order.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, QuadRef, Term, Triple};
+use oxigraph::store::Store;
+
+use crate::affiliation::organisation_of;
+use crate::corpus::Corpus;
+use crate::ids::slug;
+use crate::model::SessionKind;
+
+/// Namespace IRIs.
+pub mod ns {
+    /// schema.org.
+    pub const SCHEMA: &str = "https://schema.org/";
+    /// `ScholarlyData` conference ontology.
+    pub const CONF: &str = "https://w3id.org/scholarlydata/ontology/conference-ontology.owl#";
+    /// SKOS.
+    pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+    /// PROV-O.
+    pub const PROV: &str = "http://www.w3.org/ns/prov#";
+    /// confgraph's own terms.
+    pub const CG: &str = "https://w3id.org/confgraph/ontology#";
+    /// RDF.
+    pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    /// RDF Schema.
+    pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+    /// XML Schema datatypes.
+    pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+    /// OWL.
+    pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+}
+
+/// The default base of data IRIs.
+pub const DEFAULT_BASE: &str = "https://example.org/confgraph/";
+
+/// Vocabulary prefixes, in the order they are declared.
+const VOCABULARY_PREFIXES: &[(&str, &str)] = &[
+    ("cg", ns::CG),
+    ("conf", ns::CONF),
+    ("owl", ns::OWL),
+    ("prov", ns::PROV),
+    ("rdf", ns::RDF),
+    ("rdfs", ns::RDFS),
+    ("schema", ns::SCHEMA),
+    ("skos", ns::SKOS),
+    ("xsd", ns::XSD),
+];
+
+/// Entity classes: the path segment under the base and the Turtle prefix.
+const ENTITY_PREFIXES: &[(&str, &str)] = &[
+    ("edition/", "edition"),
+    ("file/", "file"),
+    ("mention/", "mention"),
+    ("organisation/", "org"),
+    ("person/", "person"),
+    ("series/", "series"),
+    ("source/", "source"),
+    ("topic/", "topic"),
+];
+
+/// An RDF syntax confgraph writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RdfSyntax {
+    /// Turtle (`.ttl`).
+    Turtle,
+    /// N-Triples (`.nt`).
+    NTriples,
+    /// N-Quads (`.nq`).
+    NQuads,
+    /// `TriG` (`.trig`).
+    TriG,
+    /// RDF/XML (`.rdf`).
+    RdfXml,
+    /// JSON-LD (`.jsonld`).
+    JsonLd,
+}
+
+impl RdfSyntax {
+    /// Every syntax, in the order `build` writes them.
+    pub const ALL: [Self; 6] = [
+        Self::Turtle,
+        Self::NTriples,
+        Self::NQuads,
+        Self::TriG,
+        Self::RdfXml,
+        Self::JsonLd,
+    ];
+
+    /// The usual file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Turtle => "ttl",
+            Self::NTriples => "nt",
+            Self::NQuads => "nq",
+            Self::TriG => "trig",
+            Self::RdfXml => "rdf",
+            Self::JsonLd => "jsonld",
+        }
+    }
+
+    /// The syntax a file extension names.
+    #[must_use]
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.extension() == ext)
+            .or(match ext {
+                "turtle" => Some(Self::Turtle),
+                "ntriples" => Some(Self::NTriples),
+                "nquads" => Some(Self::NQuads),
+                "xml" | "owl" => Some(Self::RdfXml),
+                "json" => Some(Self::JsonLd),
+                _ => None,
+            })
+    }
+
+    fn format(self) -> RdfFormat {
+        match self {
+            Self::Turtle => RdfFormat::Turtle,
+            Self::NTriples => RdfFormat::NTriples,
+            Self::NQuads => RdfFormat::NQuads,
+            Self::TriG => RdfFormat::TriG,
+            Self::RdfXml => RdfFormat::RdfXml,
+            Self::JsonLd => RdfFormat::JsonLd {
+                profile: oxjsonld::JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+/// A checked base IRI for data (ends in `/` or `#`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base(String);
+
+impl Base {
+    /// Checks `iri` is an absolute IRI ending in `/` or `#`.
+    ///
+    /// # Errors
+    /// A message saying what is wrong.
+    pub fn new(iri: &str) -> Result<Self, String> {
+        if !(iri.ends_with('/') || iri.ends_with('#')) {
+            return Err(format!("--base must end in `/` or `#`: {iri}"));
+        }
+        NamedNode::new(iri).map_err(|e| format!("--base is not an absolute IRI ({e}): {iri}"))?;
+        Ok(Self(iri.to_owned()))
+    }
+
+    /// The base as a string.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn node(&self, path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{path}", self.0))
+    }
+}
+
+impl Default for Base {
+    fn default() -> Self {
+        Self(DEFAULT_BASE.to_owned())
+    }
+}
+
+fn term(prefix: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{prefix}{local}"))
+}
+
+fn string(value: &str) -> Term {
+    Literal::new_simple_literal(value).into()
+}
+
+fn typed(value: &impl ToString, datatype: &str) -> Term {
+    Literal::new_typed_literal(value.to_string(), term(ns::XSD, datatype)).into()
+}
+
+/// The class a session kind adds to `schema:Event` and `cg:Session`.
+fn kind_class(kind: SessionKind) -> NamedNode {
+    match kind {
+        SessionKind::Talk => term(ns::CONF, "Talk"),
+        SessionKind::Keynote => term(ns::CG, "Keynote"),
+        SessionKind::Lightning => term(ns::CG, "LightningTalk"),
+        SessionKind::Panel => term(ns::CONF, "Panel"),
+        SessionKind::Tutorial => term(ns::CONF, "Tutorial"),
+        SessionKind::Booth => term(ns::CG, "BoothDemo"),
+        SessionKind::Ama => term(ns::CG, "AskMeAnything"),
+        SessionKind::Ceremony => term(ns::CG, "Ceremony"),
+        SessionKind::Other => term(ns::CG, "OtherSession"),
+    }
+}
+
+/// A link as an IRI: scheme added to `mas.to/@x`, anything that is still not an IRI dropped.
+fn link_iri(link: &str) -> Option<NamedNode> {
+    let full = if link.contains("://") || link.starts_with("mailto:") {
+        link.to_owned()
+    } else {
+        format!("https://{link}")
+    };
+    NamedNode::new(full).ok()
+}
+
+struct Builder<'a> {
+    base: &'a Base,
+    triples: Vec<Triple>,
+}
+
+impl Builder<'_> {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.triples.push(Triple::new(s.clone(), p, o));
+    }
+
+    fn a(&mut self, s: &NamedNode, class: NamedNode) {
+        self.add(s, term(ns::RDF, "type"), class);
+    }
+
+    /// The source-location node for `file:line`, with its file node.
+    fn source(&mut self, file: &str, line: u32) -> NamedNode {
+        let file_slug = slug(file);
+        let file_node = self.base.node(&format!("file/{file_slug}"));
+        let node = self.base.node(&format!("source/{file_slug}-L{line}"));
+        self.a(&file_node, term(ns::CG, "NotesFile"));
+        self.a(&file_node, term(ns::PROV, "Entity"));
+        self.add(&file_node, term(ns::CG, "path"), string(file));
+        self.a(&node, term(ns::CG, "SourceLocation"));
+        self.add(&node, term(ns::CG, "inFile"), file_node);
+        self.add(&node, term(ns::CG, "line"), typed(&line, "integer"));
+        node
+    }
+}
+
+/// The RDF graph of a corpus, sorted, without duplicates.
+#[must_use]
+pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
+    let mut b = Builder {
+        base,
+        triples: Vec::new(),
+    };
+    let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
+    for c in &corpus.conferences {
+        let series = base.node(&format!("series/{}", slug(&c.series)));
+        let edition = base.node(&format!("edition/{}", c.id));
+        b.a(&series, term(schema, "EventSeries"));
+        b.a(&series, term(conf, "ConferenceSeries"));
+        b.add(&series, term(schema, "name"), string(&c.series));
+        b.add(&series, term(schema, "subEvent"), edition.clone());
+        b.a(&edition, term(schema, "Event"));
+        b.a(&edition, term(conf, "Conference"));
+        b.add(
+            &edition,
+            term(schema, "name"),
+            string(&format!("{} {}", c.series, c.year)),
+        );
+        b.add(&edition, term(schema, "superEvent"), series);
+        b.add(&edition, term(schema, "startDate"), typed(&c.year, "gYear"));
+        b.add(&edition, term(cg, "year"), typed(&c.year, "integer"));
+        if let Some(location) = &c.location {
+            b.add(&edition, term(schema, "location"), string(location));
+        }
+        let source = b.source(&c.source.file, c.source.line);
+        b.add(&edition, term(prov, "wasDerivedFrom"), source);
+    }
+    for s in &corpus.sessions {
+        let node = base.node(&format!("session/{}", s.id));
+        let session = &s.session;
+        b.a(&node, term(schema, "Event"));
+        b.a(&node, term(cg, "Session"));
+        b.a(&node, kind_class(session.kind));
+        b.add(&node, term(schema, "name"), string(&session.title));
+        b.add(
+            &node,
+            term(cg, "sessionKind"),
+            string(session.kind.as_str()),
+        );
+        b.add(
+            &node,
+            term(schema, "superEvent"),
+            base.node(&format!("edition/{}", session.conference)),
+        );
+        for person in &s.speakers {
+            b.add(
+                &node,
+                term(schema, "performer"),
+                base.node(&format!("person/{person}")),
+            );
+        }
+        for link in session.links.iter().filter_map(|l| link_iri(l)) {
+            b.add(&node, term(schema, "url"), link);
+        }
+        if let Some(abstract_text) = &session.abstract_text {
+            b.add(&node, term(schema, "description"), string(abstract_text));
+        }
+        let source = b.source(&session.source.file, session.source.line);
+        b.add(&node, term(prov, "wasDerivedFrom"), source);
+    }
+    for p in &corpus.people.people {
+        let node = base.node(&format!("person/{}", p.id));
+        b.a(&node, term(schema, "Person"));
+        b.a(&node, term(conf, "Person"));
+        b.add(&node, term(schema, "name"), string(&p.name));
+        for alias in &p.aliases {
+            b.add(&node, term(schema, "alternateName"), string(alias));
+        }
+        for handle in &p.handles {
+            match handle.strip_prefix('@') {
+                Some(_) => b.add(&node, term(cg, "handle"), string(handle)),
+                None => {
+                    if let Some(iri) = link_iri(handle) {
+                        b.add(&node, term(schema, "sameAs"), iri);
+                    }
+                }
+            }
+        }
+        for (list, property) in [
+            (&p.affiliations, term(schema, "affiliation")),
+            (&p.former_affiliations, term(cg, "formerAffiliation")),
+        ] {
+            for org in list.iter().filter_map(|a| organisation_of(a)) {
+                let org_node = base.node(&format!("organisation/{}", slug(&org)));
+                b.a(&org_node, term(schema, "Organization"));
+                b.a(&org_node, term(conf, "Organisation"));
+                b.add(&org_node, term(schema, "name"), string(&org));
+                b.add(&node, property.clone(), org_node);
+            }
+        }
+        // One mention per place and edition: a line that tells a talk at two conferences is two
+        // mentions; a speaker also named in prose on the same line is one, as a speaker.
+        let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> =
+            std::collections::BTreeMap::new();
+        for m in &p.mentions {
+            *mentions
+                .entry((m.source.file.as_str(), m.source.line, m.conference.as_str()))
+                .or_default() |= m.as_speaker;
+        }
+        for ((file, line, conference), as_speaker) in mentions {
+            let mention = base.node(&format!(
+                "mention/{}-L{line}-{}-{conference}",
+                slug(file),
+                p.id
+            ));
+            b.a(&mention, term(cg, "Mention"));
+            b.add(&mention, term(cg, "mentionOf"), node.clone());
+            b.add(
+                &mention,
+                term(cg, "mentionIn"),
+                base.node(&format!("edition/{conference}")),
+            );
+            b.add(
+                &mention,
+                term(cg, "asSpeaker"),
+                typed(&as_speaker, "boolean"),
+            );
+            let source = b.source(file, line);
+            b.add(&mention, term(prov, "wasDerivedFrom"), source);
+        }
+    }
+    sort_triples(b.triples)
+}
+
+/// Sorts triples for output (subject; `rdf:type` first; predicate; object) and drops duplicates.
+#[must_use]
+pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
+    let rdf_type = format!("{}type", ns::RDF);
+    let mut keyed: Vec<((String, bool, String, String), Triple)> = triples
+        .into_iter()
+        .map(|t| {
+            let key = (
+                t.subject.to_string(),
+                t.predicate.as_str() != rdf_type,
+                t.predicate.as_str().to_owned(),
+                t.object.to_string(),
+            );
+            (key, t)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in
+/// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
+fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
+    let mut iris: BTreeSet<&str> = BTreeSet::new();
+    for t in triples {
+        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+            iris.insert(n.as_str());
+        }
+        iris.insert(t.predicate.as_str());
+        match &t.object {
+            Term::NamedNode(n) => {
+                iris.insert(n.as_str());
+            }
+            Term::Literal(l) => {
+                iris.insert(l.datatype().as_str());
+            }
+            Term::BlankNode(_) => {}
+        }
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (name, ns_iri) in VOCABULARY_PREFIXES {
+        if iris.iter().any(|i| i.starts_with(ns_iri)) {
+            out.push(((*name).to_owned(), (*ns_iri).to_owned()));
+        }
+    }
+    for (path, name) in ENTITY_PREFIXES {
+        let full = format!("{}{path}", base.as_str());
+        if iris.iter().any(|i| i.starts_with(&full)) {
+            out.push(((*name).to_owned(), full));
+        }
+    }
+    let session_root = format!("{}session/", base.as_str());
+    let editions: BTreeSet<&str> = iris
+        .iter()
+        .filter_map(|i| i.strip_prefix(session_root.as_str()))
+        .filter_map(|rest| rest.split_once('/').map(|(edition, _)| edition))
+        .collect();
+    for edition in editions {
+        let valid_name = edition.starts_with(|c: char| c.is_ascii_alphabetic())
+            && edition
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !out.iter().any(|(n, _)| n == edition);
+        if valid_name {
+            out.push((edition.to_owned(), format!("{session_root}{edition}/")));
+        }
+    }
+    out
+}
+
+/// Writes sorted triples in `syntax`, with readable prefixes where the syntax has them.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_triples(
+    triples: &[Triple],
+    base: &Base,
+    syntax: RdfSyntax,
+    writer: impl Write,
+) -> io::Result<()> {
+    let prefixes = prefixes_for(triples, base);
+    if syntax == RdfSyntax::JsonLd {
+        let mut serializer = oxjsonld::JsonLdSerializer::new();
+        for (name, iri) in &prefixes {
+            serializer = serializer
+                .with_prefix(name.as_str(), iri.as_str())
+                .map_err(io::Error::other)?;
+        }
+        let mut w = serializer.for_writer(writer);
+        for t in triples {
+            w.serialize_quad(QuadRef::new(
+                &t.subject,
+                &t.predicate,
+                &t.object,
+                GraphNameRef::DefaultGraph,
+            ))?;
+        }
+        w.finish()?.flush()?;
+        return Ok(());
+    }
+    let mut serializer = RdfSerializer::from_format(syntax.format());
+    if matches!(
+        syntax,
+        RdfSyntax::Turtle | RdfSyntax::TriG | RdfSyntax::RdfXml
+    ) {
+        for (name, iri) in &prefixes {
+            serializer = serializer
+                .with_prefix(name.as_str(), iri.as_str())
+                .map_err(io::Error::other)?;
+        }
+    }
+    let mut w = serializer.for_writer(Vec::new());
+    for t in triples {
+        w.serialize_triple(t)?;
+    }
+    let mut bytes = w.finish()?;
+    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG) {
+        bytes = sort_prefix_block(&bytes);
+    }
+    let mut writer = writer;
+    writer.write_all(&bytes)?;
+    writer.flush()
+}
+
+/// Puts the leading `@prefix` lines of Turtle or `TriG` in alphabetical order (the serializer
+/// keeps them in a hash map), so the header reads like a table of contents.
+fn sort_prefix_block(bytes: &[u8]) -> Vec<u8> {
+    let header_len = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .take_while(|line| line.starts_with(b"@prefix "))
+        .map(<[u8]>::len)
+        .sum::<usize>();
+    let mut lines: Vec<&[u8]> = bytes[..header_len]
+        .split_inclusive(|&b| b == b'\n')
+        .collect();
+    lines.sort_unstable();
+    let mut out = lines.concat();
+    out.extend_from_slice(&bytes[header_len..]);
+    out
+}
+
+/// The graph in `syntax` as bytes.
+///
+/// # Errors
+/// When serialising fails (it does not for well-formed triples).
+pub fn to_bytes(triples: &[Triple], base: &Base, syntax: RdfSyntax) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_triples(triples, base, syntax, &mut out)?;
+    Ok(out)
+}
+
+/// A store holding `triples` in its default graph.
+///
+/// # Errors
+/// When the store cannot be created or written.
+pub fn store_of(triples: &[Triple]) -> Result<Store, oxigraph::store::StorageError> {
+    let store = Store::new()?;
+    store.extend(
+        triples
+            .iter()
+            .map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph)),
+    )?;
+    Ok(store)
+}
+
+/// Reads an RDF file (syntax from its extension, Turtle when unknown) into sorted triples; quads
+/// of every graph are read as triples.
+///
+/// # Errors
+/// A message naming the file and, for syntax errors, the position.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<Triple>, String> {
+    let syntax = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(|e| RdfSyntax::from_extension(&e.to_lowercase()))
+        .unwrap_or(RdfSyntax::Turtle);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let parser = oxigraph::io::RdfParser::from_format(syntax.format());
+    let mut triples = Vec::new();
+    for quad in parser.for_slice(&bytes) {
+        let quad = quad.map_err(|e| format!("{}: {e}", path.display()))?;
+        triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
+    }
+    Ok(sort_triples(triples))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_must_be_an_iri_ending_in_a_separator() {
+        assert!(Base::new("https://example.org/x/").is_ok());
+        assert!(Base::new("https://example.org/x").is_err());
+        assert!(Base::new("not an iri/").is_err());
+    }
+
+    #[test]
+    fn links_without_scheme_become_https() {
+        assert_eq!(
+            link_iri("mas.to/@christyheaton").unwrap().as_str(),
+            "https://mas.to/@christyheaton"
+        );
+        assert!(link_iri("not a link").is_none());
+    }
+}

@@ -1,0 +1,473 @@
+//! The RDF exports read by real clients: rapper (raptor2-utils), rdflib and pySHACL, and the
+//! named queries answered the same by a second SPARQL engine (rdflib).
+//!
+//! `./scripts/test.sh` installs the clients. Without them a test says so and passes locally; under
+//! CI (`CI=true`) a missing client is a failure.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn confgraph() -> Command {
+    Command::cargo_bin("confgraph").expect("binary is built")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// True when the client can run; under CI a missing client fails the test.
+fn client_available(what: &str, probe: &mut Process) -> bool {
+    let ok = probe.output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{what} is missing under CI: ./scripts/test.sh installs it"
+        );
+        eprintln!("skipped: {what} is not installed (./scripts/test.sh installs it)");
+    }
+    ok
+}
+
+fn python_rdf_available() -> bool {
+    client_available(
+        "python3 with rdflib and pyshacl",
+        Process::new("python3").args(["-c", "import rdflib, pyshacl"]),
+    )
+}
+
+fn interop(script: &str) -> PathBuf {
+    root().join("tests/interop").join(script)
+}
+
+/// Builds the bundled notes into a fresh folder and returns it with the triple count.
+fn build_exports() -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = confgraph()
+        .arg("build")
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    let triples = summary
+        .split(", ")
+        .find_map(|part| {
+            part.strip_suffix(" triples").or_else(|| {
+                part.split(" triples")
+                    .next()
+                    .filter(|_| part.contains(" triples"))
+            })
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
+    (dir, triples)
+}
+
+#[test]
+fn rapper_parses_turtle_ntriples_and_rdfxml() {
+    if !client_available(
+        "rapper (raptor2-utils)",
+        Process::new("rapper").arg("--version"),
+    ) {
+        return;
+    }
+    let (dir, triples) = build_exports();
+    for (file, syntax) in [
+        ("graph.ttl", "turtle"),
+        ("graph.nt", "ntriples"),
+        ("graph.rdf", "rdfxml"),
+    ] {
+        let out = Process::new("rapper")
+            .args(["-i", syntax, "-c"])
+            .arg(dir.path().join(file))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "rapper rejected {file}: {stderr}");
+        assert!(
+            !stderr.contains("Error") && !stderr.contains("Warning"),
+            "rapper complained about {file}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("returned {triples} triples")),
+            "rapper counted differently for {file}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn rdflib_reads_all_six_syntaxes_to_the_same_triple_count() {
+    if !python_rdf_available() {
+        return;
+    }
+    let (dir, triples) = build_exports();
+    for (file, format) in [
+        ("graph.ttl", "turtle"),
+        ("graph.nt", "nt"),
+        ("graph.nq", "nquads"),
+        ("graph.trig", "trig"),
+        ("graph.rdf", "xml"),
+        ("graph.jsonld", "json-ld"),
+    ] {
+        let out = Process::new("python3")
+            .arg(interop("rdf_count.py"))
+            .arg(format)
+            .arg(dir.path().join(file))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "rdflib failed on {file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let count: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+        assert_eq!(
+            count, triples,
+            "rdflib read {count} triples from {file}, confgraph wrote {triples}"
+        );
+    }
+}
+
+#[test]
+fn turtle_export_conforms_to_the_shapes_and_a_planted_violation_is_caught() {
+    if !python_rdf_available() {
+        return;
+    }
+    let (dir, _) = build_exports();
+    let shapes = root().join("ontology/shapes.ttl");
+    let ontology = root().join("ontology/confgraph.ttl");
+    let ok = Process::new("python3")
+        .arg(interop("shacl_validate.py"))
+        .arg(dir.path().join("graph.ttl"))
+        .arg(&shapes)
+        .arg(&ontology)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "export does not conform:\n{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    // Plant violations: a session in two editions, and an edition without a year.
+    let mut planted = std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap();
+    planted.push_str(
+        "\n<https://example.org/confgraph/session/pycascades-2025/goodbye-gil-exploring-the-free-threaded-mode-in-python-3-13> <https://schema.org/superEvent> <https://example.org/confgraph/edition/pycon-us-2019> .\n\
+         <https://example.org/confgraph/edition/extra-2030> a <https://w3id.org/scholarlydata/ontology/conference-ontology.owl#Conference> .\n",
+    );
+    let bad = dir.path().join("planted.ttl");
+    std::fs::write(&bad, planted).unwrap();
+    let out = Process::new("python3")
+        .arg(interop("shacl_validate.py"))
+        .arg(&bad)
+        .arg(&shapes)
+        .arg(&ontology)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "planted violations not reported:\n{report}"
+    );
+    assert!(
+        report.contains("goodbye-gil") && report.contains("extra-2030"),
+        "both violations named:\n{report}"
+    );
+}
+
+/// Rows of a SELECT as sorted lists of cell strings, list cells (`a; b`) with their items sorted.
+fn normalise_rows(vars: &[String], rows: &[Vec<Option<String>>]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let cell = cell.clone().unwrap_or_default();
+                    let mut items: Vec<&str> = cell.split("; ").collect();
+                    items.sort_unstable();
+                    items.join("; ")
+                })
+                .collect()
+        })
+        .collect();
+    out.sort();
+    assert!(out.iter().all(|r| r.len() == vars.len()));
+    out
+}
+
+#[test]
+fn every_named_query_gives_the_same_answer_in_rdflib() {
+    if !python_rdf_available() {
+        return;
+    }
+    let (dir, _) = build_exports();
+    let data = dir.path().join("graph.ttl");
+    assert!(
+        confgraph::queries::NAMED_QUERIES.len() >= 8,
+        "at least eight named queries"
+    );
+    let mut compared = BTreeMap::new();
+    for (name, text) in confgraph::queries::NAMED_QUERIES {
+        let qfile = dir.path().join(format!("{name}.rq"));
+        std::fs::write(&qfile, text).unwrap();
+        let ours = confgraph()
+            .args(["query", "--named", name, "--format", "json", "--data"])
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert!(
+            ours.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&ours.stderr)
+        );
+        let ours: Value = serde_json::from_slice(&ours.stdout).unwrap();
+        let vars: Vec<String> = ours["head"]["vars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        let our_rows: Vec<Vec<Option<String>>> = ours["results"]["bindings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                vars.iter()
+                    .map(|v| b[v]["value"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .collect();
+        let theirs = Process::new("python3")
+            .arg(interop("sparql_select.py"))
+            .arg(&data)
+            .arg(&qfile)
+            .output()
+            .unwrap();
+        assert!(
+            theirs.status.success(),
+            "{name} in rdflib: {}",
+            String::from_utf8_lossy(&theirs.stderr)
+        );
+        let theirs: Value = serde_json::from_slice(&theirs.stdout).unwrap();
+        let their_vars: Vec<String> = theirs["vars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        let their_rows: Vec<Vec<Option<String>>> = theirs["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(vars, their_vars, "{name}: variables");
+        assert_eq!(
+            normalise_rows(&vars, &our_rows),
+            normalise_rows(&vars, &their_rows),
+            "{name}: rows differ"
+        );
+        compared.insert(*name, our_rows.len());
+    }
+    eprintln!("named queries compared with rdflib (rows): {compared:?}");
+    assert!(
+        compared.values().filter(|&&n| n > 0).count() >= 6,
+        "most named queries return rows on the bundled notes: {compared:?}"
+    );
+}
+
+#[test]
+fn turtle_round_trips_through_data_unchanged() {
+    let (dir, _) = build_exports();
+    let ttl = dir.path().join("graph.ttl");
+    for format in ["turtle", "ntriples", "rdfxml", "jsonld", "trig", "nquads"] {
+        let once = confgraph()
+            .args(["export", "--format", format, "--data"])
+            .arg(&ttl)
+            .output()
+            .unwrap();
+        assert!(
+            once.status.success(),
+            "{}",
+            String::from_utf8_lossy(&once.stderr)
+        );
+        let direct =
+            std::fs::read(dir.path().join(format!("graph.{}", extension(format)))).unwrap();
+        assert!(
+            once.stdout == direct,
+            "{format}: export from --data differs from export from notes"
+        );
+    }
+}
+
+fn extension(format: &str) -> &'static str {
+    match format {
+        "turtle" => "ttl",
+        "ntriples" => "nt",
+        "nquads" => "nq",
+        "trig" => "trig",
+        "rdfxml" => "rdf",
+        _ => "jsonld",
+    }
+}
+
+#[test]
+fn awkward_characters_survive_every_syntax() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("awkward.md");
+    std::fs::write(
+        &notes,
+        "# PyOhio 2023\n\n## Quotes \"inside\" & <angle> brackets 🐍 — naïve café\n\nZoë O'Brien-Łukasiewicz\n\n> Abstract with \"quotes\", a backslash \\\\ and\n> a second line & <tags> 🎉\n\n## 'Single' quotes and émoji 🚀\n\nJosé Müller\n",
+    )
+    .unwrap();
+    let base_ttl = dir.path().join("graph.ttl");
+    confgraph()
+        .args(["export", "--format", "turtle", "-o"])
+        .arg(&base_ttl)
+        .arg(&notes)
+        .assert()
+        .success();
+    let reference = confgraph()
+        .args(["export", "--format", "ntriples", "--data"])
+        .arg(&base_ttl)
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(reference.clone()).unwrap();
+    for needle in [
+        "Quotes \\\"inside\\\" & <angle> brackets 🐍 — naïve café",
+        "Zoë O'Brien-Łukasiewicz",
+        "José Müller",
+        "a backslash \\\\ and\\na second line & <tags> 🎉",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in\n{text}");
+    }
+    for format in ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"] {
+        let file = dir.path().join(format!("awkward.{}", extension(format)));
+        confgraph()
+            .args(["export", "--format", format, "-o"])
+            .arg(&file)
+            .arg(&notes)
+            .assert()
+            .success();
+        let back = confgraph()
+            .args(["export", "--format", "ntriples", "--data"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            back.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&back.stderr)
+        );
+        assert!(back.stdout == reference, "{format} changed the graph");
+        if python_rdf_available() {
+            let fmt = match format {
+                "ntriples" => "nt",
+                "rdfxml" => "xml",
+                "jsonld" => "json-ld",
+                f => f,
+            };
+            let out = Process::new("python3")
+                .arg(interop("rdf_count.py"))
+                .arg(fmt)
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "rdflib failed on {format}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+#[test]
+fn query_command_contract() {
+    let (dir, _) = build_exports();
+    let data = dir.path().join("graph.ttl");
+    confgraph()
+        .args(["query", "SELECT ?s WHERE { ?s ?p }", "--data"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stderr(
+            predicates::str::contains("SPARQL syntax error").and(predicates::str::contains("1:")),
+        );
+    confgraph()
+        .args([
+            "query",
+            "ASK { ?s a <https://schema.org/Person> }",
+            "--data",
+        ])
+        .arg(&data)
+        .assert()
+        .success()
+        .stdout("true\n");
+    let describe = confgraph()
+        .args([
+            "query",
+            "DESCRIBE <https://example.org/confgraph/person/christy-heaton>",
+            "--format",
+            "ntriples",
+            "--data",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&describe.stdout).contains("\"Christy Heaton\""));
+    confgraph()
+        .args(["query", "--list"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("repeat-speakers"));
+    confgraph()
+        .args(["query", "--named", "no-such-query"])
+        .assert()
+        .code(2);
+    // A cross product of the whole graph with itself three times cannot finish in 50 ms.
+    confgraph()
+        .args([
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "--timeout",
+            "0.05",
+            "--data",
+        ])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--timeout"));
+    let csv = confgraph()
+        .args([
+            "query",
+            "--named",
+            "speakers-per-edition",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(csv.status.success());
+    assert!(
+        String::from_utf8_lossy(&csv.stdout).contains("pycascades-2025")
+            || String::from_utf8_lossy(&csv.stdout).contains("PyCascades 2025")
+    );
+}
