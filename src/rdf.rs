@@ -212,6 +212,8 @@ fn link_iri(link: &str) -> Option<NamedNode> {
 struct Builder<'a> {
     base: &'a Base,
     triples: Vec<Triple>,
+    /// Source locations (and files) already described, by IRI.
+    described: std::collections::HashSet<String>,
 }
 
 impl Builder<'_> {
@@ -228,12 +230,16 @@ impl Builder<'_> {
         let file_slug = slug(file);
         let file_node = self.base.node(&format!("file/{file_slug}"));
         let node = self.base.node(&format!("source/{file_slug}-L{line}"));
-        self.a(&file_node, term(ns::CG, "NotesFile"));
-        self.a(&file_node, term(ns::PROV, "Entity"));
-        self.add(&file_node, term(ns::CG, "path"), string(file));
-        self.a(&node, term(ns::CG, "SourceLocation"));
-        self.add(&node, term(ns::CG, "inFile"), file_node);
-        self.add(&node, term(ns::CG, "line"), typed(&line, "integer"));
+        if self.described.insert(file_node.as_str().to_owned()) {
+            self.a(&file_node, term(ns::CG, "NotesFile"));
+            self.a(&file_node, term(ns::PROV, "Entity"));
+            self.add(&file_node, term(ns::CG, "path"), string(file));
+        }
+        if self.described.insert(node.as_str().to_owned()) {
+            self.a(&node, term(ns::CG, "SourceLocation"));
+            self.add(&node, term(ns::CG, "inFile"), file_node);
+            self.add(&node, term(ns::CG, "line"), typed(&line, "integer"));
+        }
         node
     }
 }
@@ -244,6 +250,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
     let mut b = Builder {
         base,
         triples: Vec::new(),
+        described: std::collections::HashSet::new(),
     };
     let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
     for c in &corpus.conferences {
@@ -366,25 +373,53 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
     sort_triples(b.triples)
 }
 
+/// A borrowed sort key of a term: named nodes, then blank nodes, then literals by value,
+/// datatype and language.
+fn term_key(term: &Term) -> (u8, &str, &str, &str) {
+    match term {
+        Term::NamedNode(n) => (0, n.as_str(), "", ""),
+        Term::BlankNode(b) => (1, b.as_str(), "", ""),
+        Term::Literal(l) => (
+            2,
+            l.value(),
+            l.datatype().as_str(),
+            l.language().unwrap_or_default(),
+        ),
+    }
+}
+
+fn subject_key(subject: &NamedOrBlankNode) -> (u8, &str) {
+    match subject {
+        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
+        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
+    }
+}
+
+fn sort_key<'t>(
+    t: &'t Triple,
+    rdf_type: &str,
+) -> (
+    (u8, &'t str),
+    bool,
+    &'t str,
+    (u8, &'t str, &'t str, &'t str),
+) {
+    let p = t.predicate.as_str();
+    (
+        subject_key(&t.subject),
+        p != rdf_type,
+        p,
+        term_key(&t.object),
+    )
+}
+
 /// Sorts triples for output (subject; `rdf:type` first; predicate; object) and drops duplicates.
 #[must_use]
-pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
+pub fn sort_triples(mut triples: Vec<Triple>) -> Vec<Triple> {
     let rdf_type = format!("{}type", ns::RDF);
-    let mut keyed: Vec<((String, bool, String, String), Triple)> = triples
-        .into_iter()
-        .map(|t| {
-            let key = (
-                t.subject.to_string(),
-                t.predicate.as_str() != rdf_type,
-                t.predicate.as_str().to_owned(),
-                t.object.to_string(),
-            );
-            (key, t)
-        })
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed.into_iter().map(|(_, t)| t).collect()
+    triples.sort_unstable_by(|a, b| sort_key(a, &rdf_type).cmp(&sort_key(b, &rdf_type)));
+    triples.dedup();
+    triples
 }
 
 /// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in

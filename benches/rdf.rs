@@ -1,0 +1,87 @@
+//! The RDF stage at scale: building triples from a corpus, loading them into the oxigraph store,
+//! and writing each syntax, on the deterministic synthetic corpus (`confgraph::synthetic`).
+//!
+//! `cargo bench --bench rdf` uses 34 MB of notes (≈ 51,000 sessions; `CONFGRAPH_BENCH_MB` sets
+//! another size); under `cargo test` each benchmark runs once on 0.3 MB. Peak memory per format:
+//! `scripts/measure-rdf.sh`.
+
+use std::sync::LazyLock;
+
+use confgraph::corpus::Corpus;
+use confgraph::ingest::source::NotesSource;
+use confgraph::rdf::{Base, RdfSyntax};
+use divan::Bencher;
+use divan::counter::ItemsCount;
+use oxigraph::model::Triple;
+
+fn main() {
+    divan::main();
+}
+
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "a size in megabytes, clamped to be positive"
+)]
+fn corpus_bytes() -> usize {
+    let benching = std::env::args().any(|a| a == "--bench");
+    std::env::var("CONFGRAPH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(if benching { 34.0 } else { 0.3 }, |mb: f64| mb.max(0.01))
+        .mul_add(1e6, 0.0) as usize
+}
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+    let sources: Vec<NotesSource> = confgraph::synthetic::generate(corpus_bytes(), 42)
+        .into_iter()
+        .map(|(name, text)| NotesSource::Embedded {
+            display: name,
+            bytes: Box::leak(text.into_bytes().into_boxed_slice()),
+        })
+        .collect();
+    let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(&sources), Vec::new());
+    eprintln!(
+        "corpus: {} sessions, {} people",
+        corpus.sessions.len(),
+        corpus.people.people.len()
+    );
+    corpus
+});
+
+static TRIPLES: LazyLock<Vec<Triple>> = LazyLock::new(|| {
+    let triples = confgraph::rdf::corpus_triples(&CORPUS, &Base::default());
+    eprintln!("graph: {} triples", triples.len());
+    triples
+});
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn triples_from_corpus(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    bencher
+        .counter(ItemsCount::new(TRIPLES.len()))
+        .bench(|| confgraph::rdf::corpus_triples(corpus, &Base::default()));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn load_into_store(bencher: Bencher) {
+    let triples = &*TRIPLES;
+    bencher
+        .counter(ItemsCount::new(triples.len()))
+        .bench(|| confgraph::rdf::store_of(triples).expect("in-memory store"));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1, args = ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"])]
+fn write_syntax(bencher: Bencher, syntax: &str) {
+    let syntax = match syntax {
+        "turtle" => RdfSyntax::Turtle,
+        "ntriples" => RdfSyntax::NTriples,
+        "nquads" => RdfSyntax::NQuads,
+        "trig" => RdfSyntax::TriG,
+        "rdfxml" => RdfSyntax::RdfXml,
+        _ => RdfSyntax::JsonLd,
+    };
+    let triples = &*TRIPLES;
+    bencher
+        .counter(ItemsCount::new(triples.len()))
+        .bench(|| confgraph::rdf::to_bytes(triples, &Base::default(), syntax).expect("serialises"));
+}
