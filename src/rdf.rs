@@ -395,15 +395,15 @@ fn subject_key(subject: &NamedOrBlankNode) -> (u8, &str) {
     }
 }
 
-fn sort_key<'t>(
-    t: &'t Triple,
-    rdf_type: &str,
-) -> (
+/// How a triple sorts: subject, `rdf:type` first, predicate, object.
+type SortKey<'t> = (
     (u8, &'t str),
     bool,
     &'t str,
     (u8, &'t str, &'t str, &'t str),
-) {
+);
+
+fn sort_key<'t>(t: &'t Triple, rdf_type: &str) -> SortKey<'t> {
     let p = t.predicate.as_str();
     (
         subject_key(&t.subject),
