@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench rdf` uses 34 MB of notes (≈ 51,000 sessions; `CONFGRAPH_BENCH_MB` sets
 //! another size); under `cargo test` each benchmark runs once on 0.3 MB. Peak memory per format:
-//! `scripts/measure-rdf.sh`.
+//! `scripts/measure-exports.sh`.
 
 use std::sync::LazyLock;
 

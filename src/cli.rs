@@ -53,9 +53,26 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Export this RDF graph (an earlier export) instead of reading notes.
+    /// Export this RDF graph (an earlier export) instead of reading notes (RDF formats only).
     #[arg(long, value_name = "GRAPH", conflicts_with = "notes")]
     pub data: Option<PathBuf>,
+    /// Which part of the graph (graphml, gexf, csv, neo4j).
+    #[arg(long, value_enum, default_value_t = ViewArg::Full)]
+    pub view: ViewArg,
+    /// In the people view, also link people who spoke at the same edition (weight = editions).
+    #[arg(long)]
+    pub shared_editions: bool,
+}
+
+/// The `--view` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Every node kind: series, editions, sessions, people, topics, organisations.
+    Full,
+    /// The co-speaker network: people, weight = sessions given together.
+    People,
+    /// Topic co-occurrence: topics, weight = sessions carrying both.
+    Topics,
 }
 
 /// Formats of `export`.
@@ -73,19 +90,28 @@ pub enum ExportFormat {
     Rdfxml,
     /// JSON-LD with a prefix `@context`.
     Jsonld,
+    /// `GraphML` for Gephi, networkx, igraph.
+    Graphml,
+    /// GEXF 1.3 with a year timeline, for Gephi.
+    Gexf,
+    /// Gephi spreadsheet tables `nodes.csv` and `edges.csv` (needs `-o DIR`).
+    Csv,
+    /// Neo4j bulk-import CSV files (needs `-o DIR`).
+    Neo4j,
 }
 
 impl ExportFormat {
-    /// The RDF syntax of this format.
+    /// The RDF syntax of this format, if it is one.
     #[must_use]
-    pub fn rdf_syntax(self) -> RdfSyntax {
+    pub fn rdf_syntax(self) -> Option<RdfSyntax> {
         match self {
-            Self::Turtle => RdfSyntax::Turtle,
-            Self::Ntriples => RdfSyntax::NTriples,
-            Self::Nquads => RdfSyntax::NQuads,
-            Self::Trig => RdfSyntax::TriG,
-            Self::Rdfxml => RdfSyntax::RdfXml,
-            Self::Jsonld => RdfSyntax::JsonLd,
+            Self::Turtle => Some(RdfSyntax::Turtle),
+            Self::Ntriples => Some(RdfSyntax::NTriples),
+            Self::Nquads => Some(RdfSyntax::NQuads),
+            Self::Trig => Some(RdfSyntax::TriG),
+            Self::Rdfxml => Some(RdfSyntax::RdfXml),
+            Self::Jsonld => Some(RdfSyntax::JsonLd),
+            Self::Graphml | Self::Gexf | Self::Csv | Self::Neo4j => None,
         }
     }
 }

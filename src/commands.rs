@@ -6,13 +6,20 @@ use std::time::Duration;
 use anyhow::Context as _;
 
 use crate::cli::{
-    BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, NotesSelection, QueryArgs,
+    BuildArgs, Cli, Command, ExportArgs, ExportFormat, ExtractArgs, ExtractFormat, NotesSelection,
+    QueryArgs, ViewArg,
 };
 use crate::corpus::Corpus;
 use crate::error::Error;
+use crate::export::csv_tables::GephiCsv;
+use crate::export::gexf::Gexf;
+use crate::export::graphml::GraphMl;
+use crate::export::neo4j::Neo4jCsv;
+use crate::export::{GraphFormat, Rendered};
+use crate::graph::{KnowledgeGraph, View};
 use crate::rdf::{Base, RdfSyntax};
 use crate::sparql::QueryError;
-use crate::{extract, ingest, output, queries, rdf, sparql};
+use crate::{analyze, extract, graph, ingest, output, queries, rdf, sparql};
 
 /// Reads a selection of notes into a corpus (in parallel), printing each warning to stderr.
 ///
@@ -65,16 +72,39 @@ fn extract_command(args: &ExtractArgs, strict: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// The files `build` writes into its output folder.
-pub const BUILD_OUTPUTS: &[&str] = &[
-    "extract.json",
-    "graph.jsonld",
-    "graph.nq",
-    "graph.nt",
-    "graph.rdf",
-    "graph.trig",
-    "graph.ttl",
-];
+/// Writes what a property-graph format rendered: a file at `path`, or files in the folder `path`.
+fn write_rendered(rendered: Rendered, path: Option<&Path>) -> Result<(), Error> {
+    match rendered {
+        Rendered::File(bytes) => output::write_to(path, &bytes)?,
+        Rendered::Folder(files) => {
+            let Some(dir) = path.filter(|p| *p != Path::new("-")) else {
+                return Err(Error::Usage(
+                    "this format writes several files: give a folder with -o DIR".into(),
+                ));
+            };
+            for (name, bytes) in files {
+                output::write_atomic(&dir.join(name), &bytes)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn graph_format(format: ExportFormat) -> Box<dyn GraphFormat> {
+    match format {
+        ExportFormat::Gexf => Box::new(Gexf),
+        ExportFormat::Csv => Box::new(GephiCsv),
+        ExportFormat::Neo4j => Box::new(Neo4jCsv),
+        _ => Box::new(GraphMl),
+    }
+}
+
+/// A view of the corpus with its network measures.
+fn analysed_view(corpus: &Corpus, view: View) -> KnowledgeGraph {
+    let mut kg = graph::build(corpus, view);
+    analyze::annotate(&mut kg);
+    kg
+}
 
 fn build(args: &BuildArgs, strict: bool, base: &Base) -> Result<(), Error> {
     let corpus = read_corpus(&args.notes.select()?, strict)?;
@@ -84,11 +114,41 @@ fn build(args: &BuildArgs, strict: bool, base: &Base) -> Result<(), Error> {
     )?;
     let triples = rdf::corpus_triples(&corpus, base);
     for syntax in RdfSyntax::ALL {
-        let bytes = rdf::to_bytes(&triples, base, syntax).context("cannot serialise the graph")?;
-        output::write_atomic(
+        output::write_atomic_with(
             &args.out.join(format!("graph.{}", syntax.extension())),
-            &bytes,
+            |w| rdf::write_triples(&triples, base, syntax, w),
         )?;
+    }
+    for (name, view) in [
+        ("full", View::Full),
+        (
+            "people",
+            View::People {
+                shared_editions: false,
+            },
+        ),
+        ("topics", View::Topics),
+    ] {
+        let kg = analysed_view(&corpus, view);
+        // A view with nothing in it (topics, before any are assigned) is not written.
+        if kg.graph.node_count() == 0 {
+            continue;
+        }
+        write_rendered(
+            GraphMl.render(&kg)?,
+            Some(&args.out.join(format!("{name}.graphml"))),
+        )?;
+        write_rendered(
+            Gexf.render(&kg)?,
+            Some(&args.out.join(format!("{name}.gexf"))),
+        )?;
+        write_rendered(
+            GephiCsv.render(&kg)?,
+            Some(&args.out.join("gephi").join(name)),
+        )?;
+        if view == View::Full {
+            write_rendered(Neo4jCsv.render(&kg)?, Some(&args.out.join("neo4j")))?;
+        }
     }
     println!(
         "{}, {} triples → {}",
@@ -108,20 +168,43 @@ fn data_triples(path: &Path) -> Result<Vec<oxigraph::model::Triple>, Error> {
 }
 
 fn export(args: &ExportArgs, strict: bool, base: &Base) -> Result<(), Error> {
+    let Some(syntax) = args.format.rdf_syntax() else {
+        if args.data.is_some() {
+            return Err(Error::Usage(
+                "--data reads RDF; graphml, gexf, csv and neo4j are made from notes".into(),
+            ));
+        }
+        let view = match args.view {
+            ViewArg::Full => View::Full,
+            ViewArg::People => View::People {
+                shared_editions: args.shared_editions,
+            },
+            ViewArg::Topics => View::Topics,
+        };
+        let kg = analysed_view(&read_corpus(&args.notes.select()?, strict)?, view);
+        return write_rendered(
+            graph_format(args.format).render(&kg)?,
+            args.output.as_deref(),
+        );
+    };
     let triples = match &args.data {
         Some(path) => data_triples(path)?,
         None => rdf::corpus_triples(&read_corpus(&args.notes.select()?, strict)?, base),
     };
-    let bytes = rdf::to_bytes(&triples, base, args.format.rdf_syntax())
-        .context("cannot serialise the graph")?;
-    output::write_to(args.output.as_deref(), &bytes)?;
+    output::write_to_with(args.output.as_deref(), |w| {
+        rdf::write_triples(&triples, base, syntax, w)
+    })?;
     Ok(())
 }
 
 fn query(args: &QueryArgs, strict: bool, base: &Base) -> Result<(), Error> {
     if args.list {
         for (name, text) in queries::NAMED_QUERIES {
-            println!("{name:<32} {}", queries::description(text));
+            let description = queries::description(text);
+            let description = description
+                .strip_prefix(&format!("{name}: "))
+                .unwrap_or(&description);
+            println!("{name:<32} {description}");
         }
         return Ok(());
     }

@@ -25,6 +25,12 @@ pub enum Error {
     Other(#[from] anyhow::Error),
 }
 
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Self::Other(e.into())
+    }
+}
+
 impl Error {
     /// The process exit code for this error.
     #[must_use]

@@ -7,12 +7,15 @@
 //! program behind `main`, dispatching to [`commands`].
 
 pub mod affiliation;
+pub mod analyze;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod ids;
 pub mod ingest;
 pub mod model;
@@ -23,4 +26,4 @@ pub mod resolve;
 pub mod sparql;
 pub mod synthetic;
 
-pub use commands::{BUILD_OUTPUTS, read_corpus, run};
+pub use commands::{read_corpus, run};

@@ -6,24 +6,34 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-/// Writes `bytes` to `path` atomically, creating the parent folder if needed.
+/// Writes `path` atomically with what `fill` writes (buffered), creating the parent folder.
+/// A failure in `fill` leaves the old file, if any, untouched.
 ///
 /// # Errors
-/// When the folder cannot be created or the file cannot be written or renamed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// When the folder cannot be created, `fill` fails, or the file cannot be written or renamed.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".confgraph-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut writer = std::io::BufWriter::with_capacity(1 << 20, tmp);
+    fill(&mut writer).with_context(|| format!("cannot write {}", path.display()))?;
+    let tmp = writer
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
     // Temporary files are private (0600); an export is an ordinary file.
     #[cfg(unix)]
@@ -38,20 +48,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes to standard output when `path` is `-` or absent, else atomically to the file.
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
 ///
 /// # Errors
-/// As [`write_atomic`], or when standard output is closed.
-pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+/// As [`write_atomic_with`].
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes what `fill` writes to standard output when `path` is `-` or absent, else atomically.
+///
+/// # Errors
+/// As [`write_atomic_with`], or when standard output is closed.
+pub fn write_to_with(
+    path: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match path {
-        Some(p) if p != Path::new("-") => write_atomic(p, bytes),
+        Some(p) if p != Path::new("-") => write_atomic_with(p, fill),
         _ => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut out)?;
             out.flush()?;
             Ok(())
         }
     }
+}
+
+/// Writes to standard output when `path` is `-` or absent, else atomically to the file.
+///
+/// # Errors
+/// As [`write_to_with`].
+pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    write_to_with(path, |w| w.write_all(bytes))
 }
 
 #[cfg(test)]

@@ -513,16 +513,21 @@ pub fn write_triples(
                 .map_err(io::Error::other)?;
         }
     }
-    let mut w = serializer.for_writer(Vec::new());
-    for t in triples {
-        w.serialize_triple(t)?;
-    }
-    let mut bytes = w.finish()?;
-    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG) {
-        bytes = sort_prefix_block(&bytes);
-    }
     let mut writer = writer;
-    writer.write_all(&bytes)?;
+    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG) {
+        // Buffered, to put the prefix block in order before anything is written.
+        let mut w = serializer.for_writer(Vec::new());
+        for t in triples {
+            w.serialize_triple(t)?;
+        }
+        writer.write_all(&sort_prefix_block(&w.finish()?))?;
+    } else {
+        let mut w = serializer.for_writer(&mut writer);
+        for t in triples {
+            w.serialize_triple(t)?;
+        }
+        w.finish()?;
+    }
     writer.flush()
 }
 

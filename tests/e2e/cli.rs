@@ -1,19 +1,12 @@
-//! End-to-end tests of the `confgraph` command: one binary, a temp dir per test.
+//! The command line: extraction quality per file, bad input, determinism, exports/ kept current.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn confgraph() -> Command {
-    Command::cargo_bin("confgraph").expect("binary is built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{confgraph, root, tree};
 
 fn extract_json(paths: &[&Path]) -> Value {
     let out = confgraph()
@@ -429,21 +422,31 @@ fn exports_folder_is_what_build_writes_today() {
         .assert()
         .success()
         .stdout(predicates::str::contains("5 files read, 0 skipped"));
-    let mut written: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    written.sort();
-    let mut expected: Vec<String> = confgraph::BUILD_OUTPUTS
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    expected.sort();
-    assert_eq!(
-        written, expected,
-        "build writes exactly its outputs, no temporary files left"
+    let written = tree(dir.path());
+    assert!(
+        written.iter().all(|f| !f.contains(".confgraph-")),
+        "no temporary files left: {written:?}"
     );
-    for name in confgraph::BUILD_OUTPUTS {
+    for expected in [
+        "extract.json",
+        "graph.ttl",
+        "full.graphml",
+        "full.gexf",
+        "people.gexf",
+        "gephi/full/nodes.csv",
+        "neo4j/nodes-person.csv",
+    ] {
+        assert!(
+            written.iter().any(|f| f == expected),
+            "build writes {expected}: {written:?}"
+        );
+    }
+    assert_eq!(
+        written,
+        tree(&root().join("exports")),
+        "exports/ holds exactly what build writes"
+    );
+    for name in &written {
         let fresh = std::fs::read(dir.path().join(name)).unwrap();
         let committed = std::fs::read(root().join("exports").join(name)).unwrap_or_default();
         assert!(

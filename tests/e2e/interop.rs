@@ -5,72 +5,15 @@
 //! CI (`CI=true`) a missing client is a failure.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn confgraph() -> Command {
-    Command::cargo_bin("confgraph").expect("binary is built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// True when the client can run; under CI a missing client fails the test.
-fn client_available(what: &str, probe: &mut Process) -> bool {
-    let ok = probe.output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "{what} is missing under CI: ./scripts/test.sh installs it"
-        );
-        eprintln!("skipped: {what} is not installed (./scripts/test.sh installs it)");
-    }
-    ok
-}
+use crate::common::{build_exports, client_available, confgraph, interop, python_with, root};
 
 fn python_rdf_available() -> bool {
-    client_available(
-        "python3 with rdflib and pyshacl",
-        Process::new("python3").args(["-c", "import rdflib, pyshacl"]),
-    )
-}
-
-fn interop(script: &str) -> PathBuf {
-    root().join("tests/interop").join(script)
-}
-
-/// Builds the bundled notes into a fresh folder and returns it with the triple count.
-fn build_exports() -> (tempfile::TempDir, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = confgraph()
-        .arg("build")
-        .arg("-o")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
-    let triples = summary
-        .split(", ")
-        .find_map(|part| {
-            part.strip_suffix(" triples").or_else(|| {
-                part.split(" triples")
-                    .next()
-                    .filter(|_| part.contains(" triples"))
-            })
-        })
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
-    (dir, triples)
+    python_with("rdflib, pyshacl")
 }
 
 #[test]

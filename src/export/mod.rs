@@ -1,0 +1,202 @@
+//! Property-graph exports of a [`KnowledgeGraph`] view: `GraphML` and GEXF for Gephi (and
+//! networkx, igraph), Gephi's spreadsheet CSV tables, and a Neo4j bulk-import set.
+//!
+//! One trait, one file per format. Each format renders bytes; writing them (atomically) is the
+//! caller's job. Output depends only on the graph, which is built in sorted order.
+
+pub mod csv_tables;
+pub mod gexf;
+pub mod graphml;
+pub mod neo4j;
+
+use std::io;
+
+use crate::graph::{Edge, KnowledgeGraph, Node};
+
+/// What a format renders: one file, or a folder of named files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rendered {
+    /// A single document.
+    File(Vec<u8>),
+    /// Several files, by name, in order.
+    Folder(Vec<(String, Vec<u8>)>),
+}
+
+/// A property-graph export format.
+pub trait GraphFormat {
+    /// Renders a view.
+    ///
+    /// # Errors
+    /// When serialising fails (it does not for in-memory output).
+    fn render(&self, graph: &KnowledgeGraph) -> io::Result<Rendered>;
+}
+
+/// Keeps only characters XML 1.0 allows (drops C0 controls but tab and newlines, and U+FFFE/U+FFFF).
+#[must_use]
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
+    if text.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
+    }
+}
+
+/// Years joined with `;` (`2019;2024`), the multi-value convention of every export here.
+#[must_use]
+pub fn joined_years(years: &std::collections::BTreeSet<u16>) -> String {
+    years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// A typed attribute value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text.
+    Text(String),
+    /// Whole number.
+    Int(i64),
+    /// Real number.
+    Real(f64),
+}
+
+impl Value {
+    /// The value as written in a file.
+    #[must_use]
+    pub fn render(&self) -> String {
+        match self {
+            Self::Text(t) => xml_safe(t).into_owned(),
+            Self::Int(i) => i.to_string(),
+            Self::Real(r) => format_real(*r),
+        }
+    }
+}
+
+/// A real number in its shortest exact form (`2`, `0.125`, `1.2345e-7` as `0.00000012345`).
+#[must_use]
+pub fn format_real(r: f64) -> String {
+    // `-0` (an empty float sum) and non-finite values are written as 0.
+    if r.is_finite() && r != 0.0 {
+        format!("{r}")
+    } else {
+        "0".to_owned()
+    }
+}
+
+/// The type of an attribute column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    /// Text.
+    Text,
+    /// Whole number.
+    Int,
+    /// Real number.
+    Real,
+}
+
+/// A node attribute column: id (also the title), type, and how to read it off a node.
+pub struct NodeColumn {
+    /// Semantic id: `kind`, `years`, `pagerank`.
+    pub id: &'static str,
+    /// Its type.
+    pub ty: ValueType,
+    /// The value for a node, if it has one.
+    pub get: fn(&Node) -> Option<Value>,
+}
+
+/// An edge attribute column.
+pub struct EdgeColumn {
+    /// Semantic id: `edge_kind`, `weight`, `edge_years`.
+    pub id: &'static str,
+    /// Its type.
+    pub ty: ValueType,
+    /// The value for an edge, if it has one.
+    pub get: fn(&Edge) -> Option<Value>,
+}
+
+/// Node attributes every format carries (label and id are written by each format its own way).
+pub const NODE_COLUMNS: &[NodeColumn] = &[
+    NodeColumn {
+        id: "kind",
+        ty: ValueType::Text,
+        get: |n| Some(Value::Text(n.kind.as_str().to_owned())),
+    },
+    NodeColumn {
+        id: "session_kind",
+        ty: ValueType::Text,
+        get: |n| n.session_kind.map(|k| Value::Text(k.to_owned())),
+    },
+    NodeColumn {
+        id: "years",
+        ty: ValueType::Text,
+        get: |n| (!n.years.is_empty()).then(|| Value::Text(joined_years(&n.years))),
+    },
+    NodeColumn {
+        id: "first_year",
+        ty: ValueType::Int,
+        get: |n| n.years.first().map(|y| Value::Int(i64::from(*y))),
+    },
+    NodeColumn {
+        id: "last_year",
+        ty: ValueType::Int,
+        get: |n| n.years.last().map(|y| Value::Int(i64::from(*y))),
+    },
+    NodeColumn {
+        id: "sessions",
+        ty: ValueType::Int,
+        get: |n| Some(Value::Int(i64::from(n.sessions))),
+    },
+    NodeColumn {
+        id: "degree",
+        ty: ValueType::Int,
+        get: |n| Some(Value::Int(i64::from(n.metrics.degree))),
+    },
+    NodeColumn {
+        id: "weighted_degree",
+        ty: ValueType::Real,
+        get: |n| Some(Value::Real(n.metrics.weighted_degree)),
+    },
+    NodeColumn {
+        id: "pagerank",
+        ty: ValueType::Real,
+        get: |n| Some(Value::Real(n.metrics.pagerank)),
+    },
+    NodeColumn {
+        id: "component",
+        ty: ValueType::Int,
+        get: |n| Some(Value::Int(i64::from(n.metrics.component))),
+    },
+    NodeColumn {
+        id: "community",
+        ty: ValueType::Int,
+        get: |n| Some(Value::Int(i64::from(n.metrics.community))),
+    },
+];
+
+/// Edge attributes every format carries (weight is written by each format its own way too).
+pub const EDGE_COLUMNS: &[EdgeColumn] = &[
+    EdgeColumn {
+        id: "edge_kind",
+        ty: ValueType::Text,
+        get: |e| Some(Value::Text(e.kind.as_str().to_owned())),
+    },
+    EdgeColumn {
+        id: "edge_years",
+        ty: ValueType::Text,
+        get: |e| (!e.years.is_empty()).then(|| Value::Text(joined_years(&e.years))),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_safe_drops_forbidden_characters_only() {
+        assert_eq!(xml_safe("a\u{0}b\u{1b}c\td\u{fffe}é🐍"), "abc\td\u{e9}🐍");
+        assert!(matches!(xml_safe("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,496 @@
+//! The knowledge graph as a property graph (petgraph): typed nodes (series, edition, session,
+//! person, topic, organisation) and typed, weighted edges with the years they span. Every
+//! non-RDF export and every analysis reads this one model, through one of three views.
+//!
+//! Node ids are the RDF IRIs relative to the base (`person/christy-heaton`,
+//! `session/pycascades-2025/web-maps-…`), so a row in Gephi and a resource in SPARQL are the same
+//! thing. Nodes and edges are added in sorted order, so indexes are stable across runs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::Directed;
+use petgraph::graph::{Graph, NodeIndex};
+
+use crate::affiliation::organisation_of;
+use crate::corpus::Corpus;
+use crate::ids::slug;
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    /// A conference series.
+    Series,
+    /// A yearly edition.
+    Edition,
+    /// A session.
+    Session,
+    /// A person.
+    Person,
+    /// A topic.
+    Topic,
+    /// An organisation.
+    Organisation,
+}
+
+impl NodeKind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 6] = [
+        Self::Series,
+        Self::Edition,
+        Self::Session,
+        Self::Person,
+        Self::Topic,
+        Self::Organisation,
+    ];
+
+    /// Lower-case name (the `kind` attribute).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Series => "series",
+            Self::Edition => "edition",
+            Self::Session => "session",
+            Self::Person => "person",
+            Self::Topic => "topic",
+            Self::Organisation => "organisation",
+        }
+    }
+
+    /// Capitalised name (Neo4j label).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Series => "Series",
+            Self::Edition => "Edition",
+            Self::Session => "Session",
+            Self::Person => "Person",
+            Self::Topic => "Topic",
+            Self::Organisation => "Organisation",
+        }
+    }
+
+    /// The colour Gephi shows this kind in (Tableau 10, colour-blind friendly).
+    #[must_use]
+    pub fn colour(self) -> (u8, u8, u8) {
+        match self {
+            Self::Series => (78, 121, 167),
+            Self::Edition => (242, 142, 43),
+            Self::Session => (89, 161, 79),
+            Self::Person => (225, 87, 89),
+            Self::Topic => (176, 122, 161),
+            Self::Organisation => (118, 183, 178),
+        }
+    }
+}
+
+/// What an edge says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// Edition → series.
+    EditionOf,
+    /// Session → edition.
+    PartOf,
+    /// Person → session.
+    Presented,
+    /// Session → topic.
+    About,
+    /// Person → organisation.
+    AffiliatedWith,
+    /// Person → organisation they left.
+    FormerlyAffiliatedWith,
+    /// Person — person, weight = sessions given together.
+    CoSpeaker,
+    /// Person — person, weight = editions both spoke at.
+    SharedEdition,
+    /// Topic — topic, weight = sessions carrying both.
+    CoTopic,
+}
+
+impl EdgeKind {
+    /// Lower-case name (the edge `kind` attribute).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::EditionOf => "edition_of",
+            Self::PartOf => "part_of",
+            Self::Presented => "presented",
+            Self::About => "about",
+            Self::AffiliatedWith => "affiliated_with",
+            Self::FormerlyAffiliatedWith => "formerly_affiliated_with",
+            Self::CoSpeaker => "co_speaker",
+            Self::SharedEdition => "shared_edition",
+            Self::CoTopic => "co_topic",
+        }
+    }
+
+    /// Upper-case name (Neo4j relationship type).
+    #[must_use]
+    pub fn neo4j_type(self) -> String {
+        self.as_str().to_uppercase()
+    }
+
+    /// Whether the relation has a direction.
+    #[must_use]
+    pub fn directed(self) -> bool {
+        !matches!(self, Self::CoSpeaker | Self::SharedEdition | Self::CoTopic)
+    }
+}
+
+/// A node and its attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// IRI path under the base: `person/christy-heaton`.
+    pub id: String,
+    /// What Gephi shows.
+    pub label: String,
+    /// Its kind.
+    pub kind: NodeKind,
+    /// Years it is active in (editions, sessions given, sessions about a topic).
+    pub years: BTreeSet<u16>,
+    /// Number of sessions it is linked to (given, held, about).
+    pub sessions: u32,
+    /// Session kind, for sessions (`talk`, `keynote`, …).
+    pub session_kind: Option<&'static str>,
+    /// Analysis results, filled by [`crate::analyze`].
+    pub metrics: Metrics,
+}
+
+/// Network measures of a node within its view.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Metrics {
+    /// Number of edges at the node.
+    pub degree: u32,
+    /// Sum of the weights of those edges.
+    pub weighted_degree: f64,
+    /// `PageRank` (damping 0.85), summing to 1 over the view.
+    pub pagerank: f64,
+    /// Connected component, numbered from 0 by first node in id order.
+    pub component: u32,
+    /// Louvain community, numbered from 0 by first node in id order.
+    pub community: u32,
+}
+
+/// An edge and its attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// What it says.
+    pub kind: EdgeKind,
+    /// Strength (shared sessions, shared editions; 1 for plain relations).
+    pub weight: f64,
+    /// Years it spans.
+    pub years: BTreeSet<u16>,
+}
+
+/// Which part of the graph an export shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Every node kind and relation.
+    Full,
+    /// Speakers only, linked by sessions given together (and, if asked, by editions shared).
+    People {
+        /// Also link people who spoke at the same edition.
+        shared_editions: bool,
+    },
+    /// Topics only, linked by sessions carrying both.
+    Topics,
+}
+
+/// A view of the knowledge graph, ready to export.
+#[derive(Debug, Clone)]
+pub struct KnowledgeGraph {
+    /// The graph. Undirected relations are stored once, from the smaller id to the larger.
+    pub graph: Graph<Node, Edge, Directed>,
+}
+
+impl KnowledgeGraph {
+    /// Nodes in index order (which is id order).
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
+    }
+}
+
+/// Collects nodes and edges by id, then adds them to petgraph in sorted order.
+#[derive(Default)]
+struct Assembly {
+    nodes: BTreeMap<String, Node>,
+    edges: BTreeMap<(String, String, EdgeKind), Edge>,
+}
+
+impl Assembly {
+    fn node(&mut self, id: String, label: &str, kind: NodeKind) -> &mut Node {
+        self.nodes.entry(id.clone()).or_insert_with(|| Node {
+            id,
+            label: crate::ingest::text::drop_control_chars(label),
+            kind,
+            years: BTreeSet::new(),
+            sessions: 0,
+            session_kind: None,
+            metrics: Metrics::default(),
+        })
+    }
+
+    fn edge(
+        &mut self,
+        from: &str,
+        to: &str,
+        kind: EdgeKind,
+        weight: f64,
+        years: impl IntoIterator<Item = u16>,
+    ) {
+        let (a, b) = if kind.directed() || from <= to {
+            (from, to)
+        } else {
+            (to, from)
+        };
+        let e = self
+            .edges
+            .entry((a.to_owned(), b.to_owned(), kind))
+            .or_insert(Edge {
+                kind,
+                weight: 0.0,
+                years: BTreeSet::new(),
+            });
+        e.weight += weight;
+        e.years.extend(years);
+    }
+
+    fn finish(self) -> KnowledgeGraph {
+        let mut graph = Graph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut index = BTreeMap::new();
+        for (id, node) in self.nodes {
+            index.insert(id, graph.add_node(node));
+        }
+        for ((a, b, _), edge) in self.edges {
+            if let (Some(&ia), Some(&ib)) = (index.get(&a), index.get(&b)) {
+                graph.add_edge(ia, ib, edge);
+            }
+        }
+        KnowledgeGraph { graph }
+    }
+}
+
+/// Builds one view of the corpus.
+#[must_use]
+pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
+    let year_of: BTreeMap<&str, u16> = corpus
+        .conferences
+        .iter()
+        .map(|c| (c.id.as_str(), c.year))
+        .collect();
+    let name_of: BTreeMap<&str, &str> = corpus
+        .people
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let mut g = Assembly::default();
+    match view {
+        View::Full => {
+            for c in &corpus.conferences {
+                let series = format!("series/{}", slug(&c.series));
+                let edition = format!("edition/{}", c.id);
+                g.node(series.clone(), &c.series, NodeKind::Series)
+                    .years
+                    .insert(c.year);
+                g.node(
+                    edition.clone(),
+                    &format!("{} {}", c.series, c.year),
+                    NodeKind::Edition,
+                )
+                .years
+                .insert(c.year);
+                g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
+            }
+            for s in &corpus.sessions {
+                let year = year_of.get(s.session.conference.as_str()).copied();
+                let session = format!("session/{}", s.id);
+                let edition = format!("edition/{}", s.session.conference);
+                let node = g.node(session.clone(), &s.session.title, NodeKind::Session);
+                node.years.extend(year);
+                node.sessions = 1;
+                node.session_kind = Some(s.session.kind.as_str());
+                g.edge(&session, &edition, EdgeKind::PartOf, 1.0, year);
+                if let Some(n) = g.nodes.get_mut(&edition) {
+                    n.sessions += 1;
+                }
+                for person in &s.speakers {
+                    let pid = format!("person/{person}");
+                    let p = g.node(
+                        pid.clone(),
+                        name_of.get(person.as_str()).copied().unwrap_or(person),
+                        NodeKind::Person,
+                    );
+                    p.years.extend(year);
+                    p.sessions += 1;
+                    g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
+                }
+            }
+            for p in &corpus.people.people {
+                let pid = format!("person/{}", p.id);
+                g.node(pid.clone(), &p.name, NodeKind::Person);
+                for (list, kind) in [
+                    (&p.affiliations, EdgeKind::AffiliatedWith),
+                    (&p.former_affiliations, EdgeKind::FormerlyAffiliatedWith),
+                ] {
+                    for org in list.iter().filter_map(|a| organisation_of(a)) {
+                        let oid = format!("organisation/{}", slug(&org));
+                        g.node(oid.clone(), &org, NodeKind::Organisation);
+                        g.edge(&pid, &oid, kind, 1.0, []);
+                    }
+                }
+            }
+            // Series span the years of their editions.
+            let mut series_years: BTreeMap<String, BTreeSet<u16>> = BTreeMap::new();
+            for c in &corpus.conferences {
+                series_years
+                    .entry(format!("series/{}", slug(&c.series)))
+                    .or_default()
+                    .insert(c.year);
+            }
+            for (id, years) in series_years {
+                if let Some(n) = g.nodes.get_mut(&id) {
+                    n.years = years;
+                }
+            }
+        }
+        View::People { shared_editions } => {
+            let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            for s in &corpus.sessions {
+                let year = year_of.get(s.session.conference.as_str()).copied();
+                for person in &s.speakers {
+                    let p = g.node(
+                        format!("person/{person}"),
+                        name_of.get(person.as_str()).copied().unwrap_or(person),
+                        NodeKind::Person,
+                    );
+                    p.years.extend(year);
+                    p.sessions += 1;
+                    editions_of
+                        .entry(person)
+                        .or_default()
+                        .insert(s.session.conference.as_str());
+                }
+                for (i, a) in s.speakers.iter().enumerate() {
+                    for b in s.speakers.iter().skip(i + 1).filter(|b| *b != a) {
+                        g.edge(
+                            &format!("person/{a}"),
+                            &format!("person/{b}"),
+                            EdgeKind::CoSpeaker,
+                            1.0,
+                            year,
+                        );
+                    }
+                }
+            }
+            if shared_editions {
+                let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
+                for (i, (a, ea)) in people.iter().enumerate() {
+                    for (b, eb) in people.iter().skip(i + 1) {
+                        let shared: Vec<u16> = ea
+                            .intersection(eb)
+                            .filter_map(|e| year_of.get(e).copied())
+                            .collect();
+                        if !shared.is_empty() {
+                            g.edge(
+                                &format!("person/{a}"),
+                                &format!("person/{b}"),
+                                EdgeKind::SharedEdition,
+                                shared.len() as f64,
+                                shared,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        View::Topics => {}
+    }
+    g.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        let notes = "# PyOhio 2023\n\n## Talk One\n\nAna Lima and Bo Chen\n\n## Talk Two\n\nAna Lima, Bo Chen and Cy Dee (Acme, formerly Initech)\n\n## Talk Three\n\nCy Dee\n";
+        let (record, _) = crate::ingest::read_notes("a.md", notes.as_bytes());
+        crate::corpus::assemble(
+            vec![crate::ingest::FileResult {
+                file: "a.md".into(),
+                record,
+                diagnostics: vec![],
+            }],
+            vec![],
+        )
+    }
+
+    #[test]
+    fn full_view_links_everything_with_ids_from_iris() {
+        let g = build(&corpus(), View::Full);
+        let ids: Vec<&str> = g.nodes().map(|(_, n)| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "edition/pyohio-2023",
+                "organisation/acme",
+                "organisation/initech",
+                "person/ana-lima",
+                "person/bo-chen",
+                "person/cy-dee",
+                "series/pyohio",
+                "session/pyohio-2023/talk-one",
+                "session/pyohio-2023/talk-three",
+                "session/pyohio-2023/talk-two",
+            ]
+        );
+        let edition = &g.graph[NodeIndex::new(0)];
+        assert_eq!(
+            (
+                edition.sessions,
+                edition.years.iter().copied().collect::<Vec<_>>()
+            ),
+            (3, vec![2023])
+        );
+        // 1 edition_of + 3 part_of + 6 presented + 2 affiliations
+        assert_eq!(g.graph.edge_count(), 12);
+    }
+
+    #[test]
+    fn people_view_weights_shared_sessions() {
+        let g = build(
+            &corpus(),
+            View::People {
+                shared_editions: false,
+            },
+        );
+        assert_eq!(g.graph.node_count(), 3);
+        let weights: Vec<(String, String, f64)> = g
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = g.graph.edge_endpoints(e).unwrap();
+                (
+                    g.graph[a].id.clone(),
+                    g.graph[b].id.clone(),
+                    g.graph[e].weight,
+                )
+            })
+            .collect();
+        assert_eq!(
+            weights,
+            vec![
+                ("person/ana-lima".into(), "person/bo-chen".into(), 2.0),
+                ("person/ana-lima".into(), "person/cy-dee".into(), 1.0),
+                ("person/bo-chen".into(), "person/cy-dee".into(), 1.0),
+            ]
+        );
+        let with_editions = build(
+            &corpus(),
+            View::People {
+                shared_editions: true,
+            },
+        );
+        assert_eq!(with_editions.graph.edge_count(), 6);
+    }
+}

@@ -1,0 +1,92 @@
+//! Helpers shared by the end-to-end tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+/// The `confgraph` binary under test.
+pub fn confgraph() -> Command {
+    Command::cargo_bin("confgraph").expect("binary is built")
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A checker script of `tests/interop/`.
+pub fn interop(script: &str) -> PathBuf {
+    root().join("tests/interop").join(script)
+}
+
+/// True when an outside client can run; under CI (`CI` set) a missing client fails the test.
+pub fn client_available(what: &str, probe: &mut Process) -> bool {
+    let ok = probe.output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{what} is missing under CI: ./scripts/test.sh installs it"
+        );
+        eprintln!("skipped: {what} is not installed (./scripts/test.sh installs it)");
+    }
+    ok
+}
+
+/// Python with the given modules importable.
+pub fn python_with(modules: &str) -> bool {
+    client_available(
+        &format!("python3 with {modules}"),
+        Process::new("python3").args(["-c", &format!("import {modules}")]),
+    )
+}
+
+/// Builds the bundled notes into a fresh folder; returns it with the triple count `build` reported.
+pub fn build_exports() -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = confgraph()
+        .arg("build")
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    let triples = summary
+        .split(", ")
+        .find_map(|part| {
+            part.split(" triples")
+                .next()
+                .filter(|_| part.contains(" triples"))
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
+    (dir, triples)
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn tree(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(
+                    path.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests of the `confgraph` command: one test binary, a temp dir per test.
+
+mod cli;
+mod common;
+mod gephi;
+mod interop;
