@@ -34,11 +34,25 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Write the graph in one format.
     Export(ExportArgs),
+    /// Who is who: every person with their name forms, and with --explain every merge with its
+    /// evidence and every near-miss that was refused.
+    People(PeopleArgs),
     /// Ask the graph a SPARQL question (SELECT, ASK, CONSTRUCT, DESCRIBE).
     ///
     /// The query is the first argument, or comes from --file or --named; the remaining arguments
     /// are notes (none: the bundled corpus), or --data reads an exported graph instead.
     Query(QueryArgs),
+}
+
+/// Arguments of `people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// The notes to read.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Print every merge with its evidence and every near-miss kept apart.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Arguments of `export`.
@@ -240,6 +254,8 @@ pub struct NotesSelection {
     pub problems: Vec<crate::diagnostic::Diagnostic>,
     /// True when no notes were named and the bundled corpus is used.
     pub bundled: bool,
+    /// Identity overrides from `confgraph.toml` files beside the notes.
+    pub overrides: crate::resolve::Overrides,
 }
 
 impl NotesArgs {
@@ -248,11 +264,13 @@ impl NotesArgs {
     /// # Errors
     /// [`Error::Usage`] when a named path does not exist.
     pub fn select(&self) -> Result<NotesSelection, Error> {
+        let overrides = crate::resolve::Overrides::default();
         if self.notes.is_empty() {
             return Ok(NotesSelection {
                 sources: sample_corpus(),
                 problems: Vec::new(),
                 bundled: true,
+                overrides,
             });
         }
         if let Some(missing) = self.notes.iter().find(|p| !p.exists()) {
@@ -262,10 +280,17 @@ impl NotesArgs {
             )));
         }
         let (sources, problems) = collect(&self.notes);
+        let mut overrides = overrides;
+        for file in crate::resolve::overrides::files_for(&self.notes) {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
+            overrides.extend(crate::resolve::Overrides::parse(&file, &text).map_err(Error::Usage)?);
+        }
         Ok(NotesSelection {
             sources,
             problems,
             bundled: false,
+            overrides,
         })
     }
 }

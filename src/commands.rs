@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use crate::cli::{
     BuildArgs, Cli, Command, ExportArgs, ExportFormat, ExtractArgs, ExtractFormat, NotesSelection,
-    QueryArgs, ViewArg,
+    PeopleArgs, QueryArgs, ViewArg,
 };
 use crate::corpus::Corpus;
 use crate::error::Error;
@@ -31,7 +31,8 @@ pub fn read_corpus(selection: &NotesSelection, strict: bool) -> Result<Corpus, E
         eprintln!("confgraph: no notes given, reading the bundled sample corpus (notes/)");
     }
     let results = ingest::read_all(&selection.sources);
-    let corpus = crate::corpus::assemble(results, selection.problems.clone());
+    let corpus =
+        crate::corpus::assemble_with(results, selection.problems.clone(), &selection.overrides);
     for d in &corpus.diagnostics {
         eprintln!("confgraph: warning: {d}");
     }
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Extract(args) => extract_command(&args, cli.strict),
         Command::Export(args) => export(&args, cli.strict, &base),
         Command::Query(args) => query(&args, cli.strict, &base),
+        Command::People(args) => people(&args, cli.strict),
     }
 }
 
@@ -262,5 +264,14 @@ fn query(args: &QueryArgs, strict: bool, base: &Base) -> Result<(), Error> {
         Err(e) => return Err(Error::Other(e.into())),
     }
     output::write_to(None, &out)?;
+    Ok(())
+}
+
+fn people(args: &PeopleArgs, strict: bool) -> Result<(), Error> {
+    let corpus = read_corpus(&args.notes.select()?, strict)?;
+    output::write_to(
+        None,
+        extract::people_report(&corpus, args.explain).as_bytes(),
+    )?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::ids::session_id;
 use crate::ingest::FileResult;
 use crate::model::{Conference, Mention, Session};
-use crate::resolve::{People, resolve_people};
+use crate::resolve::{Overrides, People, resolve_people_with};
 
 /// A session with its id and its speakers as person ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +40,17 @@ pub struct Corpus {
 
 /// Merges per-file results into one corpus.
 #[must_use]
-pub fn assemble(results: Vec<FileResult>, mut diagnostics: Vec<Diagnostic>) -> Corpus {
+pub fn assemble(results: Vec<FileResult>, diagnostics: Vec<Diagnostic>) -> Corpus {
+    assemble_with(results, diagnostics, &Overrides::default())
+}
+
+/// Merges per-file results into one corpus, honouring the user's identity overrides.
+#[must_use]
+pub fn assemble_with(
+    results: Vec<FileResult>,
+    mut diagnostics: Vec<Diagnostic>,
+    overrides: &Overrides,
+) -> Corpus {
     let mut conferences: BTreeMap<String, Conference> = BTreeMap::new();
     let mut sessions: Vec<Session> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -72,7 +82,7 @@ pub fn assemble(results: Vec<FileResult>, mut diagnostics: Vec<Diagnostic>) -> C
         sessions.extend(record.sessions);
         mentions.extend(record.mentions);
     }
-    let people = resolve_people(&mentions);
+    let people = resolve_people_with(&mentions, overrides);
     sessions.sort_by(|a, b| {
         (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title))
     });

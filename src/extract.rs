@@ -174,3 +174,47 @@ pub fn summary(corpus: &Corpus) -> String {
         corpus.people.people.len()
     )
 }
+
+/// The `people` listing: one line per person with their other name forms; with `explain`, every
+/// merge with its evidence, then every near-miss that was kept apart.
+#[must_use]
+pub fn people_report(corpus: &Corpus, explain: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let people = &corpus.people.people;
+    for p in people {
+        let speaking = p.mentions.iter().filter(|m| m.as_speaker).count();
+        let _ = write!(out, "{}  [{}]", p.name, p.id);
+        if !p.aliases.is_empty() {
+            let _ = write!(out, "  also: {}", p.aliases.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "  ({} mention{}, {speaking} as speaker)",
+            p.mentions.len(),
+            if p.mentions.len() == 1 { "" } else { "s" }
+        );
+        if explain {
+            for reason in &p.merge_reasons {
+                let _ = writeln!(out, "    merged: {reason}");
+            }
+        }
+    }
+    let merged = people
+        .iter()
+        .filter(|p| !p.merge_reasons.is_empty())
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{} people; {merged} with merged name forms; {} near-misses kept apart",
+        people.len(),
+        corpus.people.near_misses.len()
+    );
+    if explain && !corpus.people.near_misses.is_empty() {
+        let _ = writeln!(out, "\nKept apart:");
+        for n in &corpus.people.near_misses {
+            let _ = writeln!(out, "  {} / {}: {}", n.a, n.b, n.reason);
+        }
+    }
+    out
+}

@@ -97,6 +97,8 @@ pub struct NameRef {
     pub affiliations: Vec<String>,
     /// Former affiliations (`formerly Twitter`).
     pub former_affiliations: Vec<String>,
+    /// Links of a session this person gave alone (`slides.ucodery.com/…`): evidence for identity.
+    pub links: Vec<String>,
 }
 
 impl NameRef {
@@ -109,6 +111,7 @@ impl NameRef {
             handles: Vec::new(),
             affiliations: Vec::new(),
             former_affiliations: Vec::new(),
+            links: Vec::new(),
         }
     }
 }

@@ -6,8 +6,8 @@ use crate::model::{Mention, NameRef, Session, SessionKind, SourceLine};
 use super::kind::classify;
 use super::markdown::{Block, BlockKind};
 use super::names::{
-    leading_presenter, name_after_with, parenthesised_mentions, parse_handle_line,
-    parse_speaker_line, profile_handle,
+    at_conference_mentions, leading_presenter, name_after_with, parenthesised_mentions,
+    parse_handle_line, parse_speaker_line, profile_handle,
 };
 use super::text::collapse_ws;
 
@@ -163,6 +163,7 @@ pub fn finish(
     // A lone speaker owns the handles the notes give: `@izcoder`, `mas.to/@christyheaton`.
     if speakers.len() == 1 {
         let speaker = &mut speakers[0];
+        speaker.links.clone_from(&links);
         for block in draft.body.iter().filter(|b| !b.in_quote) {
             if let Some(h) = parse_handle_line(&block.text) {
                 push_unique(&mut speaker.handles, format!("@{h}"));
@@ -219,7 +220,13 @@ pub fn finish(
 #[must_use]
 pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mention> {
     let link_texts: Vec<&str> = block.links.iter().map(|l| l.text.as_str()).collect();
-    parenthesised_mentions(&block.text, &link_texts)
+    let mut found = parenthesised_mentions(&block.text, &link_texts);
+    for m in at_conference_mentions(&block.text) {
+        if !found.iter().any(|f| f.person.name == m.person.name) {
+            found.push(m);
+        }
+    }
+    found
         .into_iter()
         .map(|m| {
             let line = block.line + block.text[..m.offset].matches('\n').count() as u32;

@@ -661,6 +661,26 @@ pub fn name_after_with(title: &str) -> Option<String> {
     person_name(&title[idx + 6..], false)
 }
 
+/// `Josh Cannon at Northbay Python` → Josh Cannon: a full name right before `at <conference>`.
+#[must_use]
+pub fn at_conference_mentions(text: &str) -> Vec<ProseMention> {
+    let mut found = Vec::new();
+    for conference in super::conference::conferences_in(text) {
+        let Some(before) = text[..conference.start].strip_suffix(" at ") else {
+            continue;
+        };
+        if let Some((offset, name)) = full_name_runs(before).into_iter().next_back() {
+            if offset + name.len() == before.len() {
+                found.push(ProseMention {
+                    person: NameRef::named(name),
+                    offset,
+                });
+            }
+        }
+    }
+    found
+}
+
 /// A `Name (…)` mention found in running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseMention {
@@ -1103,6 +1123,17 @@ mod tests {
             parse_handle_line("@JessicaGarson").as_deref(),
             Some("JessicaGarson")
         );
+    }
+
+    #[test]
+    fn names_at_conferences_are_mentions() {
+        let found: Vec<_> = at_conference_mentions(
+            "Josh Cannon at Northbay Python: youtube link. I was at PyCon US 2019.",
+        )
+        .into_iter()
+        .map(|m| m.person.name)
+        .collect();
+        assert_eq!(found, vec!["Josh Cannon".to_owned()]);
     }
 
     #[test]
