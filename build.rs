@@ -21,14 +21,9 @@ fn main() {
     );
     for (name, path) in &names {
         println!("cargo:rerun-if-changed={}", path.display());
-        let _ = writeln!(
-            code,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        );
+        let _ = writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string());
     }
     code.push_str("];\n");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("named_queries.rs");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("named_queries.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

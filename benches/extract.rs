@@ -14,10 +14,7 @@ fn main() {
     divan::main();
 }
 
-#[expect(
-    clippy::cast_sign_loss,
-    reason = "a size in megabytes, clamped to be positive"
-)]
+#[expect(clippy::cast_sign_loss, reason = "a size in megabytes, clamped to be positive")]
 fn corpus_bytes() -> usize {
     let benching = std::env::args().any(|a| a == "--bench");
     std::env::var("CONFGRAPH_BENCH_MB")
@@ -53,7 +50,5 @@ fn extract_json(bencher: Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn ingest_only(bencher: Bencher) {
     let (sources, total) = &*CORPUS;
-    bencher
-        .counter(BytesCount::new(*total))
-        .bench(|| confgraph::ingest::read_all(sources));
+    bencher.counter(BytesCount::new(*total)).bench(|| confgraph::ingest::read_all(sources));
 }

@@ -18,10 +18,7 @@ fn main() {
     divan::main();
 }
 
-#[expect(
-    clippy::cast_sign_loss,
-    reason = "a size in megabytes, clamped to be positive"
-)]
+#[expect(clippy::cast_sign_loss, reason = "a size in megabytes, clamped to be positive")]
 fn corpus_bytes() -> usize {
     let benching = std::env::args().any(|a| a == "--bench");
     std::env::var("CONFGRAPH_BENCH_MB")
@@ -40,11 +37,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
         })
         .collect();
     let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(&sources), Vec::new());
-    eprintln!(
-        "corpus: {} sessions, {} people",
-        corpus.sessions.len(),
-        corpus.people.people.len()
-    );
+    eprintln!("corpus: {} sessions, {} people", corpus.sessions.len(), corpus.people.people.len());
     corpus
 });
 
@@ -57,9 +50,7 @@ static TRIPLES: LazyLock<Vec<Triple>> = LazyLock::new(|| {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn triples_from_corpus(bencher: Bencher) {
     let corpus = &*CORPUS;
-    bencher
-        .counter(ItemsCount::new(TRIPLES.len()))
-        .bench(|| confgraph::rdf::corpus_triples(corpus, &Base::default()));
+    bencher.counter(ItemsCount::new(TRIPLES.len())).bench(|| confgraph::rdf::corpus_triples(corpus, &Base::default()));
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]

@@ -15,6 +15,7 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 missing=()
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -23,14 +24,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python packages of the interop checkers (rdflib, pySHACL), pinned.
-if ! python3 -c "import rdflib, pyshacl" >/dev/null 2>&1; then
+# Python packages of the interop checkers (rdflib, pySHACL, networkx, igraph, Pillow), pinned.
+if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL" >/dev/null 2>&1; then
   echo "scripts/test.sh: installing tests/interop/requirements.txt" >&2
   python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
 fi
 
 # The SHACL shapes and Python checkers test themselves on hand-written graphs (planted violations).
-python3 tests/interop/selftest.py >/dev/null
+if ! selftest=$(python3 tests/interop/selftest.py 2>&1); then
+  echo "$selftest" >&2
+  exit 1
+fi
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings

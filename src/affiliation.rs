@@ -58,12 +58,9 @@ pub fn organisation_of(affiliation: &str) -> Option<String> {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     // The organisation is what stands before the first role word (`DEFNA Board Member` → DEFNA).
-    let first_role = words.iter().position(|w| {
-        ROLE_WORDS.contains(
-            &w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
-        )
-    });
+    let first_role = words
+        .iter()
+        .position(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')));
     match first_role {
         Some(0) => None,
         Some(i) => clean(&words[..i].join(" ")),
@@ -73,12 +70,8 @@ pub fn organisation_of(affiliation: &str) -> Option<String> {
 
 fn clean(org: &str) -> Option<String> {
     let org = org.trim().trim_end_matches([',', '.', ';']).trim();
-    (!org.is_empty()
-        && org
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-    .then(|| org.to_owned())
+    (!org.is_empty() && org.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .then(|| org.to_owned())
 }
 
 #[cfg(test)]
@@ -92,30 +85,14 @@ mod tests {
             ("PyTexas Chair", Some("PyTexas")),
             ("DEFNA Board Member", Some("DEFNA")),
             ("Anaconda Co-founder", Some("Anaconda")),
-            (
-                "Director of Developer Relations at MongoDB",
-                Some("MongoDB"),
-            ),
+            ("Director of Developer Relations at MongoDB", Some("MongoDB")),
             ("Author of Python Crash Course", None),
             ("prolific open source maintainer", None),
-            (
-                "Python Software Foundation Executive Director",
-                Some("Python Software Foundation"),
-            ),
-            (
-                "Microsoft CPython Performance Engineering Team",
-                Some("Microsoft CPython Performance Engineering Team"),
-            ),
-            (
-                "Python Usergroup of Mauritius (PyMUG)",
-                Some("Python Usergroup of Mauritius (PyMUG)"),
-            ),
+            ("Python Software Foundation Executive Director", Some("Python Software Foundation")),
+            ("Microsoft CPython Performance Engineering Team", Some("Microsoft CPython Performance Engineering Team")),
+            ("Python Usergroup of Mauritius (PyMUG)", Some("Python Usergroup of Mauritius (PyMUG)")),
         ] {
-            assert_eq!(
-                organisation_of(affiliation).as_deref(),
-                want,
-                "{affiliation}"
-            );
+            assert_eq!(organisation_of(affiliation).as_deref(), want, "{affiliation}");
         }
     }
 }

@@ -41,28 +41,17 @@ pub fn annotate(kg: &mut KnowledgeGraph) {
 /// `PageRank` by power iteration in O(V + E) per step, as networkx computes it: weights split a
 /// node's rank among its neighbours, nodes without edges spread theirs evenly.
 #[must_use]
-pub fn pagerank(
-    adj: &[Vec<(usize, f64)>],
-    damping: f64,
-    tolerance: f64,
-    max_iterations: usize,
-) -> Vec<f64> {
+pub fn pagerank(adj: &[Vec<(usize, f64)>], damping: f64, tolerance: f64, max_iterations: usize) -> Vec<f64> {
     let n = adj.len();
     if n == 0 {
         return Vec::new();
     }
     let nf = n as f64;
-    let out_weight: Vec<f64> = adj
-        .iter()
-        .map(|ns| ns.iter().map(|(_, w)| w).sum())
-        .collect();
+    let out_weight: Vec<f64> = adj.iter().map(|ns| ns.iter().map(|(_, w)| w).sum()).collect();
     let mut rank = vec![1.0 / nf; n];
     let mut next = vec![0.0; n];
     for _ in 0..max_iterations {
-        let dangling: f64 = (0..n)
-            .filter(|&i| out_weight[i] == 0.0)
-            .map(|i| rank[i])
-            .sum();
+        let dangling: f64 = (0..n).filter(|&i| out_weight[i] == 0.0).map(|i| rank[i]).sum();
         let base = (1.0 - damping) / nf + damping * dangling / nf;
         next.fill(base);
         for (u, neighbours) in adj.iter().enumerate() {
@@ -114,11 +103,7 @@ pub fn modularity(adj: &[Vec<(usize, f64)>], community: &[u32]) -> f64 {
     if two_m == 0.0 {
         return 0.0;
     }
-    let groups = community
-        .iter()
-        .copied()
-        .max()
-        .map_or(0, |m| m as usize + 1);
+    let groups = community.iter().copied().max().map_or(0, |m| m as usize + 1);
     let mut internal = vec![0.0; groups];
     let mut total = vec![0.0; groups];
     for (u, neighbours) in adj.iter().enumerate() {
@@ -129,9 +114,7 @@ pub fn modularity(adj: &[Vec<(usize, f64)>], community: &[u32]) -> f64 {
             }
         }
     }
-    (0..groups)
-        .map(|c| internal[c] / two_m - (total[c] / two_m).powi(2))
-        .sum()
+    (0..groups).map(|c| internal[c] / two_m - (total[c] / two_m).powi(2)).sum()
 }
 
 /// One level of the Louvain graph: adjacency without self-loops, plus each node's self-loop weight.
@@ -146,10 +129,7 @@ struct Level {
 pub fn louvain(adj: &[Vec<(usize, f64)>]) -> Vec<u32> {
     let n = adj.len();
     let mut membership: Vec<usize> = (0..n).collect();
-    let mut level = Level {
-        adj: adj.to_vec(),
-        self_loop: vec![0.0; n],
-    };
+    let mut level = Level { adj: adj.to_vec(), self_loop: vec![0.0; n] };
     let two_m: f64 = adj.iter().flatten().map(|(_, w)| w).sum();
     if two_m == 0.0 {
         return renumber(&membership);
@@ -171,9 +151,8 @@ pub fn louvain(adj: &[Vec<(usize, f64)>]) -> Vec<u32> {
 /// Phase one: move nodes to the neighbouring community with the best modularity gain.
 fn local_moves(level: &Level, two_m: f64) -> (Vec<usize>, bool) {
     let n = level.adj.len();
-    let degree: Vec<f64> = (0..n)
-        .map(|i| level.adj[i].iter().map(|(_, w)| w).sum::<f64>() + 2.0 * level.self_loop[i])
-        .collect();
+    let degree: Vec<f64> =
+        (0..n).map(|i| level.adj[i].iter().map(|(_, w)| w).sum::<f64>() + 2.0 * level.self_loop[i]).collect();
     let mut community: Vec<usize> = (0..n).collect();
     let mut total: Vec<f64> = degree.clone();
     let mut moved_any = false;
@@ -222,8 +201,7 @@ fn local_moves(level: &Level, two_m: f64) -> (Vec<usize>, bool) {
 /// Phase two: one node per community, edge weights summed, internal weight as self-loops.
 fn aggregate(level: &Level, ids: &[u32]) -> Level {
     let groups = ids.iter().copied().max().map_or(0, |m| m as usize + 1);
-    let mut weights: Vec<std::collections::BTreeMap<usize, f64>> =
-        vec![std::collections::BTreeMap::new(); groups];
+    let mut weights: Vec<std::collections::BTreeMap<usize, f64>> = vec![std::collections::BTreeMap::new(); groups];
     let mut self_loop = vec![0.0; groups];
     for (u, neighbours) in level.adj.iter().enumerate() {
         let cu = ids[u] as usize;
@@ -238,13 +216,7 @@ fn aggregate(level: &Level, ids: &[u32]) -> Level {
             }
         }
     }
-    Level {
-        adj: weights
-            .into_iter()
-            .map(|m| m.into_iter().collect())
-            .collect(),
-        self_loop,
-    }
+    Level { adj: weights.into_iter().map(|m| m.into_iter().collect()).collect(), self_loop }
 }
 
 /// Community labels renumbered 0.. in order of first appearance.

@@ -20,6 +20,9 @@ pub struct Cli {
     /// Treat every warning about the notes as an error (exit 1).
     #[arg(long, global = true)]
     pub strict: bool,
+    /// A SKOS topic taxonomy (Turtle) to use instead of the bundled `ontology/topics.ttl`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Base of the data IRIs in RDF output (must end in `/` or `#`).
     #[arg(long, global = true, value_name = "IRI", default_value = crate::rdf::DEFAULT_BASE)]
     pub base: String,
@@ -34,6 +37,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Write the graph in one format.
     Export(ExportArgs),
+    /// Print a report: speakers at several editions, topics per year and their trends, or editions.
+    Report(ReportArgs),
     /// Who is who: every person with their name forms, and with --explain every merge with its
     /// evidence and every near-miss that was refused.
     People(PeopleArgs),
@@ -42,6 +47,52 @@ pub enum Command {
     /// The query is the first argument, or comes from --file or --named; the remaining arguments
     /// are notes (none: the bundled corpus), or --data reads an exported graph instead.
     Query(QueryArgs),
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which report.
+    #[arg(value_enum)]
+    pub kind: ReportKindArg,
+    /// The notes to read.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Table)]
+    pub format: ReportFormatArg,
+    /// Speakers report: people who presented at this many editions or more.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..))]
+    pub min_editions: u16,
+    /// Write to this file instead of standard output (`-` is standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// The reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKindArg {
+    /// People who presented at several editions, across series, with their editions and sessions.
+    Speakers,
+    /// Sessions per topic per year, share of the year's sessions, and a trend.
+    Topics,
+    /// Per edition: sessions, speakers, returning and first-time speakers, top topics.
+    Editions,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// A table that fits the terminal.
+    Table,
+    /// Markdown tables.
+    Markdown,
+    /// CSV.
+    Csv,
+    /// JSON (schemas in DESIGN.md).
+    Json,
+    /// A self-contained HTML page with SVG charts.
+    Html,
 }
 
 /// Arguments of `people`.
@@ -266,18 +317,10 @@ impl NotesArgs {
     pub fn select(&self) -> Result<NotesSelection, Error> {
         let overrides = crate::resolve::Overrides::default();
         if self.notes.is_empty() {
-            return Ok(NotesSelection {
-                sources: sample_corpus(),
-                problems: Vec::new(),
-                bundled: true,
-                overrides,
-            });
+            return Ok(NotesSelection { sources: sample_corpus(), problems: Vec::new(), bundled: true, overrides });
         }
         if let Some(missing) = self.notes.iter().find(|p| !p.exists()) {
-            return Err(Error::Usage(format!(
-                "no such file or folder: {}",
-                missing.display()
-            )));
+            return Err(Error::Usage(format!("no such file or folder: {}", missing.display())));
         }
         let (sources, problems) = collect(&self.notes);
         let mut overrides = overrides;
@@ -286,11 +329,6 @@ impl NotesArgs {
                 .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
             overrides.extend(crate::resolve::Overrides::parse(&file, &text).map_err(Error::Usage)?);
         }
-        Ok(NotesSelection {
-            sources,
-            problems,
-            bundled: false,
-            overrides,
-        })
+        Ok(NotesSelection { sources, problems, bundled: false, overrides })
     }
 }

@@ -9,6 +9,7 @@ use crate::ids::session_id;
 use crate::ingest::FileResult;
 use crate::model::{Conference, Mention, Session};
 use crate::resolve::{Overrides, People, resolve_people_with};
+use crate::topics::{TopicMatch, TopicScheme};
 
 /// A session with its id and its speakers as person ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,10 +20,14 @@ pub struct CorpusSession {
     pub session: Session,
     /// Person ids of its speakers, in the order the notes give them.
     pub speakers: Vec<String>,
+    /// Ids of the same talk given at other editions (same title, a speaker in common), sorted.
+    pub same_talk_as: Vec<String>,
+    /// Topics, best first, each with the labels that matched where.
+    pub topics: Vec<TopicMatch>,
 }
 
 /// Everything read from a set of notes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Corpus {
     /// Sorted by id.
     pub conferences: Vec<Conference>,
@@ -36,12 +41,14 @@ pub struct Corpus {
     pub files_skipped: usize,
     /// Every warning, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// The topic taxonomy sessions were matched against.
+    pub topics: TopicScheme,
 }
 
 /// Merges per-file results into one corpus.
 #[must_use]
 pub fn assemble(results: Vec<FileResult>, diagnostics: Vec<Diagnostic>) -> Corpus {
-    assemble_with(results, diagnostics, &Overrides::default())
+    assemble_with(results, diagnostics, &Overrides::default(), TopicScheme::bundled())
 }
 
 /// Merges per-file results into one corpus, honouring the user's identity overrides.
@@ -50,6 +57,7 @@ pub fn assemble_with(
     results: Vec<FileResult>,
     mut diagnostics: Vec<Diagnostic>,
     overrides: &Overrides,
+    topics: TopicScheme,
 ) -> Corpus {
     let mut conferences: BTreeMap<String, Conference> = BTreeMap::new();
     let mut sessions: Vec<Session> = Vec::new();
@@ -73,6 +81,7 @@ pub fn assemble_with(
                     {
                         *existing = conf.clone();
                     }
+                    existing.covered |= conf.covered;
                     if existing.location.is_none() {
                         existing.location.clone_from(&conf.location);
                     }
@@ -83,31 +92,23 @@ pub fn assemble_with(
         mentions.extend(record.mentions);
     }
     let people = resolve_people_with(&mentions, overrides);
-    sessions.sort_by(|a, b| {
-        (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title))
-    });
+    sessions.sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    let sessions = sessions
+    let mut sessions: Vec<CorpusSession> = sessions
         .into_iter()
         .map(|session| {
             let base = session_id(&session.conference, &session.title);
-            let n = used
-                .entry(base.clone())
-                .and_modify(|n| *n += 1)
-                .or_insert(1);
+            let n = used.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            let speakers = session
-                .speakers
-                .iter()
-                .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
-                .collect();
-            CorpusSession {
-                id,
-                session,
-                speakers,
-            }
+            let speakers =
+                session.speakers.iter().filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone())).collect();
+            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics: Vec::new() }
         })
         .collect();
+    link_same_talks(&mut sessions);
+    for s in &mut sessions {
+        s.topics = topics.assign(&s.session);
+    }
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),
@@ -116,5 +117,30 @@ pub fn assemble_with(
         files_read: read,
         files_skipped: skipped,
         diagnostics,
+        topics,
+    }
+}
+
+/// Links sessions that are one talk given at several editions: the same title once case,
+/// punctuation and accents are folded, at different editions, with a speaker in common.
+fn link_same_talks(sessions: &mut [CorpusSession]) {
+    let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        let key = crate::ids::slug(&s.session.title);
+        if !key.is_empty() && !s.speakers.is_empty() {
+            by_title.entry(key).or_default().push(i);
+        }
+    }
+    for group in by_title.values().filter(|g| g.len() > 1) {
+        for &a in group {
+            let others: Vec<String> = group
+                .iter()
+                .filter(|&&b| b != a)
+                .filter(|&&b| sessions[a].session.conference != sessions[b].session.conference)
+                .filter(|&&b| sessions[a].speakers.iter().any(|p| sessions[b].speakers.contains(p)))
+                .map(|&b| sessions[b].id.clone())
+                .collect();
+            sessions[a].same_talk_as = others;
+        }
     }
 }

@@ -17,21 +17,13 @@ impl Diagnostic {
     /// A problem with a whole file.
     #[must_use]
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            line: None,
-            message: message.into(),
-        }
+        Self { file: file.to_owned(), line: None, message: message.into() }
     }
 
     /// A problem at one line.
     #[must_use]
     pub fn at(file: &str, line: u32, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            line: Some(line),
-            message: message.into(),
-        }
+        Self { file: file.to_owned(), line: Some(line), message: message.into() }
     }
 }
 

@@ -20,6 +20,7 @@ struct ConferenceOut<'a> {
     series: &'a str,
     year: u16,
     location: Option<&'a str>,
+    covered: bool,
     source: Source<'a>,
 }
 
@@ -31,10 +32,19 @@ struct SessionOut<'a> {
     kind: SessionKind,
     speakers: Vec<&'a str>,
     topics: Vec<&'a str>,
+    topic_evidence: Vec<TopicEvidence<'a>>,
     links: &'a [String],
     #[serde(rename = "abstract")]
     abstract_text: Option<&'a str>,
+    same_talk_as: &'a [String],
     source: Source<'a>,
+}
+
+#[derive(Serialize)]
+struct TopicEvidence<'a> {
+    topic: &'a str,
+    label: &'a str,
+    field: crate::topics::Field,
 }
 
 #[derive(Serialize)]
@@ -75,10 +85,8 @@ pub fn to_json(corpus: &Corpus) -> String {
                 series: &c.series,
                 year: c.year,
                 location: c.location.as_deref(),
-                source: Source {
-                    file: &c.source.file,
-                    line: c.source.line,
-                },
+                covered: c.covered,
+                source: Source { file: &c.source.file, line: c.source.line },
             })
             .collect(),
         sessions: corpus
@@ -90,13 +98,22 @@ pub fn to_json(corpus: &Corpus) -> String {
                 title: &s.session.title,
                 kind: s.session.kind,
                 speakers: speaker_names(corpus, &s.speakers),
-                topics: Vec::new(),
+                topics: s.topics.iter().map(|t| t.topic.as_str()).collect(),
+                topic_evidence: s
+                    .topics
+                    .iter()
+                    .flat_map(|t| {
+                        t.evidence.iter().map(move |(label, field)| TopicEvidence {
+                            topic: &t.topic,
+                            label,
+                            field: *field,
+                        })
+                    })
+                    .collect(),
                 links: &s.session.links,
                 abstract_text: s.session.abstract_text.as_deref(),
-                source: Source {
-                    file: &s.session.source.file,
-                    line: s.session.source.line,
-                },
+                same_talk_as: &s.same_talk_as,
+                source: Source { file: &s.session.source.file, line: s.session.source.line },
             })
             .collect(),
         people: corpus
@@ -145,10 +162,13 @@ fn speaker_names<'a>(corpus: &'a Corpus, ids: &[String]) -> Vec<&'a str> {
 #[must_use]
 pub fn to_table(corpus: &Corpus) -> String {
     let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["Conference", "Kind", "Title", "Speakers", "Source"]);
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header([
+        "Conference",
+        "Kind",
+        "Title",
+        "Speakers",
+        "Source",
+    ]);
     for s in &corpus.sessions {
         table.add_row([
             s.session.conference.clone(),
@@ -200,10 +220,7 @@ pub fn people_report(corpus: &Corpus, explain: bool) -> String {
             }
         }
     }
-    let merged = people
-        .iter()
-        .filter(|p| !p.merge_reasons.is_empty())
-        .count();
+    let merged = people.iter().filter(|p| !p.merge_reasons.is_empty()).count();
     let _ = writeln!(
         out,
         "\n{} people; {merged} with merged name forms; {} near-misses kept apart",

@@ -34,14 +34,8 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 6] = [
-        Self::Series,
-        Self::Edition,
-        Self::Session,
-        Self::Person,
-        Self::Topic,
-        Self::Organisation,
-    ];
+    pub const ALL: [Self; 6] =
+        [Self::Series, Self::Edition, Self::Session, Self::Person, Self::Topic, Self::Organisation];
 
     /// Lower-case name (the `kind` attribute).
     #[must_use]
@@ -104,6 +98,9 @@ pub enum EdgeKind {
     SharedEdition,
     /// Topic — topic, weight = sessions carrying both.
     CoTopic,
+    /// Session → session: the same talk given at another edition (stored once per pair, from the
+    /// smaller id, so the full view stays a directed graph that every client reads).
+    SameTalk,
 }
 
 impl EdgeKind {
@@ -120,6 +117,7 @@ impl EdgeKind {
             Self::CoSpeaker => "co_speaker",
             Self::SharedEdition => "shared_edition",
             Self::CoTopic => "co_topic",
+            Self::SameTalk => "same_talk",
         }
     }
 
@@ -229,27 +227,13 @@ impl Assembly {
         })
     }
 
-    fn edge(
-        &mut self,
-        from: &str,
-        to: &str,
-        kind: EdgeKind,
-        weight: f64,
-        years: impl IntoIterator<Item = u16>,
-    ) {
-        let (a, b) = if kind.directed() || from <= to {
-            (from, to)
-        } else {
-            (to, from)
-        };
-        let e = self
-            .edges
-            .entry((a.to_owned(), b.to_owned(), kind))
-            .or_insert(Edge {
-                kind,
-                weight: 0.0,
-                years: BTreeSet::new(),
-            });
+    fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, weight: f64, years: impl IntoIterator<Item = u16>) {
+        let (a, b) = if kind.directed() || from <= to { (from, to) } else { (to, from) };
+        let e = self.edges.entry((a.to_owned(), b.to_owned(), kind)).or_insert(Edge {
+            kind,
+            weight: 0.0,
+            years: BTreeSet::new(),
+        });
         e.weight += weight;
         e.years.extend(years);
     }
@@ -272,33 +256,16 @@ impl Assembly {
 /// Builds one view of the corpus.
 #[must_use]
 pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
-    let year_of: BTreeMap<&str, u16> = corpus
-        .conferences
-        .iter()
-        .map(|c| (c.id.as_str(), c.year))
-        .collect();
-    let name_of: BTreeMap<&str, &str> = corpus
-        .people
-        .people
-        .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
-        .collect();
+    let year_of: BTreeMap<&str, u16> = corpus.conferences.iter().map(|c| (c.id.as_str(), c.year)).collect();
+    let name_of: BTreeMap<&str, &str> = corpus.people.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     let mut g = Assembly::default();
     match view {
         View::Full => {
             for c in &corpus.conferences {
                 let series = format!("series/{}", slug(&c.series));
                 let edition = format!("edition/{}", c.id);
-                g.node(series.clone(), &c.series, NodeKind::Series)
-                    .years
-                    .insert(c.year);
-                g.node(
-                    edition.clone(),
-                    &format!("{} {}", c.series, c.year),
-                    NodeKind::Edition,
-                )
-                .years
-                .insert(c.year);
+                g.node(series.clone(), &c.series, NodeKind::Series).years.insert(c.year);
+                g.node(edition.clone(), &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
                 g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
             }
             for s in &corpus.sessions {
@@ -310,16 +277,24 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 node.sessions = 1;
                 node.session_kind = Some(s.session.kind.as_str());
                 g.edge(&session, &edition, EdgeKind::PartOf, 1.0, year);
+                for other in s.same_talk_as.iter().filter(|o| s.id < **o) {
+                    g.edge(&session, &format!("session/{other}"), EdgeKind::SameTalk, 1.0, year);
+                }
                 if let Some(n) = g.nodes.get_mut(&edition) {
                     n.sessions += 1;
                 }
+                for t in &s.topics {
+                    let tid = format!("topic/{}", t.topic);
+                    let label = corpus.topics.topic(&t.topic).map_or(t.topic.as_str(), |x| x.label.as_str());
+                    let node = g.node(tid.clone(), label, NodeKind::Topic);
+                    node.years.extend(year);
+                    node.sessions += 1;
+                    g.edge(&session, &tid, EdgeKind::About, 1.0, year);
+                }
                 for person in &s.speakers {
                     let pid = format!("person/{person}");
-                    let p = g.node(
-                        pid.clone(),
-                        name_of.get(person.as_str()).copied().unwrap_or(person),
-                        NodeKind::Person,
-                    );
+                    let p =
+                        g.node(pid.clone(), name_of.get(person.as_str()).copied().unwrap_or(person), NodeKind::Person);
                     p.years.extend(year);
                     p.sessions += 1;
                     g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
@@ -342,10 +317,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
             // Series span the years of their editions.
             let mut series_years: BTreeMap<String, BTreeSet<u16>> = BTreeMap::new();
             for c in &corpus.conferences {
-                series_years
-                    .entry(format!("series/{}", slug(&c.series)))
-                    .or_default()
-                    .insert(c.year);
+                series_years.entry(format!("series/{}", slug(&c.series))).or_default().insert(c.year);
             }
             for (id, years) in series_years {
                 if let Some(n) = g.nodes.get_mut(&id) {
@@ -365,20 +337,11 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                     );
                     p.years.extend(year);
                     p.sessions += 1;
-                    editions_of
-                        .entry(person)
-                        .or_default()
-                        .insert(s.session.conference.as_str());
+                    editions_of.entry(person).or_default().insert(s.session.conference.as_str());
                 }
                 for (i, a) in s.speakers.iter().enumerate() {
                     for b in s.speakers.iter().skip(i + 1).filter(|b| *b != a) {
-                        g.edge(
-                            &format!("person/{a}"),
-                            &format!("person/{b}"),
-                            EdgeKind::CoSpeaker,
-                            1.0,
-                            year,
-                        );
+                        g.edge(&format!("person/{a}"), &format!("person/{b}"), EdgeKind::CoSpeaker, 1.0, year);
                     }
                 }
             }
@@ -386,10 +349,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
                 for (i, (a, ea)) in people.iter().enumerate() {
                     for (b, eb) in people.iter().skip(i + 1) {
-                        let shared: Vec<u16> = ea
-                            .intersection(eb)
-                            .filter_map(|e| year_of.get(e).copied())
-                            .collect();
+                        let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of.get(e).copied()).collect();
                         if !shared.is_empty() {
                             g.edge(
                                 &format!("person/{a}"),
@@ -403,7 +363,28 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 }
             }
         }
-        View::Topics => {}
+        View::Topics => {
+            for s in &corpus.sessions {
+                let year = year_of.get(s.session.conference.as_str()).copied();
+                for t in &s.topics {
+                    let label = corpus.topics.topic(&t.topic).map_or(t.topic.as_str(), |x| x.label.as_str());
+                    let node = g.node(format!("topic/{}", t.topic), label, NodeKind::Topic);
+                    node.years.extend(year);
+                    node.sessions += 1;
+                }
+                for (i, a) in s.topics.iter().enumerate() {
+                    for b in &s.topics[i + 1..] {
+                        g.edge(
+                            &format!("topic/{}", a.topic),
+                            &format!("topic/{}", b.topic),
+                            EdgeKind::CoTopic,
+                            1.0,
+                            year,
+                        );
+                    }
+                }
+            }
+        }
     }
     g.finish()
 }
@@ -416,11 +397,7 @@ mod tests {
         let notes = "# PyOhio 2023\n\n## Talk One\n\nAna Lima and Bo Chen\n\n## Talk Two\n\nAna Lima, Bo Chen and Cy Dee (Acme, formerly Initech)\n\n## Talk Three\n\nCy Dee\n";
         let (record, _) = crate::ingest::read_notes("a.md", notes.as_bytes());
         crate::corpus::assemble(
-            vec![crate::ingest::FileResult {
-                file: "a.md".into(),
-                record,
-                diagnostics: vec![],
-            }],
+            vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![] }],
             vec![],
         )
     }
@@ -445,36 +422,21 @@ mod tests {
             ]
         );
         let edition = &g.graph[NodeIndex::new(0)];
-        assert_eq!(
-            (
-                edition.sessions,
-                edition.years.iter().copied().collect::<Vec<_>>()
-            ),
-            (3, vec![2023])
-        );
+        assert_eq!((edition.sessions, edition.years.iter().copied().collect::<Vec<_>>()), (3, vec![2023]));
         // 1 edition_of + 3 part_of + 6 presented + 2 affiliations
         assert_eq!(g.graph.edge_count(), 12);
     }
 
     #[test]
     fn people_view_weights_shared_sessions() {
-        let g = build(
-            &corpus(),
-            View::People {
-                shared_editions: false,
-            },
-        );
+        let g = build(&corpus(), View::People { shared_editions: false });
         assert_eq!(g.graph.node_count(), 3);
         let weights: Vec<(String, String, f64)> = g
             .graph
             .edge_indices()
             .map(|e| {
                 let (a, b) = g.graph.edge_endpoints(e).unwrap();
-                (
-                    g.graph[a].id.clone(),
-                    g.graph[b].id.clone(),
-                    g.graph[e].weight,
-                )
+                (g.graph[a].id.clone(), g.graph[b].id.clone(), g.graph[e].weight)
             })
             .collect();
         assert_eq!(
@@ -485,12 +447,7 @@ mod tests {
                 ("person/bo-chen".into(), "person/cy-dee".into(), 1.0),
             ]
         );
-        let with_editions = build(
-            &corpus(),
-            View::People {
-                shared_editions: true,
-            },
-        );
+        let with_editions = build(&corpus(), View::People { shared_editions: true });
         assert_eq!(with_editions.graph.edge_count(), 6);
     }
 }

@@ -55,11 +55,7 @@ pub fn conference_id(series: &str, year: u16) -> String {
 #[must_use]
 pub fn session_id(conference: &str, title: &str) -> String {
     let s = slug(title);
-    if s.is_empty() {
-        format!("{conference}/untitled")
-    } else {
-        format!("{conference}/{s}")
-    }
+    if s.is_empty() { format!("{conference}/untitled") } else { format!("{conference}/{s}") }
 }
 
 #[cfg(test)]
@@ -69,16 +65,10 @@ mod tests {
     #[test]
     fn slug_table() {
         for (input, want) in [
-            (
-                "Web Maps, 2 Ways with Streamlit and PyScript",
-                "web-maps-2-ways-with-streamlit-and-pyscript",
-            ),
+            ("Web Maps, 2 Ways with Streamlit and PyScript", "web-maps-2-ways-with-streamlit-and-pyscript"),
             ("Łukasz Langa", "lukasz-langa"),
             ("Sheena O'Connell", "sheena-oconnell"),
-            (
-                "Let Me Introduce Y’all to Y’all",
-                "let-me-introduce-yall-to-yall",
-            ),
+            ("Let Me Introduce Y’all to Y’all", "let-me-introduce-yall-to-yall"),
             ("  --  ", ""),
             ("Fridolín Pokorný", "fridolin-pokorny"),
         ] {

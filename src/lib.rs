@@ -22,8 +22,10 @@ pub mod model;
 pub mod output;
 pub mod queries;
 pub mod rdf;
+pub mod report;
 pub mod resolve;
 pub mod sparql;
 pub mod synthetic;
+pub mod topics;
 
-pub use commands::{read_corpus, run};
+pub use commands::{Settings, read_corpus, run};

@@ -12,8 +12,7 @@ fn main() -> ExitCode {
             // `confgraph extract | head` closes our stdout: that is the reader's choice, not an error.
             if let confgraph::error::Error::Other(e) = &err {
                 if e.chain().any(|c| {
-                    c.downcast_ref::<std::io::Error>()
-                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
                 }) {
                     return ExitCode::SUCCESS;
                 }

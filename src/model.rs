@@ -82,6 +82,8 @@ pub struct Conference {
     pub location: Option<String>,
     /// Where the notes name this edition (the header, or the first mention in prose).
     pub source: SourceLine,
+    /// Whether a notes file is about this edition (false: only talks told in passing elsewhere).
+    pub covered: bool,
 }
 
 /// A person as one notes file names them, before identity resolution.

@@ -11,16 +11,12 @@ use anyhow::Context as _;
 ///
 /// # Errors
 /// When the folder cannot be created, `fill` fails, or the file cannot be written or renamed.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
     let tmp = tempfile::Builder::new()
         .prefix(".confgraph-")
         .suffix(".tmp")
@@ -32,9 +28,7 @@ pub fn write_atomic_with(
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
     // Temporary files are private (0600); an export is an ordinary file.
     #[cfg(unix)]
     {
@@ -43,8 +37,7 @@ pub fn write_atomic_with(
             .set_permissions(std::fs::Permissions::from_mode(0o644))
             .with_context(|| format!("cannot set permissions of {}", path.display()))?;
     }
-    tmp.persist(path)
-        .with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
+    tmp.persist(path).with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
     Ok(())
 }
 
@@ -94,10 +87,8 @@ mod tests {
         write_atomic(&target, b"old").unwrap();
         write_atomic(&target, b"new").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
-        let names: Vec<_> = std::fs::read_dir(target.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> =
+            std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
     }
 }

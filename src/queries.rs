@@ -5,10 +5,7 @@ include!(concat!(env!("OUT_DIR"), "/named_queries.rs"));
 /// The text of a named query.
 #[must_use]
 pub fn named(name: &str) -> Option<&'static str> {
-    NAMED_QUERIES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, q)| *q)
+    NAMED_QUERIES.iter().find(|(n, _)| *n == name).map(|(_, q)| *q)
 }
 
 /// What a query answers: its leading `#` comment lines, joined.

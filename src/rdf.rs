@@ -86,14 +86,7 @@ pub enum RdfSyntax {
 
 impl RdfSyntax {
     /// Every syntax, in the order `build` writes them.
-    pub const ALL: [Self; 6] = [
-        Self::Turtle,
-        Self::NTriples,
-        Self::NQuads,
-        Self::TriG,
-        Self::RdfXml,
-        Self::JsonLd,
-    ];
+    pub const ALL: [Self; 6] = [Self::Turtle, Self::NTriples, Self::NQuads, Self::TriG, Self::RdfXml, Self::JsonLd];
 
     /// The usual file extension.
     #[must_use]
@@ -111,17 +104,14 @@ impl RdfSyntax {
     /// The syntax a file extension names.
     #[must_use]
     pub fn from_extension(ext: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.extension() == ext)
-            .or(match ext {
-                "turtle" => Some(Self::Turtle),
-                "ntriples" => Some(Self::NTriples),
-                "nquads" => Some(Self::NQuads),
-                "xml" | "owl" => Some(Self::RdfXml),
-                "json" => Some(Self::JsonLd),
-                _ => None,
-            })
+        Self::ALL.into_iter().find(|s| s.extension() == ext).or(match ext {
+            "turtle" => Some(Self::Turtle),
+            "ntriples" => Some(Self::NTriples),
+            "nquads" => Some(Self::NQuads),
+            "xml" | "owl" => Some(Self::RdfXml),
+            "json" => Some(Self::JsonLd),
+            _ => None,
+        })
     }
 
     fn format(self) -> RdfFormat {
@@ -131,9 +121,7 @@ impl RdfSyntax {
             Self::NQuads => RdfFormat::NQuads,
             Self::TriG => RdfFormat::TriG,
             Self::RdfXml => RdfFormat::RdfXml,
-            Self::JsonLd => RdfFormat::JsonLd {
-                profile: oxjsonld::JsonLdProfileSet::empty(),
-            },
+            Self::JsonLd => RdfFormat::JsonLd { profile: oxjsonld::JsonLdProfileSet::empty() },
         }
     }
 }
@@ -201,11 +189,8 @@ fn kind_class(kind: SessionKind) -> NamedNode {
 
 /// A link as an IRI: scheme added to `mas.to/@x`, anything that is still not an IRI dropped.
 fn link_iri(link: &str) -> Option<NamedNode> {
-    let full = if link.contains("://") || link.starts_with("mailto:") {
-        link.to_owned()
-    } else {
-        format!("https://{link}")
-    };
+    let full =
+        if link.contains("://") || link.starts_with("mailto:") { link.to_owned() } else { format!("https://{link}") };
     NamedNode::new(full).ok()
 }
 
@@ -247,11 +232,7 @@ impl Builder<'_> {
 /// The RDF graph of a corpus, sorted, without duplicates.
 #[must_use]
 pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
-    let mut b = Builder {
-        base,
-        triples: Vec::new(),
-        described: std::collections::HashSet::new(),
-    };
+    let mut b = Builder { base, triples: Vec::new(), described: std::collections::HashSet::new() };
     let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
     for c in &corpus.conferences {
         let series = base.node(&format!("series/{}", slug(&c.series)));
@@ -262,14 +243,11 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
         b.add(&series, term(schema, "subEvent"), edition.clone());
         b.a(&edition, term(schema, "Event"));
         b.a(&edition, term(conf, "Conference"));
-        b.add(
-            &edition,
-            term(schema, "name"),
-            string(&format!("{} {}", c.series, c.year)),
-        );
+        b.add(&edition, term(schema, "name"), string(&format!("{} {}", c.series, c.year)));
         b.add(&edition, term(schema, "superEvent"), series);
         b.add(&edition, term(schema, "startDate"), typed(&c.year, "gYear"));
         b.add(&edition, term(cg, "year"), typed(&c.year, "integer"));
+        b.add(&edition, term(cg, "coveredByNotes"), typed(&c.covered, "boolean"));
         if let Some(location) = &c.location {
             b.add(&edition, term(schema, "location"), string(location));
         }
@@ -283,31 +261,52 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
         b.a(&node, term(cg, "Session"));
         b.a(&node, kind_class(session.kind));
         b.add(&node, term(schema, "name"), string(&session.title));
-        b.add(
-            &node,
-            term(cg, "sessionKind"),
-            string(session.kind.as_str()),
-        );
-        b.add(
-            &node,
-            term(schema, "superEvent"),
-            base.node(&format!("edition/{}", session.conference)),
-        );
+        b.add(&node, term(cg, "sessionKind"), string(session.kind.as_str()));
+        b.add(&node, term(schema, "superEvent"), base.node(&format!("edition/{}", session.conference)));
         for person in &s.speakers {
-            b.add(
-                &node,
-                term(schema, "performer"),
-                base.node(&format!("person/{person}")),
-            );
+            b.add(&node, term(schema, "performer"), base.node(&format!("person/{person}")));
         }
         for link in session.links.iter().filter_map(|l| link_iri(l)) {
             b.add(&node, term(schema, "url"), link);
+        }
+        for t in &s.topics {
+            b.add(&node, term(schema, "about"), base.node(&format!("topic/{}", t.topic)));
+        }
+        for other in &s.same_talk_as {
+            b.add(&node, term(cg, "sameTalkAs"), base.node(&format!("session/{other}")));
         }
         if let Some(abstract_text) = &session.abstract_text {
             b.add(&node, term(schema, "description"), string(abstract_text));
         }
         let source = b.source(&session.source.file, session.source.line);
         b.add(&node, term(prov, "wasDerivedFrom"), source);
+    }
+    let topic_scheme = base.node("topic/scheme");
+    b.a(&topic_scheme, term(ns::SKOS, "ConceptScheme"));
+    b.add(
+        &topic_scheme,
+        term(ns::SKOS, "prefLabel"),
+        Literal::new_language_tagged_literal_unchecked("Python conference topics", "en"),
+    );
+    for t in &corpus.topics.topics {
+        let node = base.node(&format!("topic/{}", t.id));
+        b.a(&node, term(ns::SKOS, "Concept"));
+        b.add(&node, term(ns::SKOS, "inScheme"), topic_scheme.clone());
+        b.add(
+            &node,
+            term(ns::SKOS, "prefLabel"),
+            Literal::new_language_tagged_literal_unchecked(t.label.as_str(), "en"),
+        );
+        for alt in &t.alt_labels {
+            b.add(
+                &node,
+                term(ns::SKOS, "altLabel"),
+                Literal::new_language_tagged_literal_unchecked(alt.as_str(), "en"),
+            );
+        }
+        for parent in &t.broader {
+            b.add(&node, term(ns::SKOS, "broader"), base.node(&format!("topic/{parent}")));
+        }
     }
     for p in &corpus.people.people {
         let node = base.node(&format!("person/{}", p.id));
@@ -327,10 +326,9 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
                 }
             }
         }
-        for (list, property) in [
-            (&p.affiliations, term(schema, "affiliation")),
-            (&p.former_affiliations, term(cg, "formerAffiliation")),
-        ] {
+        for (list, property) in
+            [(&p.affiliations, term(schema, "affiliation")), (&p.former_affiliations, term(cg, "formerAffiliation"))]
+        {
             for org in list.iter().filter_map(|a| organisation_of(a)) {
                 let org_node = base.node(&format!("organisation/{}", slug(&org)));
                 b.a(&org_node, term(schema, "Organization"));
@@ -341,31 +339,17 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
         }
         // One mention per place and edition: a line that tells a talk at two conferences is two
         // mentions; a speaker also named in prose on the same line is one, as a speaker.
-        let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> =
-            std::collections::BTreeMap::new();
+        let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> = std::collections::BTreeMap::new();
         for m in &p.mentions {
-            *mentions
-                .entry((m.source.file.as_str(), m.source.line, m.conference.as_str()))
-                .or_default() |= m.as_speaker;
+            *mentions.entry((m.source.file.as_str(), m.source.line, m.conference.as_str())).or_default() |=
+                m.as_speaker;
         }
         for ((file, line, conference), as_speaker) in mentions {
-            let mention = base.node(&format!(
-                "mention/{}-L{line}-{}-{conference}",
-                slug(file),
-                p.id
-            ));
+            let mention = base.node(&format!("mention/{}-L{line}-{}-{conference}", slug(file), p.id));
             b.a(&mention, term(cg, "Mention"));
             b.add(&mention, term(cg, "mentionOf"), node.clone());
-            b.add(
-                &mention,
-                term(cg, "mentionIn"),
-                base.node(&format!("edition/{conference}")),
-            );
-            b.add(
-                &mention,
-                term(cg, "asSpeaker"),
-                typed(&as_speaker, "boolean"),
-            );
+            b.add(&mention, term(cg, "mentionIn"), base.node(&format!("edition/{conference}")));
+            b.add(&mention, term(cg, "asSpeaker"), typed(&as_speaker, "boolean"));
             let source = b.source(file, line);
             b.add(&mention, term(prov, "wasDerivedFrom"), source);
         }
@@ -379,12 +363,7 @@ fn term_key(term: &Term) -> (u8, &str, &str, &str) {
     match term {
         Term::NamedNode(n) => (0, n.as_str(), "", ""),
         Term::BlankNode(b) => (1, b.as_str(), "", ""),
-        Term::Literal(l) => (
-            2,
-            l.value(),
-            l.datatype().as_str(),
-            l.language().unwrap_or_default(),
-        ),
+        Term::Literal(l) => (2, l.value(), l.datatype().as_str(), l.language().unwrap_or_default()),
     }
 }
 
@@ -396,21 +375,11 @@ fn subject_key(subject: &NamedOrBlankNode) -> (u8, &str) {
 }
 
 /// How a triple sorts: subject, `rdf:type` first, predicate, object.
-type SortKey<'t> = (
-    (u8, &'t str),
-    bool,
-    &'t str,
-    (u8, &'t str, &'t str, &'t str),
-);
+type SortKey<'t> = ((u8, &'t str), bool, &'t str, (u8, &'t str, &'t str, &'t str));
 
 fn sort_key<'t>(t: &'t Triple, rdf_type: &str) -> SortKey<'t> {
     let p = t.predicate.as_str();
-    (
-        subject_key(&t.subject),
-        p != rdf_type,
-        p,
-        term_key(&t.object),
-    )
+    (subject_key(&t.subject), p != rdf_type, p, term_key(&t.object))
 }
 
 /// Sorts triples for output (subject; `rdf:type` first; predicate; object) and drops duplicates.
@@ -461,9 +430,7 @@ fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
         .collect();
     for edition in editions {
         let valid_name = edition.starts_with(|c: char| c.is_ascii_alphabetic())
-            && edition
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && edition.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && !out.iter().any(|(n, _)| n == edition);
         if valid_name {
             out.push((edition.to_owned(), format!("{session_root}{edition}/")));
@@ -476,41 +443,24 @@ fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
 ///
 /// # Errors
 /// When writing fails.
-pub fn write_triples(
-    triples: &[Triple],
-    base: &Base,
-    syntax: RdfSyntax,
-    writer: impl Write,
-) -> io::Result<()> {
+pub fn write_triples(triples: &[Triple], base: &Base, syntax: RdfSyntax, writer: impl Write) -> io::Result<()> {
     let prefixes = prefixes_for(triples, base);
     if syntax == RdfSyntax::JsonLd {
         let mut serializer = oxjsonld::JsonLdSerializer::new();
         for (name, iri) in &prefixes {
-            serializer = serializer
-                .with_prefix(name.as_str(), iri.as_str())
-                .map_err(io::Error::other)?;
+            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
         }
         let mut w = serializer.for_writer(writer);
         for t in triples {
-            w.serialize_quad(QuadRef::new(
-                &t.subject,
-                &t.predicate,
-                &t.object,
-                GraphNameRef::DefaultGraph,
-            ))?;
+            w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, GraphNameRef::DefaultGraph))?;
         }
         w.finish()?.flush()?;
         return Ok(());
     }
     let mut serializer = RdfSerializer::from_format(syntax.format());
-    if matches!(
-        syntax,
-        RdfSyntax::Turtle | RdfSyntax::TriG | RdfSyntax::RdfXml
-    ) {
+    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG | RdfSyntax::RdfXml) {
         for (name, iri) in &prefixes {
-            serializer = serializer
-                .with_prefix(name.as_str(), iri.as_str())
-                .map_err(io::Error::other)?;
+            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
         }
     }
     let mut writer = writer;
@@ -539,9 +489,7 @@ fn sort_prefix_block(bytes: &[u8]) -> Vec<u8> {
         .take_while(|line| line.starts_with(b"@prefix "))
         .map(<[u8]>::len)
         .sum::<usize>();
-    let mut lines: Vec<&[u8]> = bytes[..header_len]
-        .split_inclusive(|&b| b == b'\n')
-        .collect();
+    let mut lines: Vec<&[u8]> = bytes[..header_len].split_inclusive(|&b| b == b'\n').collect();
     lines.sort_unstable();
     let mut out = lines.concat();
     out.extend_from_slice(&bytes[header_len..]);
@@ -564,11 +512,7 @@ pub fn to_bytes(triples: &[Triple], base: &Base, syntax: RdfSyntax) -> io::Resul
 /// When the store cannot be created or written.
 pub fn store_of(triples: &[Triple]) -> Result<Store, oxigraph::store::StorageError> {
     let store = Store::new()?;
-    store.extend(
-        triples
-            .iter()
-            .map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph)),
-    )?;
+    store.extend(triples.iter().map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph)))?;
     Ok(store)
 }
 
@@ -606,10 +550,7 @@ mod tests {
 
     #[test]
     fn links_without_scheme_become_https() {
-        assert_eq!(
-            link_iri("mas.to/@christyheaton").unwrap().as_str(),
-            "https://mas.to/@christyheaton"
-        );
+        assert_eq!(link_iri("mas.to/@christyheaton").unwrap().as_str(), "https://mas.to/@christyheaton");
         assert!(link_iri("not a link").is_none());
     }
 }

@@ -97,10 +97,7 @@ pub fn run(
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
     let _deadline = Deadline::start(&token, timeout);
-    let results = prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| evaluation_error(e, timeout))?;
+    let results = prepared.on_store(store).execute().map_err(|e| evaluation_error(e, timeout))?;
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
@@ -112,10 +109,7 @@ pub fn run(
                 ResultsFormat::Table => {
                     out.write_all(
                         solutions_table(
-                            &variables
-                                .iter()
-                                .map(|v| v.as_str().to_owned())
-                                .collect::<Vec<_>>(),
+                            &variables.iter().map(|v| v.as_str().to_owned()).collect::<Vec<_>>(),
                             &rows,
                             base,
                         )
@@ -125,8 +119,7 @@ pub fn run(
                 }
                 ResultsFormat::Rdf(_) => {
                     return Err(QueryError::Format(
-                        "SELECT results are a table: use --format table, csv, tsv, json or xml"
-                            .into(),
+                        "SELECT results are a table: use --format table, csv, tsv, json or xml".into(),
                     ));
                 }
                 ResultsFormat::Csv => QueryResultsFormat::Csv,
@@ -137,12 +130,7 @@ pub fn run(
             let mut serializer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut *out, variables.clone())?;
             for row in &rows {
-                serializer.serialize(
-                    variables
-                        .iter()
-                        .zip(row)
-                        .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
-                )?;
+                serializer.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v, t))))?;
             }
             serializer.finish()?;
         }
@@ -154,8 +142,7 @@ pub fn run(
                 }
                 ResultsFormat::Rdf(_) => {
                     return Err(QueryError::Format(
-                        "ASK results are a boolean: use --format table, csv, tsv, json or xml"
-                            .into(),
+                        "ASK results are a boolean: use --format table, csv, tsv, json or xml".into(),
                     ));
                 }
                 ResultsFormat::Csv => QueryResultsFormat::Csv,
@@ -163,8 +150,7 @@ pub fn run(
                 ResultsFormat::Json => QueryResultsFormat::Json,
                 ResultsFormat::Xml => QueryResultsFormat::Xml,
             };
-            QueryResultsSerializer::from_format(results_format)
-                .serialize_boolean_to_writer(&mut *out, value)?;
+            QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut *out, value)?;
         }
         QueryResults::Graph(triples) => {
             let syntax = match format {
@@ -172,9 +158,7 @@ pub fn run(
                 ResultsFormat::Rdf(s) => s,
                 _ => return Err(QueryError::Format("CONSTRUCT and DESCRIBE results are RDF: use --format table (Turtle), turtle, ntriples, nquads, trig, rdfxml or jsonld".into())),
             };
-            let triples: Vec<Triple> = triples
-                .collect::<Result<_, _>>()
-                .map_err(|e| evaluation_error(e, timeout))?;
+            let triples: Vec<Triple> = triples.collect::<Result<_, _>>().map_err(|e| evaluation_error(e, timeout))?;
             write_triples(&sort_triples(triples), base, syntax, &mut *out)?;
         }
     }
@@ -187,19 +171,14 @@ pub fn display_term(term: &Term, base: &Base) -> String {
     match term {
         Term::NamedNode(n) => {
             let iri = n.as_str();
-            for (prefix, ns_iri) in [
-                ("schema", ns::SCHEMA),
-                ("cg", ns::CG),
-                ("conf", ns::CONF),
-                ("prov", ns::PROV),
-                ("skos", ns::SKOS),
-            ] {
+            for (prefix, ns_iri) in
+                [("schema", ns::SCHEMA), ("cg", ns::CG), ("conf", ns::CONF), ("prov", ns::PROV), ("skos", ns::SKOS)]
+            {
                 if let Some(local) = iri.strip_prefix(ns_iri) {
                     return format!("{prefix}:{local}");
                 }
             }
-            iri.strip_prefix(base.as_str())
-                .map_or_else(|| iri.to_owned(), str::to_owned)
+            iri.strip_prefix(base.as_str()).map_or_else(|| iri.to_owned(), str::to_owned)
         }
         Term::Literal(l) => l.value().to_owned(),
         Term::BlankNode(b) => b.to_string(),
@@ -208,22 +187,11 @@ pub fn display_term(term: &Term, base: &Base) -> String {
 
 fn solutions_table(variables: &[String], rows: &[Vec<Option<Term>>], base: &Base) -> String {
     let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(variables);
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(variables);
     for row in rows {
-        table.add_row(row.iter().map(|t| {
-            t.as_ref()
-                .map(|t| display_term(t, base))
-                .unwrap_or_default()
-        }));
+        table.add_row(row.iter().map(|t| t.as_ref().map(|t| display_term(t, base)).unwrap_or_default()));
     }
-    format!(
-        "{table}\n{} row{}\n",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    )
+    format!("{table}\n{} row{}\n", rows.len(), if rows.len() == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]
@@ -234,51 +202,23 @@ mod tests {
     fn store() -> Store {
         let s = NamedNode::new_unchecked("https://example.org/confgraph/person/a");
         let p = NamedNode::new_unchecked("https://schema.org/name");
-        crate::rdf::store_of(&[Triple::new(
-            s,
-            p,
-            Literal::new_simple_literal("Ana \"Q\" <&>"),
-        )])
-        .unwrap()
+        crate::rdf::store_of(&[Triple::new(s, p, Literal::new_simple_literal("Ana \"Q\" <&>"))]).unwrap()
     }
 
     fn answer(query: &str, format: ResultsFormat) -> Result<String, QueryError> {
         let mut out = Vec::new();
-        run(
-            &store(),
-            query,
-            format,
-            Some(Duration::from_secs(5)),
-            &Base::default(),
-            &mut out,
-        )?;
+        run(&store(), query, format, Some(Duration::from_secs(5)), &Base::default(), &mut out)?;
         Ok(String::from_utf8(out).unwrap())
     }
 
     #[test]
     fn select_ask_construct() {
-        let table = answer(
-            "SELECT ?s ?n WHERE { ?s <https://schema.org/name> ?n }",
-            ResultsFormat::Table,
-        )
-        .unwrap();
-        assert!(
-            table.contains("person/a")
-                && table.contains("Ana \"Q\" <&>")
-                && table.ends_with("1 row\n"),
-            "{table}"
-        );
+        let table = answer("SELECT ?s ?n WHERE { ?s <https://schema.org/name> ?n }", ResultsFormat::Table).unwrap();
+        assert!(table.contains("person/a") && table.contains("Ana \"Q\" <&>") && table.ends_with("1 row\n"), "{table}");
         let csv = answer("SELECT ?n WHERE { ?s ?p ?n }", ResultsFormat::Csv).unwrap();
         assert_eq!(csv, "n\r\n\"Ana \"\"Q\"\" <&>\"\r\n");
-        assert_eq!(
-            answer("ASK { ?s ?p ?o }", ResultsFormat::Table).unwrap(),
-            "true\n"
-        );
-        let ttl = answer(
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-            ResultsFormat::Table,
-        )
-        .unwrap();
+        assert_eq!(answer("ASK { ?s ?p ?o }", ResultsFormat::Table).unwrap(), "true\n");
+        let ttl = answer("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", ResultsFormat::Table).unwrap();
         assert!(ttl.contains("person:a schema:name"), "{ttl}");
     }
 
@@ -286,10 +226,7 @@ mod tests {
     fn syntax_errors_say_where() {
         let err = answer("SELECT ?s WHERE { ?s ?p }", ResultsFormat::Table).unwrap_err();
         let msg = err.to_string();
-        assert!(
-            matches!(err, QueryError::Syntax(_)) && msg.contains("1:"),
-            "{msg}"
-        );
+        assert!(matches!(err, QueryError::Syntax(_)) && msg.contains("1:"), "{msg}");
     }
 
     #[test]
@@ -298,9 +235,6 @@ mod tests {
             answer("ASK { ?s ?p ?o }", ResultsFormat::Rdf(RdfSyntax::Turtle)),
             Err(QueryError::Format(_))
         ));
-        assert!(matches!(
-            answer("CONSTRUCT WHERE { ?s ?p ?o }", ResultsFormat::Csv),
-            Err(QueryError::Format(_))
-        ));
+        assert!(matches!(answer("CONSTRUCT WHERE { ?s ?p ?o }", ResultsFormat::Csv), Err(QueryError::Format(_))));
     }
 }

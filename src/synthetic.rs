@@ -49,9 +49,9 @@ const SERIES: &[(&str, &str)] = &[
 ];
 
 const FIRST: &[&str] = &[
-    "Ada", "Bram", "Chidi", "Dana", "Elif", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kaito",
-    "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quinn", "Rosa", "Sven", "Tomasz", "Uma", "Viktor",
-    "Wen", "Ximena", "Yusuf", "Zofia", "Amara", "Bruno", "Celine", "Dmitri",
+    "Ada", "Bram", "Chidi", "Dana", "Elif", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kaito", "Lena", "Mateo",
+    "Nadia", "Oskar", "Priya", "Quinn", "Rosa", "Sven", "Tomasz", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zofia",
+    "Amara", "Bruno", "Celine", "Dmitri",
 ];
 const LAST: &[&str] = &[
     "Okafor",
@@ -172,27 +172,13 @@ pub type SyntheticFile = (String, String);
 
 fn person(rng: &mut Rng, pool: usize) -> String {
     let i = rng.skewed(pool);
-    format!(
-        "{} {}",
-        FIRST[i % FIRST.len()],
-        LAST[(i / FIRST.len() + i) % LAST.len()]
-    )
+    format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len() + i) % LAST.len()])
 }
 
 fn title(rng: &mut Rng) -> String {
     match rng.below(3) {
-        0 => format!(
-            "{} {} with {}",
-            rng.pick(ADJ),
-            rng.pick(TOPIC),
-            rng.pick(TOOL)
-        ),
-        1 => format!(
-            "{}: What {} Taught Us About {}",
-            rng.pick(TOOL),
-            rng.pick(TOPIC),
-            rng.pick(TOPIC)
-        ),
+        0 => format!("{} {} with {}", rng.pick(ADJ), rng.pick(TOPIC), rng.pick(TOOL)),
+        1 => format!("{}: What {} Taught Us About {}", rng.pick(TOOL), rng.pick(TOPIC), rng.pick(TOPIC)),
         _ => format!("The {} Guide to {}", rng.pick(ADJ), rng.pick(TOPIC)),
     }
 }
@@ -206,9 +192,7 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
         s.push_str(rng.pick(WORDS));
     }
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>() + "."
-    })
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect::<String>() + ".")
 }
 
 fn speakers(rng: &mut Rng, pool: usize) -> Vec<String> {
@@ -244,13 +228,7 @@ fn talk_notes(rng: &mut Rng, series: &str, year: u16, pool: usize, sessions: usi
         if i == sessions / 2 {
             out.push_str("## Day 2\n\n## Lightning Talks\n\n");
             for _ in 0..3 {
-                let _ = write!(
-                    out,
-                    "### {}\n\n{}\n\n{}\n\n",
-                    title(rng),
-                    person(rng, pool),
-                    sentence(rng, 12)
-                );
+                let _ = write!(out, "### {}\n\n{}\n\n{}\n\n", title(rng), person(rng, pool), sentence(rng, 12));
             }
         }
         let names = speakers(rng, pool);
@@ -273,17 +251,9 @@ fn talk_notes(rng: &mut Rng, series: &str, year: u16, pool: usize, sessions: usi
     out
 }
 
-fn schedule(
-    rng: &mut Rng,
-    series: &str,
-    year: u16,
-    city: &str,
-    pool: usize,
-    sessions: usize,
-) -> String {
-    let mut out = format!(
-        "{series} {year} in {city}\n\n\n<center> <h2>{series} {year} Talks Schedule</h2> </center>\n\n"
-    );
+fn schedule(rng: &mut Rng, series: &str, year: u16, city: &str, pool: usize, sessions: usize) -> String {
+    let mut out =
+        format!("{series} {year} in {city}\n\n\n<center> <h2>{series} {year} Talks Schedule</h2> </center>\n\n");
     for _ in 0..sessions {
         let names = speakers(rng, pool);
         let start = 9 + rng.below(8);
@@ -403,11 +373,7 @@ pub fn generate(target_bytes: usize, seed: u64) -> Vec<SyntheticFile> {
 ///
 /// # Errors
 /// When the folder or a file cannot be written.
-pub fn write_corpus(
-    dir: &std::path::Path,
-    target_bytes: usize,
-    seed: u64,
-) -> std::io::Result<usize> {
+pub fn write_corpus(dir: &std::path::Path, target_bytes: usize, seed: u64) -> std::io::Result<usize> {
     std::fs::create_dir_all(dir)?;
     let mut total = 0;
     for (name, text) in generate(target_bytes, seed) {
@@ -436,19 +402,9 @@ mod tests {
             let (record, diagnostics) = read_notes(&name, text.as_bytes());
             assert!(diagnostics.is_empty(), "{name}: {diagnostics:?}");
             let (_, record) = record.expect("readable");
+            assert!(record.sessions.len() >= 20, "{name}: {} sessions", record.sessions.len());
             assert!(
-                record.sessions.len() >= 20,
-                "{name}: {} sessions",
-                record.sessions.len()
-            );
-            assert!(
-                record
-                    .sessions
-                    .iter()
-                    .filter(|s| !s.speakers.is_empty())
-                    .count()
-                    * 10
-                    >= record.sessions.len() * 9,
+                record.sessions.iter().filter(|s| !s.speakers.is_empty()).count() * 10 >= record.sessions.len() * 9,
                 "{name}"
             );
         }

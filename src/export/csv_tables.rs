@@ -32,11 +32,7 @@ impl GraphFormat for GephiCsv {
         nodes.write_record(&header)?;
         for (_, n) in kg.nodes() {
             let mut row = vec![n.id.clone(), n.label.clone()];
-            row.extend(
-                NODE_COLUMNS
-                    .iter()
-                    .map(|c| (c.get)(n).map(|v| v.render()).unwrap_or_default()),
-            );
+            row.extend(NODE_COLUMNS.iter().map(|c| (c.get)(n).map(|v| v.render()).unwrap_or_default()));
             row.push(timeset(&n.years));
             nodes.write_record(&row)?;
         }
@@ -46,35 +42,20 @@ impl GraphFormat for GephiCsv {
         header.push("timeset");
         edges.write_record(&header)?;
         for e in kg.graph.edge_indices() {
-            let (a, b) = kg
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from the graph");
+            let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
             let edge = &kg.graph[e];
             let mut row = vec![
                 kg.graph[a].id.clone(),
                 kg.graph[b].id.clone(),
-                if edge.kind.directed() {
-                    "Directed"
-                } else {
-                    "Undirected"
-                }
-                .to_owned(),
+                if edge.kind.directed() { "Directed" } else { "Undirected" }.to_owned(),
                 edge.kind.as_str().to_owned(),
                 format_real(edge.weight),
             ];
-            row.extend(
-                EDGE_COLUMNS
-                    .iter()
-                    .map(|c| (c.get)(edge).map(|v| v.render()).unwrap_or_default()),
-            );
+            row.extend(EDGE_COLUMNS.iter().map(|c| (c.get)(edge).map(|v| v.render()).unwrap_or_default()));
             row.push(timeset(&edge.years));
             edges.write_record(&row)?;
         }
-        Ok(Rendered::Folder(vec![
-            ("nodes.csv".to_owned(), finish(nodes)?),
-            ("edges.csv".to_owned(), finish(edges)?),
-        ]))
+        Ok(Rendered::Folder(vec![("nodes.csv".to_owned(), finish(nodes)?), ("edges.csv".to_owned(), finish(edges)?)]))
     }
 }
 
@@ -82,10 +63,7 @@ impl GraphFormat for GephiCsv {
 mod tests {
     #[test]
     fn timesets() {
-        assert_eq!(
-            super::timeset(&[2024, 2019].into_iter().collect()),
-            "<[2019.0, 2024.0]>"
-        );
+        assert_eq!(super::timeset(&[2024, 2019].into_iter().collect()), "<[2019.0, 2024.0]>");
         assert_eq!(super::timeset(&std::collections::BTreeSet::new()), "");
     }
 }

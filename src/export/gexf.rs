@@ -25,18 +25,13 @@ fn type_name(ty: ValueType) -> &'static str {
     }
 }
 
-fn spells<W: io::Write>(
-    w: &mut Writer<W>,
-    years: &std::collections::BTreeSet<u16>,
-) -> io::Result<()> {
+fn spells<W: io::Write>(w: &mut Writer<W>, years: &std::collections::BTreeSet<u16>) -> io::Result<()> {
     if years.is_empty() {
         return Ok(());
     }
     w.write_event(Event::Start(BytesStart::new("spells")))?;
     for y in years {
-        w.create_element("spell")
-            .with_attribute(("timestamp", format!("{y}.0").as_str()))
-            .write_empty()?;
+        w.create_element("spell").with_attribute(("timestamp", format!("{y}.0").as_str())).write_empty()?;
     }
     w.write_event(Event::End(BytesEnd::new("spells")))?;
     Ok(())
@@ -45,9 +40,7 @@ fn spells<W: io::Write>(
 fn attvalues<W: io::Write>(w: &mut Writer<W>, values: &[(&str, String)]) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new("attvalues")))?;
     for (id, value) in values {
-        w.create_element("attvalue")
-            .with_attributes([("for", *id), ("value", value.as_str())])
-            .write_empty()?;
+        w.create_element("attvalue").with_attributes([("for", *id), ("value", value.as_str())]).write_empty()?;
     }
     w.write_event(Event::End(BytesEnd::new("attvalues")))?;
     Ok(())
@@ -65,27 +58,18 @@ impl GraphFormat for Gexf {
         w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
             ("xmlns", "http://gexf.net/1.3"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
-            ),
+            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
             ("version", "1.3"),
         ])))?;
         w.write_event(Event::Start(BytesStart::new("meta")))?;
-        w.create_element("creator")
-            .write_text_content(BytesText::new("confgraph"))?;
+        w.create_element("creator").write_text_content(BytesText::new("confgraph"))?;
         w.create_element("description")
-            .write_text_content(BytesText::new(
-                "Conference series, editions, sessions, people and topics",
-            ))?;
+            .write_text_content(BytesText::new("Conference series, editions, sessions, people and topics"))?;
         w.write_event(Event::End(BytesEnd::new("meta")))?;
         let directed = kg.graph.edge_weights().any(|e| e.kind.directed());
         w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
             ("mode", "dynamic"),
-            (
-                "defaultedgetype",
-                if directed { "directed" } else { "undirected" },
-            ),
+            ("defaultedgetype", if directed { "directed" } else { "undirected" }),
             ("timeformat", "double"),
             ("timerepresentation", "timestamp"),
         ])))?;
@@ -108,18 +92,14 @@ impl GraphFormat for Gexf {
         }
         w.write_event(Event::End(BytesEnd::new("attributes")))?;
         let count = kg.graph.node_count().to_string();
-        w.write_event(Event::Start(
-            BytesStart::new("nodes").with_attributes([("count", count.as_str())]),
-        ))?;
+        w.write_event(Event::Start(BytesStart::new("nodes").with_attributes([("count", count.as_str())])))?;
         for (_, node) in kg.nodes() {
-            w.write_event(Event::Start(BytesStart::new("node").with_attributes([
-                ("id", &*xml_safe(&node.id)),
-                ("label", &*xml_safe(&node.label)),
-            ])))?;
-            let values: Vec<(&str, String)> = NODE_COLUMNS
-                .iter()
-                .filter_map(|c| (c.get)(node).map(|v| (c.id, v.render())))
-                .collect();
+            w.write_event(Event::Start(
+                BytesStart::new("node")
+                    .with_attributes([("id", &*xml_safe(&node.id)), ("label", &*xml_safe(&node.label))]),
+            ))?;
+            let values: Vec<(&str, String)> =
+                NODE_COLUMNS.iter().filter_map(|c| (c.get)(node).map(|v| (c.id, v.render()))).collect();
             attvalues(&mut w, &values)?;
             spells(&mut w, &node.years)?;
             let (r, g, b) = node.kind.colour();
@@ -134,14 +114,9 @@ impl GraphFormat for Gexf {
         }
         w.write_event(Event::End(BytesEnd::new("nodes")))?;
         let count = kg.graph.edge_count().to_string();
-        w.write_event(Event::Start(
-            BytesStart::new("edges").with_attributes([("count", count.as_str())]),
-        ))?;
+        w.write_event(Event::Start(BytesStart::new("edges").with_attributes([("count", count.as_str())])))?;
         for e in kg.graph.edge_indices() {
-            let (a, b) = kg
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from the graph");
+            let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
             let edge = &kg.graph[e];
             let id = format!("e{}", e.index());
             let weight = format_real(edge.weight);
@@ -153,20 +128,11 @@ impl GraphFormat for Gexf {
                 ("weight", weight.as_str()),
             ]);
             if directed != edge.kind.directed() {
-                start.push_attribute((
-                    "type",
-                    if edge.kind.directed() {
-                        "directed"
-                    } else {
-                        "undirected"
-                    },
-                ));
+                start.push_attribute(("type", if edge.kind.directed() { "directed" } else { "undirected" }));
             }
             w.write_event(Event::Start(start))?;
-            let values: Vec<(&str, String)> = EDGE_COLUMNS
-                .iter()
-                .filter_map(|c| (c.get)(edge).map(|v| (c.id, v.render())))
-                .collect();
+            let values: Vec<(&str, String)> =
+                EDGE_COLUMNS.iter().filter_map(|c| (c.get)(edge).map(|v| (c.id, v.render()))).collect();
             attvalues(&mut w, &values)?;
             spells(&mut w, &edge.years)?;
             w.write_event(Event::End(BytesEnd::new("edge")))?;

@@ -22,20 +22,13 @@ fn type_name(ty: ValueType) -> &'static str {
 }
 
 fn data<W: io::Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    w.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&xml_safe(value)))?;
+    w.create_element("data").with_attribute(("key", key)).write_text_content(BytesText::new(&xml_safe(value)))?;
     Ok(())
 }
 
 fn key<W: io::Write>(w: &mut Writer<W>, id: &str, target: &str, ty: &str) -> io::Result<()> {
     w.create_element("key")
-        .with_attributes([
-            ("id", id),
-            ("for", target),
-            ("attr.name", id),
-            ("attr.type", ty),
-        ])
+        .with_attributes([("id", id), ("for", target), ("attr.name", id), ("attr.type", ty)])
         .write_empty()?;
     Ok(())
 }
@@ -47,7 +40,10 @@ impl GraphFormat for GraphMl {
         let root = BytesStart::new("graphml").with_attributes([
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
         ]);
         w.write_event(Event::Start(root))?;
         key(&mut w, "label", "node", "string")?;
@@ -64,15 +60,10 @@ impl GraphFormat for GraphMl {
         let directed = kg.graph.edge_weights().any(|e| e.kind.directed());
         w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
             ("id", "confgraph"),
-            (
-                "edgedefault",
-                if directed { "directed" } else { "undirected" },
-            ),
+            ("edgedefault", if directed { "directed" } else { "undirected" }),
         ])))?;
         for (_, node) in kg.nodes() {
-            w.write_event(Event::Start(
-                BytesStart::new("node").with_attributes([("id", &*xml_safe(&node.id))]),
-            ))?;
+            w.write_event(Event::Start(BytesStart::new("node").with_attributes([("id", &*xml_safe(&node.id))])))?;
             data(&mut w, "label", &node.label)?;
             for c in NODE_COLUMNS {
                 if let Some(v) = (c.get)(node) {
@@ -86,10 +77,7 @@ impl GraphFormat for GraphMl {
             w.write_event(Event::End(BytesEnd::new("node")))?;
         }
         for e in kg.graph.edge_indices() {
-            let (a, b) = kg
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from the graph");
+            let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
             let edge = &kg.graph[e];
             let id = format!("e{}", e.index());
             let mut start = BytesStart::new("edge").with_attributes([
@@ -98,14 +86,7 @@ impl GraphFormat for GraphMl {
                 ("target", &*xml_safe(&kg.graph[b].id)),
             ]);
             if directed != edge.kind.directed() {
-                start.push_attribute((
-                    "directed",
-                    if edge.kind.directed() {
-                        "true"
-                    } else {
-                        "false"
-                    },
-                ));
+                start.push_attribute(("directed", if edge.kind.directed() { "true" } else { "false" }));
             }
             w.write_event(Event::Start(start))?;
             data(&mut w, "weight", &format_real(edge.weight))?;

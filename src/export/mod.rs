@@ -45,11 +45,7 @@ pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 /// Years joined with `;` (`2019;2024`), the multi-value convention of every export here.
 #[must_use]
 pub fn joined_years(years: &std::collections::BTreeSet<u16>) -> String {
-    years
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(";")
+    years.iter().map(u16::to_string).collect::<Vec<_>>().join(";")
 }
 
 /// A typed attribute value.
@@ -79,11 +75,7 @@ impl Value {
 #[must_use]
 pub fn format_real(r: f64) -> String {
     // `-0` (an empty float sum) and non-finite values are written as 0.
-    if r.is_finite() && r != 0.0 {
-        format!("{r}")
-    } else {
-        "0".to_owned()
-    }
+    if r.is_finite() && r != 0.0 { format!("{r}") } else { "0".to_owned() }
 }
 
 /// The type of an attribute column.
@@ -119,70 +111,26 @@ pub struct EdgeColumn {
 
 /// Node attributes every format carries (label and id are written by each format its own way).
 pub const NODE_COLUMNS: &[NodeColumn] = &[
-    NodeColumn {
-        id: "kind",
-        ty: ValueType::Text,
-        get: |n| Some(Value::Text(n.kind.as_str().to_owned())),
-    },
-    NodeColumn {
-        id: "session_kind",
-        ty: ValueType::Text,
-        get: |n| n.session_kind.map(|k| Value::Text(k.to_owned())),
-    },
+    NodeColumn { id: "kind", ty: ValueType::Text, get: |n| Some(Value::Text(n.kind.as_str().to_owned())) },
+    NodeColumn { id: "session_kind", ty: ValueType::Text, get: |n| n.session_kind.map(|k| Value::Text(k.to_owned())) },
     NodeColumn {
         id: "years",
         ty: ValueType::Text,
         get: |n| (!n.years.is_empty()).then(|| Value::Text(joined_years(&n.years))),
     },
-    NodeColumn {
-        id: "first_year",
-        ty: ValueType::Int,
-        get: |n| n.years.first().map(|y| Value::Int(i64::from(*y))),
-    },
-    NodeColumn {
-        id: "last_year",
-        ty: ValueType::Int,
-        get: |n| n.years.last().map(|y| Value::Int(i64::from(*y))),
-    },
-    NodeColumn {
-        id: "sessions",
-        ty: ValueType::Int,
-        get: |n| Some(Value::Int(i64::from(n.sessions))),
-    },
-    NodeColumn {
-        id: "degree",
-        ty: ValueType::Int,
-        get: |n| Some(Value::Int(i64::from(n.metrics.degree))),
-    },
-    NodeColumn {
-        id: "weighted_degree",
-        ty: ValueType::Real,
-        get: |n| Some(Value::Real(n.metrics.weighted_degree)),
-    },
-    NodeColumn {
-        id: "pagerank",
-        ty: ValueType::Real,
-        get: |n| Some(Value::Real(n.metrics.pagerank)),
-    },
-    NodeColumn {
-        id: "component",
-        ty: ValueType::Int,
-        get: |n| Some(Value::Int(i64::from(n.metrics.component))),
-    },
-    NodeColumn {
-        id: "community",
-        ty: ValueType::Int,
-        get: |n| Some(Value::Int(i64::from(n.metrics.community))),
-    },
+    NodeColumn { id: "first_year", ty: ValueType::Int, get: |n| n.years.first().map(|y| Value::Int(i64::from(*y))) },
+    NodeColumn { id: "last_year", ty: ValueType::Int, get: |n| n.years.last().map(|y| Value::Int(i64::from(*y))) },
+    NodeColumn { id: "sessions", ty: ValueType::Int, get: |n| Some(Value::Int(i64::from(n.sessions))) },
+    NodeColumn { id: "degree", ty: ValueType::Int, get: |n| Some(Value::Int(i64::from(n.metrics.degree))) },
+    NodeColumn { id: "weighted_degree", ty: ValueType::Real, get: |n| Some(Value::Real(n.metrics.weighted_degree)) },
+    NodeColumn { id: "pagerank", ty: ValueType::Real, get: |n| Some(Value::Real(n.metrics.pagerank)) },
+    NodeColumn { id: "component", ty: ValueType::Int, get: |n| Some(Value::Int(i64::from(n.metrics.component))) },
+    NodeColumn { id: "community", ty: ValueType::Int, get: |n| Some(Value::Int(i64::from(n.metrics.community))) },
 ];
 
 /// Edge attributes every format carries (weight is written by each format its own way too).
 pub const EDGE_COLUMNS: &[EdgeColumn] = &[
-    EdgeColumn {
-        id: "edge_kind",
-        ty: ValueType::Text,
-        get: |e| Some(Value::Text(e.kind.as_str().to_owned())),
-    },
+    EdgeColumn { id: "edge_kind", ty: ValueType::Text, get: |e| Some(Value::Text(e.kind.as_str().to_owned())) },
     EdgeColumn {
         id: "edge_years",
         ty: ValueType::Text,

@@ -55,21 +55,15 @@ impl GraphFormat for Neo4jCsv {
         }
         let mut by_type: BTreeMap<(String, NodeKind, NodeKind), Vec<[String; 5]>> = BTreeMap::new();
         for e in kg.graph.edge_indices() {
-            let (a, b) = kg
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from the graph");
+            let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
             let (na, nb, edge) = (&kg.graph[a], &kg.graph[b], &kg.graph[e]);
-            by_type
-                .entry((edge.kind.as_str().to_owned(), na.kind, nb.kind))
-                .or_default()
-                .push([
-                    na.id.clone(),
-                    nb.id.clone(),
-                    format_real(edge.weight),
-                    super::joined_years(&edge.years),
-                    edge.kind.neo4j_type(),
-                ]);
+            by_type.entry((edge.kind.as_str().to_owned(), na.kind, nb.kind)).or_default().push([
+                na.id.clone(),
+                nb.id.clone(),
+                format_real(edge.weight),
+                super::joined_years(&edge.years),
+                edge.kind.neo4j_type(),
+            ]);
         }
         for ((name, from, to), rows) in by_type {
             let mut w = csv::Writer::from_writer(Vec::new());

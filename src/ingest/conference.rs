@@ -75,17 +75,13 @@ pub struct ConferenceName {
     pub location: Option<String>,
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("valid regex"));
 
 /// The canonical spelling of a known series, matching all of `name`.
 #[must_use]
 pub fn canonical_series(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_lowercase();
-    KNOWN_SERIES
-        .iter()
-        .find(|(_, spellings)| spellings.contains(&lower.as_str()))
-        .map(|(canon, _)| *canon)
+    KNOWN_SERIES.iter().find(|(_, spellings)| spellings.contains(&lower.as_str())).map(|(canon, _)| *canon)
 }
 
 /// Reads a header such as `Pycascades 2025`, `PyCon 2019 in Cleveland, Ohio` or
@@ -94,21 +90,14 @@ pub fn canonical_series(name: &str) -> Option<&'static str> {
 pub fn parse_header(header: &str) -> Option<ConferenceName> {
     let m = YEAR.find(header)?;
     let year: u16 = m.as_str().parse().ok()?;
-    let before = header[..m.start()]
-        .trim()
-        .trim_end_matches([':', '-', '–', '—', ','])
-        .trim();
+    let before = header[..m.start()].trim().trim_end_matches([':', '-', '–', '—', ',']).trim();
     let series = series_in_header(before)?;
     let after = header[m.end()..].trim();
     let location = after
         .strip_prefix("in ")
         .map(|loc| loc.trim().trim_end_matches(['.', '!']).trim().to_owned())
         .filter(|loc| !loc.is_empty() && loc.chars().next().is_some_and(char::is_uppercase));
-    Some(ConferenceName {
-        series,
-        year: Some(year),
-        location,
-    })
+    Some(ConferenceName { series, year: Some(year), location })
 }
 
 fn series_in_header(before: &str) -> Option<String> {
@@ -119,29 +108,18 @@ fn series_in_header(before: &str) -> Option<String> {
             return Some(canon.to_owned());
         }
     }
-    let first_kept = words
-        .iter()
-        .position(|w| !HEADER_FILLER.contains(&w.to_lowercase().as_str()))?;
+    let first_kept = words.iter().position(|w| !HEADER_FILLER.contains(&w.to_lowercase().as_str()))?;
     let kept = &words[first_kept..];
     let ok = (1..=5).contains(&kept.len())
         && kept[0].chars().next().is_some_and(char::is_uppercase)
-        && kept
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_alphanumeric() || "-.'&".contains(c)));
+        && kept.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || "-.'&".contains(c)));
     ok.then(|| kept.join(" "))
 }
 
 static PROSE_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut spellings: Vec<&str> = KNOWN_SERIES
-        .iter()
-        .flat_map(|(_, s)| s.iter().copied())
-        .collect();
+    let mut spellings: Vec<&str> = KNOWN_SERIES.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let known = spellings
-        .iter()
-        .map(|s| regex::escape(s).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let known = spellings.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
     // Known series, with or without a year; unknown `…Con`/`Py…` names only with a year.
     Regex::new(&format!(
         r"(?i:\b(?P<known>{known})\b)(?:\s+(?:US|EU|UK))?(?:\s+(?P<kyear>(?:19|20)\d\d)\b)?|\b(?P<other>(?:[A-Z][A-Za-z]*Con|Py[A-Z][a-z]+)(?:\s+(?:US|EU|UK|Europe|Africa|Asia))?)\s+(?P<oyear>(?:19|20)\d\d)\b"
@@ -175,11 +153,7 @@ pub fn conferences_in(text: &str) -> Vec<ProseConference> {
             };
             let year = year.and_then(|y| y.as_str().parse().ok());
             Some(ProseConference {
-                name: ConferenceName {
-                    series,
-                    year,
-                    location: None,
-                },
+                name: ConferenceName { series, year, location: None },
                 start: whole.start(),
                 end: whole.end(),
             })
@@ -205,30 +179,14 @@ mod tests {
 
     #[test]
     fn headers() {
-        assert_eq!(
-            header("Pycascades 2025"),
-            Some(("PyCascades".into(), Some(2025), None))
-        );
+        assert_eq!(header("Pycascades 2025"), Some(("PyCascades".into(), Some(2025), None)));
         assert_eq!(
             header("PyCon 2019 in Cleveland, Ohio"),
-            Some((
-                "PyCon US".into(),
-                Some(2019),
-                Some("Cleveland, Ohio".into())
-            ))
+            Some(("PyCon US".into(), Some(2019), Some("Cleveland, Ohio".into())))
         );
-        assert_eq!(
-            header("PyCon US 2024 Recap"),
-            Some(("PyCon US".into(), Some(2024), None))
-        );
-        assert_eq!(
-            header("My PyGotham 2023 Recap"),
-            Some(("PyGotham".into(), Some(2023), None))
-        );
-        assert_eq!(
-            header("Notes from Write the Docs 2021"),
-            Some(("Write the Docs".into(), Some(2021), None))
-        );
+        assert_eq!(header("PyCon US 2024 Recap"), Some(("PyCon US".into(), Some(2024), None)));
+        assert_eq!(header("My PyGotham 2023 Recap"), Some(("PyGotham".into(), Some(2023), None)));
+        assert_eq!(header("Notes from Write the Docs 2021"), Some(("Write the Docs".into(), Some(2021), None)));
         assert_eq!(header("Lightning Talks"), None);
         assert_eq!(header("2024"), None);
     }
@@ -254,17 +212,8 @@ mod tests {
 
     #[test]
     fn url_years() {
-        assert_eq!(
-            year_in_url("https://2022.djangocon.us/talks/x/"),
-            Some(2022)
-        );
-        assert_eq!(
-            year_in_url("https://us.pycon.org/2024/schedule/presentation/84/"),
-            Some(2024)
-        );
-        assert_eq!(
-            year_in_url("https://youtu.be/HWIPkipolUk?si=ozxHi5N7RwY19hVh"),
-            None
-        );
+        assert_eq!(year_in_url("https://2022.djangocon.us/talks/x/"), Some(2022));
+        assert_eq!(year_in_url("https://us.pycon.org/2024/schedule/presentation/84/"), Some(2024));
+        assert_eq!(year_in_url("https://youtu.be/HWIPkipolUk?si=ozxHi5N7RwY19hVh"), None);
     }
 }

@@ -68,91 +68,48 @@ pub struct Detected {
 /// # Errors
 /// [`Undetected`] when the file fits no style.
 pub fn detect(text: &str, blocks: &[Block]) -> Result<Detected, Undetected> {
-    let time_lines = text
-        .lines()
-        .take(20_000)
-        .filter(|l| l.len() < 160 && SCHEDULE_TIME_LINE.is_match(l.trim()))
-        .count();
+    let time_lines =
+        text.lines().take(20_000).filter(|l| l.len() < 160 && SCHEDULE_TIME_LINE.is_match(l.trim())).count();
     if time_lines >= 2 {
         // The header is the first non-empty line that names a conference and a year.
         for (i, line) in text.lines().enumerate().take(20) {
             let l = line.trim().trim_start_matches('#').trim();
             if let Some(conference) = parse_header(l) {
-                return Ok(Detected {
-                    style: NotesStyle::Schedule,
-                    conference,
-                    line: i as u32 + 1,
-                });
+                return Ok(Detected { style: NotesStyle::Schedule, conference, line: i as u32 + 1 });
             }
         }
         return Err(Undetected::NoConference);
     }
-    let headings: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| b.heading_level().is_some())
-        .collect();
+    let headings: Vec<&Block> = blocks.iter().filter(|b| b.heading_level().is_some()).collect();
     if headings.is_empty() {
         return Err(Undetected::NoHeadings);
     }
-    let (header, conference) = headings
-        .iter()
-        .take(3)
-        .find_map(|h| parse_header(&h.text).map(|c| (*h, c)))
-        .ok_or(Undetected::NoConference)?;
-    let style = if reads_as_recap(&header.text, blocks) {
-        NotesStyle::Recap
-    } else {
-        NotesStyle::TalkNotes
-    };
-    Ok(Detected {
-        style,
-        conference,
-        line: header.line,
-    })
+    let (header, conference) =
+        headings.iter().take(3).find_map(|h| parse_header(&h.text).map(|c| (*h, c))).ok_or(Undetected::NoConference)?;
+    let style = if reads_as_recap(&header.text, blocks) { NotesStyle::Recap } else { NotesStyle::TalkNotes };
+    Ok(Detected { style, conference, line: header.line })
 }
 
 fn reads_as_recap(title: &str, blocks: &[Block]) -> bool {
     let t = title.to_lowercase();
-    if [
-        "recap",
-        "review",
-        "trip report",
-        "my experience",
-        "reflections",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-    {
+    if ["recap", "review", "trip report", "my experience", "reflections"].iter().any(|w| t.contains(w)) {
         return true;
     }
-    let toc_links = blocks
-        .iter()
-        .filter(|b| b.in_list)
-        .flat_map(|b| &b.links)
-        .filter(|l| l.url.starts_with('#'))
-        .count();
+    let toc_links =
+        blocks.iter().filter(|b| b.in_list).flat_map(|b| &b.links).filter(|l| l.url.starts_with('#')).count();
     if toc_links >= 5 {
         return true;
     }
     // Prose: long paragraphs told in the first person.
-    let paragraphs: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph && !b.in_quote && !b.in_list)
-        .collect();
+    let paragraphs: Vec<&Block> =
+        blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && !b.in_quote && !b.in_list).collect();
     if paragraphs.len() < 5 {
         return false;
     }
-    let words: usize = paragraphs
-        .iter()
-        .map(|b| b.text.split_whitespace().count())
-        .sum();
+    let words: usize = paragraphs.iter().map(|b| b.text.split_whitespace().count()).sum();
     let first_person = paragraphs
         .iter()
-        .filter(|b| {
-            b.text
-                .split_whitespace()
-                .any(|w| matches!(w, "I" | "I'm" | "I've" | "my" | "My" | "me"))
-        })
+        .filter(|b| b.text.split_whitespace().any(|w| matches!(w, "I" | "I'm" | "I've" | "my" | "My" | "me")))
         .count();
     words / paragraphs.len() >= 35 && first_person * 3 >= paragraphs.len()
 }
@@ -181,27 +138,15 @@ mod tests {
 
     #[test]
     fn styles() {
-        assert_eq!(
-            style("# Pycascades 2025\n\n## Talk\n\nJane Doe\n"),
-            Ok(NotesStyle::TalkNotes)
-        );
-        assert_eq!(
-            style("# PyCon US 2024 Recap\n\n## Intro\n\nI went.\n"),
-            Ok(NotesStyle::Recap)
-        );
+        assert_eq!(style("# Pycascades 2025\n\n## Talk\n\nJane Doe\n"), Ok(NotesStyle::TalkNotes));
+        assert_eq!(style("# PyCon US 2024 Recap\n\n## Intro\n\nI went.\n"), Ok(NotesStyle::Recap));
         assert_eq!(
             style(
                 "PyCon 2019 in Cleveland, Ohio\n\nA\n\nB\nSunday 2:30 p.m.–3 p.m. in X\n\nC\n\nD\nMonday 1 p.m.–2 p.m. in Y\n"
             ),
             Ok(NotesStyle::Schedule)
         );
-        assert_eq!(
-            style("just some text\nwithout headings\n"),
-            Err(Undetected::NoHeadings)
-        );
-        assert_eq!(
-            style("# Shopping list\n\n## Eggs\n"),
-            Err(Undetected::NoConference)
-        );
+        assert_eq!(style("just some text\nwithout headings\n"), Err(Undetected::NoHeadings));
+        assert_eq!(style("# Shopping list\n\n## Eggs\n"), Err(Undetected::NoConference));
     }
 }

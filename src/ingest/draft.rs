@@ -6,8 +6,8 @@ use crate::model::{Mention, NameRef, Session, SessionKind, SourceLine};
 use super::kind::classify;
 use super::markdown::{Block, BlockKind};
 use super::names::{
-    at_conference_mentions, leading_presenter, name_after_with, parenthesised_mentions,
-    parse_handle_line, parse_speaker_line, profile_handle,
+    at_conference_mentions, leading_presenter, name_after_with, parenthesised_mentions, parse_handle_line,
+    parse_speaker_line, profile_handle,
 };
 use super::text::collapse_ws;
 
@@ -62,9 +62,7 @@ pub fn find_speakers(
         .iter()
         .enumerate()
         .take_while(|(_, b)| b.heading_level().is_none())
-        .filter(|(_, b)| {
-            b.kind == BlockKind::Paragraph && !b.in_quote && !b.in_list && !b.is_links_only()
-        })
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph && !b.in_quote && !b.in_list && !b.is_links_only())
         .take(1)
         .map(|(i, b)| (i, *b))
         .collect();
@@ -79,38 +77,24 @@ pub fn find_speakers(
                 return (vec![n], block.line, Some(i), SpeakerEvidence::Handle);
             }
             if let Some(name) = leading_presenter(&block.text) {
-                return (
-                    vec![NameRef::named(name)],
-                    block.line,
-                    None,
-                    SpeakerEvidence::Presenter,
-                );
+                return (vec![NameRef::named(name)], block.line, None, SpeakerEvidence::Presenter);
             }
         }
     }
     if let Some(name) = name_after_with(title) {
-        return (
-            vec![NameRef::named(name)],
-            heading_line,
-            None,
-            SpeakerEvidence::Title,
-        );
+        return (vec![NameRef::named(name)], heading_line, None, SpeakerEvidence::Title);
     }
     // "Speaker's twitter: <https://twitter.com/ucodery>" when nobody is named.
     for (i, block) in body.iter().enumerate() {
         let lower = block.text.to_lowercase();
-        let labelled = ["speaker", "presenter", "speakers", "presenters"]
-            .iter()
-            .any(|w| {
-                lower.starts_with(&format!("{w}'s"))
-                    || lower.starts_with(&format!("{w}’s"))
-                    || lower.starts_with(&format!("{w}:"))
-            });
+        let labelled = ["speaker", "presenter", "speakers", "presenters"].iter().any(|w| {
+            lower.starts_with(&format!("{w}'s"))
+                || lower.starts_with(&format!("{w}’s"))
+                || lower.starts_with(&format!("{w}:"))
+        });
         if labelled && !block.in_quote {
-            if let Some((url, handle)) = block
-                .links
-                .iter()
-                .find_map(|l| profile_handle(&l.url).map(|h| (l.url.clone(), h)))
+            if let Some((url, handle)) =
+                block.links.iter().find_map(|l| profile_handle(&l.url).map(|h| (l.url.clone(), h)))
             {
                 let mut n = NameRef::named(format!("@{handle}"));
                 n.handles.push(display_url(&url));
@@ -125,19 +109,12 @@ pub fn find_speakers(
 #[must_use]
 pub fn display_url(url: &str) -> String {
     let rest = url.split("://").nth(1).unwrap_or(url);
-    rest.trim_start_matches("www.")
-        .trim_end_matches('/')
-        .to_owned()
+    rest.trim_start_matches("www.").trim_end_matches('/').to_owned()
 }
 
 /// Finishes a draft: speakers, links, handles, abstract, notes and mentions.
 #[must_use]
-pub fn finish(
-    draft: &Draft<'_>,
-    conference: &str,
-    file: &str,
-    speakers_found: Option<(Vec<NameRef>, u32)>,
-) -> Read {
+pub fn finish(draft: &Draft<'_>, conference: &str, file: &str, speakers_found: Option<(Vec<NameRef>, u32)>) -> Read {
     let (mut speakers, speaker_line, skip) = if let Some((s, line)) = speakers_found {
         (s, line, None)
     } else {
@@ -169,11 +146,7 @@ pub fn finish(
                 push_unique(&mut speaker.handles, format!("@{h}"));
             }
             // Only a bare link is the speaker's own profile; `[repo](github.com/org)` is not.
-            for link in block
-                .links
-                .iter()
-                .filter(|l| display_url(&l.text) == display_url(&l.url))
-            {
+            for link in block.links.iter().filter(|l| display_url(&l.text) == display_url(&l.url)) {
                 if profile_handle(&link.url).is_some() {
                     push_unique(&mut speaker.handles, display_url(&link.url));
                 }
@@ -188,10 +161,7 @@ pub fn finish(
             person: s.clone(),
             conference: conference.to_owned(),
             as_speaker: true,
-            source: SourceLine {
-                file: file.to_owned(),
-                line: speaker_line,
-            },
+            source: SourceLine { file: file.to_owned(), line: speaker_line },
         })
         .collect();
     for (i, block) in draft.body.iter().enumerate() {
@@ -208,10 +178,7 @@ pub fn finish(
         links,
         abstract_text,
         notes,
-        source: SourceLine {
-            file: file.to_owned(),
-            line: draft.line,
-        },
+        source: SourceLine { file: file.to_owned(), line: draft.line },
     };
     Read { session, mentions }
 }
@@ -234,10 +201,7 @@ pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mentio
                 person: m.person,
                 conference: conference.to_owned(),
                 as_speaker: false,
-                source: SourceLine {
-                    file: file.to_owned(),
-                    line,
-                },
+                source: SourceLine { file: file.to_owned(), line },
             }
         })
         .collect()

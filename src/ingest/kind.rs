@@ -9,9 +9,7 @@ use crate::model::SessionKind;
 pub fn container_kind(heading: &str) -> Option<SessionKind> {
     let h = heading.trim().trim_end_matches(':').to_lowercase();
     let kind = match h.as_str() {
-        "lightning talks" | "lightning" | "lightnings" | "lightning talk session" => {
-            SessionKind::Lightning
-        }
+        "lightning talks" | "lightning" | "lightnings" | "lightning talk session" => SessionKind::Lightning,
         "keynotes" => SessionKind::Keynote,
         "tutorials" | "workshops" => SessionKind::Tutorial,
         "panels" => SessionKind::Panel,
@@ -22,17 +20,12 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '&')
-        .any(|w| w.eq_ignore_ascii_case(word))
+    text.split(|c: char| !c.is_alphanumeric() && c != '&').any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Classifies a session. `container` is the kind given by a grouping heading, if any.
 #[must_use]
-pub fn classify(
-    title: &str,
-    abstract_text: Option<&str>,
-    container: Option<SessionKind>,
-) -> SessionKind {
+pub fn classify(title: &str, abstract_text: Option<&str>, container: Option<SessionKind>) -> SessionKind {
     if let Some(kind) = container.filter(|k| *k != SessionKind::Talk) {
         return kind;
     }
@@ -78,18 +71,8 @@ mod tests {
             ("Opening Remarks", None, None, Ceremony),
             ("Welcome to Pycascades 2022", None, None, Ceremony),
             ("Closing Remarks Day 1", None, None, Ceremony),
-            (
-                "PyLadies Panel: Talking about experiences",
-                None,
-                None,
-                Panel,
-            ),
-            (
-                "Meet & Greet with PSF D&I workgroup",
-                Some("Through this panel, we would like"),
-                None,
-                Panel,
-            ),
+            ("PyLadies Panel: Talking about experiences", None, None, Panel),
+            ("Meet & Greet with PSF D&I workgroup", Some("Through this panel, we would like"), None, Panel),
             ("AMA with Brett Cannon", None, None, Ama),
             ("MS Booth: What's New in VS Code Python?", None, None, Booth),
             ("Intellicode Demo", None, None, Other),
@@ -104,10 +87,7 @@ mod tests {
 
     #[test]
     fn containers() {
-        assert_eq!(
-            container_kind("Lightning Talks"),
-            Some(SessionKind::Lightning)
-        );
+        assert_eq!(container_kind("Lightning Talks"), Some(SessionKind::Lightning));
         assert_eq!(container_kind("Day 2"), None);
     }
 }

@@ -67,8 +67,7 @@ impl Block {
         for link in &self.links {
             rest = rest.replacen(&link.text, "", 1);
         }
-        rest.chars()
-            .all(|c| c.is_whitespace() || "*-•:,;<>[]()".contains(c))
+        rest.chars().all(|c| c.is_whitespace() || "*-•:,;<>[]()".contains(c))
     }
 }
 
@@ -217,10 +216,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// An HTML tag that only formats (`<sub>`, `</b>`, `<br/>`, `<a href=…>`), or a comment.
 fn is_formatting_tag(tag: &str) -> bool {
     const FORMATTING: &[&str] = &[
-        "a", "abbr", "b", "big", "br", "center", "code", "del", "details", "div", "em", "font",
-        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
-        "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "td", "th",
-        "tr", "u", "ul", "video", "iframe", "picture", "source",
+        "a", "abbr", "b", "big", "br", "center", "code", "del", "details", "div", "em", "font", "h1", "h2", "h3", "h4",
+        "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong",
+        "sub", "summary", "sup", "table", "td", "th", "tr", "u", "ul", "video", "iframe", "picture", "source",
     ];
     if tag.starts_with("<!--") {
         return true;
@@ -255,10 +253,7 @@ fn add_bare_links(block: &mut Block) {
         let Some(end) = after.find('>') else { break };
         let inner = &after[..end];
         if looks_like_bare_url(inner) && !block.links.iter().any(|l| l.url == inner) {
-            found.push(Link {
-                url: inner.to_owned(),
-                text: inner.to_owned(),
-            });
+            found.push(Link { url: inner.to_owned(), text: inner.to_owned() });
         }
         rest = &after[end + 1..];
     }
@@ -269,13 +264,8 @@ fn looks_like_bare_url(s: &str) -> bool {
     let host = s.split('/').next().unwrap_or_default();
     !s.contains(char::is_whitespace)
         && host.contains('.')
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-        && host
-            .rsplit('.')
-            .next()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && host.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]
@@ -286,31 +276,16 @@ mod tests {
     fn headings_paragraphs_and_lines() {
         let md = "# Pycascades 2025\n\n<https://2025.pycascades.com>\n\n---\n\n## *Web* Maps\n\nChristy Heaton\n\n* <mas.to/@christyheaton>\n* item two\n\n> abstract\n> more\n";
         let b = blocks(md);
-        let summary: Vec<_> = b
-            .iter()
-            .map(|b| (b.kind, b.text.as_str(), b.line, b.in_quote, b.in_list))
-            .collect();
+        let summary: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str(), b.line, b.in_quote, b.in_list)).collect();
         assert_eq!(
             summary,
             vec![
                 (BlockKind::Heading(1), "Pycascades 2025", 1, false, false),
-                (
-                    BlockKind::Paragraph,
-                    "https://2025.pycascades.com",
-                    3,
-                    false,
-                    false
-                ),
+                (BlockKind::Paragraph, "https://2025.pycascades.com", 3, false, false),
                 (BlockKind::Rule, "", 5, false, false),
                 (BlockKind::Heading(2), "Web Maps", 7, false, false),
                 (BlockKind::Paragraph, "Christy Heaton", 9, false, false),
-                (
-                    BlockKind::Paragraph,
-                    "mas.to/@christyheaton",
-                    11,
-                    false,
-                    true
-                ),
+                (BlockKind::Paragraph, "mas.to/@christyheaton", 11, false, true),
                 (BlockKind::Paragraph, "item two", 12, false, true),
                 (BlockKind::Paragraph, "abstract\nmore", 14, true, false),
             ]
@@ -324,13 +299,7 @@ mod tests {
     fn link_text_is_kept_and_images_are_not() {
         let b = blocks("He gave \"[Rest Easy](https://youtu.be/x)\" ![alt](p.png) today\n");
         assert_eq!(b[0].text, "He gave \"Rest Easy\"  today");
-        assert_eq!(
-            b[0].links,
-            vec![Link {
-                url: "https://youtu.be/x".into(),
-                text: "Rest Easy".into()
-            }]
-        );
+        assert_eq!(b[0].links, vec![Link { url: "https://youtu.be/x".into(), text: "Rest Easy".into() }]);
     }
 
     #[test]

@@ -46,17 +46,9 @@ pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
             match source.read() {
                 Ok(bytes) => {
                     let (record, diagnostics) = read_notes(&file, &bytes);
-                    FileResult {
-                        file,
-                        record,
-                        diagnostics,
-                    }
+                    FileResult { file, record, diagnostics }
                 }
-                Err(d) => FileResult {
-                    file,
-                    record: None,
-                    diagnostics: vec![d],
-                },
+                Err(d) => FileResult { file, record: None, diagnostics: vec![d] },
             }
         })
         .collect()
@@ -64,10 +56,7 @@ pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
 
 /// Reads one notes file from its bytes. Never panics.
 #[must_use]
-pub fn read_notes(
-    file: &str,
-    bytes: &[u8],
-) -> (Option<(NotesStyle, NotesRecord)>, Vec<Diagnostic>) {
+pub fn read_notes(file: &str, bytes: &[u8]) -> (Option<(NotesStyle, NotesRecord)>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         diagnostics.push(Diagnostic::file(file, "empty file, skipped"));
@@ -79,11 +68,7 @@ pub fn read_notes(
     }
     let decoded = text::decode(bytes);
     for line in &decoded.invalid_lines {
-        diagnostics.push(Diagnostic::at(
-            file,
-            *line,
-            "invalid UTF-8 replaced by U+FFFD; the rest of the file is read",
-        ));
+        diagnostics.push(Diagnostic::at(file, *line, "invalid UTF-8 replaced by U+FFFD; the rest of the file is read"));
     }
     let cleaned = text::drop_control_chars(&decoded.text);
     if cleaned.len() != decoded.text.len() {
@@ -120,10 +105,7 @@ pub fn read_notes(
         diagnostics.push(Diagnostic::at(
             file,
             detected.line,
-            format!(
-                "read as {} but no sessions found",
-                detected.style.describe()
-            ),
+            format!("read as {} but no sessions found", detected.style.describe()),
         ));
     }
     (Some((detected.style, record)), diagnostics)

@@ -190,8 +190,8 @@ const NOT_NAME_WORDS: &[&str] = &[
 
 /// Lower-case name particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).
 const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
-    "le", "ten", "ter", "van", "von", "y", "zu",
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le", "ten", "ter",
+    "van", "von", "y", "zu",
 ];
 
 /// Verbs that, right after a name opening a session's notes, make that person the presenter.
@@ -272,9 +272,7 @@ fn is_name_token(token: &str) -> bool {
     if is_initial(token) {
         return true;
     }
-    let body_ok = token
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+    let body_ok = token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
     // All-capital words of three or more letters are acronyms (PSF, GIL), not names.
     let has_lower = token.chars().any(char::is_lowercase);
     body_ok && has_lower && !token.ends_with('-')
@@ -387,11 +385,7 @@ pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
         let lower = part.to_lowercase();
         if let Some(rest) = ["formerly ", "former ", "previously ", "ex-"]
             .iter()
-            .find_map(|p| {
-                lower
-                    .starts_with(p)
-                    .then(|| part[p.len()..].trim().to_owned())
-            })
+            .find_map(|p| lower.starts_with(p).then(|| part[p.len()..].trim().to_owned()))
         {
             if !rest.is_empty() {
                 former.push(rest);
@@ -427,9 +421,7 @@ pub fn parse_speaker_line(text: &str) -> Option<Vec<NameRef>> {
             valid.push(person_name(alt, true)?);
         }
         let name = with_aliases(valid);
-        let end = stripped[search_from..]
-            .find(part.as_str())
-            .map_or(stripped.len(), |p| search_from + p + part.len());
+        let end = stripped[search_from..].find(part.as_str()).map_or(stripped.len(), |p| search_from + p + part.len());
         search_from = end.min(stripped.len());
         offset_ends.push(end);
         names.push(name);
@@ -444,10 +436,7 @@ pub fn parse_speaker_line(text: &str) -> Option<Vec<NameRef>> {
     }
     // Attach each aside to the name it follows.
     for (pos, aside) in asides {
-        let owner = offset_ends
-            .iter()
-            .position(|&end| pos <= end)
-            .unwrap_or(names.len() - 1);
+        let owner = offset_ends.iter().position(|&end| pos <= end).unwrap_or(names.len() - 1);
         let (current, former) = parse_affiliations(&aside);
         names[owner].affiliations.extend(current);
         names[owner].former_affiliations.extend(former);
@@ -459,18 +448,12 @@ pub fn parse_speaker_line(text: &str) -> Option<Vec<NameRef>> {
 /// `Takeaways`, `Packaging`) rather than a one-word name (`Nasim`, `Mariatta`, `Thomas`).
 fn looks_like_common_word(word: &str) -> bool {
     let w = word.to_lowercase();
-    let suffix = [
-        "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ism", "ogy", "ure", "ies", "ers",
-        "ples", "ions",
-    ]
-    .iter()
-    .any(|s| w.ends_with(s));
-    let consonant_plural = w.ends_with('s')
-        && !w.ends_with("ss")
-        && w.chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| !"aeiouy".contains(c));
+    let suffix =
+        ["ing", "tion", "sion", "ment", "ness", "ity", "ics", "ism", "ogy", "ure", "ies", "ers", "ples", "ions"]
+            .iter()
+            .any(|s| w.ends_with(s));
+    let consonant_plural =
+        w.ends_with('s') && !w.ends_with("ss") && w.chars().rev().nth(1).is_some_and(|c| !"aeiouy".contains(c));
     suffix || consonant_plural
 }
 
@@ -484,12 +467,7 @@ fn with_aliases(alternatives: Vec<String>) -> NameRef {
         .max_by_key(|(i, n)| (person_name(n, false).is_some(), n.split(' ').count(), *i))
         .map_or(0, |(i, _)| i);
     let mut name = NameRef::named(alternatives.get(primary).cloned().unwrap_or_default());
-    name.aliases = alternatives
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| *i != primary)
-        .map(|(_, n)| n)
-        .collect();
+    name.aliases = alternatives.into_iter().enumerate().filter(|(i, _)| *i != primary).map(|(_, n)| n).collect();
     name
 }
 
@@ -499,14 +477,7 @@ pub fn speaker_list_by_position(text: &str) -> Vec<NameRef> {
     let (stripped, _) = take_asides(text);
     split_name_list(&stripped)
         .into_iter()
-        .map(|part| {
-            with_aliases(
-                part.split('/')
-                    .map(collapse_ws)
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            )
-        })
+        .map(|part| with_aliases(part.split('/').map(collapse_ws).filter(|s| !s.is_empty()).collect()))
         .filter(|n| !n.name.is_empty())
         .collect()
 }
@@ -515,8 +486,7 @@ pub fn speaker_list_by_position(text: &str) -> Vec<NameRef> {
 #[must_use]
 pub fn parse_handle_line(text: &str) -> Option<String> {
     let h = text.trim().strip_prefix('@')?;
-    let ok =
-        (1..=40).contains(&h.len()) && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let ok = (1..=40).contains(&h.len()) && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     ok.then(|| h.to_owned())
 }
 
@@ -536,13 +506,7 @@ pub fn profile_handle(url: &str) -> Option<String> {
     let user = user.split(['?', '#']).next()?;
     let social = matches!(
         host.as_str(),
-        "twitter.com"
-            | "x.com"
-            | "github.com"
-            | "gitlab.com"
-            | "linktr.ee"
-            | "bsky.app"
-            | "instagram.com"
+        "twitter.com" | "x.com" | "github.com" | "gitlab.com" | "linktr.ee" | "bsky.app" | "instagram.com"
     );
     let name = if let Some(m) = user.strip_prefix('@') {
         m
@@ -553,9 +517,7 @@ pub fn profile_handle(url: &str) -> Option<String> {
     };
     let valid = !name.is_empty()
         && name.len() <= 40
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
     valid.then(|| name.to_owned())
 }
 
@@ -580,15 +542,10 @@ pub fn leading_presenter(text: &str) -> Option<String> {
 #[must_use]
 pub fn by_line(text: &str) -> Option<(Option<String>, Vec<NameRef>)> {
     let first = text.lines().next()?.trim();
-    let (title, rest) = if let Some(r) = [
-        "This talk by ",
-        "This keynote by ",
-        "This tutorial by ",
-        "A talk by ",
-        "Talk by ",
-    ]
-    .iter()
-    .find_map(|p| first.strip_prefix(p))
+    let (title, rest) = if let Some(r) =
+        ["This talk by ", "This keynote by ", "This tutorial by ", "A talk by ", "Talk by "]
+            .iter()
+            .find_map(|p| first.strip_prefix(p))
     {
         (None, r)
     } else {
@@ -641,19 +598,10 @@ fn leading_names(text: &str) -> Option<Vec<NameRef>> {
 #[must_use]
 pub fn name_after_with(title: &str) -> Option<String> {
     let lower = title.to_lowercase();
-    let announces_person = [
-        "ama",
-        "ask me anything",
-        "fireside",
-        "q&a",
-        "office hours",
-        "interview",
-        "conversation",
-        "chat",
-        "meet",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w));
+    let announces_person =
+        ["ama", "ask me anything", "fireside", "q&a", "office hours", "interview", "conversation", "chat", "meet"]
+            .iter()
+            .any(|w| lower.starts_with(w));
     if !announces_person {
         return None;
     }
@@ -671,10 +619,7 @@ pub fn at_conference_mentions(text: &str) -> Vec<ProseMention> {
         };
         if let Some((offset, name)) = full_name_runs(before).into_iter().next_back() {
             if offset + name.len() == before.len() {
-                found.push(ProseMention {
-                    person: NameRef::named(name),
-                    offset,
-                });
+                found.push(ProseMention { person: NameRef::named(name), offset });
             }
         }
     }
@@ -709,28 +654,17 @@ pub fn parenthesised_mentions(text: &str, titles: &[&str]) -> Vec<ProseMention> 
         };
         let content = collapse_ws(&text[i + 1..close]);
         let before = name_before(text, i).filter(|(n, start)| {
-            let ends_a_title = titles
-                .iter()
-                .any(|t| t.len() > n.len() && text[..*start + n.len()].ends_with(t));
+            let ends_a_title = titles.iter().any(|t| t.len() > n.len() && text[..*start + n.len()].ends_with(t));
             if ends_a_title {
                 return false;
             }
             // One word before needs a clear organisation in the aside (`Grace (Muck Rack)`).
-            if n.contains(' ') {
-                names_an_organisation(&content)
-            } else {
-                affiliation_like(&content)
-            }
+            if n.contains(' ') { names_an_organisation(&content) } else { affiliation_like(&content) }
         });
         if before.is_none() {
             // `PEP 744: JIT Compilation (Brandt Bucher)`: a full name inside is a credit.
-            if let Some(name) =
-                person_name(&content, false).filter(|n| (2..=3).contains(&n.split(' ').count()))
-            {
-                found.push(ProseMention {
-                    person: NameRef::named(name),
-                    offset: i + 1,
-                });
+            if let Some(name) = person_name(&content, false).filter(|n| (2..=3).contains(&n.split(' ').count())) {
+                found.push(ProseMention { person: NameRef::named(name), offset: i + 1 });
             }
         } else if let Some((name, start)) = before {
             let (current, former) = parse_affiliations(&content);
@@ -764,9 +698,7 @@ fn affiliation_like(aside: &str) -> bool {
 /// not a code like `M1/M2/M3`.
 fn names_an_organisation(aside: &str) -> bool {
     !aside.starts_with(|c: char| c.is_ascii_digit())
-        && aside
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w.chars().count() >= 2)
+        && aside.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 2)
 }
 
 fn matching_paren(text: &str, open: usize) -> Option<usize> {
@@ -820,10 +752,7 @@ fn name_before(text: &str, pos: usize) -> Option<(String, usize)> {
     if preceding.is_some_and(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             && !w.ends_with([',', '.', ';', ':', ')'])
-            && !matches!(
-                w,
-                "I" | "Me" | "My" | "And" | "With" | "At" | "By" | "To" | "Thanks" | "Thank"
-            )
+            && !matches!(w, "I" | "Me" | "My" | "And" | "With" | "At" | "By" | "To" | "Thanks" | "Thank")
     }) {
         return None;
     }
@@ -853,9 +782,7 @@ fn word_starts_rev(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `Russell's` → `Russell`.
 #[must_use]
 pub fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 /// Every run of 2–5 name words in `text` that reads as a full personal name, with its offset.
@@ -888,8 +815,7 @@ pub fn full_name_runs(text: &str) -> Vec<(usize, String)> {
             let joined: Vec<&str> = words[i..j]
                 .iter()
                 .map(|(_, w)| {
-                    strip_possessive(w.trim_end_matches([',', '.', ';', ':']))
-                        .trim_start_matches(['"', '“', '('])
+                    strip_possessive(w.trim_end_matches([',', '.', ';', ':'])).trim_start_matches(['"', '“', '('])
                 })
                 .collect();
             if let Some(name) = person_name(&joined.join(" "), false) {
@@ -926,31 +852,19 @@ mod tests {
             names("Liam Beckman, Quinn Wai Wong, Nasim, Kyle Ellrott"),
             v(&["Liam Beckman", "Quinn Wai Wong", "Nasim", "Kyle Ellrott"])
         );
-        assert_eq!(
-            names("Aby M Joseph and Thameem Karakkoth"),
-            v(&["Aby M Joseph", "Thameem Karakkoth"])
-        );
+        assert_eq!(names("Aby M Joseph and Thameem Karakkoth"), v(&["Aby M Joseph", "Thameem Karakkoth"]));
         assert_eq!(
             names("Christy Heaton, Mariatta, Lynn Root, Luciana Abud"),
             v(&["Christy Heaton", "Mariatta", "Lynn Root", "Luciana Abud"])
         );
-        assert_eq!(
-            names("Sam Edwardes (dude we had lunch with)"),
-            v(&["Sam Edwardes"])
-        );
-        assert_eq!(
-            names("Allen Y, M Aswin Kishore"),
-            v(&["Allen Y", "M Aswin Kishore"])
-        );
+        assert_eq!(names("Sam Edwardes (dude we had lunch with)"), v(&["Sam Edwardes"]));
+        assert_eq!(names("Allen Y, M Aswin Kishore"), v(&["Allen Y", "M Aswin Kishore"]));
         assert_eq!(names("A. Jesse Jiryu Davis"), v(&["A. Jesse Jiryu Davis"]));
         assert_eq!(
             names("I-Kang Ding, Ariel M'ndange-Pfupfu, Marina Sergeeva"),
             v(&["I-Kang Ding", "Ariel M'ndange-Pfupfu", "Marina Sergeeva"])
         );
-        assert_eq!(
-            names("Max Bélanger, Damien DeVille"),
-            v(&["Max Bélanger", "Damien DeVille"])
-        );
+        assert_eq!(names("Max Bélanger, Damien DeVille"), v(&["Max Bélanger", "Damien DeVille"]));
         assert_eq!(names("Nasim"), v(&["Nasim"]));
         for prose in [
             "Same format as previous years.",
@@ -978,13 +892,8 @@ mod tests {
 
     #[test]
     fn speaker_line_affiliation() {
-        let v =
-            parse_speaker_line("Brandt Bucher (Microsoft CPython Performance Engineering Team)")
-                .unwrap();
-        assert_eq!(
-            v[0].affiliations,
-            vec!["Microsoft CPython Performance Engineering Team".to_owned()]
-        );
+        let v = parse_speaker_line("Brandt Bucher (Microsoft CPython Performance Engineering Team)").unwrap();
+        assert_eq!(v[0].affiliations, vec!["Microsoft CPython Performance Engineering Team".to_owned()]);
     }
 
     #[test]
@@ -995,24 +904,16 @@ mod tests {
         );
         assert_eq!(
             parse_affiliations("Python Usergroup of Mauritius (PyMUG)"),
-            (
-                vec!["Python Usergroup of Mauritius (PyMUG)".to_owned()],
-                vec![]
-            )
+            (vec!["Python Usergroup of Mauritius (PyMUG)".to_owned()], vec![])
         );
-        assert_eq!(
-            parse_affiliations("dude we had lunch with"),
-            (vec![], vec![])
-        );
+        assert_eq!(parse_affiliations("dude we had lunch with"), (vec![], vec![]));
     }
 
     #[test]
     fn prose_mentions() {
         let text = "It was good to chat with Mason Eggers (PyTexas Chair), Kevin Horn (Dallas Fortworth Pythoneers Co-founder and PyTexas Organizer), and my friend Mariatta (PyCon US Chair). Black Python Devs (BPD) grew. PEP 702: Marking deprecations (Jelle Zijlstra)";
-        let found: Vec<_> = parenthesised_mentions(text, &[])
-            .into_iter()
-            .map(|m| (m.person.name, m.person.affiliations))
-            .collect();
+        let found: Vec<_> =
+            parenthesised_mentions(text, &[]).into_iter().map(|m| (m.person.name, m.person.affiliations)).collect();
         assert_eq!(
             found,
             vec![
@@ -1036,10 +937,7 @@ mod tests {
             both,
             vec![
                 ("Marie Roald".to_owned(), vec!["Turtle Thread".to_owned()]),
-                (
-                    "Yngve Mardal Moe".to_owned(),
-                    vec!["Turtle Thread".to_owned()]
-                ),
+                ("Yngve Mardal Moe".to_owned(), vec!["Turtle Thread".to_owned()]),
                 ("Jelle Zijlstra".to_owned(), vec![]),
             ]
         );
@@ -1047,40 +945,19 @@ mod tests {
 
     #[test]
     fn presenters_and_by_lines() {
-        assert_eq!(
-            leading_presenter("Luciana Abud demoing some of the new features").as_deref(),
-            Some("Luciana Abud")
-        );
-        assert_eq!(
-            leading_presenter("Yury Selivanov showed a screen with").as_deref(),
-            Some("Yury Selivanov")
-        );
-        assert_eq!(
-            leading_presenter("Anthony Shaw created a [gist](x) for his talk").as_deref(),
-            Some("Anthony Shaw")
-        );
-        assert_eq!(
-            leading_presenter("Python is underrated when it comes"),
-            None
-        );
+        assert_eq!(leading_presenter("Luciana Abud demoing some of the new features").as_deref(), Some("Luciana Abud"));
+        assert_eq!(leading_presenter("Yury Selivanov showed a screen with").as_deref(), Some("Yury Selivanov"));
+        assert_eq!(leading_presenter("Anthony Shaw created a [gist](x) for his talk").as_deref(), Some("Anthony Shaw"));
+        assert_eq!(leading_presenter("Python is underrated when it comes"), None);
         let (title, who) = by_line("\"Measuring the Performance of CPython\" by Michael Droettboom (Microsoft CPython Performance Engineering Team, Faster CPython Team)").unwrap();
-        assert_eq!(
-            title.as_deref(),
-            Some("Measuring the Performance of CPython")
-        );
+        assert_eq!(title.as_deref(), Some("Measuring the Performance of CPython"));
         assert_eq!(who[0].name, "Michael Droettboom");
         assert_eq!(
             who[0].affiliations,
-            vec![
-                "Microsoft CPython Performance Engineering Team".to_owned(),
-                "Faster CPython Team".to_owned()
-            ]
+            vec!["Microsoft CPython Performance Engineering Team".to_owned(), "Faster CPython Team".to_owned()]
         );
         assert_eq!(
-            by_line("This talk by Arun Suresh Kamar was going on while")
-                .unwrap()
-                .1[0]
-                .name,
+            by_line("This talk by Arun Suresh Kamar was going on while").unwrap().1[0].name,
             "Arun Suresh Kamar"
         );
         let both: Vec<_> = by_line("This talk by Ana Lima and Bo Chen (Acme) covered")
@@ -1090,60 +967,36 @@ mod tests {
             .map(|n| n.name)
             .collect();
         assert_eq!(both, vec!["Ana Lima".to_owned(), "Bo Chen".to_owned()]);
-        assert_eq!(
-            name_after_with("AMA with Brett Cannon").as_deref(),
-            Some("Brett Cannon")
-        );
+        assert_eq!(name_after_with("AMA with Brett Cannon").as_deref(), Some("Brett Cannon"));
         assert_eq!(name_after_with("Data Science with Python"), None);
     }
 
     #[test]
     fn profile_handles() {
-        assert_eq!(
-            profile_handle("https://twitter.com/ucodery").as_deref(),
-            Some("ucodery")
-        );
-        assert_eq!(
-            profile_handle("mas.to/@christyheaton").as_deref(),
-            Some("christyheaton")
-        );
-        assert_eq!(
-            profile_handle("https://github.com/JessicaGarson/").as_deref(),
-            Some("JessicaGarson")
-        );
-        assert_eq!(
-            profile_handle("https://github.com/microsoft/jupyrest"),
-            None
-        );
-        assert_eq!(
-            profile_handle("https://pretalx.com/pycascades-2025/talk/X/"),
-            None
-        );
-        assert_eq!(
-            parse_handle_line("@JessicaGarson").as_deref(),
-            Some("JessicaGarson")
-        );
+        assert_eq!(profile_handle("https://twitter.com/ucodery").as_deref(), Some("ucodery"));
+        assert_eq!(profile_handle("mas.to/@christyheaton").as_deref(), Some("christyheaton"));
+        assert_eq!(profile_handle("https://github.com/JessicaGarson/").as_deref(), Some("JessicaGarson"));
+        assert_eq!(profile_handle("https://github.com/microsoft/jupyrest"), None);
+        assert_eq!(profile_handle("https://pretalx.com/pycascades-2025/talk/X/"), None);
+        assert_eq!(parse_handle_line("@JessicaGarson").as_deref(), Some("JessicaGarson"));
     }
 
     #[test]
     fn names_at_conferences_are_mentions() {
-        let found: Vec<_> = at_conference_mentions(
-            "Josh Cannon at Northbay Python: youtube link. I was at PyCon US 2019.",
-        )
-        .into_iter()
-        .map(|m| m.person.name)
-        .collect();
+        let found: Vec<_> =
+            at_conference_mentions("Josh Cannon at Northbay Python: youtube link. I was at PyCon US 2019.")
+                .into_iter()
+                .map(|m| m.person.name)
+                .collect();
         assert_eq!(found, vec!["Josh Cannon".to_owned()]);
     }
 
     #[test]
     fn full_name_runs_find_names_with_particles() {
-        let runs: Vec<_> = full_name_runs(
-            "Thomas noted that incoming release manager Hugo van Kemenade has proposed",
-        )
-        .into_iter()
-        .map(|r| r.1)
-        .collect();
+        let runs: Vec<_> = full_name_runs("Thomas noted that incoming release manager Hugo van Kemenade has proposed")
+            .into_iter()
+            .map(|r| r.1)
+            .collect();
         assert_eq!(runs, vec!["Hugo van Kemenade".to_owned()]);
     }
 }

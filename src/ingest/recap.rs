@@ -19,9 +19,7 @@ use super::detect::Detected;
 use super::draft::{Draft, finish, prose_mentions};
 use super::kind::{classify, container_kind};
 use super::markdown::{Block, BlockKind};
-use super::names::{
-    by_line, full_name_runs, leading_presenter, parse_speaker_line, person_name, strip_possessive,
-};
+use super::names::{by_line, full_name_runs, leading_presenter, parse_speaker_line, person_name, strip_possessive};
 use super::talk_notes::STRUCTURE_HEADING;
 use super::text::collapse_ws;
 
@@ -43,9 +41,7 @@ fn segment_heading(title: &str) -> Option<(String, String)> {
 
 /// `K. Jay Miller Keynote` → K. Jay Miller.
 fn keynote_heading(title: &str) -> Option<String> {
-    let who = title
-        .strip_suffix(" Keynote")
-        .or_else(|| title.strip_suffix(" keynote"))?;
+    let who = title.strip_suffix(" Keynote").or_else(|| title.strip_suffix(" keynote"))?;
     person_name(who, false)
 }
 
@@ -82,10 +78,7 @@ struct Found {
 /// Reads a recap.
 #[must_use]
 pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
-    let home = ConferenceName {
-        year: detected.conference.year,
-        ..detected.conference.clone()
-    };
+    let home = ConferenceName { year: detected.conference.year, ..detected.conference.clone() };
     let home_year = home.year.unwrap_or_default();
     let mut record = NotesRecord::default();
     let home_id = add_conference(&mut record, &home, home_year, file, detected.line);
@@ -94,10 +87,7 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
     let mut found: Vec<Found> = Vec::new();
     for (si, section) in sections.iter().enumerate() {
         if let Some(read) = read_section(section, &sections, &home_id, file) {
-            found.push(Found {
-                section: si,
-                session: record.sessions.len(),
-            });
+            found.push(Found { section: si, session: record.sessions.len() });
             record.sessions.push(read.0);
             record.mentions.extend(read.1);
         }
@@ -105,12 +95,8 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
     make_segment_parents_panels(&sections, &found, &mut record, &home_id, file);
 
     // Mentions and talks told in passing, paragraph by paragraph in document order.
-    let mut known: Vec<String> = record
-        .mentions
-        .iter()
-        .filter(|m| m.as_speaker)
-        .map(|m| m.person.name.clone())
-        .collect();
+    let mut known: Vec<String> =
+        record.mentions.iter().filter(|m| m.as_speaker).map(|m| m.person.name.clone()).collect();
     for (si, section) in sections.iter().enumerate() {
         if is_contents(&section.title) {
             continue;
@@ -121,34 +107,21 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
                 continue;
             }
             if !in_session {
-                record
-                    .mentions
-                    .extend(prose_mentions(block, &home_id, file));
+                record.mentions.extend(prose_mentions(block, &home_id, file));
             }
             let before = record.sessions.len();
             let told = talks_in_passing(block, &known, &home, file);
             for (conf, session, speaker_mentions) in told {
-                let id = add_conference(
-                    &mut record,
-                    &conf,
-                    conf.year.unwrap_or(home_year),
-                    file,
-                    session.source.line,
-                );
-                let session = Session {
-                    conference: id.clone(),
-                    ..session
-                };
-                let duplicate = record.sessions.iter().any(|s| {
-                    s.conference == session.conference && slug(&s.title) == slug(&session.title)
-                });
+                let id = add_conference(&mut record, &conf, conf.year.unwrap_or(home_year), file, session.source.line);
+                let session = Session { conference: id.clone(), ..session };
+                let duplicate = record
+                    .sessions
+                    .iter()
+                    .any(|s| s.conference == session.conference && slug(&s.title) == slug(&session.title));
                 if !duplicate {
                     record
                         .mentions
-                        .extend(speaker_mentions.into_iter().map(|m| Mention {
-                            conference: id.clone(),
-                            ..m
-                        }));
+                        .extend(speaker_mentions.into_iter().map(|m| Mention { conference: id.clone(), ..m }));
                     record.sessions.push(session);
                 }
             }
@@ -165,19 +138,10 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
 }
 
 fn is_contents(title: &str) -> bool {
-    matches!(
-        title.to_lowercase().as_str(),
-        "table of contents" | "contents" | "toc"
-    )
+    matches!(title.to_lowercase().as_str(), "table of contents" | "contents" | "toc")
 }
 
-fn add_conference(
-    record: &mut NotesRecord,
-    name: &ConferenceName,
-    year: u16,
-    file: &str,
-    line: u32,
-) -> String {
+fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &str, line: u32) -> String {
     let id = conference_id(&name.series, year);
     if !record.conferences.iter().any(|c| c.id == id) {
         record.conferences.push(Conference {
@@ -185,10 +149,9 @@ fn add_conference(
             series: name.series.clone(),
             year,
             location: name.location.clone(),
-            source: SourceLine {
-                file: file.to_owned(),
-                line,
-            },
+            source: SourceLine { file: file.to_owned(), line },
+            // The file's own edition is the first added; editions of talks told in passing are not covered.
+            covered: record.conferences.is_empty(),
         });
     }
     id
@@ -228,9 +191,8 @@ fn read_section(
     if is_contents(title) || STRUCTURE_HEADING.is_match(title) || container_kind(title).is_some() {
         return None;
     }
-    let first = section.body.iter().find(|b| {
-        b.kind == BlockKind::Paragraph && !b.in_list && !b.in_quote && !b.text.is_empty()
-    });
+    let first =
+        section.body.iter().find(|b| b.kind == BlockKind::Paragraph && !b.in_list && !b.in_quote && !b.text.is_empty());
     let container = section.parent.and_then(|p| container_kind(&all[p].title));
     let draft = |title: String, container: Option<SessionKind>| Draft {
         title,
@@ -252,32 +214,17 @@ fn read_section(
     } else if let Some((name, what)) = segment_heading(title) {
         (what, vec![NameRef::named(name)], container, section.line)
     } else if let Some((stated, names)) = first.and_then(|b| by_line(&b.text)) {
-        (
-            stated.unwrap_or_else(|| title.to_owned()),
-            names,
-            None,
-            speaker_line,
-        )
+        (stated.unwrap_or_else(|| title.to_owned()), names, None, speaker_line)
     } else if let Some(names) = first.and_then(|b| parse_speaker_line(&b.text)) {
         (title.to_owned(), names, None, speaker_line)
     } else if is_about_a_person(title, first) || OFF_PROGRAM.is_match(title) {
         return None;
     } else if let Some(name) = first.and_then(|b| leading_presenter(&b.text)) {
-        (
-            title.to_owned(),
-            vec![NameRef::named(name)],
-            None,
-            speaker_line,
-        )
+        (title.to_owned(), vec![NameRef::named(name)], None, speaker_line)
     } else {
         return None;
     };
-    let read = finish(
-        &draft(title, kind_override),
-        conference,
-        file,
-        Some((speakers, line)),
-    );
+    let read = finish(&draft(title, kind_override), conference, file, Some((speakers, line)));
     Some((read.session, read.mentions))
 }
 
@@ -295,10 +242,7 @@ fn make_segment_parents_panels(
         }
         let children: Vec<&Found> = found
             .iter()
-            .filter(|f| {
-                sections[f.section].parent == Some(pi)
-                    && segment_heading(&sections[f.section].title).is_some()
-            })
+            .filter(|f| sections[f.section].parent == Some(pi) && segment_heading(&sections[f.section].title).is_some())
             .collect();
         if children.len() < 2 {
             continue;
@@ -330,15 +274,9 @@ fn talk_word_kind(sentence: &str) -> Option<SessionKind> {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
     if words.iter().any(|w| matches!(*w, "keynote" | "keynotes")) {
         Some(SessionKind::Keynote)
-    } else if words
-        .iter()
-        .any(|w| matches!(*w, "tutorial" | "tutorials" | "workshop"))
-    {
+    } else if words.iter().any(|w| matches!(*w, "tutorial" | "tutorials" | "workshop")) {
         Some(SessionKind::Tutorial)
-    } else if words
-        .iter()
-        .any(|w| matches!(*w, "talk" | "talks" | "presentation" | "presentations"))
-    {
+    } else if words.iter().any(|w| matches!(*w, "talk" | "talks" | "presentation" | "presentations")) {
         Some(SessionKind::Talk)
     } else {
         None
@@ -358,15 +296,10 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
             '”' => in_quote = false,
             '.' | '!' | '?' if !in_quote => {
                 let next = chars.get(k + 1).map(|&(_, n)| n);
-                let word_start = text[start..i]
-                    .rfind(char::is_whitespace)
-                    .map_or(start, |p| start + p + 1);
+                let word_start = text[start..i].rfind(char::is_whitespace).map_or(start, |p| start + p + 1);
                 let word = &text[word_start..i];
                 let abbreviation = word.chars().count() <= 1
-                    || matches!(
-                        word,
-                        "vs" | "e.g" | "i.e" | "a.k.a" | "Dr" | "Mr" | "Ms" | "Mrs" | "St"
-                    );
+                    || matches!(word, "vs" | "e.g" | "i.e" | "a.k.a" | "Dr" | "Mr" | "Ms" | "Mrs" | "St");
                 if next.is_none_or(char::is_whitespace) && !abbreviation {
                     out.push((start, i + 1));
                     start = i + 1;
@@ -402,20 +335,12 @@ fn title_spans(sentence: &str, block: &Block) -> Vec<TitleSpan> {
         let close_len = sentence[close..].chars().next().map_or(1, char::len_utf8);
         let title = collapse_ws(&sentence[open + open_len..close]);
         if title.chars().count() >= 3 {
-            spans.push(TitleSpan {
-                start: open,
-                end: close + close_len,
-                title,
-                kind_hint: None,
-            });
+            spans.push(TitleSpan { start: open, end: close + close_len, title, kind_hint: None });
         }
         search = close + close_len;
     }
     for link in &block.links {
-        for (suffix, kind) in [
-            (" Keynote", SessionKind::Keynote),
-            (" Talk", SessionKind::Talk),
-        ] {
+        for (suffix, kind) in [(" Keynote", SessionKind::Keynote), (" Talk", SessionKind::Talk)] {
             if let Some(t) = link.text.strip_suffix(suffix) {
                 if let Some(pos) = sentence.find(&link.text) {
                     if !spans.iter().any(|s| s.start <= pos && pos < s.end) {
@@ -462,25 +387,19 @@ fn references(text: &str, known: &[String]) -> Vec<(usize, Reference)> {
         .collect();
     let mut pos = 0;
     for word in text.split_inclusive(char::is_whitespace) {
-        let w = word
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let w = word.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let bare = strip_possessive(w);
         match bare {
             "I" | "my" | "My" | "me" => refs.push((pos, Reference::Author)),
-            "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "they" | "They"
-            | "their" | "Their" => {
+            "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "they" | "They" | "their" | "Their" => {
                 refs.push((pos, Reference::Pronoun));
             }
             _ => {
-                let covered = refs.iter().any(
-                    |(o, r)| matches!(r, Reference::Person(n) if *o <= pos && pos < o + n.len()),
-                );
+                let covered =
+                    refs.iter().any(|(o, r)| matches!(r, Reference::Person(n) if *o <= pos && pos < o + n.len()));
                 if !covered && bare.chars().next().is_some_and(char::is_uppercase) {
-                    if let Some(full) = known
-                        .iter()
-                        .rev()
-                        .find(|k| k.split(' ').next() == Some(bare) && k.contains(' '))
+                    if let Some(full) =
+                        known.iter().rev().find(|k| k.split(' ').next() == Some(bare) && k.contains(' '))
                     {
                         refs.push((pos, Reference::Person(full.clone())));
                     }
@@ -513,12 +432,7 @@ static ALSO_GAVE: LazyLock<Regex> = LazyLock::new(|| {
 type Told = (ConferenceName, Session, Vec<Mention>);
 
 /// Talks told in passing in one paragraph.
-fn talks_in_passing(
-    block: &Block,
-    known: &[String],
-    home: &ConferenceName,
-    file: &str,
-) -> Vec<Told> {
+fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file: &str) -> Vec<Told> {
     let text = &block.text;
     let mut context: Vec<String> = known.to_vec();
     let mut told: Vec<Told> = Vec::new();
@@ -537,65 +451,36 @@ fn talks_in_passing(
                 continue;
             };
             let confs = conferences_in(sentence);
-            let primary = confs
-                .iter()
-                .rev()
-                .find(|c| c.start < span.start)
-                .or_else(|| {
-                    confs.iter().find(|c| {
-                        c.start >= span.end && !ALSO_GAVE.is_match(&sentence[span.end..c.start])
-                    })
-                });
+            let primary = confs.iter().rev().find(|c| c.start < span.start).or_else(|| {
+                confs.iter().find(|c| c.start >= span.end && !ALSO_GAVE.is_match(&sentence[span.end..c.start]))
+            });
             let url_year = block
                 .links
                 .iter()
                 .find(|l| sentence[span.start..span.end].contains(&l.text) && !l.text.is_empty())
                 .and_then(|l| year_in_url(&l.url));
             let conference = primary.map_or_else(
-                || ConferenceName {
-                    year: url_year.or(home.year),
-                    location: None,
-                    ..home.clone()
-                },
-                |c| ConferenceName {
-                    year: c.name.year.or(url_year).or(home.year),
-                    ..c.name.clone()
-                },
+                || ConferenceName { year: url_year.or(home.year), location: None, ..home.clone() },
+                |c| ConferenceName { year: c.name.year.or(url_year).or(home.year), ..c.name.clone() },
             );
             let line = line_at(s + span.start);
-            told.push(make_told(
-                conference,
-                &span.title,
-                kind,
-                &speaker,
-                file,
-                line,
-            ));
+            told.push(make_told(conference, &span.title, kind, &speaker, file, line));
             told_here = true;
             // `…, which she also gave at PyCon US.` in the same sentence.
             let after = &sentence[span.end..];
             if let Some(m) = ALSO_GAVE.find(after) {
                 if let Some(c) = conferences_in(&after[m.end()..]).first() {
                     // The link's year belongs to the first telling; a repeat without a year is the file's.
-                    let again = ConferenceName {
-                        year: c.name.year.or(home.year),
-                        ..c.name.clone()
-                    };
+                    let again = ConferenceName { year: c.name.year.or(home.year), ..c.name.clone() };
                     told.push(make_told(again, &span.title, kind, &speaker, file, line));
                 }
             }
         }
         // `He gave the talk at PyCon US too.` repeats the last talk told in this paragraph.
         if !told_here && ALSO_GAVE.is_match(sentence) && spans.is_empty() {
-            if let Some(last) = told
-                .last()
-                .map(|t| (t.1.title.clone(), t.1.kind, t.1.speakers[0].name.clone()))
-            {
+            if let Some(last) = told.last().map(|t| (t.1.title.clone(), t.1.kind, t.1.speakers[0].name.clone())) {
                 if let Some(c) = conferences_in(sentence).first() {
-                    let again = ConferenceName {
-                        year: c.name.year.or(home.year),
-                        ..c.name.clone()
-                    };
+                    let again = ConferenceName { year: c.name.year.or(home.year), ..c.name.clone() };
                     let line = line_at(s);
                     told.push(make_told(again, &last.0, last.1, &last.2, file, line));
                 }
@@ -606,24 +491,10 @@ fn talks_in_passing(
     told
 }
 
-fn make_told(
-    conference: ConferenceName,
-    title: &str,
-    kind: SessionKind,
-    speaker: &str,
-    file: &str,
-    line: u32,
-) -> Told {
-    let source = SourceLine {
-        file: file.to_owned(),
-        line,
-    };
+fn make_told(conference: ConferenceName, title: &str, kind: SessionKind, speaker: &str, file: &str, line: u32) -> Told {
+    let source = SourceLine { file: file.to_owned(), line };
     let person = NameRef::named(speaker);
-    let kind = if kind == SessionKind::Talk {
-        classify(title, None, None)
-    } else {
-        kind
-    };
+    let kind = if kind == SessionKind::Talk { classify(title, None, None) } else { kind };
     let session = Session {
         conference: String::new(),
         title: title.to_owned(),
@@ -634,12 +505,7 @@ fn make_told(
         notes: String::new(),
         source: source.clone(),
     };
-    let mention = Mention {
-        person,
-        conference: String::new(),
-        as_speaker: true,
-        source,
-    };
+    let mention = Mention { person, conference: String::new(), as_speaker: true, source };
     (conference, session, vec![mention])
 }
 
@@ -650,27 +516,18 @@ mod tests {
     #[test]
     fn sentences_keep_quotes_whole() {
         let t = "I met Scott at PyGotham 2018 where I attended a talk he gave \"Dataclasses are here. Now what?\". Then P. Smith left.";
-        let s: Vec<&str> = sentences(t)
-            .into_iter()
-            .map(|(a, b)| t[a..b].trim())
-            .collect();
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| t[a..b].trim()).collect();
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].ends_with("what?\"."));
     }
 
     #[test]
     fn headings() {
-        assert_eq!(
-            keynote_heading("K. Jay Miller Keynote").as_deref(),
-            Some("K. Jay Miller")
-        );
+        assert_eq!(keynote_heading("K. Jay Miller Keynote").as_deref(), Some("K. Jay Miller"));
         assert_eq!(keynote_heading("Opening Keynote"), None);
         assert_eq!(
             segment_heading("Pablo Galindo Salgado: Free-Threading Update (a.k.a. No GIL)"),
-            Some((
-                "Pablo Galindo Salgado".into(),
-                "Free-Threading Update (a.k.a. No GIL)".into()
-            ))
+            Some(("Pablo Galindo Salgado".into(), "Free-Threading Update (a.k.a. No GIL)".into()))
         );
         assert_eq!(segment_heading("Type Annotation: new things"), None);
         assert!(OFF_PROGRAM.is_match("Condado Tacos"));

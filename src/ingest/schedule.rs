@@ -33,10 +33,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
                 p.lines.push(t);
             }
         } else {
-            out.push(Paragraph {
-                first_line: i as u32 + 1,
-                lines: vec![t],
-            });
+            out.push(Paragraph { first_line: i as u32 + 1, lines: vec![t] });
             open = true;
         }
     }
@@ -60,10 +57,8 @@ pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
         series: detected.conference.series.clone(),
         year,
         location: detected.conference.location.clone(),
-        source: SourceLine {
-            file: file.to_owned(),
-            line: detected.line,
-        },
+        source: SourceLine { file: file.to_owned(), line: detected.line },
+        covered: true,
     };
     let paras: Vec<Paragraph<'_>> = paragraphs(text)
         .into_iter()
@@ -77,18 +72,11 @@ pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
             entries.push((i, i - 1));
         }
     }
-    let mut record = NotesRecord {
-        conferences: vec![conference.clone()],
-        ..NotesRecord::default()
-    };
+    let mut record = NotesRecord { conferences: vec![conference.clone()], ..NotesRecord::default() };
     for (n, &(time_idx, title_idx)) in entries.iter().enumerate() {
         let title_para = &paras[title_idx];
         let time_para = &paras[time_idx];
-        let time_pos = time_para
-            .lines
-            .iter()
-            .position(|l| is_time_line(l))
-            .unwrap_or(0);
+        let time_pos = time_para.lines.iter().position(|l| is_time_line(l)).unwrap_or(0);
         let title = collapse_ws(&title_para.lines.join(" "));
         let speaker_text = time_para.lines[..time_pos].join(", ");
         let speaker_line = time_para.first_line;
@@ -96,14 +84,11 @@ pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
             Vec::new()
         } else {
             // Position makes this the speaker line even when a name has an unusual shape.
-            parse_speaker_line(&speaker_text)
-                .unwrap_or_else(|| speaker_list_by_position(&speaker_text))
+            parse_speaker_line(&speaker_text).unwrap_or_else(|| speaker_list_by_position(&speaker_text))
         };
         let next_title = entries.get(n + 1).map_or(paras.len(), |&(_, t)| t);
-        let abstract_lines: Vec<&str> = paras[time_idx + 1..next_title.max(time_idx + 1)]
-            .iter()
-            .flat_map(|p| p.lines.iter().copied())
-            .collect();
+        let abstract_lines: Vec<&str> =
+            paras[time_idx + 1..next_title.max(time_idx + 1)].iter().flat_map(|p| p.lines.iter().copied()).collect();
         let abstract_text = (!abstract_lines.is_empty()).then(|| abstract_lines.join("\n"));
         let links = abstract_lines
             .iter()
@@ -116,10 +101,7 @@ pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
             person: s.clone(),
             conference: conference.id.clone(),
             as_speaker: true,
-            source: SourceLine {
-                file: file.to_owned(),
-                line: speaker_line,
-            },
+            source: SourceLine { file: file.to_owned(), line: speaker_line },
         }));
         record.sessions.push(Session {
             conference: conference.id.clone(),
@@ -129,10 +111,7 @@ pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
             links,
             abstract_text,
             notes: String::new(),
-            source: SourceLine {
-                file: file.to_owned(),
-                line: title_para.first_line,
-            },
+            source: SourceLine { file: file.to_owned(), line: title_para.first_line },
         });
     }
     record

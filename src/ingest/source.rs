@@ -10,26 +10,11 @@ use crate::diagnostic::Diagnostic;
 
 /// The bundled sample corpus, as `(display path, bytes)`.
 pub const SAMPLE_CORPUS: &[(&str, &[u8])] = &[
-    (
-        "notes/pycascades-2022.md",
-        include_bytes!("../../notes/pycascades-2022.md"),
-    ),
-    (
-        "notes/pycascades-2024.md",
-        include_bytes!("../../notes/pycascades-2024.md"),
-    ),
-    (
-        "notes/pycascades-2025.md",
-        include_bytes!("../../notes/pycascades-2025.md"),
-    ),
-    (
-        "notes/pycon-2019-schedule.txt",
-        include_bytes!("../../notes/pycon-2019-schedule.txt"),
-    ),
-    (
-        "notes/pycon-us-2024-recap.md",
-        include_bytes!("../../notes/pycon-us-2024-recap.md"),
-    ),
+    ("notes/pycascades-2022.md", include_bytes!("../../notes/pycascades-2022.md")),
+    ("notes/pycascades-2024.md", include_bytes!("../../notes/pycascades-2024.md")),
+    ("notes/pycascades-2025.md", include_bytes!("../../notes/pycascades-2025.md")),
+    ("notes/pycon-2019-schedule.txt", include_bytes!("../../notes/pycon-2019-schedule.txt")),
+    ("notes/pycon-us-2024-recap.md", include_bytes!("../../notes/pycon-us-2024-recap.md")),
 ];
 
 /// File endings read when walking a folder.
@@ -82,10 +67,7 @@ impl NotesSource {
 pub fn sample_corpus() -> Vec<NotesSource> {
     SAMPLE_CORPUS
         .iter()
-        .map(|(display, bytes)| NotesSource::Embedded {
-            display: (*display).to_owned(),
-            bytes,
-        })
+        .map(|(display, bytes)| NotesSource::Embedded { display: (*display).to_owned(), bytes })
         .collect()
 }
 
@@ -101,30 +83,19 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<NotesSource>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for root in paths {
         if root.is_file() {
-            files.push(NotesSource::Disk {
-                display: display_path(root),
-                path: root.clone(),
-            });
+            files.push(NotesSource::Disk { display: display_path(root), path: root.clone() });
             continue;
         }
-        for entry in walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
+        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
                     let wanted = e
                         .path()
                         .extension()
                         .and_then(|x| x.to_str())
-                        .is_some_and(|x| {
-                            NOTES_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                        });
+                        .is_some_and(|x| NOTES_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
                     if wanted {
-                        files.push(NotesSource::Disk {
-                            display: display_path(e.path()),
-                            path: e.path().to_owned(),
-                        });
+                        files.push(NotesSource::Disk { display: display_path(e.path()), path: e.path().to_owned() });
                     }
                 }
                 Ok(_) => {}
@@ -133,11 +104,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<NotesSource>, Vec<Diagnostic>) {
                     let what = if err.loop_ancestor().is_some() {
                         "symbolic link loop, not followed".to_owned()
                     } else {
-                        format!(
-                            "cannot read: {}",
-                            err.io_error()
-                                .map_or_else(|| err.to_string(), ToString::to_string)
-                        )
+                        format!("cannot read: {}", err.io_error().map_or_else(|| err.to_string(), ToString::to_string))
                     };
                     problems.push(Diagnostic::file(&where_, what));
                 }

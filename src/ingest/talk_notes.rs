@@ -36,22 +36,14 @@ pub static STRUCTURE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
     let conference = Conference {
-        id: conference_id(
-            &detected.conference.series,
-            detected.conference.year.unwrap_or_default(),
-        ),
+        id: conference_id(&detected.conference.series, detected.conference.year.unwrap_or_default()),
         series: detected.conference.series.clone(),
         year: detected.conference.year.unwrap_or_default(),
         location: detected.conference.location.clone(),
-        source: SourceLine {
-            file: file.to_owned(),
-            line: detected.line,
-        },
+        source: SourceLine { file: file.to_owned(), line: detected.line },
+        covered: true,
     };
-    let mut record = NotesRecord {
-        conferences: vec![conference.clone()],
-        ..NotesRecord::default()
-    };
+    let mut record = NotesRecord { conferences: vec![conference.clone()], ..NotesRecord::default() };
     let mut container: Option<(u8, SessionKind)> = None;
     let mut current: Option<Draft<'_>> = None;
 

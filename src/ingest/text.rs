@@ -15,10 +15,7 @@ fn mac_roman_byte(c: char) -> Option<u8> {
     if c.is_ascii() {
         return None;
     }
-    MAC_ROMAN_HIGH
-        .chars()
-        .position(|m| m == c)
-        .map(|i| 0x80 + i as u8)
+    MAC_ROMAN_HIGH.chars().position(|m| m == c).map(|i| 0x80 + i as u8)
 }
 
 /// Decoded notes text plus what went wrong while decoding.
@@ -55,10 +52,7 @@ pub fn decode(bytes: &[u8]) -> DecodedText {
             normalise_line_ends(&out)
         }
     };
-    DecodedText {
-        text,
-        invalid_lines,
-    }
+    DecodedText { text, invalid_lines }
 }
 
 /// Line ends as an editor counts them: `\r\n`, `\n` and a lone `\r` each end one line.
@@ -86,10 +80,7 @@ fn normalise_line_ends(s: &str) -> String {
 /// Mac Roman-looking text (a lone `√`, `é` or `–`) stays as it is.
 #[must_use]
 pub fn repair_mojibake(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| matches!(mac_roman_byte(c), Some(0xC2..=0xF4)))
-    {
+    if !text.chars().any(|c| matches!(mac_roman_byte(c), Some(0xC2..=0xF4))) {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -145,15 +136,10 @@ pub fn collapse_ws(text: &str) -> String {
 /// Drops characters XML 1.0 forbids and other control characters (keeps `\n` and `\t`).
 #[must_use]
 pub fn drop_control_chars(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         return text.to_owned();
     }
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
 }
 
 /// Maps byte offsets in a text to 1-based line numbers.

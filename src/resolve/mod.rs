@@ -73,22 +73,8 @@ pub struct NearMiss {
 }
 
 /// Honorifics and suffixes that are not part of the name.
-const HONORIFICS: &[&str] = &[
-    "dr",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "mx",
-    "sir",
-    "dame",
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-    "phd",
-];
+const HONORIFICS: &[&str] =
+    &["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "jr", "sr", "ii", "iii", "phd"];
 
 /// The key two name forms share when they are the same name: folded accents, lower case, no dots,
 /// apostrophes or honorifics. Idempotent.
@@ -145,15 +131,11 @@ impl Form<'_> {
 
     /// A displayable form (the first as written).
     fn shown(&self) -> &str {
-        self.mentions
-            .first()
-            .map_or(self.key.as_str(), |m| m.person.name.as_str())
+        self.mentions.first().map_or(self.key.as_str(), |m| m.person.name.as_str())
     }
 
     fn first_place(&self) -> String {
-        self.mentions.first().map_or_else(String::new, |m| {
-            format!("{}:{}", m.source.file, m.source.line)
-        })
+        self.mentions.first().map_or_else(String::new, |m| format!("{}:{}", m.source.file, m.source.line))
     }
 }
 
@@ -223,19 +205,12 @@ fn tokens_of(handle_or_link: &str, is_handle: bool) -> Vec<String> {
         }
     }
     let host = rest.split('/').next().unwrap_or_default().to_lowercase();
-    out.extend(
-        host.split('.')
-            .filter(|l| l.len() >= 4 && !GENERIC_HOST_LABELS.contains(l))
-            .map(str::to_owned),
-    );
+    out.extend(host.split('.').filter(|l| l.len() >= 4 && !GENERIC_HOST_LABELS.contains(l)).map(str::to_owned));
     out
 }
 
 fn series_of(conference: &str) -> String {
-    conference
-        .rsplit_once('-')
-        .map_or(conference, |(s, _)| s)
-        .to_owned()
+    conference.rsplit_once('-').map_or(conference, |(s, _)| s).to_owned()
 }
 
 /// A small union-find over form indexes; the root is the smallest index, so merges are stable.
@@ -274,18 +249,13 @@ pub fn resolve_people(mentions: &[Mention]) -> People {
 pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> People {
     let mut by_key: BTreeMap<String, Form<'_>> = BTreeMap::new();
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
-    sorted.sort_by(|a, b| {
-        (&a.source, &a.person.name, &a.conference).cmp(&(&b.source, &b.person.name, &b.conference))
-    });
+    sorted.sort_by(|a, b| (&a.source, &a.person.name, &a.conference).cmp(&(&b.source, &b.person.name, &b.conference)));
     for m in &sorted {
         let key = name_key(&m.person.name);
         if key.is_empty() {
             continue;
         }
-        let f = by_key.entry(key.clone()).or_insert_with(|| Form {
-            key,
-            ..Form::default()
-        });
+        let f = by_key.entry(key.clone()).or_insert_with(|| Form { key, ..Form::default() });
         f.mentions.push(m);
         f.speaker |= m.as_speaker;
         f.files.insert(m.source.file.clone());
@@ -296,34 +266,20 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         for l in &m.person.links {
             f.tokens.extend(tokens_of(l, false));
         }
-        for a in m
-            .person
-            .affiliations
-            .iter()
-            .chain(&m.person.former_affiliations)
-        {
+        for a in m.person.affiliations.iter().chain(&m.person.former_affiliations) {
             f.organisations.extend(organisation_of(a).map(|o| slug(&o)));
         }
         // Alias forms exist even when never written alone.
         for alias in &m.person.aliases {
             let ak = name_key(alias);
             if !ak.is_empty() {
-                by_key.entry(ak.clone()).or_insert_with(|| Form {
-                    key: ak,
-                    ..Form::default()
-                });
+                by_key.entry(ak.clone()).or_insert_with(|| Form { key: ak, ..Form::default() });
             }
         }
     }
     let forms: Vec<Form<'_>> = by_key.into_values().collect();
-    let index: BTreeMap<&str, usize> = forms
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.key.as_str(), i))
-        .collect();
-    let mut groups = Groups {
-        parent: (0..forms.len()).collect(),
-    };
+    let index: BTreeMap<&str, usize> = forms.iter().enumerate().map(|(i, f)| (f.key.as_str(), i)).collect();
+    let mut groups = Groups { parent: (0..forms.len()).collect() };
     let mut reasons: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut near_misses: BTreeSet<NearMiss> = BTreeSet::new();
 
@@ -331,41 +287,31 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     let different: Vec<BTreeSet<usize>> = overrides
         .different
         .iter()
-        .map(|g| {
-            g.iter()
-                .filter_map(|n| index.get(name_key(n).as_str()).copied())
-                .collect()
-        })
+        .map(|g| g.iter().filter_map(|n| index.get(name_key(n).as_str()).copied()).collect())
         .collect();
     let blocked = |groups: &mut Groups, a: usize, b: usize| {
         if different.is_empty() {
             return false;
         }
         let (ra, rb) = (groups.root(a), groups.root(b));
-        let members = |groups: &mut Groups, r: usize| {
-            (0..forms.len())
-                .filter(|&i| groups.root(i) == r)
-                .collect::<BTreeSet<_>>()
-        };
+        let members =
+            |groups: &mut Groups, r: usize| (0..forms.len()).filter(|&i| groups.root(i) == r).collect::<BTreeSet<_>>();
         let (ma, mb) = (members(groups, ra), members(groups, rb));
-        different
-            .iter()
-            .any(|d| !d.is_disjoint(&ma) && !d.is_disjoint(&mb))
+        different.iter().any(|d| !d.is_disjoint(&ma) && !d.is_disjoint(&mb))
     };
-    let mut merge =
-        |groups: &mut Groups, a: usize, b: usize, why: String, near: &mut BTreeSet<NearMiss>| {
-            if blocked(groups, a, b) {
-                near.insert(NearMiss {
-                    a: forms[a].shown().to_owned(),
-                    b: forms[b].shown().to_owned(),
-                    reason: format!("{why}, but confgraph.toml says they are different people"),
-                });
-                return;
-            }
-            if groups.union(a, b) {
-                reasons.entry(a).or_default().insert(why);
-            }
-        };
+    let mut merge = |groups: &mut Groups, a: usize, b: usize, why: String, near: &mut BTreeSet<NearMiss>| {
+        if blocked(groups, a, b) {
+            near.insert(NearMiss {
+                a: forms[a].shown().to_owned(),
+                b: forms[b].shown().to_owned(),
+                reason: format!("{why}, but confgraph.toml says they are different people"),
+            });
+            return;
+        }
+        if groups.union(a, b) {
+            reasons.entry(a).or_default().insert(why);
+        }
+    };
 
     // 1–2: same key is one form already; speaker-line alternatives.
     for (i, f) in forms.iter().enumerate() {
@@ -383,10 +329,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     }
     // 3: the user's `same` groups.
     for group in &overrides.same {
-        let members: Vec<usize> = group
-            .iter()
-            .filter_map(|n| index.get(name_key(n).as_str()).copied())
-            .collect();
+        let members: Vec<usize> = group.iter().filter_map(|n| index.get(name_key(n).as_str()).copied()).collect();
         for w in members.windows(2) {
             merge(
                 &mut groups,
@@ -406,15 +349,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
             .filter(|(_, g)| !g.is_handle() && g.words().len() >= 2)
             .filter_map(|(j, g)| {
                 if g.words().concat() == token {
-                    Some((
-                        j,
-                        format!(
-                            "handle `{}` ({}) spells the name {}",
-                            f.shown(),
-                            f.first_place(),
-                            g.shown()
-                        ),
-                    ))
+                    Some((j, format!("handle `{}` ({}) spells the name {}", f.shown(), f.first_place(), g.shown())))
                 } else if g.tokens.contains(token) {
                     let link = g
                         .mentions
@@ -449,26 +384,18 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
                     near_misses.insert(NearMiss {
                         a: f.shown().to_owned(),
                         b: forms[*j].shown().to_owned(),
-                        reason: format!(
-                            "handle `@{token}` fits several people, so it names none of them"
-                        ),
+                        reason: format!("handle `@{token}` fits several people, so it names none of them"),
                     });
                 }
             }
         }
     }
     // 5: a first name alone, with exactly one person of that first name in the same file.
-    for (i, f) in forms
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.is_handle() && f.words().len() == 1)
-    {
+    for (i, f) in forms.iter().enumerate().filter(|(_, f)| !f.is_handle() && f.words().len() == 1) {
         let candidates: Vec<usize> = forms
             .iter()
             .enumerate()
-            .filter(|(_, g)| {
-                g.words().len() >= 2 && g.words()[0] == f.key && !g.files.is_disjoint(&f.files)
-            })
+            .filter(|(_, g)| g.words().len() >= 2 && g.words()[0] == f.key && !g.files.is_disjoint(&f.files))
             .map(|(j, _)| j)
             .collect();
         let roots: BTreeSet<usize> = candidates.iter().map(|&j| groups.root(j)).collect();
@@ -485,9 +412,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         }
     }
     // 6–7 and look-alikes: compare full names that share a surname or a given name.
-    let full: Vec<usize> = (0..forms.len())
-        .filter(|&i| !forms[i].is_handle() && forms[i].words().len() >= 2)
-        .collect();
+    let full: Vec<usize> = (0..forms.len()).filter(|&i| !forms[i].is_handle() && forms[i].words().len() >= 2).collect();
     let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &full {
@@ -519,19 +444,9 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
                     continue; // a middle name or initial; left to the exact rules
                 }
                 if let Some(formal) = nicknames::same_given_name(ga, gb) {
-                    let pair = format!(
-                        "`{}` and `{}` are short and full forms of {formal}",
-                        a.shown(),
-                        b.shown()
-                    );
+                    let pair = format!("`{}` and `{}` are short and full forms of {formal}", a.shown(), b.shown());
                     match corroboration(a, b) {
-                        Some(c) => merge(
-                            &mut groups,
-                            i,
-                            j,
-                            format!("{pair}, same surname, and {c}"),
-                            &mut near_misses,
-                        ),
+                        Some(c) => merge(&mut groups, i, j, format!("{pair}, same surname, and {c}"), &mut near_misses),
                         None => {
                             near_misses.insert(NearMiss { a: a.shown().to_owned(), b: b.shown().to_owned(), reason: format!("{pair} with the same surname, but nothing corroborates it (no shared handle, organisation, notes file or series)") });
                         }
@@ -550,34 +465,18 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 let (a, b) = (&forms[i], &forms[j]);
-                let (sa, sb) = (
-                    a.words()[a.words().len() - 1],
-                    b.words()[b.words().len() - 1],
-                );
-                if sa == sb
-                    || sa.len().min(sb.len()) < 4
-                    || strsim::damerau_levenshtein(sa, sb) != 1
-                {
+                let (sa, sb) = (a.words()[a.words().len() - 1], b.words()[b.words().len() - 1]);
+                if sa == sb || sa.len().min(sb.len()) < 4 || strsim::damerau_levenshtein(sa, sb) != 1 {
                     continue;
                 }
-                let pair = format!(
-                    "`{}` and `{}` differ by one letter in the surname",
-                    a.shown(),
-                    b.shown()
-                );
+                let pair = format!("`{}` and `{}` differ by one letter in the surname", a.shown(), b.shown());
                 let only_mentioned = match (a.speaker, b.speaker) {
                     (true, false) => Some(b),
                     (false, true) => Some(a),
                     _ => None,
                 };
                 if let Some(c) = corroboration(a, b) {
-                    merge(
-                        &mut groups,
-                        i,
-                        j,
-                        format!("{pair} and {c}"),
-                        &mut near_misses,
-                    );
+                    merge(&mut groups, i, j, format!("{pair} and {c}"), &mut near_misses);
                 } else if let Some(typo) = only_mentioned.filter(|t| t.mentions.len() == 1) {
                     let why = format!(
                         "{pair}; `{}` is mentioned once ({}) and never speaks, so it reads as a misspelling of the speaker",
@@ -605,16 +504,9 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     let mut keys_of: Vec<Vec<String>> = Vec::new();
     for (_, group) in members {
         let ms: Vec<&Mention> = {
-            let mut v: Vec<&Mention> = group
-                .iter()
-                .flat_map(|&i| forms[i].mentions.iter().copied())
-                .collect();
+            let mut v: Vec<&Mention> = group.iter().flat_map(|&i| forms[i].mentions.iter().copied()).collect();
             v.sort_by(|a, b| {
-                (&a.source, &a.person.name, &a.conference).cmp(&(
-                    &b.source,
-                    &b.person.name,
-                    &b.conference,
-                ))
+                (&a.source, &a.person.name, &a.conference).cmp(&(&b.source, &b.person.name, &b.conference))
             });
             v
         };
@@ -643,10 +535,8 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
                 }
             }
         }
-        let mut merge_reasons: Vec<String> = group
-            .iter()
-            .flat_map(|i| reasons.get(i).into_iter().flatten().cloned())
-            .collect();
+        let mut merge_reasons: Vec<String> =
+            group.iter().flat_map(|i| reasons.get(i).into_iter().flatten().cloned()).collect();
         let folded: BTreeSet<&str> = ms
             .iter()
             .filter(|m| name_key(&m.person.name) == name_key(&name) && m.person.name != name)
@@ -694,15 +584,9 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         }
     }
     // A near-miss is only interesting while the two are still apart.
-    let near_misses = near_misses
-        .into_iter()
-        .filter(|n| by_key.get(&name_key(&n.a)) != by_key.get(&name_key(&n.b)))
-        .collect();
-    People {
-        people,
-        by_key,
-        near_misses,
-    }
+    let near_misses =
+        near_misses.into_iter().filter(|n| by_key.get(&name_key(&n.a)) != by_key.get(&name_key(&n.b))).collect();
+    People { people, by_key, near_misses }
 }
 
 /// The canonical name of a group of mentions.
@@ -715,9 +599,7 @@ fn canonical_name(ms: &[&Mention]) -> String {
     }
     // A full name over a handle or a lone first name, then the most used, then a speaker's
     // spelling over a prose mention's, then the longer.
-    let rank = |n: &str, (c, speaker): (usize, bool)| {
-        (!n.starts_with('@'), n.contains(' '), c, speaker, n.len())
-    };
+    let rank = |n: &str, (c, speaker): (usize, bool)| (!n.starts_with('@'), n.contains(' '), c, speaker, n.len());
     let mut best: Option<(&str, (usize, bool))> = None;
     // BTreeMap order makes the first of equal ranks the alphabetically first form.
     for (&n, &c) in &counts {
@@ -733,9 +615,7 @@ fn canonical_name(ms: &[&Mention]) -> String {
 fn assign_ids(people: &mut [Person]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..people.len()).collect();
     order.sort_by(|&a, &b| {
-        name_key(&people[a].name)
-            .cmp(&name_key(&people[b].name))
-            .then(people[a].name.cmp(&people[b].name))
+        name_key(&people[a].name).cmp(&name_key(&people[b].name)).then(people[a].name.cmp(&people[b].name))
     });
     let mut used: BTreeSet<String> = BTreeSet::new();
     for &i in &order {

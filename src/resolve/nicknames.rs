@@ -20,10 +20,7 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("deborah", &["deb", "debbie", "debby"]),
     ("donald", &["don", "donny"]),
     ("edward", &["ed", "eddie", "ted", "ned"]),
-    (
-        "elizabeth",
-        &["liz", "lizzie", "beth", "betsy", "eliza", "libby"],
-    ),
+    ("elizabeth", &["liz", "lizzie", "beth", "betsy", "eliza", "libby"]),
     ("emily", &["em", "emmy"]),
     ("frederick", &["fred", "freddie"]),
     ("gregory", &["greg"]),

@@ -33,9 +33,7 @@ impl Overrides {
     /// A message naming `path` and, where the TOML parser knows it, the line.
     pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => format!("{}:{l}: {}", path.display(), e.message()),
                 None => format!("{}: {}", path.display(), e.message()),
@@ -56,13 +54,7 @@ impl Overrides {
 pub fn files_for(notes: &[PathBuf]) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = notes
         .iter()
-        .map(|p| {
-            if p.is_dir() {
-                p.join(FILE_NAME)
-            } else {
-                p.parent().unwrap_or(Path::new(".")).join(FILE_NAME)
-            }
-        })
+        .map(|p| if p.is_dir() { p.join(FILE_NAME) } else { p.parent().unwrap_or(Path::new(".")).join(FILE_NAME) })
         .filter(|p| p.is_file())
         .collect();
     found.sort();
@@ -76,22 +68,16 @@ mod tests {
 
     #[test]
     fn parses_same_and_different() {
-        let o = Overrides::parse(
-            Path::new("c.toml"),
-            "same = [[\"A B\", \"A C\"]]\ndifferent = [[\"D E\", \"F E\"]]\n",
-        )
-        .unwrap();
+        let o =
+            Overrides::parse(Path::new("c.toml"), "same = [[\"A B\", \"A C\"]]\ndifferent = [[\"D E\", \"F E\"]]\n")
+                .unwrap();
         assert_eq!(o.same, vec![vec!["A B".to_owned(), "A C".to_owned()]]);
         assert_eq!(o.different.len(), 1);
     }
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let err = Overrides::parse(
-            Path::new("notes/confgraph.toml"),
-            "same = [[\"A\"]]\nsmae = 1\n",
-        )
-        .unwrap_err();
+        let err = Overrides::parse(Path::new("notes/confgraph.toml"), "same = [[\"A\"]]\nsmae = 1\n").unwrap_err();
         assert!(err.starts_with("notes/confgraph.toml:2:"), "{err}");
     }
 }

@@ -10,19 +10,12 @@ fn at(name: &str, file: &str, line: u32, conference: &str, speaker: bool) -> Men
         person: NameRef::named(name),
         conference: conference.into(),
         as_speaker: speaker,
-        source: SourceLine {
-            file: file.into(),
-            line,
-        },
+        source: SourceLine { file: file.into(), line },
     }
 }
 
 fn ids(people: &People) -> Vec<(String, Vec<String>)> {
-    people
-        .people
-        .iter()
-        .map(|p| (p.name.clone(), p.aliases.clone()))
-        .collect()
+    people.people.iter().map(|p| (p.name.clone(), p.aliases.clone())).collect()
 }
 
 fn one_person(people: &People, a: &str, b: &str) -> bool {
@@ -48,22 +41,12 @@ fn jess_garson_is_jessica_garson_and_so_is_the_handle() {
     handle.person.handles.push("@JessicaGarson".into());
     let mut jess = at("Jess Garson", "recap.md", 173, "pycon-us-2024", false);
     jess.person.affiliations.push("Elastic".into());
-    let p = resolve_people(&[
-        handle,
-        jess,
-        at("Jessica Garson", "2019.txt", 371, "pycon-us-2019", true),
-    ]);
+    let p = resolve_people(&[handle, jess, at("Jessica Garson", "2019.txt", 371, "pycon-us-2019", true)]);
     assert_eq!(p.people.len(), 1, "{:?}", ids(&p));
     assert_eq!(p.people[0].name, "Jessica Garson");
-    assert_eq!(
-        p.people[0].aliases,
-        vec!["@JessicaGarson".to_owned(), "Jess Garson".to_owned()]
-    );
+    assert_eq!(p.people[0].aliases, vec!["@JessicaGarson".to_owned(), "Jess Garson".to_owned()]);
     let reasons = p.people[0].merge_reasons.join("\n");
-    assert!(
-        reasons.contains("spells the name") && reasons.contains("short and full forms of jessica"),
-        "{reasons}"
-    );
+    assert!(reasons.contains("spells the name") && reasons.contains("short and full forms of jessica"), "{reasons}");
 }
 
 #[test]
@@ -75,11 +58,7 @@ fn josh_cannon_is_joshua_cannon_but_brett_cannon_stays_apart() {
     ]);
     assert!(one_person(&p, "Josh Cannon", "Joshua Cannon"));
     assert!(!one_person(&p, "Brett Cannon", "Joshua Cannon"));
-    assert!(
-        p.near_misses
-            .iter()
-            .any(|n| n.reason.contains("different given names"))
-    );
+    assert!(p.near_misses.iter().any(|n| n.reason.contains("different given names")));
 }
 
 #[test]
@@ -90,24 +69,14 @@ fn andy_is_andrew_with_corroboration_and_a_near_miss_without() {
     b.person.affiliations.push("Bloomberg".into());
     let p = resolve_people(&[a, b]);
     assert!(one_person(&p, "Andy Fundinger", "Andrew Fundinger"));
-    assert!(
-        p.people[0].merge_reasons[0].contains("both are with bloomberg"),
-        "{:?}",
-        p.people[0].merge_reasons
-    );
+    assert!(p.people[0].merge_reasons[0].contains("both are with bloomberg"), "{:?}", p.people[0].merge_reasons);
 
     let p = resolve_people(&[
         at("Andy Knight", "recap.md", 1, "pycon-us-2024", false),
         at("Andrew Knight", "2024.md", 654, "pycascades-2024", false),
     ]);
     assert_eq!(p.people.len(), 2);
-    assert!(
-        p.near_misses
-            .iter()
-            .any(|n| n.reason.contains("nothing corroborates")),
-        "{:?}",
-        p.near_misses
-    );
+    assert!(p.near_misses.iter().any(|n| n.reason.contains("nothing corroborates")), "{:?}", p.near_misses);
 }
 
 #[test]
@@ -115,22 +84,11 @@ fn handle_in_a_slides_link_names_jeremiah_paige() {
     let mut handle = at("@ucodery", "2022.md", 165, "pycascades-2022", true);
     handle.person.handles.push("twitter.com/ucodery".into());
     let mut jeremiah = at("Jeremiah Paige", "2024.md", 173, "pycascades-2024", true);
-    jeremiah
-        .person
-        .links
-        .push("http://slides.ucodery.com/intro-to-introspection".into());
-    let p = resolve_people(&[
-        handle,
-        jeremiah,
-        at("Jeremiah Paige", "2025.md", 48, "pycascades-2025", true),
-    ]);
+    jeremiah.person.links.push("http://slides.ucodery.com/intro-to-introspection".into());
+    let p = resolve_people(&[handle, jeremiah, at("Jeremiah Paige", "2025.md", 48, "pycascades-2025", true)]);
     assert_eq!(p.people.len(), 1, "{:?}", ids(&p));
     assert_eq!(p.people[0].name, "Jeremiah Paige");
-    assert!(
-        p.people[0].merge_reasons[0].contains("slides.ucodery.com"),
-        "{:?}",
-        p.people[0].merge_reasons
-    );
+    assert!(p.people[0].merge_reasons[0].contains("slides.ucodery.com"), "{:?}", p.people[0].merge_reasons);
 }
 
 #[test]
@@ -168,13 +126,7 @@ fn drishti_and_samyak_jain_stay_apart() {
 #[test]
 fn a_first_name_alone_joins_the_only_person_of_that_name_in_the_file() {
     let p = resolve_people(&[
-        at(
-            "Sumana Harihareswara",
-            "recap.md",
-            712,
-            "pycon-us-2024",
-            true,
-        ),
+        at("Sumana Harihareswara", "recap.md", 712, "pycon-us-2024", true),
         at("Sumana", "recap.md", 716, "pycon-us-2024", false),
         at("Mariatta", "2024.md", 899, "pycascades-2024", true),
     ]);
@@ -188,10 +140,7 @@ fn overrides_force_and_forbid() {
         at("Andy Knight", "recap.md", 1, "pycon-us-2024", false),
         at("Andrew Knight", "2024.md", 654, "pycascades-2024", false),
     ];
-    let same = Overrides {
-        same: vec![vec!["Andy Knight".into(), "Andrew Knight".into()]],
-        different: vec![],
-    };
+    let same = Overrides { same: vec![vec!["Andy Knight".into(), "Andrew Knight".into()]], different: vec![] };
     let p = resolve_people_with(&mentions, &same);
     assert_eq!(p.people.len(), 1);
     assert!(p.people[0].merge_reasons[0].contains("confgraph.toml"));
@@ -199,34 +148,18 @@ fn overrides_force_and_forbid() {
         at("Mason Eggers", "recap.md", 123, "pycon-us-2024", false),
         at("Mason Egger", "2025.md", 276, "pycascades-2025", true),
     ];
-    let different = Overrides {
-        same: vec![],
-        different: vec![vec!["Mason Eggers".into(), "Mason Egger".into()]],
-    };
+    let different = Overrides { same: vec![], different: vec![vec!["Mason Eggers".into(), "Mason Egger".into()]] };
     let p = resolve_people_with(&mentions, &different);
     assert_eq!(p.people.len(), 2);
-    assert!(
-        p.near_misses
-            .iter()
-            .any(|n| n.reason.contains("confgraph.toml says they are different"))
-    );
+    assert!(p.near_misses.iter().any(|n| n.reason.contains("confgraph.toml says they are different")));
 }
 
 fn arbitrary_name() -> impl Strategy<Value = String> {
     let given = prop::sample::select(vec![
-        "Jess", "Jessica", "Josh", "Joshua", "Brett", "Andy", "Andrew", "Łukasz", "Erin", "Tania",
-        "Dr. Ana",
+        "Jess", "Jessica", "Josh", "Joshua", "Brett", "Andy", "Andrew", "Łukasz", "Erin", "Tania", "Dr. Ana",
     ]);
-    let family = prop::sample::select(vec![
-        "Garson",
-        "Cannon",
-        "Allard",
-        "Langa",
-        "Egger",
-        "Eggers",
-        "O’Connell",
-        "Knight",
-    ]);
+    let family =
+        prop::sample::select(vec!["Garson", "Cannon", "Allard", "Langa", "Egger", "Eggers", "O’Connell", "Knight"]);
     (given, family).prop_map(|(g, f)| format!("{g} {f}"))
 }
 

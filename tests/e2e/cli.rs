@@ -9,32 +9,16 @@ use serde_json::Value;
 use crate::common::{confgraph, root, tree};
 
 fn extract_json(paths: &[&Path]) -> Value {
-    let out = confgraph()
-        .arg("extract")
-        .arg("--format")
-        .arg("json")
-        .args(paths)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = confgraph().arg("extract").arg("--format").arg("json").args(paths).output().expect("runs");
+    assert!(out.status.success(), "extract failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
 /// Title identity for scoring: case, punctuation and accents folded.
 fn title_key(conference: &str, title: &str) -> String {
-    let folded: String = title
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    format!(
-        "{conference}|{}",
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    let folded: String =
+        title.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect::<String>().to_lowercase();
+    format!("{conference}|{}", folded.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn name_key(name: &str) -> String {
@@ -48,11 +32,7 @@ struct Score {
 }
 
 fn ratio(hit: usize, total: usize) -> f64 {
-    if total == 0 {
-        1.0
-    } else {
-        hit as f64 / total as f64
-    }
+    if total == 0 { 1.0 } else { hit as f64 / total as f64 }
 }
 
 /// Recall and precision of sessions and of (session, speaker) pairs against an expected file.
@@ -61,10 +41,7 @@ fn score(expected: &Value, actual: &Value) -> Score {
         let mut s = BTreeSet::new();
         let mut p = BTreeSet::new();
         for session in sessions.as_array().expect("sessions array") {
-            let key = title_key(
-                session["conference"].as_str().unwrap(),
-                session["title"].as_str().unwrap(),
-            );
+            let key = title_key(session["conference"].as_str().unwrap(), session["title"].as_str().unwrap());
             for speaker in session["speakers"].as_array().unwrap() {
                 p.insert(format!("{key}|{}", name_key(speaker.as_str().unwrap())));
             }
@@ -88,30 +65,23 @@ fn score(expected: &Value, actual: &Value) -> Score {
         let _ = writeln!(report, "  extra speaker:   {extra}");
     }
     Score {
-        sessions: (
-            ratio(es.intersection(&as_).count(), es.len()),
-            ratio(es.intersection(&as_).count(), as_.len()),
-        ),
-        pairs: (
-            ratio(ep.intersection(&ap).count(), ep.len()),
-            ratio(ep.intersection(&ap).count(), ap.len()),
-        ),
+        sessions: (ratio(es.intersection(&as_).count(), es.len()), ratio(es.intersection(&as_).count(), as_.len())),
+        pairs: (ratio(ep.intersection(&ap).count(), ep.len()), ratio(ep.intersection(&ap).count(), ap.len())),
         report,
     }
 }
 
 fn check_against_expected(notes: &Path, expected_path: &Path) -> Option<String> {
     let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(expected_path).expect("expected file"))
-            .expect("expected JSON");
+        serde_json::from_str(&std::fs::read_to_string(expected_path).expect("expected file")).expect("expected JSON");
     let actual = extract_json(&[notes]);
     let s = score(&expected, &actual);
     let want = &expected["conference"];
-    let conference_ok = actual["conferences"].as_array().unwrap().iter().any(|c| {
-        c["series"] == want["series"]
-            && c["year"] == want["year"]
-            && c["location"] == want["location"]
-    });
+    let conference_ok = actual["conferences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["series"] == want["series"] && c["year"] == want["year"] && c["location"] == want["location"]);
     let line = format!(
         "{}: sessions recall {:.3} precision {:.3}; speakers recall {:.3} precision {:.3}; conference {}",
         notes.display(),
@@ -122,11 +92,7 @@ fn check_against_expected(notes: &Path, expected_path: &Path) -> Option<String> 
         if conference_ok { "ok" } else { "WRONG" }
     );
     eprintln!("{line}\n{}", s.report);
-    let pass = s.sessions.0 >= 0.95
-        && s.sessions.1 >= 0.95
-        && s.pairs.0 >= 0.95
-        && s.pairs.1 >= 0.95
-        && conference_ok;
+    let pass = s.sessions.0 >= 0.95 && s.sessions.1 >= 0.95 && s.pairs.0 >= 0.95 && s.pairs.1 >= 0.95 && conference_ok;
     (!pass).then_some(line)
 }
 
@@ -155,10 +121,7 @@ fn unseen_fixtures_meet_recall_and_precision_per_file() {
                 continue;
             }
             let stem = notes.file_stem().unwrap().to_string_lossy().into_owned();
-            failures.extend(check_against_expected(
-                &notes,
-                &dir.join(format!("{stem}.expected.json")),
-            ));
+            failures.extend(check_against_expected(&notes, &dir.join(format!("{stem}.expected.json"))));
             per_style += 1;
         }
         assert!(per_style >= 2, "at least two fixtures of style {style}");
@@ -173,28 +136,17 @@ fn talk_notes(series_year: &str, talk: &str, speaker: &str) -> String {
 }
 
 fn run_extract(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    confgraph()
-        .arg("extract")
-        .arg("--format")
-        .arg("json")
-        .args(args)
-        .output()
-        .expect("runs")
+    confgraph().arg("extract").arg("--format").arg("json").args(args).output().expect("runs")
 }
 
 #[test]
 fn bad_files_are_reported_by_name_and_the_rest_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("good.md"),
-        talk_notes("PyOhio 2023", "Good Talk", "Jane Doe"),
-    )
-    .unwrap();
+    std::fs::write(d.join("good.md"), talk_notes("PyOhio 2023", "Good Talk", "Jane Doe")).unwrap();
     std::fs::write(d.join("empty.md"), "").unwrap();
     std::fs::write(d.join("binary.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
-    let mut invalid =
-        b"# PyOhio 2022\n\n## Broken Bytes Talk\n\nAna Lima\n\nbad \xff\xfe here\n".to_vec();
+    let mut invalid = b"# PyOhio 2022\n\n## Broken Bytes Talk\n\nAna Lima\n\nbad \xff\xfe here\n".to_vec();
     invalid.extend_from_slice(b"\n## Second Talk\n\nBo Chen\n");
     std::fs::write(d.join("invalid-utf8.md"), invalid).unwrap();
     std::fs::write(d.join("no-headings.md"), "just a paragraph\nof text\n").unwrap();
@@ -208,10 +160,7 @@ fn bad_files_are_reported_by_name_and_the_rest_is_read() {
     }
     let out = run_extract(&[d.as_os_str()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "exit 0 while some file was read: {stderr}"
-    );
+    assert!(out.status.success(), "exit 0 while some file was read: {stderr}");
     for expected in [
         "empty.md: empty file, skipped",
         "binary.md: binary file (NUL bytes), skipped",
@@ -219,31 +168,18 @@ fn bad_files_are_reported_by_name_and_the_rest_is_read() {
         "no-headings.md: not conference notes",
         "huge-line.txt: not conference notes",
     ] {
-        assert!(
-            stderr.contains(expected),
-            "missing warning {expected:?} in:\n{stderr}"
-        );
+        assert!(stderr.contains(expected), "missing warning {expected:?} in:\n{stderr}");
     }
     #[cfg(unix)]
     {
         assert!(stderr.contains("dangling.md: cannot read"), "{stderr}");
         assert!(stderr.contains("symbolic link loop"), "{stderr}");
     }
-    assert!(
-        !stderr.contains("ignored.png"),
-        "non-notes files are not walked: {stderr}"
-    );
+    assert!(!stderr.contains("ignored.png"), "non-notes files are not walked: {stderr}");
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let titles: BTreeSet<&str> = json["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["title"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        titles,
-        BTreeSet::from(["Good Talk", "Broken Bytes Talk", "Second Talk"])
-    );
+    let titles: BTreeSet<&str> =
+        json["sessions"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, BTreeSet::from(["Good Talk", "Broken Bytes Talk", "Second Talk"]));
 }
 
 #[test]
@@ -253,34 +189,15 @@ fn strict_makes_warnings_fatal_and_nothing_readable_is_an_error() {
     let empty = dir.path().join("empty.md");
     std::fs::write(&good, talk_notes("PyOhio 2023", "Good Talk", "Jane Doe")).unwrap();
     std::fs::write(&empty, "").unwrap();
-    confgraph()
-        .args(["extract", "--strict"])
-        .arg(&good)
-        .arg(&empty)
-        .assert()
-        .code(1);
-    confgraph()
-        .args(["extract", "--strict"])
-        .arg(&good)
-        .assert()
-        .success();
-    confgraph()
-        .arg("extract")
-        .arg(&empty)
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("no notes could be read"));
+    confgraph().args(["extract", "--strict"]).arg(&good).arg(&empty).assert().code(1);
+    confgraph().args(["extract", "--strict"]).arg(&good).assert().success();
+    confgraph().arg("extract").arg(&empty).assert().code(1).stderr(predicates::str::contains("no notes could be read"));
     confgraph()
         .args(["extract", "does/not/exist.md"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "no such file or folder: does/not/exist.md",
-        ));
-    confgraph()
-        .args(["extract", "--format", "yaml"])
-        .assert()
-        .code(2);
+        .stderr(predicates::str::contains("no such file or folder: does/not/exist.md"));
+    confgraph().args(["extract", "--format", "yaml"]).assert().code(2);
 }
 
 #[test]
@@ -290,18 +207,13 @@ fn bundled_corpus_is_used_and_said_when_no_notes_are_given() {
         .assert()
         .success()
         .stderr(predicates::str::contains("bundled sample corpus"))
-        .stdout(predicates::str::contains(
-            "\"id\": \"pycascades-2025/web-maps-2-ways-with-streamlit-and-pyscript\"",
-        ));
+        .stdout(predicates::str::contains("\"id\": \"pycascades-2025/web-maps-2-ways-with-streamlit-and-pyscript\""));
 }
 
 #[test]
 fn output_is_identical_whatever_the_thread_count_and_file_order() {
     let notes = root().join("notes");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&notes)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&notes).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let fixtures = root().join("tests/fixtures");
     let run = |threads: &str, paths: &[PathBuf]| {
@@ -326,11 +238,8 @@ fn output_is_identical_whatever_the_thread_count_and_file_order() {
 #[test]
 fn every_session_and_mention_says_where_it_came_from() {
     let json = extract_json(&[&root().join("notes")]);
-    let lines: Vec<&str> = std::fs::read_to_string(root().join("notes/pycascades-2025.md"))
-        .unwrap()
-        .leak()
-        .lines()
-        .collect();
+    let lines: Vec<&str> =
+        std::fs::read_to_string(root().join("notes/pycascades-2025.md")).unwrap().leak().lines().collect();
     for s in json["sessions"].as_array().unwrap() {
         let file = s["source"]["file"].as_str().unwrap();
         let line = s["source"]["line"].as_u64().unwrap();
@@ -344,33 +253,24 @@ fn every_session_and_mention_says_where_it_came_from() {
     for p in json["people"].as_array().unwrap() {
         assert!(!p["mentions"].as_array().unwrap().is_empty(), "{p}");
         for m in p["mentions"].as_array().unwrap() {
-            assert!(
-                m["file"].as_str().is_some_and(|f| !f.is_empty())
-                    && m["line"].as_u64().unwrap() >= 1
-            );
+            assert!(m["file"].as_str().is_some_and(|f| !f.is_empty()) && m["line"].as_u64().unwrap() >= 1);
         }
     }
 }
 
 #[test]
 fn recap_people_mentioned_are_found_with_affiliations() {
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("tests/expected/pycon-us-2024-recap.json")).unwrap(),
-    )
-    .unwrap();
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/expected/pycon-us-2024-recap.json")).unwrap())
+            .unwrap();
     let json = extract_json(&[&root().join("notes/pycon-us-2024-recap.md")]);
     let found: BTreeSet<String> = json["people"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|p| {
-            std::iter::once(p["name"].as_str().unwrap().to_owned()).chain(
-                p["aliases"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|a| a.as_str().unwrap().to_owned()),
-            )
+            std::iter::once(p["name"].as_str().unwrap().to_owned())
+                .chain(p["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()))
         })
         .map(|n| name_key(&n))
         .collect();
@@ -388,28 +288,12 @@ fn recap_people_mentioned_are_found_with_affiliations() {
     let recall = 1.0 - missing.len() as f64 / with_affiliation.len() as f64;
     eprintln!("people mentioned as `Name (Affiliation)`: recall {recall:.3}, missing {missing:?}");
     assert!(recall >= 0.9, "recall {recall:.3}; missing {missing:?}");
-    let mason = json["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "Mason Eggers")
-        .expect("Mason Eggers");
+    let mason = json["people"].as_array().unwrap().iter().find(|p| p["name"] == "Mason Eggers").expect("Mason Eggers");
     assert_eq!(mason["affiliations"], serde_json::json!(["PyTexas Chair"]));
-    let jess = json["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "Jess Garson")
-        .expect("Jess Garson");
+    let jess = json["people"].as_array().unwrap().iter().find(|p| p["name"] == "Jess Garson").expect("Jess Garson");
     assert_eq!(jess["former_affiliations"], serde_json::json!(["Twitter"]));
-    assert!(
-        found.contains(&name_key("Rodrigo Girão Serrão")),
-        "mojibake repaired"
-    );
-    assert!(
-        found.contains(&name_key("Łukasz Langa")),
-        "mojibake repaired"
-    );
+    assert!(found.contains(&name_key("Rodrigo Girão Serrão")), "mojibake repaired");
+    assert!(found.contains(&name_key("Łukasz Langa")), "mojibake repaired");
 }
 
 #[test]
@@ -423,10 +307,7 @@ fn exports_folder_is_what_build_writes_today() {
         .success()
         .stdout(predicates::str::contains("5 files read, 0 skipped"));
     let written = tree(dir.path());
-    assert!(
-        written.iter().all(|f| !f.contains(".confgraph-")),
-        "no temporary files left: {written:?}"
-    );
+    assert!(written.iter().all(|f| !f.contains(".confgraph-")), "no temporary files left: {written:?}");
     for expected in [
         "extract.json",
         "graph.ttl",
@@ -436,22 +317,12 @@ fn exports_folder_is_what_build_writes_today() {
         "gephi/full/nodes.csv",
         "neo4j/nodes-person.csv",
     ] {
-        assert!(
-            written.iter().any(|f| f == expected),
-            "build writes {expected}: {written:?}"
-        );
+        assert!(written.iter().any(|f| f == expected), "build writes {expected}: {written:?}");
     }
-    assert_eq!(
-        written,
-        tree(&root().join("exports")),
-        "exports/ holds exactly what build writes"
-    );
+    assert_eq!(written, tree(&root().join("exports")), "exports/ holds exactly what build writes");
     for name in &written {
         let fresh = std::fs::read(dir.path().join(name)).unwrap();
         let committed = std::fs::read(root().join("exports").join(name)).unwrap_or_default();
-        assert!(
-            fresh == committed,
-            "exports/{name} is stale: run `cargo run --release -- build`"
-        );
+        assert!(fresh == committed, "exports/{name} is stale: run `cargo run --release -- build`");
     }
 }

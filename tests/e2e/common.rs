@@ -24,10 +24,7 @@ pub fn interop(script: &str) -> PathBuf {
 pub fn client_available(what: &str, probe: &mut Process) -> bool {
     let ok = probe.output().is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "{what} is missing under CI: ./scripts/test.sh installs it"
-        );
+        assert!(std::env::var("CI").is_err(), "{what} is missing under CI: ./scripts/test.sh installs it");
         eprintln!("skipped: {what} is not installed (./scripts/test.sh installs it)");
     }
     ok
@@ -44,25 +41,12 @@ pub fn python_with(modules: &str) -> bool {
 /// Builds the bundled notes into a fresh folder; returns it with the triple count `build` reported.
 pub fn build_exports() -> (tempfile::TempDir, usize) {
     let dir = tempfile::tempdir().unwrap();
-    let out = confgraph()
-        .arg("build")
-        .arg("-o")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = confgraph().arg("build").arg("-o").arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary = String::from_utf8_lossy(&out.stdout).into_owned();
     let triples = summary
         .split(", ")
-        .find_map(|part| {
-            part.split(" triples")
-                .next()
-                .filter(|_| part.contains(" triples"))
-        })
+        .find_map(|part| part.split(" triples").next().filter(|_| part.contains(" triples")))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
     (dir, triples)
@@ -78,12 +62,7 @@ pub fn tree(dir: &Path) -> Vec<String> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                files.push(
-                    path.strip_prefix(dir)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned(),
-                );
+                files.push(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
             }
         }
     }

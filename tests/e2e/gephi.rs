@@ -19,12 +19,7 @@ fn model(view: View) -> KnowledgeGraph {
 }
 
 fn read_with_networkx(format: &str, path: &std::path::Path) -> Value {
-    let out = Process::new("python3")
-        .arg(interop("graph_read.py"))
-        .arg(format)
-        .arg(path)
-        .output()
-        .unwrap();
+    let out = Process::new("python3").arg(interop("graph_read.py")).arg(format).arg(path).output().unwrap();
     assert!(
         out.status.success(),
         "networkx could not read {}: {}",
@@ -40,29 +35,13 @@ fn networkx_and_igraph_read_every_view_with_the_models_counts_and_typed_values()
         return;
     }
     let (dir, _) = build_exports();
-    for (name, view) in [
-        ("full", View::Full),
-        (
-            "people",
-            View::People {
-                shared_editions: false,
-            },
-        ),
-    ] {
+    for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
         for format in ["graphml", "gexf"] {
             let seen = read_with_networkx(format, &dir.path().join(format!("{name}.{format}")));
             let what = format!("{name}.{format}");
-            assert_eq!(
-                seen["nodes"].as_object().unwrap().len(),
-                kg.graph.node_count(),
-                "{what}: nodes"
-            );
-            assert_eq!(
-                seen["edges"].as_array().unwrap().len(),
-                kg.graph.edge_count(),
-                "{what}: edges"
-            );
+            assert_eq!(seen["nodes"].as_object().unwrap().len(), kg.graph.node_count(), "{what}: nodes");
+            assert_eq!(seen["edges"].as_array().unwrap().len(), kg.graph.edge_count(), "{what}: edges");
             if format == "graphml" {
                 assert_eq!(
                     seen["igraph"]["nodes"].as_u64().unwrap() as usize,
@@ -78,58 +57,21 @@ fn networkx_and_igraph_read_every_view_with_the_models_counts_and_typed_values()
             for (_, node) in kg.nodes() {
                 let attrs = &seen["nodes"][node.id.as_str()];
                 assert!(attrs.is_object(), "{what}: node {} missing", node.id);
-                assert_eq!(
-                    attrs["label"],
-                    Value::from(node.label.as_str()),
-                    "{what}: label of {}",
-                    node.id
-                );
-                assert_eq!(
-                    attrs["kind"],
-                    Value::from(node.kind.as_str()),
-                    "{what}: kind of {}",
-                    node.id
-                );
+                assert_eq!(attrs["label"], Value::from(node.label.as_str()), "{what}: label of {}", node.id);
+                assert_eq!(attrs["kind"], Value::from(node.kind.as_str()), "{what}: kind of {}", node.id);
                 // Numbers arrive as numbers, with the model's values.
-                assert_eq!(
-                    attrs["degree"],
-                    Value::from(node.metrics.degree),
-                    "{what}: degree of {}",
-                    node.id
-                );
-                assert_eq!(
-                    attrs["sessions"],
-                    Value::from(node.sessions),
-                    "{what}: sessions of {}",
-                    node.id
-                );
-                assert_eq!(
-                    attrs["community"],
-                    Value::from(node.metrics.community),
-                    "{what}: community of {}",
-                    node.id
-                );
-                assert_eq!(
-                    attrs["pagerank"].as_f64(),
-                    Some(node.metrics.pagerank),
-                    "{what}: pagerank of {}",
-                    node.id
-                );
+                assert_eq!(attrs["degree"], Value::from(node.metrics.degree), "{what}: degree of {}", node.id);
+                assert_eq!(attrs["sessions"], Value::from(node.sessions), "{what}: sessions of {}", node.id);
+                assert_eq!(attrs["community"], Value::from(node.metrics.community), "{what}: community of {}", node.id);
+                assert_eq!(attrs["pagerank"].as_f64(), Some(node.metrics.pagerank), "{what}: pagerank of {}", node.id);
                 if let Some(first) = node.years.first() {
-                    assert_eq!(
-                        attrs["first_year"],
-                        Value::from(*first),
-                        "{what}: first_year of {}",
-                        node.id
-                    );
+                    assert_eq!(attrs["first_year"], Value::from(*first), "{what}: first_year of {}", node.id);
                 }
                 if format == "gexf" {
                     // The timeline: one spell per year.
                     let spells: Vec<f64> = seen["spells"][node.id.as_str()]
                         .as_array()
-                        .map_or_else(Vec::new, |s| {
-                            s.iter().map(|p| p[0].as_f64().unwrap()).collect()
-                        });
+                        .map_or_else(Vec::new, |s| s.iter().map(|p| p[0].as_f64().unwrap()).collect());
                     let years: Vec<f64> = node.years.iter().map(|y| f64::from(*y)).collect();
                     assert_eq!(spells, years, "{what}: spells of {}", node.id);
                 }
@@ -144,66 +86,36 @@ fn pagerank_and_louvain_agree_with_networkx() {
         return;
     }
     let (dir, _) = build_exports();
-    for (name, view) in [
-        ("full", View::Full),
-        (
-            "people",
-            View::People {
-                shared_editions: false,
-            },
-        ),
-    ] {
+    for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
         let seen = read_with_networkx("graphml", &dir.path().join(format!("{name}.graphml")));
-        let mut ours: Vec<(&str, f64)> = kg
-            .nodes()
-            .map(|(_, n)| (n.id.as_str(), n.metrics.pagerank))
-            .collect();
+        let mut ours: Vec<(&str, f64)> = kg.nodes().map(|(_, n)| (n.id.as_str(), n.metrics.pagerank)).collect();
         // Exact ties (co-speaker pairs) differ in the last bits between engines: rank on 12 decimals.
         let rounded = |x: f64| (x * 1e12).round();
         ours.sort_by(|a, b| rounded(b.1).total_cmp(&rounded(a.1)).then(a.0.cmp(b.0)));
         let our_top: Vec<&str> = ours.iter().take(10).map(|(id, _)| *id).collect();
-        let their_top: Vec<&str> = seen["pagerank_top10"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
+        let their_top: Vec<&str> =
+            seen["pagerank_top10"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(our_top, their_top, "{name}: PageRank top ten");
         for (id, value) in &ours {
             let theirs = seen["pagerank"][*id].as_f64().unwrap();
-            assert!(
-                (value - theirs).abs() < 1e-9,
-                "{name}: PageRank of {id}: {value} vs networkx {theirs}"
-            );
+            assert!((value - theirs).abs() < 1e-9, "{name}: PageRank of {id}: {value} vs networkx {theirs}");
         }
-        let q_ours = seen["modularity_of_confgraph_communities"]
-            .as_f64()
-            .unwrap();
+        let q_ours = seen["modularity_of_confgraph_communities"].as_f64().unwrap();
         let q_nx = seen["louvain_modularity"].as_f64().unwrap();
         eprintln!("{name}: modularity confgraph {q_ours:.4}, networkx Louvain {q_nx:.4}");
-        assert!(
-            (q_ours - q_nx).abs() <= 0.02 || q_ours > q_nx,
-            "{name}: modularity {q_ours} vs networkx {q_nx}"
-        );
+        assert!((q_ours - q_nx).abs() <= 0.02 || q_ours > q_nx, "{name}: modularity {q_ours} vs networkx {q_nx}");
     }
 }
 
 #[test]
 fn gexf_validates_against_the_gexf_1_3_schema() {
-    if !client_available(
-        "xmllint (libxml2-utils)",
-        Process::new("xmllint").arg("--version"),
-    ) {
+    if !client_available("xmllint (libxml2-utils)", Process::new("xmllint").arg("--version")) {
         return;
     }
     let (dir, _) = build_exports();
     let xsd = root().join("../shared/schemas/gexf-1.3/gexf.xsd");
-    let xsd = if xsd.exists() {
-        xsd
-    } else {
-        root().join("tests/schemas/gexf-1.3/gexf.xsd")
-    };
+    let xsd = if xsd.exists() { xsd } else { root().join("tests/schemas/gexf-1.3/gexf.xsd") };
     for name in ["full.gexf", "people.gexf"] {
         let out = Process::new("xmllint")
             .args(["--noout", "--schema"])
@@ -211,11 +123,7 @@ fn gexf_validates_against_the_gexf_1_3_schema() {
             .arg(dir.path().join(name))
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{name} does not validate: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{name} does not validate: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
 
@@ -226,85 +134,44 @@ fn graphml_follows_gephis_importer_rules() {
     }
     let (dir, _) = build_exports();
     for name in ["full.graphml", "people.graphml"] {
-        let out = Process::new("python3")
-            .arg(interop("graphml_rules.py"))
-            .arg(dir.path().join(name))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(dir.path().join(name)).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
     }
     // The checker can fail: an auto-numbered key is caught.
     let bad = dir.path().join("bad.graphml");
-    let text = std::fs::read_to_string(dir.path().join("people.graphml"))
-        .unwrap()
-        .replace("id=\"kind\"", "id=\"d3\"");
+    let text = std::fs::read_to_string(dir.path().join("people.graphml")).unwrap().replace("id=\"kind\"", "id=\"d3\"");
     std::fs::write(&bad, text).unwrap();
-    let out = Process::new("python3")
-        .arg(interop("graphml_rules.py"))
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
 fn node_ids_are_the_rdf_iris_under_the_base() {
     let (dir, _) = build_exports();
     let ttl = std::fs::read_to_string(dir.path().join("graph.nt")).unwrap();
-    let subjects: std::collections::BTreeSet<&str> =
-        ttl.lines().filter_map(|l| l.split(' ').next()).collect();
+    let subjects: std::collections::BTreeSet<&str> = ttl.lines().filter_map(|l| l.split(' ').next()).collect();
     let nodes = std::fs::read_to_string(dir.path().join("gephi/full/nodes.csv")).unwrap();
     let mut checked = BTreeMap::new();
     for line in nodes.lines().skip(1) {
         let id = line.split(',').next().unwrap();
         let iri = format!("<https://example.org/confgraph/{id}>");
-        assert!(
-            subjects.contains(iri.as_str()),
-            "node {id} is not a subject of the RDF graph"
-        );
-        *checked
-            .entry(id.split('/').next().unwrap().to_owned())
-            .or_insert(0) += 1;
+        assert!(subjects.contains(iri.as_str()), "node {id} is not a subject of the RDF graph");
+        *checked.entry(id.split('/').next().unwrap().to_owned()).or_insert(0) += 1;
     }
-    assert!(
-        checked.len() >= 5,
-        "nodes of every kind checked: {checked:?}"
-    );
+    assert!(checked.len() >= 5, "nodes of every kind checked: {checked:?}");
 }
 
 #[test]
 fn csv_and_neo4j_tables_have_the_headers_their_importers_expect() {
     let (dir, _) = build_exports();
     let d = dir.path();
-    let first_line = |p: &str| {
-        std::fs::read_to_string(d.join(p))
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap()
-            .to_owned()
-    };
+    let first_line = |p: &str| std::fs::read_to_string(d.join(p)).unwrap().lines().next().unwrap().to_owned();
     assert!(first_line("gephi/full/nodes.csv").starts_with("Id,Label,kind,"));
     assert!(first_line("gephi/full/nodes.csv").ends_with(",timeset"));
     assert!(first_line("gephi/people/edges.csv").starts_with("Source,Target,Type,Label,Weight,"));
+    assert!(std::fs::read_to_string(d.join("gephi/people/edges.csv")).unwrap().contains(",Undirected,co_speaker,"));
     assert!(
-        std::fs::read_to_string(d.join("gephi/people/edges.csv"))
-            .unwrap()
-            .contains(",Undirected,co_speaker,")
-    );
-    assert!(
-        std::fs::read_to_string(d.join("gephi/full/nodes.csv"))
-            .unwrap()
-            .contains("\"<[2019.0, 2024.0, 2025.0]>\""),
+        std::fs::read_to_string(d.join("gephi/full/nodes.csv")).unwrap().contains("\"<[2019.0, 2024.0, 2025.0]>\""),
         "Christy Heaton's years as a timeset"
     );
     assert!(first_line("neo4j/nodes-person.csv").starts_with("id:ID(Person),name,"));
@@ -319,17 +186,9 @@ fn csv_and_neo4j_tables_have_the_headers_their_importers_expect() {
 fn forbidden_xml_characters_are_dropped_not_written() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("n.md");
-    std::fs::write(
-        &notes,
-        "# PyOhio 2023\n\n## Bell \u{7} and \u{fffe} noncharacter talk\n\nAna Lima\n",
-    )
-    .unwrap();
+    std::fs::write(&notes, "# PyOhio 2023\n\n## Bell \u{7} and \u{fffe} noncharacter talk\n\nAna Lima\n").unwrap();
     for format in ["graphml", "gexf"] {
-        let out = confgraph()
-            .args(["export", "--format", format])
-            .arg(&notes)
-            .output()
-            .unwrap();
+        let out = confgraph().args(["export", "--format", format]).arg(&notes).output().unwrap();
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
         // The bell is dropped when the notes are read, the noncharacter when XML is written.
@@ -340,10 +199,8 @@ fn forbidden_xml_characters_are_dropped_not_written() {
 
 #[test]
 fn every_export_is_byte_identical_across_thread_counts_and_file_order() {
-    let mut inputs: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("notes"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut inputs: Vec<std::path::PathBuf> =
+        std::fs::read_dir(root().join("notes")).unwrap().map(|e| e.unwrap().path()).collect();
     inputs.sort();
     inputs.push(root().join("tests/fixtures"));
     let run = |threads: &str, paths: &[std::path::PathBuf]| {
@@ -356,11 +213,7 @@ fn every_export_is_byte_identical_across_thread_counts_and_file_order() {
             .args(paths)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         dir
     };
     let one = run("1", &inputs);
@@ -372,10 +225,7 @@ fn every_export_is_byte_identical_across_thread_counts_and_file_order() {
     assert_eq!(files, tree(reversed.path()));
     for f in &files {
         let a = std::fs::read(one.path().join(f)).unwrap();
-        assert!(
-            a == std::fs::read(two.path().join(f)).unwrap(),
-            "{f} differs between 1 and 2 threads"
-        );
+        assert!(a == std::fs::read(two.path().join(f)).unwrap(), "{f} differs between 1 and 2 threads");
         assert!(
             a == std::fs::read(reversed.path().join(f)).unwrap(),
             "{f} differs when the files are given in reverse"

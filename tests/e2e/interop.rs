@@ -18,29 +18,15 @@ fn python_rdf_available() -> bool {
 
 #[test]
 fn rapper_parses_turtle_ntriples_and_rdfxml() {
-    if !client_available(
-        "rapper (raptor2-utils)",
-        Process::new("rapper").arg("--version"),
-    ) {
+    if !client_available("rapper (raptor2-utils)", Process::new("rapper").arg("--version")) {
         return;
     }
     let (dir, triples) = build_exports();
-    for (file, syntax) in [
-        ("graph.ttl", "turtle"),
-        ("graph.nt", "ntriples"),
-        ("graph.rdf", "rdfxml"),
-    ] {
-        let out = Process::new("rapper")
-            .args(["-i", syntax, "-c"])
-            .arg(dir.path().join(file))
-            .output()
-            .unwrap();
+    for (file, syntax) in [("graph.ttl", "turtle"), ("graph.nt", "ntriples"), ("graph.rdf", "rdfxml")] {
+        let out = Process::new("rapper").args(["-i", syntax, "-c"]).arg(dir.path().join(file)).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "rapper rejected {file}: {stderr}");
-        assert!(
-            !stderr.contains("Error") && !stderr.contains("Warning"),
-            "rapper complained about {file}: {stderr}"
-        );
+        assert!(!stderr.contains("Error") && !stderr.contains("Warning"), "rapper complained about {file}: {stderr}");
         assert!(
             stderr.contains(&format!("returned {triples} triples")),
             "rapper counted differently for {file}: {stderr}"
@@ -68,16 +54,9 @@ fn rdflib_reads_all_six_syntaxes_to_the_same_triple_count() {
             .arg(dir.path().join(file))
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "rdflib failed on {file}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "rdflib failed on {file}: {}", String::from_utf8_lossy(&out.stderr));
         let count: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
-        assert_eq!(
-            count, triples,
-            "rdflib read {count} triples from {file}, confgraph wrote {triples}"
-        );
+        assert_eq!(count, triples, "rdflib read {count} triples from {file}, confgraph wrote {triples}");
     }
 }
 
@@ -96,11 +75,7 @@ fn turtle_export_conforms_to_the_shapes_and_a_planted_violation_is_caught() {
         .arg(&ontology)
         .output()
         .unwrap();
-    assert!(
-        ok.status.success(),
-        "export does not conform:\n{}",
-        String::from_utf8_lossy(&ok.stdout)
-    );
+    assert!(ok.status.success(), "export does not conform:\n{}", String::from_utf8_lossy(&ok.stdout));
     // Plant violations: a session in two editions, and an edition without a year.
     let mut planted = std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap();
     planted.push_str(
@@ -117,15 +92,8 @@ fn turtle_export_conforms_to_the_shapes_and_a_planted_violation_is_caught() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "planted violations not reported:\n{report}"
-    );
-    assert!(
-        report.contains("goodbye-gil") && report.contains("extra-2030"),
-        "both violations named:\n{report}"
-    );
+    assert_eq!(out.status.code(), Some(1), "planted violations not reported:\n{report}");
+    assert!(report.contains("goodbye-gil") && report.contains("extra-2030"), "both violations named:\n{report}");
 }
 
 /// Rows of a SELECT as sorted lists of cell strings, list cells (`a; b`) with their items sorted.
@@ -155,77 +123,36 @@ fn every_named_query_gives_the_same_answer_in_rdflib() {
     }
     let (dir, _) = build_exports();
     let data = dir.path().join("graph.ttl");
-    assert!(
-        confgraph::queries::NAMED_QUERIES.len() >= 8,
-        "at least eight named queries"
-    );
+    assert!(confgraph::queries::NAMED_QUERIES.len() >= 8, "at least eight named queries");
     let mut compared = BTreeMap::new();
     for (name, text) in confgraph::queries::NAMED_QUERIES {
         let qfile = dir.path().join(format!("{name}.rq"));
         std::fs::write(&qfile, text).unwrap();
-        let ours = confgraph()
-            .args(["query", "--named", name, "--format", "json", "--data"])
-            .arg(&data)
-            .output()
-            .unwrap();
-        assert!(
-            ours.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&ours.stderr)
-        );
+        let ours =
+            confgraph().args(["query", "--named", name, "--format", "json", "--data"]).arg(&data).output().unwrap();
+        assert!(ours.status.success(), "{name}: {}", String::from_utf8_lossy(&ours.stderr));
         let ours: Value = serde_json::from_slice(&ours.stdout).unwrap();
-        let vars: Vec<String> = ours["head"]["vars"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_owned())
-            .collect();
+        let vars: Vec<String> =
+            ours["head"]["vars"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
         let our_rows: Vec<Vec<Option<String>>> = ours["results"]["bindings"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|b| {
-                vars.iter()
-                    .map(|v| b[v]["value"].as_str().map(str::to_owned))
-                    .collect()
-            })
+            .map(|b| vars.iter().map(|v| b[v]["value"].as_str().map(str::to_owned)).collect())
             .collect();
-        let theirs = Process::new("python3")
-            .arg(interop("sparql_select.py"))
-            .arg(&data)
-            .arg(&qfile)
-            .output()
-            .unwrap();
-        assert!(
-            theirs.status.success(),
-            "{name} in rdflib: {}",
-            String::from_utf8_lossy(&theirs.stderr)
-        );
+        let theirs = Process::new("python3").arg(interop("sparql_select.py")).arg(&data).arg(&qfile).output().unwrap();
+        assert!(theirs.status.success(), "{name} in rdflib: {}", String::from_utf8_lossy(&theirs.stderr));
         let theirs: Value = serde_json::from_slice(&theirs.stdout).unwrap();
-        let their_vars: Vec<String> = theirs["vars"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_owned())
-            .collect();
+        let their_vars: Vec<String> =
+            theirs["vars"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
         let their_rows: Vec<Vec<Option<String>>> = theirs["rows"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| {
-                r.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| c.as_str().map(str::to_owned))
-                    .collect()
-            })
+            .map(|r| r.as_array().unwrap().iter().map(|c| c.as_str().map(str::to_owned)).collect())
             .collect();
         assert_eq!(vars, their_vars, "{name}: variables");
-        assert_eq!(
-            normalise_rows(&vars, &our_rows),
-            normalise_rows(&vars, &their_rows),
-            "{name}: rows differ"
-        );
+        assert_eq!(normalise_rows(&vars, &our_rows), normalise_rows(&vars, &their_rows), "{name}: rows differ");
         compared.insert(*name, our_rows.len());
     }
     eprintln!("named queries compared with rdflib (rows): {compared:?}");
@@ -240,22 +167,10 @@ fn turtle_round_trips_through_data_unchanged() {
     let (dir, _) = build_exports();
     let ttl = dir.path().join("graph.ttl");
     for format in ["turtle", "ntriples", "rdfxml", "jsonld", "trig", "nquads"] {
-        let once = confgraph()
-            .args(["export", "--format", format, "--data"])
-            .arg(&ttl)
-            .output()
-            .unwrap();
-        assert!(
-            once.status.success(),
-            "{}",
-            String::from_utf8_lossy(&once.stderr)
-        );
-        let direct =
-            std::fs::read(dir.path().join(format!("graph.{}", extension(format)))).unwrap();
-        assert!(
-            once.stdout == direct,
-            "{format}: export from --data differs from export from notes"
-        );
+        let once = confgraph().args(["export", "--format", format, "--data"]).arg(&ttl).output().unwrap();
+        assert!(once.status.success(), "{}", String::from_utf8_lossy(&once.stderr));
+        let direct = std::fs::read(dir.path().join(format!("graph.{}", extension(format)))).unwrap();
+        assert!(once.stdout == direct, "{format}: export from --data differs from export from notes");
     }
 }
 
@@ -280,18 +195,9 @@ fn awkward_characters_survive_every_syntax() {
     )
     .unwrap();
     let base_ttl = dir.path().join("graph.ttl");
-    confgraph()
-        .args(["export", "--format", "turtle", "-o"])
-        .arg(&base_ttl)
-        .arg(&notes)
-        .assert()
-        .success();
-    let reference = confgraph()
-        .args(["export", "--format", "ntriples", "--data"])
-        .arg(&base_ttl)
-        .output()
-        .unwrap()
-        .stdout;
+    confgraph().args(["export", "--format", "turtle", "-o"]).arg(&base_ttl).arg(&notes).assert().success();
+    let reference =
+        confgraph().args(["export", "--format", "ntriples", "--data"]).arg(&base_ttl).output().unwrap().stdout;
     let text = String::from_utf8(reference.clone()).unwrap();
     for needle in [
         "Quotes \\\"inside\\\" & <angle> brackets 🐍 — naïve café",
@@ -303,22 +209,9 @@ fn awkward_characters_survive_every_syntax() {
     }
     for format in ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"] {
         let file = dir.path().join(format!("awkward.{}", extension(format)));
-        confgraph()
-            .args(["export", "--format", format, "-o"])
-            .arg(&file)
-            .arg(&notes)
-            .assert()
-            .success();
-        let back = confgraph()
-            .args(["export", "--format", "ntriples", "--data"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            back.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&back.stderr)
-        );
+        confgraph().args(["export", "--format", format, "-o"]).arg(&file).arg(&notes).assert().success();
+        let back = confgraph().args(["export", "--format", "ntriples", "--data"]).arg(&file).output().unwrap();
+        assert!(back.status.success(), "{format}: {}", String::from_utf8_lossy(&back.stderr));
         assert!(back.stdout == reference, "{format} changed the graph");
         if python_rdf_available() {
             let fmt = match format {
@@ -327,17 +220,8 @@ fn awkward_characters_survive_every_syntax() {
                 "jsonld" => "json-ld",
                 f => f,
             };
-            let out = Process::new("python3")
-                .arg(interop("rdf_count.py"))
-                .arg(fmt)
-                .arg(&file)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "rdflib failed on {format}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let out = Process::new("python3").arg(interop("rdf_count.py")).arg(fmt).arg(&file).output().unwrap();
+            assert!(out.status.success(), "rdflib failed on {format}: {}", String::from_utf8_lossy(&out.stderr));
         }
     }
 }
@@ -351,15 +235,9 @@ fn query_command_contract() {
         .arg(&data)
         .assert()
         .code(2)
-        .stderr(
-            predicates::str::contains("SPARQL syntax error").and(predicates::str::contains("1:")),
-        );
+        .stderr(predicates::str::contains("SPARQL syntax error").and(predicates::str::contains("1:")));
     confgraph()
-        .args([
-            "query",
-            "ASK { ?s a <https://schema.org/Person> }",
-            "--data",
-        ])
+        .args(["query", "ASK { ?s a <https://schema.org/Person> }", "--data"])
         .arg(&data)
         .assert()
         .success()
@@ -376,15 +254,8 @@ fn query_command_contract() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&describe.stdout).contains("\"Christy Heaton\""));
-    confgraph()
-        .args(["query", "--list"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("repeat-speakers"));
-    confgraph()
-        .args(["query", "--named", "no-such-query"])
-        .assert()
-        .code(2);
+    confgraph().args(["query", "--list"]).assert().success().stdout(predicates::str::contains("repeat-speakers"));
+    confgraph().args(["query", "--named", "no-such-query"]).assert().code(2);
     // A cross product of the whole graph with itself three times cannot finish in 50 ms.
     confgraph()
         .args([
@@ -398,16 +269,7 @@ fn query_command_contract() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains("--timeout"));
-    let csv = confgraph()
-        .args([
-            "query",
-            "--named",
-            "speakers-per-edition",
-            "--format",
-            "csv",
-        ])
-        .output()
-        .unwrap();
+    let csv = confgraph().args(["query", "--named", "speakers-per-edition", "--format", "csv"]).output().unwrap();
     assert!(csv.status.success());
     assert!(
         String::from_utf8_lossy(&csv.stdout).contains("pycascades-2025")

@@ -4,3 +4,4 @@ mod cli;
 mod common;
 mod gephi;
 mod interop;
+mod reports;

@@ -1,0 +1,289 @@
+//! Topics: a SKOS concept scheme (the bundled `ontology/topics.ttl`, or `--topics FILE`) and the
+//! topics each session is about, found from its title, abstract and notes, each with its evidence.
+//!
+//! A label (`skos:prefLabel` or `skos:altLabel`) matches as a whole word or phrase, ignoring case.
+//! A match in the title weighs 3, in the abstract 2, in the notes 1 (each label counted once per
+//! field); a topic needs a weight of 2 or more and at least a third of the session's best topic's,
+//! and a session keeps at most five. Sessions no topic fits are counted, with their
+//! frequent words, so the taxonomy can grow.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Term;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::model::Session;
+
+/// The bundled taxonomy.
+pub const BUNDLED_TOPICS: &str = include_str!("../ontology/topics.ttl");
+
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// One concept of the scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// Slug id: the concept IRI's last path segment (`free-threading`).
+    pub id: String,
+    /// `skos:prefLabel` (English when there are several).
+    pub label: String,
+    /// `skos:altLabel` keywords.
+    pub alt_labels: Vec<String>,
+    /// Ids of `skos:broader` concepts.
+    pub broader: Vec<String>,
+}
+
+/// What a scheme says of one concept IRI: preferred labels with languages, alternative labels,
+/// broader concept ids.
+type ConceptLabels = (Vec<(String, Option<String>)>, Vec<String>, Vec<String>);
+
+/// A concept scheme ready to match sessions against.
+#[derive(Debug, Clone)]
+pub struct TopicScheme {
+    /// Concepts, sorted by id.
+    pub topics: Vec<Topic>,
+    /// One matcher per topic: a whole-word, case-insensitive alternation of its labels.
+    matchers: Vec<Regex>,
+}
+
+/// Where a label was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// The session title.
+    Title,
+    /// Its abstract.
+    Abstract,
+    /// The note-taker's notes.
+    Notes,
+}
+
+impl Field {
+    fn weight(self) -> u32 {
+        match self {
+            Self::Title => 3,
+            Self::Abstract => 2,
+            Self::Notes => 1,
+        }
+    }
+}
+
+/// A topic given to a session, with what matched where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicMatch {
+    /// Topic id.
+    pub topic: String,
+    /// Sum of the weights of the matches.
+    pub score: u32,
+    /// `(label as found, field)` for each distinct label and field.
+    pub evidence: Vec<(String, Field)>,
+}
+
+/// The smallest weight that gives a session a topic.
+pub const THRESHOLD: u32 = 2;
+
+/// The most topics a session gets.
+pub const MAX_TOPICS: usize = 5;
+
+impl TopicScheme {
+    /// Reads a SKOS scheme from Turtle.
+    ///
+    /// # Errors
+    /// A message with the parser's position, or when the file holds no `skos:Concept`.
+    pub fn from_turtle(text: &str, source: &str) -> Result<Self, String> {
+        let mut labels: BTreeMap<String, ConceptLabels> = BTreeMap::new();
+        let mut concepts: BTreeSet<String> = BTreeSet::new();
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+            let quad = quad.map_err(|e| format!("{source}: {e}"))?;
+            let subject = quad.subject.to_string();
+            let subject = subject.trim_matches(['<', '>']).to_owned();
+            let p = quad.predicate.as_str();
+            match (p, &quad.object) {
+                (RDF_TYPE, Term::NamedNode(n)) if n.as_str() == format!("{SKOS}Concept") => {
+                    concepts.insert(subject);
+                }
+                (_, Term::Literal(l)) if p == format!("{SKOS}prefLabel") => {
+                    labels.entry(subject).or_default().0.push((l.value().to_owned(), l.language().map(str::to_owned)));
+                }
+                (_, Term::Literal(l)) if p == format!("{SKOS}altLabel") => {
+                    labels.entry(subject).or_default().1.push(l.value().to_owned());
+                }
+                (_, Term::NamedNode(n)) if p == format!("{SKOS}broader") => {
+                    labels.entry(subject).or_default().2.push(last_segment(n.as_str()).to_owned());
+                }
+                _ => {}
+            }
+        }
+        let mut topics = Vec::new();
+        for iri in &concepts {
+            let (pref, mut alt, mut broader) = labels.remove(iri).unwrap_or_default();
+            let label = pref
+                .iter()
+                .find(|(_, lang)| lang.as_deref().is_some_and(|l| l.starts_with("en")))
+                .or_else(|| pref.first())
+                .map_or_else(|| last_segment(iri).to_owned(), |(v, _)| v.clone());
+            alt.sort();
+            alt.dedup();
+            broader.sort();
+            topics.push(Topic { id: last_segment(iri).to_owned(), label, alt_labels: alt, broader });
+        }
+        if topics.is_empty() {
+            return Err(format!("{source}: no skos:Concept found"));
+        }
+        topics.sort_by(|a, b| a.id.cmp(&b.id));
+        let matchers = topics.iter().map(matcher).collect::<Result<_, _>>().map_err(|e| format!("{source}: {e}"))?;
+        Ok(Self { topics, matchers })
+    }
+
+    /// The bundled taxonomy.
+    ///
+    /// # Panics
+    /// Never: a unit test parses the bundled file.
+    #[must_use]
+    pub fn bundled() -> Self {
+        Self::from_turtle(BUNDLED_TOPICS, "ontology/topics.ttl").expect("the bundled taxonomy parses (tested)")
+    }
+
+    /// The topic with this id.
+    #[must_use]
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok().map(|i| &self.topics[i])
+    }
+
+    /// The topics of a session, best first (score, then id), each with its evidence.
+    #[must_use]
+    pub fn assign(&self, session: &Session) -> Vec<TopicMatch> {
+        let fields = [
+            (Field::Title, session.title.as_str()),
+            (Field::Abstract, session.abstract_text.as_deref().unwrap_or_default()),
+            (Field::Notes, session.notes.as_str()),
+        ];
+        let mut found = Vec::new();
+        for (topic, re) in self.topics.iter().zip(&self.matchers) {
+            let mut evidence: BTreeSet<(String, Field)> = BTreeSet::new();
+            for (field, text) in fields {
+                for c in re.captures_iter(text) {
+                    if let Some(m) = c.get(1) {
+                        evidence.insert((m.as_str().to_lowercase(), field));
+                    }
+                }
+            }
+            let score = evidence.iter().map(|(_, f)| f.weight()).sum();
+            if score >= THRESHOLD {
+                found.push(TopicMatch { topic: topic.id.clone(), score, evidence: evidence.into_iter().collect() });
+            }
+        }
+        found.sort_by(|a, b| b.score.cmp(&a.score).then(a.topic.cmp(&b.topic)));
+        // Passing mentions do not make a topic: keep those within a third of the best, at most five.
+        let best = found.first().map_or(0, |t| t.score);
+        found.retain(|t| t.score * 3 >= best);
+        found.truncate(MAX_TOPICS);
+        found
+    }
+}
+
+fn last_segment(iri: &str) -> &str {
+    iri.rsplit(['/', '#']).next().unwrap_or(iri)
+}
+
+/// A whole-word, case-insensitive alternation of a topic's labels, longest first, captured in
+/// group 1. The edges are "not a word character" rather than `\b`, so labels that end in
+/// punctuation (`C++`) match too; a space in a label also matches a hyphen.
+fn matcher(topic: &Topic) -> Result<Regex, regex::Error> {
+    let mut labels: Vec<&str> =
+        std::iter::once(topic.label.as_str()).chain(topic.alt_labels.iter().map(String::as_str)).collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = labels.iter().map(|l| regex::escape(l).replace(' ', r"[\s-]+")).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"(?i)(?:^|[^\w])({alternation})(?:[^\w]|$)"))
+}
+
+/// Words too common to tell a topic.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "has",
+    "have", "how", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our", "so", "that",
+    "the", "their", "them", "there", "these", "they", "this", "to", "up", "use", "using", "was", "we", "what", "when",
+    "which", "who", "will", "with", "you", "your", "python", "talk", "https", "http", "com", "www", "org", "pretalx",
+    "like", "just", "some", "all", "other", "out", "new", "get", "make", "do", "does", "than", "then", "was", "were",
+    "would", "could", "should", "very", "much", "many", "most", "each",
+];
+
+/// The most frequent words of sessions no topic fits (document frequency), for growing the
+/// taxonomy: `(word, sessions)`, most frequent first, ties alphabetical.
+#[must_use]
+pub fn frequent_terms<'a>(sessions: impl IntoIterator<Item = &'a Session>, limit: usize) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in sessions {
+        let text = format!("{} {} {}", s.title, s.abstract_text.as_deref().unwrap_or_default(), s.notes);
+        let words: BTreeSet<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .map(|w| w.trim_matches('-').to_lowercase())
+            .filter(|w| {
+                w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()) && !STOP_WORDS.contains(&w.as_str())
+            })
+            .collect();
+        for w in words {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let mut list: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.truncate(limit);
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SessionKind, SourceLine};
+
+    fn session(title: &str, abstract_text: Option<&str>, notes: &str) -> Session {
+        Session {
+            conference: "c-2024".into(),
+            title: title.into(),
+            kind: SessionKind::Talk,
+            speakers: vec![],
+            links: vec![],
+            abstract_text: abstract_text.map(str::to_owned),
+            notes: notes.into(),
+            source: SourceLine { file: "f.md".into(), line: 1 },
+        }
+    }
+
+    const SCHEME: &str = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix topic: <https://example.org/confgraph/topic/> .
+topic:free-threading a skos:Concept ; skos:prefLabel "Free-threading and the GIL"@en ; skos:altLabel "GIL"@en, "free-threaded"@en, "PEP 703"@en ; skos:broader topic:concurrency .
+topic:concurrency a skos:Concept ; skos:prefLabel "Concurrency"@en ; skos:altLabel "asyncio"@en, "threads"@en .
+topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C++"@en .
+"#;
+
+    #[test]
+    fn scheme_reads_labels_and_broader() {
+        let s = TopicScheme::from_turtle(SCHEME, "t.ttl").unwrap();
+        let ids: Vec<&str> = s.topics.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["concurrency", "cpp", "free-threading"]);
+        assert_eq!(s.topic("free-threading").unwrap().broader, vec!["concurrency".to_owned()]);
+        assert!(TopicScheme::from_turtle("@prefix x: <a:> .", "empty.ttl").is_err());
+    }
+
+    #[test]
+    fn title_abstract_and_notes_weigh_differently() {
+        let s = TopicScheme::from_turtle(SCHEME, "t.ttl").unwrap();
+        let goodbye = s.assign(&session("Goodbye GIL: Exploring the Free-threaded mode", None, ""));
+        assert_eq!(goodbye[0].topic, "free-threading");
+        assert_eq!(goodbye[0].evidence, vec![("free-threaded".into(), Field::Title), ("gil".into(), Field::Title)]);
+        // One passing mention in the notes is not enough; two different labels are.
+        assert!(s.assign(&session("Something else", None, "we used threads")).is_empty());
+        assert_eq!(s.assign(&session("Something else", None, "threads and asyncio"))[0].topic, "concurrency");
+        // Whole words only: `GILded` is not the GIL; `C++` matches despite its punctuation.
+        assert!(s.assign(&session("The GILded age", None, "")).is_empty());
+        assert_eq!(s.assign(&session("Writing C++ for Python", None, ""))[0].topic, "cpp");
+    }
+
+    #[test]
+    fn frequent_terms_count_sessions_not_words() {
+        let sessions = [session("Quantum widgets", None, "quantum quantum"), session("More quantum", None, "")];
+        assert_eq!(frequent_terms(&sessions, 5), vec![("quantum".to_owned(), 2)]);
+    }
+}
