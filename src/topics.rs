@@ -44,8 +44,11 @@ type ConceptLabels = (Vec<(String, Option<String>)>, Vec<String>, Vec<String>);
 pub struct TopicScheme {
     /// Concepts, sorted by id.
     pub topics: Vec<Topic>,
-    /// One matcher per topic: a whole-word, case-insensitive alternation of its labels.
-    matchers: Vec<Regex>,
+    /// Every label of every topic in one whole-word, case-insensitive alternation (one pass
+    /// over a text finds them all).
+    matcher: Regex,
+    /// Normalised label → indexes of the topics that carry it.
+    label_topics: BTreeMap<String, Vec<usize>>,
 }
 
 /// Where a label was found.
@@ -133,8 +136,20 @@ impl TopicScheme {
             return Err(format!("{source}: no skos:Concept found"));
         }
         topics.sort_by(|a, b| a.id.cmp(&b.id));
-        let matchers = topics.iter().map(matcher).collect::<Result<_, _>>().map_err(|e| format!("{source}: {e}"))?;
-        Ok(Self { topics, matchers })
+        let mut label_topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, t) in topics.iter().enumerate() {
+            for label in std::iter::once(&t.label).chain(&t.alt_labels) {
+                let key = normalise_label(label);
+                if !key.is_empty() {
+                    let list = label_topics.entry(key).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        let matcher = matcher(label_topics.keys()).map_err(|e| format!("{source}: {e}"))?;
+        Ok(Self { topics, matcher, label_topics })
     }
 
     /// The bundled taxonomy.
@@ -160,21 +175,28 @@ impl TopicScheme {
             (Field::Abstract, session.abstract_text.as_deref().unwrap_or_default()),
             (Field::Notes, session.notes.as_str()),
         ];
-        let mut found = Vec::new();
-        for (topic, re) in self.topics.iter().zip(&self.matchers) {
-            let mut evidence: BTreeSet<(String, Field)> = BTreeSet::new();
-            for (field, text) in fields {
-                for c in re.captures_iter(text) {
-                    if let Some(m) = c.get(1) {
-                        evidence.insert((m.as_str().to_lowercase(), field));
-                    }
+        let mut evidence: BTreeMap<usize, BTreeSet<(String, Field)>> = BTreeMap::new();
+        for (field, text) in fields {
+            let mut at = 0;
+            // The trailing boundary is not part of a match, so "GIL GIL" finds both.
+            while let Some(c) = self.matcher.captures_at(text, at) {
+                let Some(m) = c.get(1) else { break };
+                let found = m.as_str().to_lowercase();
+                for &t in self.label_topics.get(&normalise_label(&found)).into_iter().flatten() {
+                    evidence.entry(t).or_default().insert((found.clone(), field));
                 }
-            }
-            let score = evidence.iter().map(|(_, f)| f.weight()).sum();
-            if score >= THRESHOLD {
-                found.push(TopicMatch { topic: topic.id.clone(), score, evidence: evidence.into_iter().collect() });
+                at = m.end();
             }
         }
+        let mut found: Vec<TopicMatch> = evidence
+            .into_iter()
+            .map(|(t, ev)| TopicMatch {
+                topic: self.topics[t].id.clone(),
+                score: ev.iter().map(|(_, f)| f.weight()).sum(),
+                evidence: ev.into_iter().collect(),
+            })
+            .filter(|m| m.score >= THRESHOLD)
+            .collect();
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.topic.cmp(&b.topic)));
         // Passing mentions do not make a topic: keep those within a third of the best, at most five.
         let best = found.first().map_or(0, |t| t.score);
@@ -188,13 +210,22 @@ fn last_segment(iri: &str) -> &str {
     iri.rsplit(['/', '#']).next().unwrap_or(iri)
 }
 
-/// A whole-word, case-insensitive alternation of a topic's labels, longest first, captured in
-/// group 1. The edges are "not a word character" rather than `\b`, so labels that end in
-/// punctuation (`C++`) match too; a space in a label also matches a hyphen.
-fn matcher(topic: &Topic) -> Result<Regex, regex::Error> {
-    let mut labels: Vec<&str> =
-        std::iter::once(topic.label.as_str()).chain(topic.alt_labels.iter().map(String::as_str)).collect();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+/// A label as compared: lower case, every run of spaces and hyphens one space.
+fn normalise_label(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A whole-word, case-insensitive alternation of labels, longest first, captured in group 1. The
+/// edges are "not a word character" rather than `\b`, so labels that end in punctuation (`C++`)
+/// match too; a space in a label also matches a hyphen.
+fn matcher<'a>(labels: impl Iterator<Item = &'a String>) -> Result<Regex, regex::Error> {
+    let mut labels: Vec<&String> = labels.collect();
+    labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     let alternation = labels.iter().map(|l| regex::escape(l).replace(' ', r"[\s-]+")).collect::<Vec<_>>().join("|");
     Regex::new(&format!(r"(?i)(?:^|[^\w])({alternation})(?:[^\w]|$)"))
 }

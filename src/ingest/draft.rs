@@ -193,10 +193,11 @@ pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mentio
             found.push(m);
         }
     }
+    let lines = super::text::LineIndex::new(&block.text);
     found
         .into_iter()
         .map(|m| {
-            let line = block.line + block.text[..m.offset].matches('\n').count() as u32;
+            let line = block.line + lines.line_of(m.offset) - 1;
             Mention {
                 person: m.person,
                 conference: conference.to_owned(),

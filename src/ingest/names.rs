@@ -617,9 +617,11 @@ pub fn at_conference_mentions(text: &str) -> Vec<ProseMention> {
         let Some(before) = text[..conference.start].strip_suffix(" at ") else {
             continue;
         };
-        if let Some((offset, name)) = full_name_runs(before).into_iter().next_back() {
-            if offset + name.len() == before.len() {
-                found.push(ProseMention { person: NameRef::named(name), offset });
+        // A name is a few words: look at the last 200 bytes only, so the scan stays linear.
+        let window = tail_start(before, 200);
+        if let Some((offset, name)) = full_name_runs(&before[window..]).into_iter().next_back() {
+            if window + offset + name.len() == before.len() {
+                found.push(ProseMention { person: NameRef::named(name), offset: window + offset });
             }
         }
     }
@@ -701,9 +703,11 @@ fn names_an_organisation(aside: &str) -> bool {
         && aside.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 2)
 }
 
+/// The closing parenthesis of the one at `open`, within a few hundred bytes: an aside is short,
+/// and an unbounded scan would make a long line of `(` quadratic.
 fn matching_paren(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (k, c) in text[open..].char_indices() {
+    for (k, c) in text[open..].char_indices().take_while(|(k, _)| *k < 600) {
         match c {
             '(' => depth += 1,
             ')' => {
@@ -712,15 +716,22 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
                     return Some(open + k);
                 }
             }
-            '\n' if k > 300 => return None,
             _ => {}
         }
     }
     None
 }
 
+/// The first char boundary at or after `len - max` bytes: where the last `max` bytes of `text` start.
+fn tail_start(text: &str, max: usize) -> usize {
+    (text.len().saturating_sub(max)..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
+}
+
 /// The name written right before byte `pos` (an opening parenthesis), and where it starts.
 fn name_before(text: &str, pos: usize) -> Option<(String, usize)> {
+    // A name is a few words: the last 200 bytes are enough, and keep a long line linear.
+    let window = tail_start(&text[..pos], 200);
+    let (text, pos) = (&text[window..], pos - window);
     let before = &text[..pos];
     if !before.ends_with(' ') && !before.ends_with(char::is_alphabetic) {
         return None;
@@ -757,7 +768,7 @@ fn name_before(text: &str, pos: usize) -> Option<(String, usize)> {
         return None;
     }
     let name = person_name(&candidate.join(" "), true)?;
-    Some((name, start))
+    Some((name, window + start))
 }
 
 /// Words of `text` from the last to the first, each with its byte offset.

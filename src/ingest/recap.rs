@@ -436,10 +436,15 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
     let text = &block.text;
     let mut context: Vec<String> = known.to_vec();
     let mut told: Vec<Told> = Vec::new();
-    let line_at = |offset: usize| block.line + text[..offset].matches('\n').count() as u32;
+    let line_starts = crate::ingest::text::LineIndex::new(text);
+    let line_at = |offset: usize| block.line + line_starts.line_of(offset) - 1;
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        let refs = references(&text[..e], &context);
+        // Who "he" or "Brandt" is comes from this sentence and the few before it: a bounded
+        // window keeps a paragraph of thousands of sentences linear.
+        let window = (s.saturating_sub(1500)..=s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
+        let refs: Vec<(usize, Reference)> =
+            references(&text[window..e], &context).into_iter().map(|(o, r)| (o + window, r)).collect();
         let spans = title_spans(sentence, block);
         let talk_kind = talk_word_kind(sentence);
         let mut told_here = false;

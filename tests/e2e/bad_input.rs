@@ -1,0 +1,175 @@
+//! Bad input never crashes and never loses the rest: each case has its expected warning (naming
+//! the file, and the line where there is one), its exit code, and the output that survives.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::confgraph;
+
+const GOOD: &str = "# PyOhio 2023\n\n## Good Talk\n\nJane Doe\n";
+
+/// Runs `extract --format json` on a folder holding `good.md` and one bad file; returns the
+/// exit code, stderr and the session titles that survived.
+fn run_with(bad_name: &str, bad: &[u8]) -> (i32, String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    std::fs::write(dir.path().join(bad_name), bad).unwrap();
+    run_dir(dir.path())
+}
+
+fn run_dir(dir: &Path) -> (i32, String, Vec<String>) {
+    let out = confgraph().args(["extract", "--format", "json"]).arg(dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let titles = serde_json::from_slice::<Value>(&out.stdout)
+        .map(|v| v["sessions"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default();
+    (out.status.code().unwrap_or(-1), stderr, titles)
+}
+
+fn has(titles: &[String], title: &str) -> bool {
+    titles.iter().any(|t| t == title)
+}
+
+#[test]
+fn truncated_utf8_is_reported_with_its_line_and_the_rest_is_read() {
+    let mut bytes = b"# PyOhio 2022\n\n## Cut Talk\n\nAna Lima\n\ncaf\xC3".to_vec();
+    bytes.truncate(bytes.len());
+    let (code, stderr, titles) = run_with("cut.md", &bytes);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("cut.md:7: invalid UTF-8"), "{stderr}");
+    assert!(has(&titles, "Cut Talk") && has(&titles, "Good Talk"));
+}
+
+#[test]
+fn nul_bytes_early_mean_binary_later_they_are_dropped() {
+    let (code, stderr, titles) = run_with("early.md", b"# PyOhio 2022\n\x00\x00\x00");
+    assert_eq!(code, 0);
+    assert!(stderr.contains("early.md: binary file (NUL bytes), skipped"), "{stderr}");
+    assert_eq!(titles, vec!["Good Talk".to_owned()]);
+    let mut late = b"# PyOhio 2022\n\n## Late Talk\n\nAna Lima\n\n".to_vec();
+    late.extend(std::iter::repeat_n(b'a', 9000));
+    late.extend(b"\n\nnul \x00 here\n");
+    let (code, stderr, titles) = run_with("late.md", &late);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("late.md:9: control characters dropped"), "{stderr}");
+    assert!(has(&titles, "Late Talk"));
+}
+
+#[test]
+fn crlf_cr_and_bom_read_like_unix_text_with_the_same_lines() {
+    for (name, bytes) in [
+        ("crlf.md", b"\xEF\xBB\xBF# PyOhio 2022\r\n\r\n## Windows Talk\r\n\r\nAna Lima\r\n".to_vec()),
+        ("cr.md", b"# PyOhio 2022\r\r## Windows Talk\r\rAna Lima\r".to_vec()),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let out = confgraph().args(["extract", "--format", "json", "--strict"]).arg(dir.path()).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let s = &v["sessions"][0];
+        assert_eq!(
+            (s["title"].as_str(), s["source"]["line"].as_u64(), s["speakers"][0].as_str()),
+            (Some("Windows Talk"), Some(3), Some("Ana Lima")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_hundred_thousand_headings_are_a_hundred_thousand_sessions() {
+    let mut text = String::from("# PyOhio 2023\n\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("## Talk {i}\n\nSpeaker Number{}\n\n", i % 500));
+    }
+    let (code, stderr, titles) = run_with("many.md", text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(titles.len(), 100_001);
+}
+
+#[test]
+fn a_fifty_megabyte_line_is_read() {
+    let mut text = String::from("# PyOhio 2023\n\n## Long Line Talk\n\nAna Lima\n\n");
+    let unit = "notes that go on and on, with commas; semicolons (asides) and \"quotes\" - ";
+    while text.len() < 50_000_000 {
+        text.push_str(unit);
+    }
+    text.push('\n');
+    let (code, stderr, titles) = run_with("long.md", text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(has(&titles, "Long Line Talk") && has(&titles, "Good Talk"));
+}
+
+#[test]
+fn a_line_of_names_parentheses_and_quotes_is_read_in_linear_time() {
+    // Two megabytes of what every prose scan looks for: names, `(` without `)`, quotes, talk
+    // words and conference names. A quadratic scan would take hours here; a linear one, seconds.
+    let mut text = String::from("# PyOhio 2023\n\n## Crowded Line Talk\n\nAna Lima\n\n");
+    let unit = "Ana Lima (Acme \"gave a talk\" ((( at PyTexas. ";
+    while text.len() < 2_000_000 {
+        text.push_str(unit);
+    }
+    text.push('\n');
+    let (code, stderr, titles) = run_with("crowded.md", text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(has(&titles, "Crowded Line Talk"));
+}
+
+#[test]
+fn deeply_nested_lists_and_quotes_do_not_overflow() {
+    let mut text = String::from("# PyOhio 2023\n\n## Nested Talk\n\nAna Lima\n\n");
+    for depth in 0..5_000 {
+        text.push_str(&">".repeat(depth % 200));
+        text.push_str(&"  ".repeat(depth % 100));
+        text.push_str("- item\n");
+    }
+    let (code, stderr, titles) = run_with("nested.md", text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(has(&titles, "Nested Talk"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/up")).unwrap();
+    let (code, stderr, titles) = run_dir(dir.path());
+    assert_eq!(code, 0);
+    assert!(stderr.contains("symbolic link loop, not followed"), "{stderr}");
+    assert_eq!(titles, vec!["Good Talk".to_owned()]);
+}
+
+#[test]
+fn a_file_removed_between_listing_and_reading_is_reported_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.md");
+    let gone = dir.path().join("gone.md");
+    std::fs::write(&good, GOOD).unwrap();
+    std::fs::write(&gone, GOOD.replace("Good Talk", "Gone Talk")).unwrap();
+    let (sources, problems) = confgraph::ingest::source::collect(&[dir.path().to_path_buf()]);
+    assert!(problems.is_empty());
+    std::fs::remove_file(&gone).unwrap();
+    let results = confgraph::ingest::read_all(&sources);
+    let corpus = confgraph::corpus::assemble(results, problems);
+    assert_eq!(corpus.files_read, 1);
+    assert!(
+        corpus.diagnostics.iter().any(|d| d.file.ends_with("gone.md") && d.message.starts_with("cannot read")),
+        "{:?}",
+        corpus.diagnostics
+    );
+    assert_eq!(corpus.sessions.iter().map(|s| s.session.title.as_str()).collect::<Vec<_>>(), vec!["Good Talk"]);
+}
+
+#[test]
+fn only_bad_files_means_exit_one_and_strict_makes_any_warning_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.md"), "").unwrap();
+    let (code, stderr, _) = run_dir(dir.path());
+    assert_eq!(code, 1, "{stderr}");
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    assert_eq!(run_dir(dir.path()).0, 0);
+    let out = confgraph().args(["extract", "--strict"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
