@@ -4,6 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use crate::cli::{
     BuildArgs, Cli, Command, ExportArgs, ExportFormat, ExtractArgs, ExtractFormat, NotesSelection, PeopleArgs,
@@ -143,30 +144,53 @@ fn analysed_view(corpus: &Corpus, view: View) -> KnowledgeGraph {
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let base = &settings.base;
     let corpus = read_corpus(&args.notes.select()?, settings)?;
-    output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?;
+    output::remove_stale_temporaries(&args.out)?;
     let triples = rdf::corpus_triples(&corpus, base);
-    for syntax in RdfSyntax::ALL {
-        output::write_atomic_with(&args.out.join(format!("graph.{}", syntax.extension())), |w| {
-            rdf::write_triples(&triples, base, syntax, w)
-        })?;
-    }
-    for (name, view) in
+    let views: Vec<(&str, View, KnowledgeGraph)> =
         [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
-    {
-        let kg = analysed_view(&corpus, view);
-        // A view with nothing in it (topics, before any are assigned) is not written.
-        if kg.graph.node_count() == 0 {
-            continue;
-        }
-        write_rendered(GraphMl.render(&kg)?, Some(&args.out.join(format!("{name}.graphml"))))?;
-        write_rendered(Gexf.render(&kg)?, Some(&args.out.join(format!("{name}.gexf"))))?;
-        write_rendered(GephiCsv.render(&kg)?, Some(&args.out.join("gephi").join(name)))?;
-        if view == View::Full {
-            write_rendered(Neo4jCsv.render(&kg)?, Some(&args.out.join("neo4j")))?;
+            .into_par_iter()
+            .map(|(name, view)| (name, view, analysed_view(&corpus, view)))
+            // A view with nothing in it (topics, before any are assigned) is not written.
+            .filter(|(_, _, kg)| kg.graph.node_count() > 0)
+            .collect();
+    // Every export is independent: render and write them in parallel, each atomically.
+    type Job<'a> = Box<dyn Fn() -> Result<(), Error> + Send + Sync + 'a>;
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    jobs.push(Box::new(|| {
+        Ok(output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?)
+    }));
+    for syntax in RdfSyntax::ALL {
+        let (triples, out) = (&triples, &args.out);
+        jobs.push(Box::new(move || {
+            Ok(output::write_atomic_with(&out.join(format!("graph.{}", syntax.extension())), |w| {
+                rdf::write_triples(triples, base, syntax, w)
+            })?)
+        }));
+    }
+    for (name, view, kg) in &views {
+        let out = &args.out;
+        jobs.push(Box::new(move || write_rendered(GraphMl.render(kg)?, Some(&out.join(format!("{name}.graphml"))))));
+        jobs.push(Box::new(move || write_rendered(Gexf.render(kg)?, Some(&out.join(format!("{name}.gexf"))))));
+        jobs.push(Box::new(move || write_rendered(GephiCsv.render(kg)?, Some(&out.join("gephi").join(name)))));
+        if *view == View::Full {
+            jobs.push(Box::new(move || write_rendered(Neo4jCsv.render(kg)?, Some(&out.join("neo4j")))));
         }
     }
-    let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
-    output::write_atomic(&args.out.join("report.html"), html.as_bytes())?;
+    jobs.push(Box::new(|| {
+        let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
+        Ok(output::write_atomic(&args.out.join("report.html"), html.as_bytes())?)
+    }));
+    let progress = crate::progress::Progress::new(jobs.len() as u64, "writing exports");
+    let results: Vec<Result<(), Error>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = job();
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
+    results.into_iter().collect::<Result<Vec<()>, Error>>()?;
     println!("{}, {} triples → {}", extract::summary(&corpus), triples.len(), args.out.display());
     Ok(())
 }

@@ -20,6 +20,7 @@ pub mod ids;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod queries;
 pub mod rdf;
 pub mod report;

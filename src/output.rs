@@ -76,6 +76,25 @@ pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     write_to_with(path, |w| w.write_all(bytes))
 }
 
+/// Removes `.confgraph-*.tmp` files that a killed run left in `dir` or its sub-folders (no
+/// complete output ever has that name). A missing folder is fine.
+///
+/// # Errors
+/// When a folder cannot be listed or a temporary file cannot be removed.
+pub fn remove_stale_temporaries(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).max_depth(3) {
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with(".confgraph-") && name.ends_with(".tmp") {
+            std::fs::remove_file(entry.path()).with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,9 +39,11 @@ pub struct FileResult {
 /// Reads every source, in parallel, in the order given.
 #[must_use]
 pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
-    sources
+    let progress = crate::progress::Progress::new(sources.len() as u64, "reading notes");
+    let results = sources
         .par_iter()
         .map(|source| {
+            progress.inc();
             let file = source.display().to_owned();
             match source.read() {
                 Ok(bytes) => {
@@ -51,7 +53,9 @@ pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
                 Err(d) => FileResult { file, record: None, diagnostics: vec![d] },
             }
         })
-        .collect()
+        .collect();
+    progress.finish();
+    results
 }
 
 /// Reads one notes file from its bytes. Never panics.

@@ -1,6 +1,7 @@
 //! Bad input never crashes and never loses the rest: each case has its expected warning (naming
 //! the file, and the line where there is one), its exit code, and the output that survives.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::Value;
@@ -80,7 +81,7 @@ fn crlf_cr_and_bom_read_like_unix_text_with_the_same_lines() {
 fn a_hundred_thousand_headings_are_a_hundred_thousand_sessions() {
     let mut text = String::from("# PyOhio 2023\n\n");
     for i in 0..100_000 {
-        text.push_str(&format!("## Talk {i}\n\nSpeaker Number{}\n\n", i % 500));
+        let _ = write!(text, "## Talk {i}\n\nSpeaker Number{}\n\n", i % 500);
     }
     let (code, stderr, titles) = run_with("many.md", text.as_bytes());
     assert_eq!(code, 0, "{stderr}");

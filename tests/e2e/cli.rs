@@ -326,3 +326,64 @@ fn exports_folder_is_what_build_writes_today() {
         assert!(fresh == committed, "exports/{name} is stale: run `cargo run --release -- build`");
     }
 }
+
+#[test]
+fn killing_build_midway_leaves_only_complete_files() {
+    let work = tempfile::tempdir().unwrap();
+    let (old_notes, new_notes) = (work.path().join("old"), work.path().join("new"));
+    confgraph::synthetic::write_corpus(&old_notes, 1_500_000, 1).unwrap();
+    confgraph::synthetic::write_corpus(&new_notes, 3_000_000, 2).unwrap();
+    let (exports, complete_new) = (work.path().join("exports"), work.path().join("complete-new"));
+    confgraph().arg("build").arg("-o").arg(&exports).arg(&old_notes).assert().success();
+    confgraph().arg("build").arg("-o").arg(&complete_new).arg(&new_notes).assert().success();
+    let old: std::collections::BTreeMap<String, Vec<u8>> =
+        tree(&exports).into_iter().map(|f| (f.clone(), std::fs::read(exports.join(&f)).unwrap())).collect();
+
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("confgraph"))
+        .arg("build")
+        .arg("-o")
+        .arg(&exports)
+        .arg(&new_notes)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as the first new file is in place, while the rest are still being written.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let killed_midway = loop {
+        if child.try_wait().unwrap().is_some() {
+            break false;
+        }
+        let changed = old.iter().any(|(f, bytes)| std::fs::read(exports.join(f)).is_ok_and(|now| now != *bytes));
+        if changed || std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            break true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert!(killed_midway, "build finished before it could be killed; give it more work");
+    let mut seen_old = 0;
+    let mut seen_new = 0;
+    for f in tree(&exports) {
+        let name = f.rsplit('/').next().unwrap();
+        if name.starts_with(".confgraph-") {
+            continue; // a temporary file of the killed run: never in place of an export
+        }
+        let now = std::fs::read(exports.join(&f)).unwrap();
+        if old.get(&f) == Some(&now) {
+            seen_old += 1;
+        } else {
+            assert_eq!(
+                std::fs::read(complete_new.join(&f)).ok(),
+                Some(now),
+                "{f} is neither the old nor the complete new file"
+            );
+            seen_new += 1;
+        }
+    }
+    assert!(seen_old > 0 && seen_new > 0, "killed midway: {seen_old} old and {seen_new} new files");
+    // The next run cleans up after the killed one.
+    confgraph().arg("build").arg("-o").arg(&exports).arg(&new_notes).assert().success();
+    assert!(tree(&exports).iter().all(|f| !f.contains(".confgraph-")), "stale temporary files removed");
+}
