@@ -14,27 +14,11 @@ fn main() {
     divan::main();
 }
 
-#[expect(clippy::cast_sign_loss, reason = "a size in megabytes, clamped to be positive")]
-fn corpus_bytes() -> usize {
-    let benching = std::env::args().any(|a| a == "--bench");
-    std::env::var("CONFGRAPH_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map_or(if benching { 10.0 } else { 0.5 }, |mb: f64| mb.max(0.01))
-        .mul_add(1e6, 0.0) as usize
-}
-
 /// The corpus, generated once and kept for the whole run.
 static CORPUS: LazyLock<(Vec<NotesSource>, usize)> = LazyLock::new(|| {
-    let files = confgraph::synthetic::generate(corpus_bytes(), 42);
+    let files = confgraph::synthetic::generate(confgraph::synthetic::bench_corpus_bytes(10.0, 0.5), 42);
     let total = files.iter().map(|f| f.1.len()).sum();
-    let sources = files
-        .into_iter()
-        .map(|(name, text)| NotesSource::Embedded {
-            display: name,
-            bytes: Box::leak(text.into_bytes().into_boxed_slice()),
-        })
-        .collect();
+    let sources = confgraph::synthetic::leaked_sources(files);
     (sources, total)
 });
 

@@ -18,24 +18,11 @@ fn main() {
     divan::main();
 }
 
-#[expect(clippy::cast_sign_loss, reason = "a size in megabytes, clamped to be positive")]
-fn corpus_bytes() -> usize {
-    let benching = std::env::args().any(|a| a == "--bench");
-    std::env::var("CONFGRAPH_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map_or(if benching { 34.0 } else { 0.3 }, |mb: f64| mb.max(0.01))
-        .mul_add(1e6, 0.0) as usize
-}
-
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
-    let sources: Vec<NotesSource> = confgraph::synthetic::generate(corpus_bytes(), 42)
-        .into_iter()
-        .map(|(name, text)| NotesSource::Embedded {
-            display: name,
-            bytes: Box::leak(text.into_bytes().into_boxed_slice()),
-        })
-        .collect();
+    let sources = confgraph::synthetic::leaked_sources(confgraph::synthetic::generate(
+        confgraph::synthetic::bench_corpus_bytes(34.0, 0.3),
+        42,
+    ));
     let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(&sources), Vec::new());
     eprintln!("corpus: {} sessions, {} people", corpus.sessions.len(), corpus.people.people.len());
     corpus

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::ids::session_id;
 use crate::ingest::FileResult;
@@ -106,9 +108,7 @@ pub fn assemble_with(
         })
         .collect();
     link_same_talks(&mut sessions);
-    for s in &mut sessions {
-        s.topics = topics.assign(&s.session);
-    }
+    sessions.par_iter_mut().for_each(|s| s.topics = topics.assign(&s.session));
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),

@@ -394,40 +394,52 @@ pub fn sort_triples(mut triples: Vec<Triple>) -> Vec<Triple> {
 /// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in
 /// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
 fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
-    let mut iris: BTreeSet<&str> = BTreeSet::new();
+    let entity_roots: Vec<(String, &str)> =
+        ENTITY_PREFIXES.iter().map(|(path, name)| (format!("{}{path}", base.as_str()), *name)).collect();
+    let session_root = format!("{}session/", base.as_str());
+    let mut vocab_used = vec![false; VOCABULARY_PREFIXES.len()];
+    let mut entity_used = vec![false; entity_roots.len()];
+    let mut editions: BTreeSet<&str> = BTreeSet::new();
+    let mut last_edition = "";
+    let mut see = |iri: &'_ str| {
+        for (used, (_, ns_iri)) in vocab_used.iter_mut().zip(VOCABULARY_PREFIXES) {
+            *used |= iri.starts_with(ns_iri);
+        }
+        for (used, (root, _)) in entity_used.iter_mut().zip(&entity_roots) {
+            *used |= iri.starts_with(root.as_str());
+        }
+    };
     for t in triples {
         if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-            iris.insert(n.as_str());
+            see(n.as_str());
+            // Session IRIs come sorted, so one comparison with the last edition skips most inserts.
+            if let Some(edition) =
+                n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
+            {
+                if edition != last_edition {
+                    editions.insert(edition);
+                    last_edition = edition;
+                }
+            }
         }
-        iris.insert(t.predicate.as_str());
+        see(t.predicate.as_str());
         match &t.object {
-            Term::NamedNode(n) => {
-                iris.insert(n.as_str());
-            }
-            Term::Literal(l) => {
-                iris.insert(l.datatype().as_str());
-            }
+            Term::NamedNode(n) => see(n.as_str()),
+            Term::Literal(l) => see(l.datatype().as_str()),
             Term::BlankNode(_) => {}
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();
-    for (name, ns_iri) in VOCABULARY_PREFIXES {
-        if iris.iter().any(|i| i.starts_with(ns_iri)) {
+    for (used, (name, ns_iri)) in vocab_used.iter().zip(VOCABULARY_PREFIXES) {
+        if *used {
             out.push(((*name).to_owned(), (*ns_iri).to_owned()));
         }
     }
-    for (path, name) in ENTITY_PREFIXES {
-        let full = format!("{}{path}", base.as_str());
-        if iris.iter().any(|i| i.starts_with(&full)) {
-            out.push(((*name).to_owned(), full));
+    for (used, (root, name)) in entity_used.iter().zip(&entity_roots) {
+        if *used {
+            out.push(((*name).to_owned(), root.clone()));
         }
     }
-    let session_root = format!("{}session/", base.as_str());
-    let editions: BTreeSet<&str> = iris
-        .iter()
-        .filter_map(|i| i.strip_prefix(session_root.as_str()))
-        .filter_map(|rest| rest.split_once('/').map(|(edition, _)| edition))
-        .collect();
     for edition in editions {
         let valid_name = edition.starts_with(|c: char| c.is_ascii_alphabetic())
             && edition.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')

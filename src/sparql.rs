@@ -79,6 +79,20 @@ impl Deadline {
     }
 }
 
+/// The standard results format of a SELECT or ASK, or `None` for the terminal table.
+fn tabular_format(format: ResultsFormat, what: &str) -> Result<Option<QueryResultsFormat>, QueryError> {
+    Ok(match format {
+        ResultsFormat::Table => None,
+        ResultsFormat::Rdf(_) => {
+            return Err(QueryError::Format(format!("{what}: use --format table, csv, tsv, json or xml")));
+        }
+        ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultsFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultsFormat::Json => Some(QueryResultsFormat::Json),
+        ResultsFormat::Xml => Some(QueryResultsFormat::Xml),
+    })
+}
+
 /// Runs `query` on `store` and writes its results to `out`.
 ///
 /// # Errors
@@ -105,27 +119,10 @@ pub fn run(
                 .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
                 .collect::<Result<_, _>>()
                 .map_err(|e| evaluation_error(e, timeout))?;
-            let results_format = match format {
-                ResultsFormat::Table => {
-                    out.write_all(
-                        solutions_table(
-                            &variables.iter().map(|v| v.as_str().to_owned()).collect::<Vec<_>>(),
-                            &rows,
-                            base,
-                        )
-                        .as_bytes(),
-                    )?;
-                    return Ok(());
-                }
-                ResultsFormat::Rdf(_) => {
-                    return Err(QueryError::Format(
-                        "SELECT results are a table: use --format table, csv, tsv, json or xml".into(),
-                    ));
-                }
-                ResultsFormat::Csv => QueryResultsFormat::Csv,
-                ResultsFormat::Tsv => QueryResultsFormat::Tsv,
-                ResultsFormat::Json => QueryResultsFormat::Json,
-                ResultsFormat::Xml => QueryResultsFormat::Xml,
+            let Some(results_format) = tabular_format(format, "SELECT results are a table")? else {
+                let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                out.write_all(solutions_table(&names, &rows, base).as_bytes())?;
+                return Ok(());
             };
             let mut serializer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut *out, variables.clone())?;
@@ -135,20 +132,9 @@ pub fn run(
             serializer.finish()?;
         }
         QueryResults::Boolean(value) => {
-            let results_format = match format {
-                ResultsFormat::Table => {
-                    writeln!(out, "{value}")?;
-                    return Ok(());
-                }
-                ResultsFormat::Rdf(_) => {
-                    return Err(QueryError::Format(
-                        "ASK results are a boolean: use --format table, csv, tsv, json or xml".into(),
-                    ));
-                }
-                ResultsFormat::Csv => QueryResultsFormat::Csv,
-                ResultsFormat::Tsv => QueryResultsFormat::Tsv,
-                ResultsFormat::Json => QueryResultsFormat::Json,
-                ResultsFormat::Xml => QueryResultsFormat::Xml,
+            let Some(results_format) = tabular_format(format, "ASK results are a boolean")? else {
+                writeln!(out, "{value}")?;
+                return Ok(());
             };
             QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut *out, value)?;
         }

@@ -383,6 +383,33 @@ pub fn write_corpus(dir: &std::path::Path, target_bytes: usize, seed: u64) -> st
     Ok(total)
 }
 
+/// A generated corpus as in-memory notes sources (leaked: for benchmarks and fuzzing, which keep
+/// them for the whole run).
+#[must_use]
+pub fn leaked_sources(files: Vec<SyntheticFile>) -> Vec<crate::ingest::source::NotesSource> {
+    files
+        .into_iter()
+        .map(|(name, text)| crate::ingest::source::NotesSource::Embedded {
+            display: name,
+            bytes: Box::leak(text.into_bytes().into_boxed_slice()),
+        })
+        .collect()
+}
+
+/// The corpus size a benchmark runs at: `CONFGRAPH_BENCH_MB` if set, else `bench_mb` under
+/// `cargo bench` and `test_mb` under `cargo test` (one quick pass to show it works).
+#[must_use]
+#[expect(clippy::cast_sign_loss, clippy::cast_possible_truncation, reason = "a positive size in megabytes")]
+pub fn bench_corpus_bytes(bench_mb: f64, test_mb: f64) -> usize {
+    let benching = std::env::args().any(|a| a == "--bench");
+    let mb = std::env::var("CONFGRAPH_BENCH_MB").ok().and_then(|v| v.parse::<f64>().ok()).unwrap_or(if benching {
+        bench_mb
+    } else {
+        test_mb
+    });
+    (mb.max(0.01) * 1e6) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,6 +167,28 @@ impl TopicScheme {
         self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok().map(|i| &self.topics[i])
     }
 
+    /// The label inside a match of the matcher (which includes a boundary character before and
+    /// after, unless at the text's edge) and where it starts. A boundary character is trimmed
+    /// only when what remains is a label, so `C++` at the very end of a text keeps its `+`.
+    fn label_in<'t>(&self, whole: &'t str, at: usize) -> (usize, &'t str) {
+        let known = |s: &str| self.label_topics.contains_key(&normalise_label(s));
+        let mut start = at;
+        let mut label = whole;
+        if let Some(c) = label.chars().next().filter(|c| !is_word(*c)) {
+            if known(&label[c.len_utf8()..]) || !known(label) {
+                label = &label[c.len_utf8()..];
+                start += c.len_utf8();
+            }
+        }
+        if let Some(c) = label.chars().next_back().filter(|c| !is_word(*c)) {
+            let trimmed = &label[..label.len() - c.len_utf8()];
+            if known(trimmed) {
+                label = trimmed;
+            }
+        }
+        (start, label)
+    }
+
     /// The topics of a session, best first (score, then id), each with its evidence.
     #[must_use]
     pub fn assign(&self, session: &Session) -> Vec<TopicMatch> {
@@ -178,14 +200,19 @@ impl TopicScheme {
         let mut evidence: BTreeMap<usize, BTreeSet<(String, Field)>> = BTreeMap::new();
         for (field, text) in fields {
             let mut at = 0;
-            // The trailing boundary is not part of a match, so "GIL GIL" finds both.
-            while let Some(c) = self.matcher.captures_at(text, at) {
-                let Some(m) = c.get(1) else { break };
-                let found = m.as_str().to_lowercase();
+            // `find_at` runs the fast DFA search (no capture groups); the boundary characters
+            // around the label are trimmed by hand, and the search resumes right after the
+            // label, so the trailing boundary can start the next match ("GIL GIL" finds both).
+            while let Some(m) = self.matcher.find_at(text, at) {
+                let (start, label) = self.label_in(m.as_str(), m.start());
+                let found = label.to_lowercase();
                 for &t in self.label_topics.get(&normalise_label(&found)).into_iter().flatten() {
                     evidence.entry(t).or_default().insert((found.clone(), field));
                 }
-                at = m.end();
+                at = (start + label.len()).max(m.start() + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
             }
         }
         let mut found: Vec<TopicMatch> = evidence
@@ -208,6 +235,11 @@ impl TopicScheme {
 
 fn last_segment(iri: &str) -> &str {
     iri.rsplit(['/', '#']).next().unwrap_or(iri)
+}
+
+/// A word character as the regex `\w` sees it.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
 /// A label as compared: lower case, every run of spaces and hyphens one space.

@@ -1,0 +1,34 @@
+//! Fuzzes the whole pipeline on one file: read, resolve, topics, RDF in every syntax, every graph
+//! view in every format, every report.
+#![no_main]
+
+use confgraph::export::GraphFormat as _;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let (record, diagnostics) = confgraph::ingest::read_notes("fuzz.md", data);
+    let result = confgraph::ingest::FileResult { file: "fuzz.md".into(), record, diagnostics };
+    let corpus = confgraph::corpus::assemble(vec![result], Vec::new());
+    let base = confgraph::rdf::Base::default();
+    let triples = confgraph::rdf::corpus_triples(&corpus, &base);
+    for syntax in confgraph::rdf::RdfSyntax::ALL {
+        let bytes = confgraph::rdf::to_bytes(&triples, &base, syntax).expect("serialises");
+        // What we write, we can read back.
+        let _ = confgraph::rdf::store_of(&triples).expect("store");
+        assert!(!bytes.is_empty() || triples.is_empty());
+    }
+    for view in [confgraph::graph::View::Full, confgraph::graph::View::People { shared_editions: true }, confgraph::graph::View::Topics] {
+        let mut kg = confgraph::graph::build(&corpus, view);
+        confgraph::analyze::annotate(&mut kg);
+        let _ = confgraph::export::graphml::GraphMl.render(&kg).expect("graphml");
+        let _ = confgraph::export::gexf::Gexf.render(&kg).expect("gexf");
+        let _ = confgraph::export::csv_tables::GephiCsv.render(&kg).expect("csv");
+        let _ = confgraph::export::neo4j::Neo4jCsv.render(&kg).expect("neo4j");
+    }
+    for kind in [confgraph::report::ReportKind::Speakers, confgraph::report::ReportKind::Topics, confgraph::report::ReportKind::Editions] {
+        for format in [confgraph::report::ReportFormat::Json, confgraph::report::ReportFormat::Html, confgraph::report::ReportFormat::Csv] {
+            let _ = confgraph::report::render(kind, &corpus, format, 1).expect("report");
+        }
+    }
+    let _ = confgraph::extract::to_json(&corpus);
+});

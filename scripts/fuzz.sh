@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Fuzzes every target for SECONDS each (default 600 = ten minutes): one per notes style and one
+# for the whole pipeline. Uses cargo-fuzz (libFuzzer) on the stable toolchain: RUSTC_BOOTSTRAP
+# lets cargo-fuzz pass its -Z flags. Crashes land in fuzz/artifacts/<target>/; turn each into a
+# regression test before fixing it.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(talk_notes schedule recap pipeline)
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+mkdir -p fuzz/corpus
+for t in "${targets[@]}"; do
+  mkdir -p "fuzz/corpus/$t"
+  # Seed every target with the bundled notes and the fixtures.
+  cp notes/* tests/fixtures/*/*.md tests/fixtures/*/*.txt "fuzz/corpus/$t/" 2>/dev/null || true
+  echo "== $t for ${seconds}s"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run --release --sanitizer none "$t" "fuzz/corpus/$t" -- \
+    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 2>&1 | tail -n 4
+done
