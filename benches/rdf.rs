@@ -8,7 +8,6 @@
 use std::sync::LazyLock;
 
 use confgraph::corpus::Corpus;
-use confgraph::ingest::source::NotesSource;
 use confgraph::rdf::{Base, RdfSyntax};
 use divan::Bencher;
 use divan::counter::ItemsCount;

@@ -11,12 +11,22 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(talk_notes schedule recap pipeline)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-mkdir -p fuzz/corpus
+mkdir -p fuzz/corpus fuzz/logs
+failed=()
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   # Seed every target with the bundled notes and the fixtures.
   cp notes/* tests/fixtures/*/*.md tests/fixtures/*/*.txt "fuzz/corpus/$t/" 2>/dev/null || true
-  echo "== $t for ${seconds}s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run --release --sanitizer none "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 2>&1 | tail -n 4
+  echo "== $t for ${seconds}s (log: fuzz/logs/$t.log)"
+  if RUSTC_BOOTSTRAP=1 cargo fuzz run --release --sanitizer none "$t" "fuzz/corpus/$t" -- \
+    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 >"fuzz/logs/$t.log" 2>&1; then
+    grep -E "^#[0-9]+ +DONE|Done [0-9]+ runs" "fuzz/logs/$t.log" | tail -n 2
+  else
+    failed+=("$t")
+    grep -E "panicked|SUMMARY|Test unit written|error" "fuzz/logs/$t.log" | head -n 5
+  fi
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed: ${failed[*]} (artifacts in fuzz/artifacts/)" >&2
+  exit 1
+fi

@@ -141,6 +141,9 @@ fn analysed_view(corpus: &Corpus, view: View) -> KnowledgeGraph {
     kg
 }
 
+/// One export of `build`: renders and writes one file or folder.
+type Job<'a> = Box<dyn Fn() -> Result<(), Error> + Send + Sync + 'a>;
+
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let base = &settings.base;
     let corpus = read_corpus(&args.notes.select()?, settings)?;
@@ -154,7 +157,6 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
             .filter(|(_, _, kg)| kg.graph.node_count() > 0)
             .collect();
     // Every export is independent: render and write them in parallel, each atomically.
-    type Job<'a> = Box<dyn Fn() -> Result<(), Error> + Send + Sync + 'a>;
     let mut jobs: Vec<Job<'_>> = Vec::new();
     jobs.push(Box::new(|| {
         Ok(output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?)

@@ -359,7 +359,6 @@ pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
     if !aside.chars().next().is_some_and(char::is_uppercase) {
         return (current, former);
     }
-    let (top, _) = take_asides(aside);
     // Keep a nested `(PyMUG)` with its organisation: split only on top-level commas.
     let mut depth = 0usize;
     let mut start = 0usize;
@@ -376,7 +375,6 @@ pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     parts.push(&aside[start..]);
-    let _ = top;
     for part in parts {
         let part = collapse_ws(part);
         if part.is_empty() {

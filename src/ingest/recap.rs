@@ -109,7 +109,6 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
             if !in_session {
                 record.mentions.extend(prose_mentions(block, &home_id, file));
             }
-            let before = record.sessions.len();
             let told = talks_in_passing(block, &known, &home, file);
             for (conf, session, speaker_mentions) in told {
                 let id = add_conference(&mut record, &conf, conf.year.unwrap_or(home_year), file, session.source.line);
@@ -125,7 +124,6 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
                     record.sessions.push(session);
                 }
             }
-            let _ = before;
             known.extend(
                 prose_mentions(block, &home_id, file)
                     .into_iter()
