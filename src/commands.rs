@@ -149,6 +149,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let corpus = read_corpus(&args.notes.select()?, settings)?;
     output::remove_stale_temporaries(&args.out)?;
     let triples = rdf::corpus_triples(&corpus, base);
+    let prefixes = rdf::prefixes_for(&triples, base);
     let views: Vec<(&str, View, KnowledgeGraph)> =
         [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
             .into_par_iter()
@@ -162,10 +163,10 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         Ok(output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?)
     }));
     for syntax in RdfSyntax::ALL {
-        let (triples, out) = (&triples, &args.out);
+        let (triples, prefixes, out) = (&triples, &prefixes, &args.out);
         jobs.push(Box::new(move || {
             Ok(output::write_atomic_with(&out.join(format!("graph.{}", syntax.extension())), |w| {
-                rdf::write_triples(triples, base, syntax, w)
+                rdf::write_triples_with(triples, prefixes, syntax, w)
             })?)
         }));
     }

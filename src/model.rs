@@ -39,19 +39,6 @@ pub enum SessionKind {
 }
 
 impl SessionKind {
-    /// Every kind, in the order used for sorting and listing.
-    pub const ALL: [Self; 9] = [
-        Self::Talk,
-        Self::Keynote,
-        Self::Lightning,
-        Self::Panel,
-        Self::Tutorial,
-        Self::Booth,
-        Self::Ama,
-        Self::Ceremony,
-        Self::Other,
-    ];
-
     /// The lower-case name used in JSON, tables and IRIs.
     #[must_use]
     pub fn as_str(self) -> &'static str {

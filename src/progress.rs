@@ -38,11 +38,6 @@ impl Progress {
         self.bar.inc(1);
     }
 
-    /// Changes the label.
-    pub fn label(&self, what: &str) {
-        self.bar.set_message(what.to_owned());
-    }
-
     /// Removes the bar from the screen.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

@@ -42,8 +42,8 @@ pub mod ns {
 /// The default base of data IRIs.
 pub const DEFAULT_BASE: &str = "https://example.org/confgraph/";
 
-/// Vocabulary prefixes, in the order they are declared.
-const VOCABULARY_PREFIXES: &[(&str, &str)] = &[
+/// Vocabulary prefixes, in the order they are declared (also how query tables shorten IRIs).
+pub const VOCABULARY_PREFIXES: &[(&str, &str)] = &[
     ("cg", ns::CG),
     ("conf", ns::CONF),
     ("owl", ns::OWL),
@@ -393,7 +393,9 @@ pub fn sort_triples(mut triples: Vec<Triple>) -> Vec<Triple> {
 
 /// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in
 /// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
-fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
+/// The prefixes worth declaring for `triples` (see [`write_triples_with`]).
+#[must_use]
+pub fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
     let entity_roots: Vec<(String, &str)> =
         ENTITY_PREFIXES.iter().map(|(path, name)| (format!("{}{path}", base.as_str()), *name)).collect();
     let session_root = format!("{}session/", base.as_str());
@@ -456,10 +458,23 @@ fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
 /// # Errors
 /// When writing fails.
 pub fn write_triples(triples: &[Triple], base: &Base, syntax: RdfSyntax, writer: impl Write) -> io::Result<()> {
-    let prefixes = prefixes_for(triples, base);
+    write_triples_with(triples, &prefixes_for(triples, base), syntax, writer)
+}
+
+/// As [`write_triples`], with prefixes computed once by [`prefixes_for`] (when writing one graph
+/// in several syntaxes).
+///
+/// # Errors
+/// When writing fails.
+pub fn write_triples_with(
+    triples: &[Triple],
+    prefixes: &[(String, String)],
+    syntax: RdfSyntax,
+    writer: impl Write,
+) -> io::Result<()> {
     if syntax == RdfSyntax::JsonLd {
         let mut serializer = oxjsonld::JsonLdSerializer::new();
-        for (name, iri) in &prefixes {
+        for (name, iri) in prefixes {
             serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
         }
         let mut w = serializer.for_writer(writer);
@@ -471,7 +486,7 @@ pub fn write_triples(triples: &[Triple], base: &Base, syntax: RdfSyntax, writer:
     }
     let mut serializer = RdfSerializer::from_format(syntax.format());
     if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG | RdfSyntax::RdfXml) {
-        for (name, iri) in &prefixes {
+        for (name, iri) in prefixes {
             serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
         }
     }

@@ -12,7 +12,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use oxigraph::store::Store;
 use thiserror::Error;
 
-use crate::rdf::{Base, RdfSyntax, ns, sort_triples, write_triples};
+use crate::rdf::{Base, RdfSyntax, VOCABULARY_PREFIXES, sort_triples, write_triples};
 
 /// How query results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,9 +157,7 @@ pub fn display_term(term: &Term, base: &Base) -> String {
     match term {
         Term::NamedNode(n) => {
             let iri = n.as_str();
-            for (prefix, ns_iri) in
-                [("schema", ns::SCHEMA), ("cg", ns::CG), ("conf", ns::CONF), ("prov", ns::PROV), ("skos", ns::SKOS)]
-            {
+            for (prefix, ns_iri) in VOCABULARY_PREFIXES {
                 if let Some(local) = iri.strip_prefix(ns_iri) {
                     return format!("{prefix}:{local}");
                 }

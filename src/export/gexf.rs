@@ -46,6 +46,18 @@ fn attvalues<W: io::Write>(w: &mut Writer<W>, values: &[(&str, String)]) -> io::
     Ok(())
 }
 
+/// The typed `<attributes>` block of one class (`node` or `edge`).
+fn declare_attributes<W: io::Write>(w: &mut Writer<W>, class: &str, columns: &[(&str, ValueType)]) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("attributes").with_attributes([("class", class), ("mode", "static")])))?;
+    for (id, ty) in columns {
+        w.create_element("attribute")
+            .with_attributes([("id", *id), ("title", *id), ("type", type_name(*ty))])
+            .write_empty()?;
+    }
+    w.write_event(Event::End(BytesEnd::new("attributes")))?;
+    Ok(())
+}
+
 /// Node size: grows with the log of the degree, so hubs stand out without hiding the rest.
 fn size(degree: u32) -> f64 {
     (4.0 + 4.0 * f64::from(degree).ln_1p()).round()
@@ -73,24 +85,10 @@ impl GraphFormat for Gexf {
             ("timeformat", "double"),
             ("timerepresentation", "timestamp"),
         ])))?;
-        w.write_event(Event::Start(
-            BytesStart::new("attributes").with_attributes([("class", "node"), ("mode", "static")]),
-        ))?;
-        for c in NODE_COLUMNS {
-            w.create_element("attribute")
-                .with_attributes([("id", c.id), ("title", c.id), ("type", type_name(c.ty))])
-                .write_empty()?;
-        }
-        w.write_event(Event::End(BytesEnd::new("attributes")))?;
-        w.write_event(Event::Start(
-            BytesStart::new("attributes").with_attributes([("class", "edge"), ("mode", "static")]),
-        ))?;
-        for c in EDGE_COLUMNS {
-            w.create_element("attribute")
-                .with_attributes([("id", c.id), ("title", c.id), ("type", type_name(c.ty))])
-                .write_empty()?;
-        }
-        w.write_event(Event::End(BytesEnd::new("attributes")))?;
+        let node_columns: Vec<(&str, ValueType)> = NODE_COLUMNS.iter().map(|c| (c.id, c.ty)).collect();
+        let edge_columns: Vec<(&str, ValueType)> = EDGE_COLUMNS.iter().map(|c| (c.id, c.ty)).collect();
+        declare_attributes(&mut w, "node", &node_columns)?;
+        declare_attributes(&mut w, "edge", &edge_columns)?;
         let count = kg.graph.node_count().to_string();
         w.write_event(Event::Start(BytesStart::new("nodes").with_attributes([("count", count.as_str())])))?;
         for (_, node) in kg.nodes() {

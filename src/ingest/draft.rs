@@ -35,29 +35,10 @@ pub struct Read {
     pub mentions: Vec<Mention>,
 }
 
-/// How a session's speakers were found, so a caller can tell a weak guess from a speaker line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpeakerEvidence {
-    /// A speaker line under the heading.
-    SpeakerLine,
-    /// The first sentence names the presenter (`Luciana Abud demoing …`).
-    Presenter,
-    /// The title names them (`AMA with Brett Cannon`).
-    Title,
-    /// Only a handle is known (`Speaker's twitter: …`, `@handle`).
-    Handle,
-    /// No speaker found.
-    None,
-}
-
 /// Reads speakers from the first blocks of a body. Returns the speakers, the line they were read
-/// from, the index of the block used (so prose-mention scanning skips it), and the evidence.
+/// from, and the index of the block used (so prose-mention scanning skips it).
 #[must_use]
-pub fn find_speakers(
-    title: &str,
-    heading_line: u32,
-    body: &[&Block],
-) -> (Vec<NameRef>, u32, Option<usize>, SpeakerEvidence) {
+pub fn find_speakers(title: &str, heading_line: u32, body: &[&Block]) -> (Vec<NameRef>, u32, Option<usize>) {
     let lead: Vec<(usize, &Block)> = body
         .iter()
         .enumerate()
@@ -69,20 +50,20 @@ pub fn find_speakers(
     if let Some(&(i, block)) = lead.first() {
         if i <= 3 {
             if let Some(names) = parse_speaker_line(&block.text) {
-                return (names, block.line, Some(i), SpeakerEvidence::SpeakerLine);
+                return (names, block.line, Some(i));
             }
             if let Some(handle) = parse_handle_line(&block.text) {
                 let mut n = NameRef::named(format!("@{handle}"));
                 n.handles.push(format!("@{handle}"));
-                return (vec![n], block.line, Some(i), SpeakerEvidence::Handle);
+                return (vec![n], block.line, Some(i));
             }
             if let Some(name) = leading_presenter(&block.text) {
-                return (vec![NameRef::named(name)], block.line, None, SpeakerEvidence::Presenter);
+                return (vec![NameRef::named(name)], block.line, None);
             }
         }
     }
     if let Some(name) = name_after_with(title) {
-        return (vec![NameRef::named(name)], heading_line, None, SpeakerEvidence::Title);
+        return (vec![NameRef::named(name)], heading_line, None);
     }
     // "Speaker's twitter: <https://twitter.com/ucodery>" when nobody is named.
     for (i, block) in body.iter().enumerate() {
@@ -98,11 +79,11 @@ pub fn find_speakers(
             {
                 let mut n = NameRef::named(format!("@{handle}"));
                 n.handles.push(display_url(&url));
-                return (vec![n], block.line, Some(i), SpeakerEvidence::Handle);
+                return (vec![n], block.line, Some(i));
             }
         }
     }
-    (Vec::new(), heading_line, None, SpeakerEvidence::None)
+    (Vec::new(), heading_line, None)
 }
 
 /// A URL without its scheme and trailing slash, as handles are shown (`twitter.com/ucodery`).
@@ -118,7 +99,7 @@ pub fn finish(draft: &Draft<'_>, conference: &str, file: &str, speakers_found: O
     let (mut speakers, speaker_line, skip) = if let Some((s, line)) = speakers_found {
         (s, line, None)
     } else {
-        let (s, line, skip, _) = find_speakers(&draft.title, draft.line, &draft.body);
+        let (s, line, skip) = find_speakers(&draft.title, draft.line, &draft.body);
         (s, line, skip)
     };
     let mut links: Vec<String> = Vec::new();

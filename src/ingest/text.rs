@@ -5,8 +5,6 @@
 //! repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`), and white-space cleaning
 //! of inline text. It does not know anything about notes styles.
 
-use std::fmt::Write as _;
-
 /// Mac Roman bytes 0x80–0xFF, in order (the table Python's `mac_roman` codec uses).
 const MAC_ROMAN_HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
 
@@ -162,20 +160,6 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> u32 {
         self.starts.partition_point(|&s| s <= offset) as u32
     }
-}
-
-/// Short description of a byte count for messages (`5.0 MB`).
-#[must_use]
-pub fn human_bytes(n: u64) -> String {
-    let mut s = String::new();
-    if n >= 1_000_000 {
-        let _ = write!(s, "{:.1} MB", n as f64 / 1e6);
-    } else if n >= 1_000 {
-        let _ = write!(s, "{:.1} kB", n as f64 / 1e3);
-    } else {
-        let _ = write!(s, "{n} B");
-    }
-    s
 }
 
 #[cfg(test)]

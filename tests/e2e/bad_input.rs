@@ -34,8 +34,7 @@ fn has(titles: &[String], title: &str) -> bool {
 
 #[test]
 fn truncated_utf8_is_reported_with_its_line_and_the_rest_is_read() {
-    let mut bytes = b"# PyOhio 2022\n\n## Cut Talk\n\nAna Lima\n\ncaf\xC3".to_vec();
-    bytes.truncate(bytes.len());
+    let bytes = b"# PyOhio 2022\n\n## Cut Talk\n\nAna Lima\n\ncaf\xC3".to_vec();
     let (code, stderr, titles) = run_with("cut.md", &bytes);
     assert_eq!(code, 0);
     assert!(stderr.contains("cut.md:7: invalid UTF-8"), "{stderr}");
