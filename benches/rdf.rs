@@ -11,7 +11,6 @@ use confgraph::corpus::Corpus;
 use confgraph::rdf::{Base, RdfSyntax};
 use divan::Bencher;
 use divan::counter::ItemsCount;
-use oxigraph::model::Triple;
 
 fn main() {
     divan::main();
@@ -27,7 +26,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
     corpus
 });
 
-static TRIPLES: LazyLock<Vec<Triple>> = LazyLock::new(|| {
+static TRIPLES: LazyLock<confgraph::rdf::TripleTable> = LazyLock::new(|| {
     let triples = confgraph::rdf::corpus_triples(&CORPUS, &Base::default());
     eprintln!("graph: {} triples", triples.len());
     triples

@@ -162,12 +162,15 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     jobs.push(Box::new(|| {
         Ok(output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?)
     }));
-    for syntax in RdfSyntax::ALL {
+    for syntax in RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s) {
         let (triples, prefixes, out) = (&triples, &prefixes, &args.out);
         jobs.push(Box::new(move || {
-            Ok(output::write_atomic_with(&out.join(format!("graph.{}", syntax.extension())), |w| {
-                rdf::write_triples_with(triples, prefixes, syntax, w)
-            })?)
+            let path = out.join(format!("graph.{}", syntax.extension()));
+            output::write_atomic_with(&path, |w| rdf::write_triples_with(triples, prefixes, syntax, w))?;
+            for copy in RdfSyntax::ALL.into_iter().filter(|s| *s != syntax && s.same_bytes_as() == syntax) {
+                output::copy_atomic(&path, &out.join(format!("graph.{}", copy.extension())))?;
+            }
+            Ok(())
         }));
     }
     for (name, view, kg) in &views {
@@ -199,7 +202,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
 }
 
 /// The triples of an RDF file given with `--data`.
-fn data_triples(path: &Path) -> Result<Vec<oxigraph::model::Triple>, Error> {
+fn data_triples(path: &Path) -> Result<rdf::TripleTable, Error> {
     if !path.exists() {
         return Err(Error::Usage(format!("no such file: {}", path.display())));
     }

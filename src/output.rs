@@ -49,6 +49,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
+/// Copies the file `from` to `to` atomically.
+///
+/// # Errors
+/// As [`write_atomic_with`], or when `from` cannot be read.
+pub fn copy_atomic(from: &Path, to: &Path) -> anyhow::Result<()> {
+    let mut source = std::fs::File::open(from).with_context(|| format!("cannot read {}", from.display()))?;
+    write_atomic_with(to, |w| std::io::copy(&mut source, w).map(drop))
+}
+
 /// Writes what `fill` writes to standard output when `path` is `-` or absent, else atomically.
 ///
 /// # Errors
@@ -109,5 +118,9 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+        copy_atomic(&target, &dir.path().join("copy.json")).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("copy.json")).unwrap(), b"new");
+        assert!(copy_atomic(&dir.path().join("missing"), &dir.path().join("never")).is_err());
+        assert!(!dir.path().join("never").exists());
     }
 }

@@ -6,13 +6,13 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use oxigraph::model::{Term, Triple};
+use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use thiserror::Error;
 
-use crate::rdf::{Base, RdfSyntax, VOCABULARY_PREFIXES, sort_triples, write_triples};
+use crate::rdf::{Base, RdfSyntax, TripleTable, VOCABULARY_PREFIXES, write_triples};
 
 /// How query results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +144,8 @@ pub fn run(
                 ResultsFormat::Rdf(s) => s,
                 _ => return Err(QueryError::Format("CONSTRUCT and DESCRIBE results are RDF: use --format table (Turtle), turtle, ntriples, nquads, trig, rdfxml or jsonld".into())),
             };
-            let triples: Vec<Triple> = triples.collect::<Result<_, _>>().map_err(|e| evaluation_error(e, timeout))?;
-            write_triples(&sort_triples(triples), base, syntax, &mut *out)?;
+            let triples: TripleTable = triples.collect::<Result<_, _>>().map_err(|e| evaluation_error(e, timeout))?;
+            write_triples(&triples, base, syntax, &mut *out)?;
         }
     }
     Ok(())
@@ -181,12 +181,13 @@ fn solutions_table(variables: &[String], rows: &[Vec<Option<Term>>], base: &Base
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, NamedNode};
+    use oxigraph::model::{Literal, NamedNode, Triple};
 
     fn store() -> Store {
         let s = NamedNode::new_unchecked("https://example.org/confgraph/person/a");
         let p = NamedNode::new_unchecked("https://schema.org/name");
-        crate::rdf::store_of(&[Triple::new(s, p, Literal::new_simple_literal("Ana \"Q\" <&>"))]).unwrap()
+        crate::rdf::store_of(&[Triple::new(s, p, Literal::new_simple_literal("Ana \"Q\" <&>"))].into_iter().collect())
+            .unwrap()
     }
 
     fn answer(query: &str, format: ResultsFormat) -> Result<String, QueryError> {

@@ -5,12 +5,16 @@
 //! Output is byte-identical across runs: triples are sorted (subject, then `rdf:type` first, then
 //! predicate and object) and prefixes are derived from the IRIs present, in sorted order.
 
+mod table;
+
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, QuadRef, Term, Triple};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, QuadRef, Term, TermRef};
 use oxigraph::store::Store;
+
+pub use table::{TableBuilder, TripleTable};
 
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
@@ -98,6 +102,18 @@ impl RdfSyntax {
             Self::TriG => "trig",
             Self::RdfXml => "rdf",
             Self::JsonLd => "jsonld",
+        }
+    }
+
+    /// The syntax whose output this one's equals, byte for byte, for a graph without named
+    /// graphs: N-Quads of default-graph triples are N-Triples lines, and `TriG` of the default
+    /// graph is Turtle. `build` writes such a file once and copies it.
+    #[must_use]
+    pub fn same_bytes_as(self) -> Self {
+        match self {
+            Self::NQuads => Self::NTriples,
+            Self::TriG => Self::Turtle,
+            other => other,
         }
     }
 
@@ -196,14 +212,14 @@ fn link_iri(link: &str) -> Option<NamedNode> {
 
 struct Builder<'a> {
     base: &'a Base,
-    triples: Vec<Triple>,
+    triples: TableBuilder,
     /// Source locations (and files) already described, by IRI.
     described: std::collections::HashSet<String>,
 }
 
 impl Builder<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.triples.push(Triple::new(s.clone(), p, o));
+        self.triples.add(s.clone(), p, o);
     }
 
     fn a(&mut self, s: &NamedNode, class: NamedNode) {
@@ -231,8 +247,8 @@ impl Builder<'_> {
 
 /// The RDF graph of a corpus, sorted, without duplicates.
 #[must_use]
-pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
-    let mut b = Builder { base, triples: Vec::new(), described: std::collections::HashSet::new() };
+pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
+    let mut b = Builder { base, triples: TableBuilder::default(), described: std::collections::HashSet::new() };
     let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
     for c in &corpus.conferences {
         let series = base.node(&format!("series/{}", slug(&c.series)));
@@ -354,48 +370,13 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> Vec<Triple> {
             b.add(&mention, term(prov, "wasDerivedFrom"), source);
         }
     }
-    sort_triples(b.triples)
-}
-
-/// A borrowed sort key of a term: named nodes, then blank nodes, then literals by value,
-/// datatype and language.
-fn term_key(term: &Term) -> (u8, &str, &str, &str) {
-    match term {
-        Term::NamedNode(n) => (0, n.as_str(), "", ""),
-        Term::BlankNode(b) => (1, b.as_str(), "", ""),
-        Term::Literal(l) => (2, l.value(), l.datatype().as_str(), l.language().unwrap_or_default()),
-    }
-}
-
-fn subject_key(subject: &NamedOrBlankNode) -> (u8, &str) {
-    match subject {
-        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
-        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
-    }
-}
-
-/// How a triple sorts: subject, `rdf:type` first, predicate, object.
-type SortKey<'t> = ((u8, &'t str), bool, &'t str, (u8, &'t str, &'t str, &'t str));
-
-fn sort_key<'t>(t: &'t Triple, rdf_type: &str) -> SortKey<'t> {
-    let p = t.predicate.as_str();
-    (subject_key(&t.subject), p != rdf_type, p, term_key(&t.object))
-}
-
-/// Sorts triples for output (subject; `rdf:type` first; predicate; object) and drops duplicates.
-#[must_use]
-pub fn sort_triples(mut triples: Vec<Triple>) -> Vec<Triple> {
-    let rdf_type = format!("{}type", ns::RDF);
-    triples.sort_unstable_by(|a, b| sort_key(a, &rdf_type).cmp(&sort_key(b, &rdf_type)));
-    triples.dedup();
-    triples
+    b.triples.finish()
 }
 
 /// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in
 /// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
-/// The prefixes worth declaring for `triples` (see [`write_triples_with`]).
 #[must_use]
-pub fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
+pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)> {
     let entity_roots: Vec<(String, &str)> =
         ENTITY_PREFIXES.iter().map(|(path, name)| (format!("{}{path}", base.as_str()), *name)).collect();
     let session_root = format!("{}session/", base.as_str());
@@ -411,24 +392,22 @@ pub fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
             *used |= iri.starts_with(root.as_str());
         }
     };
-    for t in triples {
-        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-            see(n.as_str());
-            // Session IRIs come sorted, so one comparison with the last edition skips most inserts.
-            if let Some(edition) =
-                n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
-            {
-                if edition != last_edition {
-                    editions.insert(edition);
-                    last_edition = edition;
+    for term in triples.terms() {
+        match term {
+            TermRef::NamedNode(n) => {
+                see(n.as_str());
+                // Session IRIs are sorted, so one comparison with the last edition skips most inserts.
+                if let Some(edition) =
+                    n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
+                {
+                    if edition != last_edition {
+                        editions.insert(edition);
+                        last_edition = edition;
+                    }
                 }
             }
-        }
-        see(t.predicate.as_str());
-        match &t.object {
-            Term::NamedNode(n) => see(n.as_str()),
-            Term::Literal(l) => see(l.datatype().as_str()),
-            Term::BlankNode(_) => {}
+            TermRef::Literal(l) => see(l.datatype().as_str()),
+            TermRef::BlankNode(_) => {}
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();
@@ -457,7 +436,7 @@ pub fn prefixes_for(triples: &[Triple], base: &Base) -> Vec<(String, String)> {
 ///
 /// # Errors
 /// When writing fails.
-pub fn write_triples(triples: &[Triple], base: &Base, syntax: RdfSyntax, writer: impl Write) -> io::Result<()> {
+pub fn write_triples(triples: &TripleTable, base: &Base, syntax: RdfSyntax, writer: impl Write) -> io::Result<()> {
     write_triples_with(triples, &prefixes_for(triples, base), syntax, writer)
 }
 
@@ -467,7 +446,7 @@ pub fn write_triples(triples: &[Triple], base: &Base, syntax: RdfSyntax, writer:
 /// # Errors
 /// When writing fails.
 pub fn write_triples_with(
-    triples: &[Triple],
+    triples: &TripleTable,
     prefixes: &[(String, String)],
     syntax: RdfSyntax,
     writer: impl Write,
@@ -478,8 +457,8 @@ pub fn write_triples_with(
             serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
         }
         let mut w = serializer.for_writer(writer);
-        for t in triples {
-            w.serialize_quad(QuadRef::new(&t.subject, &t.predicate, &t.object, GraphNameRef::DefaultGraph))?;
+        for t in triples.iter() {
+            w.serialize_quad(QuadRef::new(t.subject, t.predicate, t.object, GraphNameRef::DefaultGraph))?;
         }
         w.finish()?.flush()?;
         return Ok(());
@@ -494,13 +473,13 @@ pub fn write_triples_with(
     if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG) {
         // Buffered, to put the prefix block in order before anything is written.
         let mut w = serializer.for_writer(Vec::new());
-        for t in triples {
+        for t in triples.iter() {
             w.serialize_triple(t)?;
         }
         writer.write_all(&sort_prefix_block(&w.finish()?))?;
     } else {
         let mut w = serializer.for_writer(&mut writer);
-        for t in triples {
+        for t in triples.iter() {
             w.serialize_triple(t)?;
         }
         w.finish()?;
@@ -527,7 +506,7 @@ fn sort_prefix_block(bytes: &[u8]) -> Vec<u8> {
 ///
 /// # Errors
 /// When serialising fails (it does not for well-formed triples).
-pub fn to_bytes(triples: &[Triple], base: &Base, syntax: RdfSyntax) -> io::Result<Vec<u8>> {
+pub fn to_bytes(triples: &TripleTable, base: &Base, syntax: RdfSyntax) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     write_triples(triples, base, syntax, &mut out)?;
     Ok(out)
@@ -537,9 +516,9 @@ pub fn to_bytes(triples: &[Triple], base: &Base, syntax: RdfSyntax) -> io::Resul
 ///
 /// # Errors
 /// When the store cannot be created or written.
-pub fn store_of(triples: &[Triple]) -> Result<Store, oxigraph::store::StorageError> {
+pub fn store_of(triples: &TripleTable) -> Result<Store, oxigraph::store::StorageError> {
     let store = Store::new()?;
-    store.extend(triples.iter().map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph)))?;
+    store.extend(triples.iter().map(|t| t.in_graph(GraphNameRef::DefaultGraph)))?;
     Ok(store)
 }
 
@@ -548,7 +527,7 @@ pub fn store_of(triples: &[Triple]) -> Result<Store, oxigraph::store::StorageErr
 ///
 /// # Errors
 /// A message naming the file and, for syntax errors, the position.
-pub fn read_file(path: &std::path::Path) -> Result<Vec<Triple>, String> {
+pub fn read_file(path: &std::path::Path) -> Result<TripleTable, String> {
     let syntax = path
         .extension()
         .and_then(|e| e.to_str())
@@ -556,12 +535,12 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<Triple>, String> {
         .unwrap_or(RdfSyntax::Turtle);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let parser = oxigraph::io::RdfParser::from_format(syntax.format());
-    let mut triples = Vec::new();
+    let mut triples = TableBuilder::default();
     for quad in parser.for_slice(&bytes) {
         let quad = quad.map_err(|e| format!("{}: {e}", path.display()))?;
-        triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
+        triples.add(quad.subject, quad.predicate, quad.object);
     }
-    Ok(sort_triples(triples))
+    Ok(triples.finish())
 }
 
 #[cfg(test)]
@@ -573,6 +552,25 @@ mod tests {
         assert!(Base::new("https://example.org/x/").is_ok());
         assert!(Base::new("https://example.org/x").is_err());
         assert!(Base::new("not an iri/").is_err());
+    }
+
+    #[test]
+    fn syntaxes_said_to_share_bytes_do() {
+        let s = NamedNode::new_unchecked(format!("{DEFAULT_BASE}session/pycon-us-2024/a"));
+        let table: TripleTable = [
+            Triple::new(s.clone(), term(ns::SCHEMA, "name"), string("Ünïcode \"q\" <&>\n")),
+            Triple::new(s.clone(), term(ns::RDF, "type"), term(ns::CG, "Session")),
+            Triple::new(s, term(ns::CG, "line"), typed(&3, "integer")),
+        ]
+        .into_iter()
+        .collect();
+        for syntax in RdfSyntax::ALL {
+            let same = syntax.same_bytes_as();
+            assert_eq!(same.same_bytes_as(), same);
+            let bytes = to_bytes(&table, &Base::default(), syntax).unwrap();
+            assert_eq!(bytes, to_bytes(&table, &Base::default(), same).unwrap(), "{syntax:?}");
+            assert!(!bytes.is_empty());
+        }
     }
 
     #[test]
