@@ -6,12 +6,13 @@
 //! predicate and object) and prefixes are derived from the IRIs present, in sorted order.
 
 mod table;
+mod turtle;
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, QuadRef, Term, TermRef};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, Term, TermRef};
 use oxigraph::store::Store;
 
 pub use table::{TableBuilder, TripleTable};
@@ -451,55 +452,34 @@ pub fn write_triples_with(
     syntax: RdfSyntax,
     writer: impl Write,
 ) -> io::Result<()> {
-    if syntax == RdfSyntax::JsonLd {
-        let mut serializer = oxjsonld::JsonLdSerializer::new();
-        for (name, iri) in prefixes {
-            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
-        }
-        let mut w = serializer.for_writer(writer);
-        for t in triples.iter() {
-            w.serialize_quad(QuadRef::new(t.subject, t.predicate, t.object, GraphNameRef::DefaultGraph))?;
-        }
-        w.finish()?.flush()?;
-        return Ok(());
-    }
-    let mut serializer = RdfSerializer::from_format(syntax.format());
-    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG | RdfSyntax::RdfXml) {
-        for (name, iri) in prefixes {
-            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
-        }
-    }
     let mut writer = writer;
-    if matches!(syntax, RdfSyntax::Turtle | RdfSyntax::TriG) {
-        // Buffered, to put the prefix block in order before anything is written.
-        let mut w = serializer.for_writer(Vec::new());
-        for t in triples.iter() {
-            w.serialize_triple(t)?;
+    match syntax {
+        RdfSyntax::NTriples | RdfSyntax::NQuads => turtle::write_ntriples(triples, &mut writer)?,
+        RdfSyntax::Turtle | RdfSyntax::TriG => turtle::write_turtle(triples, prefixes, &mut writer)?,
+        RdfSyntax::JsonLd => {
+            let mut serializer = oxjsonld::JsonLdSerializer::new();
+            for (name, iri) in prefixes {
+                serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
+            }
+            let mut w = serializer.for_writer(&mut writer);
+            for t in triples.iter() {
+                w.serialize_quad(t.in_graph(GraphNameRef::DefaultGraph))?;
+            }
+            w.finish()?;
         }
-        writer.write_all(&sort_prefix_block(&w.finish()?))?;
-    } else {
-        let mut w = serializer.for_writer(&mut writer);
-        for t in triples.iter() {
-            w.serialize_triple(t)?;
+        RdfSyntax::RdfXml => {
+            let mut serializer = RdfSerializer::from_format(RdfFormat::RdfXml);
+            for (name, iri) in prefixes {
+                serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
+            }
+            let mut w = serializer.for_writer(&mut writer);
+            for t in triples.iter() {
+                w.serialize_triple(t)?;
+            }
+            w.finish()?;
         }
-        w.finish()?;
     }
     writer.flush()
-}
-
-/// Puts the leading `@prefix` lines of Turtle or `TriG` in alphabetical order (the serializer
-/// keeps them in a hash map), so the header reads like a table of contents.
-fn sort_prefix_block(bytes: &[u8]) -> Vec<u8> {
-    let header_len = bytes
-        .split_inclusive(|&b| b == b'\n')
-        .take_while(|line| line.starts_with(b"@prefix "))
-        .map(<[u8]>::len)
-        .sum::<usize>();
-    let mut lines: Vec<&[u8]> = bytes[..header_len].split_inclusive(|&b| b == b'\n').collect();
-    lines.sort_unstable();
-    let mut out = lines.concat();
-    out.extend_from_slice(&bytes[header_len..]);
-    out
 }
 
 /// The graph in `syntax` as bytes.
@@ -545,6 +525,8 @@ pub fn read_file(path: &std::path::Path) -> Result<TripleTable, String> {
 
 #[cfg(test)]
 mod tests {
+    use oxigraph::model::Triple;
+
     use super::*;
 
     #[test]

@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
+use oxigraph::model::vocab::rdf;
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef};
 
-use super::ns;
 
 /// Triples, interned and sorted; built with [`TableBuilder`] or from owned triples.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +42,17 @@ impl TripleTable {
     /// The triples in output order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = TripleRef<'_>> + '_ {
         self.triples.iter().map(|&[s, p, o]| TripleRef::new(self.subject(s), self.predicate(p), self.term(o)))
+    }
+
+    /// The triples as indices into [`TripleTable::terms`], in output order.
+    pub(super) fn ids(&self) -> impl Iterator<Item = [u32; 3]> + '_ {
+        self.triples.iter().copied()
+    }
+
+    /// The index of `term` in [`TripleTable::terms`], if the table holds it.
+    pub(super) fn id_of(&self, term: TermRef<'_>) -> Option<u32> {
+        let key = term_key(term);
+        self.terms.binary_search_by(|t| term_key(t.as_ref()).cmp(&key)).ok().map(|i| i as u32)
     }
 
     fn term(&self, id: u32) -> TermRef<'_> {
@@ -117,15 +128,12 @@ impl TableBuilder {
         for (new, (_, old)) in terms.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
-        let terms: Vec<Term> = terms.into_iter().map(|(t, _)| t).collect();
-        let rdf_type = NamedNode::new_unchecked(format!("{}type", ns::RDF));
-        let type_key = term_key(rdf_type.as_ref().into());
-        let type_id = terms.binary_search_by(|t| term_key(t.as_ref()).cmp(&type_key)).ok().map(|i| i as u32);
-        let mut triples: Vec<[u32; 3]> =
-            self.triples.into_iter().map(|[s, p, o]| [rank[s as usize], rank[p as usize], rank[o as usize]]).collect();
-        triples.sort_unstable_by_key(|&[s, p, o]| (s, Some(p) != type_id, p, o));
-        triples.dedup();
-        TripleTable { terms, triples }
+        let triples = self.triples.into_iter().map(|[s, p, o]| [rank[s as usize], rank[p as usize], rank[o as usize]]);
+        let mut table = TripleTable { terms: terms.into_iter().map(|(t, _)| t).collect(), triples: triples.collect() };
+        let type_id = table.id_of(rdf::TYPE.into());
+        table.triples.sort_unstable_by_key(|&[s, p, o]| (s, Some(p) != type_id, p, o));
+        table.triples.dedup();
+        table
     }
 }
 
@@ -151,7 +159,7 @@ mod tests {
 
     #[test]
     fn sorted_by_subject_with_types_first_then_predicate_and_object() {
-        let rdf_type = NamedNode::new_unchecked(format!("{}type", ns::RDF));
+        let rdf_type = rdf::TYPE.into_owned();
         let mut b = TableBuilder::default();
         b.add(iri("b"), iri("name"), Literal::new_simple_literal("B"));
         b.add(iri("a"), iri("z"), iri("x"));

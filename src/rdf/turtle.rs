@@ -1,0 +1,412 @@
+//! N-Triples and Turtle written straight from a [`TripleTable`]: each distinct term is rendered
+//! once, then every triple is three copies of rendered text.
+//!
+//! The output is byte-for-byte what oxttl's serializers write for the same sorted triples and
+//! prefixes (the tests compare them on random graphs); oxttl instead formats every occurrence of
+//! a term anew and tries each prefix in turn, which, with one prefix per edition, was most of the
+//! time spent writing Turtle.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{LiteralRef, NamedNodeRef, TermRef};
+
+use super::TripleTable;
+
+/// Every distinct term of a table, rendered, in one buffer.
+struct Rendered {
+    text: String,
+    /// Where term `i` ends in `text` (it starts where term `i - 1` ends).
+    ends: Vec<usize>,
+}
+
+impl Rendered {
+    fn new(table: &TripleTable, mut render: impl FnMut(TermRef<'_>, &mut String)) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for term in table.terms() {
+            render(term, &mut text);
+            ends.push(text.len());
+        }
+        Self { text, ends }
+    }
+
+    fn get(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text.as_bytes()[start..self.ends[id]]
+    }
+}
+
+/// Writes `table` as N-Triples (also N-Quads, the triples being in the default graph).
+///
+/// # Errors
+/// When writing fails.
+pub fn write_ntriples(table: &TripleTable, w: &mut impl Write) -> io::Result<()> {
+    use std::fmt::Write as _;
+    let terms = Rendered::new(table, |term, out| {
+        let _ = write!(out, "{term}");
+    });
+    for [s, p, o] in table.ids() {
+        for part in [terms.get(s), b" ", terms.get(p), b" ", terms.get(o), b" .\n"] {
+            w.write_all(part)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `table` as Turtle (also `TriG`, the triples being in the default graph) with `prefixes`
+/// (name, namespace IRI), declared in sorted order. Subjects are grouped (`;`) and so are the
+/// objects of one predicate (`,`); `rdf:type` is `a`.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_turtle(table: &TripleTable, prefixes: &[(String, String)], w: &mut impl Write) -> io::Result<()> {
+    if table.is_empty() {
+        return Ok(());
+    }
+    let mut declarations: Vec<String> =
+        prefixes.iter().map(|(name, iri)| format!("@prefix {name}: <{iri}> .\n")).collect();
+    declarations.sort_unstable();
+    declarations.dedup();
+    for line in &declarations {
+        w.write_all(line.as_bytes())?;
+    }
+    let namespaces = Namespaces::new(prefixes);
+    let terms = Rendered::new(table, |term, out| namespaces.term(term, out));
+    let rdf_type = table.id_of(rdf::TYPE.into());
+    let mut previous: Option<[u32; 2]> = None;
+    for [s, p, o] in table.ids() {
+        let predicate = if Some(p) == rdf_type { b"a".as_slice() } else { terms.get(p) };
+        match previous {
+            Some([ps, pp]) if ps == s && pp == p => w.write_all(b" , ")?,
+            Some([ps, _]) if ps == s => {
+                for part in [b" ;\n\t", predicate, b" "] {
+                    w.write_all(part)?;
+                }
+            }
+            _ => {
+                if previous.is_some() {
+                    w.write_all(b" .\n")?;
+                }
+                for part in [terms.get(s), b" ", predicate, b" "] {
+                    w.write_all(part)?;
+                }
+            }
+        }
+        w.write_all(terms.get(o))?;
+        previous = Some([s, p]);
+    }
+    w.write_all(b" .\n")
+}
+
+/// Prefixes by namespace IRI, for turning IRIs into prefixed names.
+struct Namespaces<'a> {
+    by_iri: HashMap<&'a str, &'a str>,
+    /// Whether every namespace ends in `/` or `#`, so only the IRI's own prefixes ending there
+    /// need looking up; else every namespace is tried.
+    all_end_in_separator: bool,
+}
+
+impl<'a> Namespaces<'a> {
+    fn new(prefixes: &'a [(String, String)]) -> Self {
+        Self {
+            by_iri: prefixes.iter().map(|(name, iri)| (iri.as_str(), name.as_str())).collect(),
+            all_end_in_separator: prefixes.iter().all(|(_, iri)| iri.ends_with(['/', '#'])),
+        }
+    }
+
+    /// The IRI as `prefix:local` under the longest namespace that gives a valid local name.
+    fn prefixed(&self, iri: &str, out: &mut String) -> bool {
+        let mut candidates: Vec<(&str, &str)> = if self.all_end_in_separator {
+            iri.match_indices(['/', '#'])
+                .filter_map(|(i, _)| self.by_iri.get_key_value(&iri[..=i]).map(|(ns, name)| (*ns, *name)))
+                .collect()
+        } else {
+            self.by_iri.iter().filter(|(ns, _)| iri.starts_with(**ns)).map(|(ns, name)| (*ns, *name)).collect()
+        };
+        candidates.sort_unstable_by_key(|(ns, _)| std::cmp::Reverse(ns.len()));
+        for (ns, name) in candidates {
+            let local = &iri[ns.len()..];
+            if local.is_empty() || escape_local_name(local).is_some() {
+                out.push_str(name);
+                out.push(':');
+                if let Some(escaped) = escape_local_name(local) {
+                    out.push_str(&escaped);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn named_node(&self, n: NamedNodeRef<'_>, out: &mut String) {
+        if !self.prefixed(n.as_str(), out) {
+            out.push('<');
+            out.push_str(n.as_str());
+            out.push('>');
+        }
+    }
+
+    /// A term as Turtle writes it: prefixed names, bare numbers and booleans where their lexical
+    /// form allows, other typed literals as `"…"^^datatype`.
+    fn term(&self, term: TermRef<'_>, out: &mut String) {
+        use std::fmt::Write as _;
+        match term {
+            TermRef::NamedNode(n) => self.named_node(n, out),
+            TermRef::BlankNode(b) => {
+                let _ = write!(out, "{b}");
+            }
+            TermRef::Literal(l) => {
+                let (value, datatype) = (l.value(), l.datatype());
+                if datatype == xsd::STRING || datatype == rdf::LANG_STRING {
+                    let _ = write!(out, "{l}");
+                    return;
+                }
+                let bare = match datatype {
+                    d if d == xsd::BOOLEAN => matches!(value, "true" | "false"),
+                    d if d == xsd::INTEGER => is_integer(value),
+                    d if d == xsd::DECIMAL => is_decimal(value),
+                    d if d == xsd::DOUBLE => is_double(value),
+                    _ => false,
+                };
+                if bare {
+                    out.push_str(value);
+                } else {
+                    let _ = write!(out, "{}^^", LiteralRef::new_simple_literal(value));
+                    self.named_node(datatype, out);
+                }
+            }
+        }
+    }
+}
+
+/// `value` without a leading sign.
+fn unsigned(value: &str) -> &[u8] {
+    let bytes = value.as_bytes();
+    bytes.strip_prefix(b"+").or_else(|| bytes.strip_prefix(b"-")).unwrap_or(bytes)
+}
+
+fn digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Turtle `INTEGER`: `[+-]? [0-9]+`.
+fn is_integer(value: &str) -> bool {
+    let v = unsigned(value);
+    !v.is_empty() && digits(v) == v.len()
+}
+
+/// Turtle `DECIMAL`: `[+-]? [0-9]* '.' [0-9]+`.
+fn is_decimal(value: &str) -> bool {
+    let v = unsigned(value);
+    let v = &v[digits(v)..];
+    v.strip_prefix(b".").is_some_and(|f| !f.is_empty() && digits(f) == f.len())
+}
+
+/// Turtle `DOUBLE`: a mantissa with digits before or after an optional point, then an exponent.
+fn is_double(value: &str) -> bool {
+    let v = unsigned(value);
+    let before = digits(v);
+    let mut v = &v[before..];
+    let mut after = 0;
+    if let Some(f) = v.strip_prefix(b".") {
+        after = digits(f);
+        v = &f[after..];
+    }
+    let Some(exponent) = v.strip_prefix(b"e").or_else(|| v.strip_prefix(b"E")) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(b"+").or_else(|| exponent.strip_prefix(b"-")).unwrap_or(exponent);
+    (before > 0 || after > 0) && !exponent.is_empty() && digits(exponent) == exponent.len()
+}
+
+/// Turtle `PN_CHARS_BASE`.
+fn is_pn_chars_base(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{02FF}'
+        | '\u{0370}'..='\u{037D}' | '\u{037F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}'
+        | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// Turtle `PN_CHARS_U`.
+fn is_pn_chars_u(c: char) -> bool {
+    is_pn_chars_base(c) || c == '_'
+}
+
+/// Turtle `PN_CHARS`.
+fn is_pn_chars(c: char) -> bool {
+    is_pn_chars_u(c) || matches!(c, '-' | '0'..='9' | '\u{00B7}' | '\u{0300}'..='\u{036F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// Characters a local name may hold escaped with `\`.
+fn escapable(c: char) -> bool {
+    matches!(
+        c,
+        '_' | '~'
+            | '.'
+            | '-'
+            | '!'
+            | '$'
+            | '&'
+            | '\''
+            | '('
+            | ')'
+            | '*'
+            | '+'
+            | ','
+            | ';'
+            | '='
+            | '/'
+            | '?'
+            | '#'
+            | '@'
+            | '%'
+    )
+}
+
+/// A Turtle local name (`PN_LOCAL`) for `value`, with `\` escapes where needed; `None` when it
+/// cannot be one (the IRI is then written whole).
+fn escape_local_name(value: &str) -> Option<String> {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    let first = chars.next()?;
+    if is_pn_chars_u(first) || first == ':' || first.is_ascii_digit() {
+        out.push(first);
+    } else if escapable(first) {
+        out.push('\\');
+        out.push(first);
+    } else {
+        return None;
+    }
+    while let Some(c) = chars.next() {
+        if is_pn_chars(c) || c == ':' || (c == '.' && !chars.as_str().is_empty()) {
+            out.push(c);
+        } else if escapable(c) {
+            out.push('\\');
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::io::{RdfFormat, RdfSerializer};
+    use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What oxttl writes for the same table and prefixes (prefix lines sorted, as `build` does).
+    fn oxttl(table: &TripleTable, prefixes: &[(String, String)], format: RdfFormat) -> Vec<u8> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (name, iri) in prefixes {
+            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).unwrap();
+        }
+        let mut w = serializer.for_writer(Vec::new());
+        for t in table.iter() {
+            w.serialize_triple(t).unwrap();
+        }
+        let bytes = w.finish().unwrap();
+        let header = bytes.split_inclusive(|&b| b == b'\n').take_while(|l| l.starts_with(b"@prefix ")).count();
+        let mut lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+        lines[..header].sort_unstable();
+        lines.concat()
+    }
+
+    fn ours(table: &TripleTable, prefixes: &[(String, String)], turtle: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if turtle { write_turtle(table, prefixes, &mut out) } else { write_ntriples(table, &mut out) }.unwrap();
+        out
+    }
+
+    fn prefixes() -> Vec<(String, String)> {
+        [
+            ("ex", "http://example.org/"),
+            ("s", "http://example.org/session/"),
+            ("s-2024", "http://example.org/session/2024/"),
+            ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            ("h", "http://example.org/h#"),
+        ]
+        .iter()
+        .map(|(n, i)| ((*n).to_owned(), (*i).to_owned()))
+        .collect()
+    }
+
+    /// IRIs under the prefixes and elsewhere, with local names Turtle must escape or cannot hold.
+    fn iri() -> impl Strategy<Value = NamedNode> {
+        let local = proptest::string::string_regex("[a-zA-Z0-9_.~!$&'()*+,;=/?#@%:é·\\-]{0,6}").unwrap();
+        let ns = prop::sample::select(vec![
+            "http://example.org/",
+            "http://example.org/session/",
+            "http://example.org/session/2024/",
+            "http://example.org/h#",
+            "http://www.w3.org/2001/XMLSchema#",
+            "http://other.org/",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        ]);
+        (ns, local).prop_filter_map("an IRI", |(ns, local)| NamedNode::new(format!("{ns}{local}")).ok())
+    }
+
+    fn object() -> impl Strategy<Value = oxigraph::model::Term> {
+        let lexical = prop::sample::select(vec![
+            "1", "-2", "+3", "1.5", ".5", "1.", "1e3", "1.5E-2", ".e1", "true", "false", "x", "", "a\"b\\c\n", "é",
+        ]);
+        let datatype =
+            prop::sample::select(vec!["integer", "decimal", "double", "boolean", "string", "gYear", "date"]);
+        prop_oneof![
+            iri().prop_map(Into::into),
+            (lexical.clone(), datatype).prop_map(|(v, d)| Literal::new_typed_literal(
+                v,
+                NamedNode::new_unchecked(format!("http://www.w3.org/2001/XMLSchema#{d}"))
+            )
+            .into()),
+            lexical.prop_map(|v| Literal::new_language_tagged_literal_unchecked(v, "en").into()),
+            Just(BlankNode::new_unchecked("b1").into()),
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = TripleTable> {
+        let subject = prop_oneof![
+            4 => iri().prop_map(oxigraph::model::NamedOrBlankNode::from),
+            1 => Just(BlankNode::new_unchecked("b0").into()),
+        ];
+        prop::collection::vec((subject, iri(), object()), 0..12)
+            .prop_map(|ts| ts.into_iter().map(|(s, p, o)| Triple::new(s, p, o)).collect())
+    }
+
+    proptest! {
+        #[test]
+        fn same_bytes_as_oxttl(table in table()) {
+            let prefixes = prefixes();
+            prop_assert_eq!(ours(&table, &prefixes, false), oxttl(&table, &prefixes, RdfFormat::NTriples));
+            prop_assert_eq!(ours(&table, &prefixes, true), oxttl(&table, &prefixes, RdfFormat::Turtle));
+            prop_assert_eq!(ours(&table, &prefixes, true), oxttl(&table, &prefixes, RdfFormat::TriG));
+            prop_assert_eq!(ours(&table, &[], true), oxttl(&table, &[], RdfFormat::Turtle));
+        }
+    }
+
+    #[test]
+    fn subjects_and_predicates_grouped() {
+        let ex = |l: &str| NamedNode::new_unchecked(format!("http://example.org/{l}"));
+        let table: TripleTable = [
+            Triple::new(ex("a"), rdf::TYPE.into_owned(), ex("C")),
+            Triple::new(ex("a"), rdf::TYPE.into_owned(), ex("D")),
+            Triple::new(ex("a"), ex("p"), Literal::new_typed_literal("7", xsd::INTEGER.into_owned())),
+            Triple::new(ex("b.c"), ex("p"), Literal::new_typed_literal("2024", xsd::G_YEAR.into_owned())),
+        ]
+        .into_iter()
+        .collect();
+        let text = String::from_utf8(ours(&table, &prefixes(), true)).unwrap();
+        assert!(
+            text.ends_with("ex:a a ex:C , ex:D ;\n\tex:p 7 .\nex:b.c ex:p \"2024\"^^xsd:gYear .\n"),
+            "{text}"
+        );
+        assert!(ours(&TripleTable::default(), &prefixes(), true).is_empty());
+    }
+}
