@@ -1,10 +1,10 @@
 //! One function per subcommand: turn checked arguments into library calls and write the result.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use rayon::prelude::*;
 
 use crate::cli::{
     BuildArgs, Cli, Command, ExportArgs, ExportFormat, ExtractArgs, ExtractFormat, NotesSelection, PeopleArgs,
@@ -16,7 +16,7 @@ use crate::export::csv_tables::GephiCsv;
 use crate::export::gexf::Gexf;
 use crate::export::graphml::GraphMl;
 use crate::export::neo4j::Neo4jCsv;
-use crate::export::{GraphFormat, Rendered};
+use crate::export::{GraphFormat, Sink};
 use crate::graph::{KnowledgeGraph, View};
 use crate::rdf::{Base, RdfSyntax};
 use crate::report::{ReportFormat, ReportKind};
@@ -109,20 +109,39 @@ fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error>
     Ok(())
 }
 
-/// Writes what a property-graph format rendered: a file at `path`, or files in the folder `path`.
-fn write_rendered(rendered: Rendered, path: Option<&Path>) -> Result<(), Error> {
-    match rendered {
-        Rendered::File(bytes) => output::write_to(path, &bytes)?,
-        Rendered::Folder(files) => {
-            let Some(dir) = path.filter(|p| *p != Path::new("-")) else {
-                return Err(Error::Usage("this format writes several files: give a folder with -o DIR".into()));
-            };
-            for (name, bytes) in files {
-                output::write_atomic(&dir.join(name), &bytes)?;
-            }
-        }
+/// Writes a view in a property-graph format: one file at `path` (standard output for `-` or
+/// none), or the files of a folder format into the folder `path`, each atomically.
+fn write_graph(format: &dyn GraphFormat, kg: &KnowledgeGraph, path: Option<&Path>) -> Result<(), Error> {
+    let path = path.filter(|p| *p != Path::new("-"));
+    if format.is_folder() && path.is_none() {
+        return Err(Error::Usage("this format writes several files: give a folder with -o DIR".into()));
     }
+    format.write(kg, &mut FileSink(path))?;
     Ok(())
+}
+
+/// Files of a property-graph export, written as they are rendered.
+struct FileSink<'a>(Option<&'a Path>);
+
+impl Sink for FileSink<'_> {
+    fn file(
+        &mut self,
+        name: Option<&str>,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let result = match (self.0, name) {
+            (Some(dir), Some(name)) => output::write_atomic_with(&dir.join(name), |w| fill(w)),
+            (path, _) => output::write_to_with(path, |w| fill(w)),
+        };
+        result.map_err(|e| {
+            // Keep the kind (a closed pipe is not an error), and the whole message.
+            let kind = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<std::io::Error>())
+                .map_or(std::io::ErrorKind::Other, std::io::Error::kind);
+            std::io::Error::new(kind, format!("{e:#}"))
+        })
+    }
 }
 
 fn graph_format(format: ExportFormat) -> Box<dyn GraphFormat> {
@@ -141,63 +160,110 @@ fn analysed_view(corpus: &Corpus, view: View) -> KnowledgeGraph {
     kg
 }
 
-/// One export of `build`: renders and writes one file or folder.
-type Job<'a> = Box<dyn Fn() -> Result<(), Error> + Send + Sync + 'a>;
+/// The graph views `build` writes, by file name.
+const BUILD_VIEWS: [(&str, View); 3] =
+    [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)];
+
+/// The property-graph files `build` writes of a view: format and path.
+fn view_exports(out: &Path, name: &str, view: View) -> Vec<(Box<dyn GraphFormat>, PathBuf)> {
+    let mut exports: Vec<(Box<dyn GraphFormat>, PathBuf)> = vec![
+        (Box::new(GraphMl), out.join(format!("{name}.graphml"))),
+        (Box::new(Gexf), out.join(format!("{name}.gexf"))),
+        (Box::new(GephiCsv), out.join("gephi").join(name)),
+    ];
+    if view == View::Full {
+        exports.push((Box::new(Neo4jCsv), out.join("neo4j")));
+    }
+    exports
+}
 
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
-    let base = &settings.base;
+    let (base, out) = (&settings.base, args.out.as_path());
     let corpus = read_corpus(&args.notes.select()?, settings)?;
-    output::remove_stale_temporaries(&args.out)?;
-    let triples = rdf::corpus_triples(&corpus, base);
-    let prefixes = rdf::prefixes_for(&triples, base);
-    let views: Vec<(&str, View, KnowledgeGraph)> =
-        [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
-            .into_par_iter()
-            .map(|(name, view)| (name, view, analysed_view(&corpus, view)))
-            // A view with nothing in it (topics, before any are assigned) is not written.
-            .filter(|(_, _, kg)| kg.graph.node_count() > 0)
-            .collect();
-    // Every export is independent: render and write them in parallel, each atomically.
-    let mut jobs: Vec<Job<'_>> = Vec::new();
-    jobs.push(Box::new(|| {
-        Ok(output::write_atomic(&args.out.join("extract.json"), extract::to_json(&corpus).as_bytes())?)
-    }));
-    for syntax in RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s) {
-        let (triples, prefixes, out) = (&triples, &prefixes, &args.out);
-        jobs.push(Box::new(move || {
-            let path = out.join(format!("graph.{}", syntax.extension()));
-            output::write_atomic_with(&path, |w| rdf::write_triples_with(triples, prefixes, syntax, w))?;
-            for copy in RdfSyntax::ALL.into_iter().filter(|s| *s != syntax && s.same_bytes_as() == syntax) {
-                output::copy_atomic(&path, &out.join(format!("graph.{}", copy.extension())))?;
-            }
-            Ok(())
-        }));
-    }
-    for (name, view, kg) in &views {
-        let out = &args.out;
-        jobs.push(Box::new(move || write_rendered(GraphMl.render(kg)?, Some(&out.join(format!("{name}.graphml"))))));
-        jobs.push(Box::new(move || write_rendered(Gexf.render(kg)?, Some(&out.join(format!("{name}.gexf"))))));
-        jobs.push(Box::new(move || write_rendered(GephiCsv.render(kg)?, Some(&out.join("gephi").join(name)))));
-        if *view == View::Full {
-            jobs.push(Box::new(move || write_rendered(Neo4jCsv.render(kg)?, Some(&out.join("neo4j")))));
+    output::remove_stale_temporaries(out)?;
+    let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
+    let view_jobs: Vec<usize> = BUILD_VIEWS.iter().map(|(name, view)| view_exports(out, name, *view).len()).collect();
+    let jobs = 2 + rdf_files.len() + view_jobs.iter().sum::<usize>();
+    let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
+    // A failed export does not stop the others; the first failure, in the order of this
+    // function, is reported.
+    let failures: Mutex<Vec<(usize, Error)>> = Mutex::default();
+    let done = |order: usize, result: Result<(), Error>| {
+        if let Err(e) = result {
+            failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((order, e));
         }
-    }
-    jobs.push(Box::new(|| {
-        let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
-        Ok(output::write_atomic(&args.out.join("report.html"), html.as_bytes())?)
-    }));
-    let progress = crate::progress::Progress::new(jobs.len() as u64, "writing exports");
-    let results: Vec<Result<(), Error>> = jobs
-        .par_iter()
-        .map(|job| {
-            let r = job();
-            progress.inc();
-            r
-        })
-        .collect();
+        progress.inc();
+    };
+    let triple_count = std::sync::OnceLock::new();
+    // Every export is written as soon as what it needs exists: the RDF graph and the three views
+    // are built while other exports are being written.
+    rayon::scope(|scope| {
+        scope.spawn(|_| {
+            done(
+                0,
+                output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w))
+                    .map_err(Error::from),
+            )
+        });
+        scope.spawn(|_| {
+            let html =
+                report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
+            done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
+        });
+        scope.spawn(|_| {
+            let triples = rdf::corpus_triples(&corpus, base);
+            let prefixes = rdf::prefixes_for(&triples, base);
+            let _ = triple_count.set(triples.len());
+            rayon::scope(|scope| {
+                for (i, &syntax) in rdf_files.iter().enumerate() {
+                    let (triples, prefixes, done) = (&triples, &prefixes, &done);
+                    scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
+                }
+            });
+        });
+        let mut order = 2 + rdf_files.len();
+        for (&(name, view), &count) in BUILD_VIEWS.iter().zip(&view_jobs) {
+            let (corpus, done, progress) = (&corpus, &done, &progress);
+            scope.spawn(move |_| {
+                let kg = analysed_view(corpus, view);
+                let exports = view_exports(out, name, view);
+                // A view with nothing in it (topics, before any are assigned) is not written.
+                if kg.graph.node_count() == 0 {
+                    (0..count).for_each(|_| progress.inc());
+                    return;
+                }
+                rayon::scope(|scope| {
+                    for (j, (format, path)) in exports.iter().enumerate() {
+                        let kg = &kg;
+                        scope.spawn(move |_| done(order + j, write_graph(format.as_ref(), kg, Some(path))));
+                    }
+                });
+            });
+            order += count;
+        }
+    });
     progress.finish();
-    results.into_iter().collect::<Result<Vec<()>, Error>>()?;
-    println!("{}, {} triples → {}", extract::summary(&corpus), triples.len(), args.out.display());
+    let failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, error)) = failures.into_iter().min_by_key(|(order, _)| *order) {
+        return Err(error);
+    }
+    println!("{}, {} triples → {}", extract::summary(&corpus), triple_count.get().copied().unwrap_or(0), out.display());
+    Ok(())
+}
+
+/// Writes the graph in `syntax` to `graph.<ext>` under `out`, and copies it to the syntaxes whose
+/// output is the same bytes.
+fn write_rdf(
+    triples: &rdf::TripleTable,
+    prefixes: &[(String, String)],
+    syntax: RdfSyntax,
+    out: &Path,
+) -> Result<(), Error> {
+    let path = out.join(format!("graph.{}", syntax.extension()));
+    output::write_atomic_with(&path, |w| rdf::write_triples_with(triples, prefixes, syntax, w))?;
+    for copy in RdfSyntax::ALL.into_iter().filter(|s| *s != syntax && s.same_bytes_as() == syntax) {
+        output::copy_atomic(&path, &out.join(format!("graph.{}", copy.extension())))?;
+    }
     Ok(())
 }
 
@@ -221,7 +287,7 @@ fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
             ViewArg::Topics => View::Topics,
         };
         let kg = analysed_view(&read_corpus(&args.notes.select()?, settings)?, view);
-        return write_rendered(graph_format(args.format).render(&kg)?, args.output.as_deref());
+        return write_graph(graph_format(args.format).as_ref(), &kg, args.output.as_deref());
     };
     let triples = match &args.data {
         Some(path) => data_triples(path)?,

@@ -76,7 +76,22 @@ struct ExtractDocument<'a> {
 /// The corpus as the `extract --format json` document (pretty-printed, ending in a newline).
 #[must_use]
 pub fn to_json(corpus: &Corpus) -> String {
-    let doc = ExtractDocument {
+    let mut out = Vec::new();
+    // Writing to memory does not fail, and serde_json writes UTF-8.
+    write_json(corpus, &mut out).map_or_else(|_| String::new(), |()| String::from_utf8(out).unwrap_or_default())
+}
+
+/// Writes what [`to_json`] returns, streaming.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_json(corpus: &Corpus, mut w: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, &document(corpus))?;
+    w.write_all(b"\n")
+}
+
+fn document(corpus: &Corpus) -> ExtractDocument<'_> {
+    ExtractDocument {
         conferences: corpus
             .conferences
             .iter()
@@ -139,10 +154,7 @@ pub fn to_json(corpus: &Corpus) -> String {
                     .collect(),
             })
             .collect(),
-    };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    }
 }
 
 fn speaker_names<'a>(corpus: &'a Corpus, ids: &[String]) -> Vec<&'a str> {

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Rendered, format_real};
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, format_real};
 use crate::graph::KnowledgeGraph;
 
 /// Gephi's spreadsheet (CSV) tables.
@@ -19,43 +19,48 @@ pub fn timeset(years: &std::collections::BTreeSet<u16>) -> String {
     format!("<[{}]>", list.join(", "))
 }
 
-fn finish(w: csv::Writer<Vec<u8>>) -> io::Result<Vec<u8>> {
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
-}
-
 impl GraphFormat for GephiCsv {
-    fn render(&self, kg: &KnowledgeGraph) -> io::Result<Rendered> {
-        let mut nodes = csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["Id", "Label"];
-        header.extend(NODE_COLUMNS.iter().map(|c| c.id));
-        header.push("timeset");
-        nodes.write_record(&header)?;
-        for (_, n) in kg.nodes() {
-            let mut row = vec![n.id.clone(), n.label.clone()];
-            row.extend(NODE_COLUMNS.iter().map(|c| (c.get)(n).map(|v| v.render()).unwrap_or_default()));
-            row.push(timeset(&n.years));
-            nodes.write_record(&row)?;
-        }
-        let mut edges = csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["Source", "Target", "Type", "Label", "Weight"];
-        header.extend(EDGE_COLUMNS.iter().map(|c| c.id));
-        header.push("timeset");
-        edges.write_record(&header)?;
-        for e in kg.graph.edge_indices() {
-            let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
-            let edge = &kg.graph[e];
-            let mut row = vec![
-                kg.graph[a].id.clone(),
-                kg.graph[b].id.clone(),
-                if edge.kind.directed() { "Directed" } else { "Undirected" }.to_owned(),
-                edge.kind.as_str().to_owned(),
-                format_real(edge.weight),
-            ];
-            row.extend(EDGE_COLUMNS.iter().map(|c| (c.get)(edge).map(|v| v.render()).unwrap_or_default()));
-            row.push(timeset(&edge.years));
-            edges.write_record(&row)?;
-        }
-        Ok(Rendered::Folder(vec![("nodes.csv".to_owned(), finish(nodes)?), ("edges.csv".to_owned(), finish(edges)?)]))
+    fn is_folder(&self) -> bool {
+        true
+    }
+
+    fn write(&self, kg: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()> {
+        sink.file(Some("nodes.csv"), &mut |out| {
+            let mut nodes = csv::Writer::from_writer(out);
+            let mut header = vec!["Id", "Label"];
+            header.extend(NODE_COLUMNS.iter().map(|c| c.id));
+            header.push("timeset");
+            nodes.write_record(&header)?;
+            for (_, n) in kg.nodes() {
+                let mut row = vec![n.id.clone(), n.label.clone()];
+                row.extend(NODE_COLUMNS.iter().map(|c| (c.get)(n).map(|v| v.render()).unwrap_or_default()));
+                row.push(timeset(&n.years));
+                nodes.write_record(&row)?;
+            }
+            nodes.flush()
+        })?;
+        sink.file(Some("edges.csv"), &mut |out| {
+            let mut edges = csv::Writer::from_writer(out);
+            let mut header = vec!["Source", "Target", "Type", "Label", "Weight"];
+            header.extend(EDGE_COLUMNS.iter().map(|c| c.id));
+            header.push("timeset");
+            edges.write_record(&header)?;
+            for e in kg.graph.edge_indices() {
+                let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
+                let edge = &kg.graph[e];
+                let mut row = vec![
+                    kg.graph[a].id.clone(),
+                    kg.graph[b].id.clone(),
+                    if edge.kind.directed() { "Directed" } else { "Undirected" }.to_owned(),
+                    edge.kind.as_str().to_owned(),
+                    format_real(edge.weight),
+                ];
+                row.extend(EDGE_COLUMNS.iter().map(|c| (c.get)(edge).map(|v| v.render()).unwrap_or_default()));
+                row.push(timeset(&edge.years));
+                edges.write_record(&row)?;
+            }
+            edges.flush()
+        })
     }
 }
 

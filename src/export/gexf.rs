@@ -6,12 +6,12 @@
 //! prefix: the published GEXF 1.3 XSD (`viz.xsd` has no target namespace and is included as a
 //! chameleon) accepts only that form, and Gephi's importer matches them by local name either way.
 
-use std::io;
+use std::io::{self, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Rendered, ValueType, format_real, xml_safe};
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, ValueType, format_real, xml_safe};
 use crate::graph::KnowledgeGraph;
 
 /// The GEXF 1.3 format.
@@ -64,8 +64,14 @@ fn size(degree: u32) -> f64 {
 }
 
 impl GraphFormat for Gexf {
-    fn render(&self, kg: &KnowledgeGraph) -> io::Result<Rendered> {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    fn write(&self, kg: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()> {
+        sink.file(None, &mut |out| write_file(kg, out))
+    }
+}
+
+fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    {
+        let mut w = Writer::new_with_indent(out, b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
             ("xmlns", "http://gexf.net/1.3"),
@@ -138,8 +144,6 @@ impl GraphFormat for Gexf {
         w.write_event(Event::End(BytesEnd::new("edges")))?;
         w.write_event(Event::End(BytesEnd::new("graph")))?;
         w.write_event(Event::End(BytesEnd::new("gexf")))?;
-        let mut bytes = w.into_inner();
-        bytes.push(b'\n');
-        Ok(Rendered::File(bytes))
+        w.into_inner().write_all(b"\n")
     }
 }

@@ -2,12 +2,12 @@
 //! `attr.type`, key ids are semantic (`label`, `kind`, `years`, `weight` — never `d0…dN`), no
 //! list types (multi-values joined with `;`), colours as integer `r`, `g`, `b` keys.
 
-use std::io;
+use std::io::{self, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Rendered, ValueType, format_real, xml_safe};
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, ValueType, format_real, xml_safe};
 use crate::graph::KnowledgeGraph;
 
 /// The `GraphML` format.
@@ -34,8 +34,14 @@ fn key<W: io::Write>(w: &mut Writer<W>, id: &str, target: &str, ty: &str) -> io:
 }
 
 impl GraphFormat for GraphMl {
-    fn render(&self, kg: &KnowledgeGraph) -> io::Result<Rendered> {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    fn write(&self, kg: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()> {
+        sink.file(None, &mut |out| write_file(kg, out))
+    }
+}
+
+fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    {
+        let mut w = Writer::new_with_indent(out, b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         let root = BytesStart::new("graphml").with_attributes([
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
@@ -99,8 +105,6 @@ impl GraphFormat for GraphMl {
         }
         w.write_event(Event::End(BytesEnd::new("graph")))?;
         w.write_event(Event::End(BytesEnd::new("graphml")))?;
-        let mut bytes = w.into_inner();
-        bytes.push(b'\n');
-        Ok(Rendered::File(bytes))
+        w.into_inner().write_all(b"\n")
     }
 }

@@ -9,7 +9,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod neo4j;
 
-use std::io;
+use std::io::{self, Write};
 
 use crate::graph::{Edge, KnowledgeGraph, Node};
 
@@ -22,13 +22,51 @@ pub enum Rendered {
     Folder(Vec<(String, Vec<u8>)>),
 }
 
+/// Where a format writes its files.
+pub trait Sink {
+    /// Writes one file with what `fill` writes: `name` is `None` for a single-file format, else
+    /// the file's name in the folder.
+    ///
+    /// # Errors
+    /// When the file cannot be written.
+    fn file(&mut self, name: Option<&str>, fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()>;
+}
+
+/// Collects files in memory.
+impl Sink for Rendered {
+    fn file(&mut self, name: Option<&str>, fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        match (self, name) {
+            (Self::Folder(files), Some(name)) => files.push((name.to_owned(), bytes)),
+            (this, _) => *this = Self::File(bytes),
+        }
+        Ok(())
+    }
+}
+
 /// A property-graph export format.
-pub trait GraphFormat {
-    /// Renders a view.
+pub trait GraphFormat: Send + Sync {
+    /// Whether the format writes a folder of files rather than one file.
+    fn is_folder(&self) -> bool {
+        false
+    }
+
+    /// Writes a view to `sink`, streaming each file.
+    ///
+    /// # Errors
+    /// When the sink fails.
+    fn write(&self, graph: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()>;
+
+    /// Renders a view in memory.
     ///
     /// # Errors
     /// When serialising fails (it does not for in-memory output).
-    fn render(&self, graph: &KnowledgeGraph) -> io::Result<Rendered>;
+    fn render(&self, graph: &KnowledgeGraph) -> io::Result<Rendered> {
+        let mut rendered = if self.is_folder() { Rendered::Folder(Vec::new()) } else { Rendered::File(Vec::new()) };
+        self.write(graph, &mut rendered)?;
+        Ok(rendered)
+    }
 }
 
 /// Keeps only characters XML 1.0 allows (drops C0 controls but tab and newlines, and U+FFFE/U+FFFF).

@@ -5,53 +5,50 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use super::{GraphFormat, Rendered, format_real};
+use super::{GraphFormat, Sink, format_real};
 use crate::graph::{KnowledgeGraph, NodeKind};
 
 /// The Neo4j bulk-import CSV set.
 pub struct Neo4jCsv;
 
-fn finish(w: csv::Writer<Vec<u8>>) -> io::Result<Vec<u8>> {
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
-}
-
 impl GraphFormat for Neo4jCsv {
-    fn render(&self, kg: &KnowledgeGraph) -> io::Result<Rendered> {
-        let mut files = Vec::new();
-        for kind in NodeKind::ALL {
-            let label = kind.label();
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
-                &format!("id:ID({label})"),
-                "name",
-                "sessionKind",
-                "years:int[]",
-                "sessions:int",
-                "degree:int",
-                "pagerank:double",
-                "component:int",
-                "community:int",
-                ":LABEL",
-            ])?;
-            let mut any = false;
-            for (_, n) in kg.nodes().filter(|(_, n)| n.kind == kind) {
-                any = true;
+    fn is_folder(&self) -> bool {
+        true
+    }
+
+    fn write(&self, kg: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()> {
+        for kind in NodeKind::ALL.into_iter().filter(|k| kg.nodes().any(|(_, n)| n.kind == *k)) {
+            sink.file(Some(&format!("nodes-{}.csv", kind.as_str())), &mut |out| {
+                let label = kind.label();
+                let mut w = csv::Writer::from_writer(out);
                 w.write_record([
-                    n.id.clone(),
-                    n.label.clone(),
-                    n.session_kind.unwrap_or_default().to_owned(),
-                    super::joined_years(&n.years),
-                    n.sessions.to_string(),
-                    n.metrics.degree.to_string(),
-                    format_real(n.metrics.pagerank),
-                    n.metrics.component.to_string(),
-                    n.metrics.community.to_string(),
-                    label.to_owned(),
+                    &format!("id:ID({label})"),
+                    "name",
+                    "sessionKind",
+                    "years:int[]",
+                    "sessions:int",
+                    "degree:int",
+                    "pagerank:double",
+                    "component:int",
+                    "community:int",
+                    ":LABEL",
                 ])?;
-            }
-            if any {
-                files.push((format!("nodes-{}.csv", kind.as_str()), finish(w)?));
-            }
+                for (_, n) in kg.nodes().filter(|(_, n)| n.kind == kind) {
+                    w.write_record([
+                        n.id.clone(),
+                        n.label.clone(),
+                        n.session_kind.unwrap_or_default().to_owned(),
+                        super::joined_years(&n.years),
+                        n.sessions.to_string(),
+                        n.metrics.degree.to_string(),
+                        format_real(n.metrics.pagerank),
+                        n.metrics.component.to_string(),
+                        n.metrics.community.to_string(),
+                        label.to_owned(),
+                    ])?;
+                }
+                w.flush()
+            })?;
         }
         let mut by_type: BTreeMap<(String, NodeKind, NodeKind), Vec<[String; 5]>> = BTreeMap::new();
         for e in kg.graph.edge_indices() {
@@ -66,19 +63,21 @@ impl GraphFormat for Neo4jCsv {
             ]);
         }
         for ((name, from, to), rows) in by_type {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
-                &format!(":START_ID({})", from.label()),
-                &format!(":END_ID({})", to.label()),
-                "weight:double",
-                "years:int[]",
-                ":TYPE",
-            ])?;
-            for row in rows {
-                w.write_record(&row)?;
-            }
-            files.push((format!("rels-{name}.csv"), finish(w)?));
+            sink.file(Some(&format!("rels-{name}.csv")), &mut |out| {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record([
+                    &format!(":START_ID({})", from.label()),
+                    &format!(":END_ID({})", to.label()),
+                    "weight:double",
+                    "years:int[]",
+                    ":TYPE",
+                ])?;
+                for row in &rows {
+                    w.write_record(row)?;
+                }
+                w.flush()
+            })?;
         }
-        Ok(Rendered::Folder(files))
+        Ok(())
     }
 }

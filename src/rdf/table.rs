@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef};
-
+use oxigraph::model::{
+    NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef,
+};
 
 /// Triples, interned and sorted; built with [`TableBuilder`] or from owned triples.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

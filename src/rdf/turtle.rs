@@ -355,10 +355,23 @@ mod tests {
 
     fn object() -> impl Strategy<Value = oxigraph::model::Term> {
         let lexical = prop::sample::select(vec![
-            "1", "-2", "+3", "1.5", ".5", "1.", "1e3", "1.5E-2", ".e1", "true", "false", "x", "", "a\"b\\c\n", "é",
+            "1",
+            "-2",
+            "+3",
+            "1.5",
+            ".5",
+            "1.",
+            "1e3",
+            "1.5E-2",
+            ".e1",
+            "true",
+            "false",
+            "x",
+            "",
+            "a\"b\\c\n",
+            "é",
         ]);
-        let datatype =
-            prop::sample::select(vec!["integer", "decimal", "double", "boolean", "string", "gYear", "date"]);
+        let datatype = prop::sample::select(vec!["integer", "decimal", "double", "boolean", "string", "gYear", "date"]);
         prop_oneof![
             iri().prop_map(Into::into),
             (lexical.clone(), datatype).prop_map(|(v, d)| Literal::new_typed_literal(
@@ -403,10 +416,7 @@ mod tests {
         .into_iter()
         .collect();
         let text = String::from_utf8(ours(&table, &prefixes(), true)).unwrap();
-        assert!(
-            text.ends_with("ex:a a ex:C , ex:D ;\n\tex:p 7 .\nex:b.c ex:p \"2024\"^^xsd:gYear .\n"),
-            "{text}"
-        );
+        assert!(text.ends_with("ex:a a ex:C , ex:D ;\n\tex:p 7 .\nex:b.c ex:p \"2024\"^^xsd:gYear .\n"), "{text}");
         assert!(ours(&TripleTable::default(), &prefixes(), true).is_empty());
     }
 }
