@@ -5,6 +5,9 @@
 //! Output is byte-identical across runs: triples are sorted (subject, then `rdf:type` first, then
 //! predicate and object) and prefixes are derived from the IRIs present, in sorted order.
 
+mod jsonld;
+#[cfg(test)]
+mod strategies;
 mod table;
 mod turtle;
 
@@ -456,17 +459,7 @@ pub fn write_triples_with(
     match syntax {
         RdfSyntax::NTriples | RdfSyntax::NQuads => turtle::write_ntriples(triples, &mut writer)?,
         RdfSyntax::Turtle | RdfSyntax::TriG => turtle::write_turtle(triples, prefixes, &mut writer)?,
-        RdfSyntax::JsonLd => {
-            let mut serializer = oxjsonld::JsonLdSerializer::new();
-            for (name, iri) in prefixes {
-                serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
-            }
-            let mut w = serializer.for_writer(&mut writer);
-            for t in triples.iter() {
-                w.serialize_quad(t.in_graph(GraphNameRef::DefaultGraph))?;
-            }
-            w.finish()?;
-        }
+        RdfSyntax::JsonLd => jsonld::write_jsonld(triples, prefixes, &mut writer)?,
         RdfSyntax::RdfXml => {
             let mut serializer = RdfSerializer::from_format(RdfFormat::RdfXml);
             for (name, iri) in prefixes {

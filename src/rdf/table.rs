@@ -88,6 +88,33 @@ impl FromIterator<Triple> for TripleTable {
     }
 }
 
+/// Every distinct term of a table rendered one way (N-Triples, Turtle, JSON-LD), in one buffer.
+pub(super) struct Rendered {
+    text: String,
+    /// Where term `i` ends in `text` (it starts where term `i - 1` ends).
+    ends: Vec<usize>,
+}
+
+impl Rendered {
+    /// Renders each term of `table` with `render`, which appends to the buffer.
+    pub(super) fn new(table: &TripleTable, mut render: impl FnMut(TermRef<'_>, &mut String)) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(table.terms.len());
+        for term in table.terms() {
+            render(term, &mut text);
+            ends.push(text.len());
+        }
+        Self { text, ends }
+    }
+
+    /// The text of term `id`.
+    pub(super) fn get(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text.as_bytes()[start..self.ends[id]]
+    }
+}
+
 /// Collects triples, interning their terms; [`TableBuilder::finish`] sorts them.
 #[derive(Debug, Default)]
 pub struct TableBuilder {

@@ -13,31 +13,7 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{LiteralRef, NamedNodeRef, TermRef};
 
 use super::TripleTable;
-
-/// Every distinct term of a table, rendered, in one buffer.
-struct Rendered {
-    text: String,
-    /// Where term `i` ends in `text` (it starts where term `i - 1` ends).
-    ends: Vec<usize>,
-}
-
-impl Rendered {
-    fn new(table: &TripleTable, mut render: impl FnMut(TermRef<'_>, &mut String)) -> Self {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for term in table.terms() {
-            render(term, &mut text);
-            ends.push(text.len());
-        }
-        Self { text, ends }
-    }
-
-    fn get(&self, id: u32) -> &[u8] {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text.as_bytes()[start..self.ends[id]]
-    }
-}
+use super::table::Rendered;
 
 /// Writes `table` as N-Triples (also N-Quads, the triples being in the default graph).
 ///
@@ -297,10 +273,11 @@ fn escape_local_name(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use oxigraph::io::{RdfFormat, RdfSerializer};
-    use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
+    use oxigraph::model::{Literal, NamedNode, Triple};
     use proptest::prelude::*;
 
     use super::*;
+    use crate::rdf::strategies::{prefixes, table};
 
     /// What oxttl writes for the same table and prefixes (prefix lines sorted, as `build` does).
     fn oxttl(table: &TripleTable, prefixes: &[(String, String)], format: RdfFormat) -> Vec<u8> {
@@ -323,74 +300,6 @@ mod tests {
         let mut out = Vec::new();
         if turtle { write_turtle(table, prefixes, &mut out) } else { write_ntriples(table, &mut out) }.unwrap();
         out
-    }
-
-    fn prefixes() -> Vec<(String, String)> {
-        [
-            ("ex", "http://example.org/"),
-            ("s", "http://example.org/session/"),
-            ("s-2024", "http://example.org/session/2024/"),
-            ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            ("h", "http://example.org/h#"),
-        ]
-        .iter()
-        .map(|(n, i)| ((*n).to_owned(), (*i).to_owned()))
-        .collect()
-    }
-
-    /// IRIs under the prefixes and elsewhere, with local names Turtle must escape or cannot hold.
-    fn iri() -> impl Strategy<Value = NamedNode> {
-        let local = proptest::string::string_regex("[a-zA-Z0-9_.~!$&'()*+,;=/?#@%:é·\\-]{0,6}").unwrap();
-        let ns = prop::sample::select(vec![
-            "http://example.org/",
-            "http://example.org/session/",
-            "http://example.org/session/2024/",
-            "http://example.org/h#",
-            "http://www.w3.org/2001/XMLSchema#",
-            "http://other.org/",
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        ]);
-        (ns, local).prop_filter_map("an IRI", |(ns, local)| NamedNode::new(format!("{ns}{local}")).ok())
-    }
-
-    fn object() -> impl Strategy<Value = oxigraph::model::Term> {
-        let lexical = prop::sample::select(vec![
-            "1",
-            "-2",
-            "+3",
-            "1.5",
-            ".5",
-            "1.",
-            "1e3",
-            "1.5E-2",
-            ".e1",
-            "true",
-            "false",
-            "x",
-            "",
-            "a\"b\\c\n",
-            "é",
-        ]);
-        let datatype = prop::sample::select(vec!["integer", "decimal", "double", "boolean", "string", "gYear", "date"]);
-        prop_oneof![
-            iri().prop_map(Into::into),
-            (lexical.clone(), datatype).prop_map(|(v, d)| Literal::new_typed_literal(
-                v,
-                NamedNode::new_unchecked(format!("http://www.w3.org/2001/XMLSchema#{d}"))
-            )
-            .into()),
-            lexical.prop_map(|v| Literal::new_language_tagged_literal_unchecked(v, "en").into()),
-            Just(BlankNode::new_unchecked("b1").into()),
-        ]
-    }
-
-    fn table() -> impl Strategy<Value = TripleTable> {
-        let subject = prop_oneof![
-            4 => iri().prop_map(oxigraph::model::NamedOrBlankNode::from),
-            1 => Just(BlankNode::new_unchecked("b0").into()),
-        ];
-        prop::collection::vec((subject, iri(), object()), 0..12)
-            .prop_map(|ts| ts.into_iter().map(|(s, p, o)| Triple::new(s, p, o)).collect())
     }
 
     proptest! {

@@ -1,0 +1,163 @@
+//! JSON-LD written straight from a [`TripleTable`], each distinct term rendered once.
+//!
+//! The output is byte-for-byte what oxjsonld's serializer writes for the same sorted triples and
+//! prefixes (the tests compare them on random graphs): expanded node objects in one `@graph`, one
+//! per subject, with the prefixes as the `@context`; compact JSON with no whitespace.
+
+use std::io::{self, Write};
+
+use oxigraph::model::TermRef;
+use oxigraph::model::vocab::xsd;
+
+use super::TripleTable;
+use super::table::Rendered;
+
+/// Writes `table` as JSON-LD with `prefixes` (name, namespace IRI) as its context.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut impl Write) -> io::Result<()> {
+    let mut context: Vec<(&str, &str)> = prefixes.iter().map(|(n, i)| (n.as_str(), i.as_str())).collect();
+    context.sort_unstable();
+    context.dedup_by_key(|(name, _)| *name);
+    if !context.is_empty() {
+        let mut head = String::from("{\"@context\":{");
+        for (i, (name, iri)) in context.iter().enumerate() {
+            if i > 0 {
+                head.push(',');
+            }
+            push_string(&mut head, if name.is_empty() { "@vocab" } else { name });
+            head.push(':');
+            push_string(&mut head, iri);
+        }
+        head.push_str("},\"@graph\":");
+        w.write_all(head.as_bytes())?;
+    }
+    w.write_all(b"[")?;
+    // As a node id or a property name: the IRI (or `_:id`) as a JSON string.
+    let ids = Rendered::new(table, |term, out| match term {
+        TermRef::NamedNode(n) => push_string(out, n.as_str()),
+        TermRef::BlankNode(b) => push_string(out, &b.to_string()),
+        TermRef::Literal(_) => {}
+    });
+    // As an object: a node reference or a value object.
+    let objects = Rendered::new(table, |term, out| match term {
+        TermRef::NamedNode(n) => {
+            out.push_str("{\"@id\":");
+            push_string(out, n.as_str());
+            out.push('}');
+        }
+        TermRef::BlankNode(b) => {
+            out.push_str("{\"@id\":");
+            push_string(out, &b.to_string());
+            out.push('}');
+        }
+        TermRef::Literal(l) => {
+            if let Some(language) = l.language() {
+                out.push_str("{\"@language\":");
+                push_string(out, language);
+                out.push(',');
+            } else if l.datatype() != xsd::STRING {
+                out.push_str("{\"@type\":");
+                push_string(out, l.datatype().as_str());
+                out.push(',');
+            } else {
+                out.push('{');
+            }
+            out.push_str("\"@value\":");
+            push_string(out, l.value());
+            out.push('}');
+        }
+    });
+    let mut previous: Option<[u32; 2]> = None;
+    for [s, p, o] in table.ids() {
+        match previous {
+            Some([ps, pp]) if ps == s && pp == p => w.write_all(b",")?,
+            Some([ps, _]) if ps == s => {
+                for part in [b"],", ids.get(p), b":["] {
+                    w.write_all(part)?;
+                }
+            }
+            _ => {
+                if previous.is_some() {
+                    w.write_all(b"]},")?;
+                }
+                for part in [b"{\"@id\":", ids.get(s), b",", ids.get(p), b":["] {
+                    w.write_all(part)?;
+                }
+            }
+        }
+        w.write_all(objects.get(o))?;
+        previous = Some([s, p]);
+    }
+    if previous.is_some() {
+        w.write_all(b"]}")?;
+    }
+    w.write_all(if context.is_empty() { b"]" } else { b"]}" })
+}
+
+/// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`-style escapes or
+/// `\u00XX`; everything else as is.
+fn push_string(out: &mut String, s: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::model::GraphNameRef;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::rdf::strategies::{prefixes, table};
+
+    fn oxjsonld(table: &TripleTable, prefixes: &[(String, String)]) -> Vec<u8> {
+        let mut serializer = oxjsonld::JsonLdSerializer::new();
+        for (name, iri) in prefixes {
+            serializer = serializer.with_prefix(name.as_str(), iri.as_str()).unwrap();
+        }
+        let mut w = serializer.for_writer(Vec::new());
+        for t in table.iter() {
+            w.serialize_quad(t.in_graph(GraphNameRef::DefaultGraph)).unwrap();
+        }
+        w.finish().unwrap()
+    }
+
+    fn ours(table: &TripleTable, prefixes: &[(String, String)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_jsonld(table, prefixes, &mut out).unwrap();
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn same_bytes_as_oxjsonld(table in table()) {
+            prop_assert_eq!(ours(&table, &prefixes()), oxjsonld(&table, &prefixes()));
+            prop_assert_eq!(ours(&table, &[]), oxjsonld(&table, &[]));
+        }
+    }
+
+    #[test]
+    fn strings_escaped_as_json() {
+        let mut out = String::new();
+        push_string(&mut out, "a\"b\\c\n\t\u{1}\u{7f}é");
+        assert_eq!(out, r#""a\"b\\c\n\t\u0001\u007fé""#.replace("\\u007f", "\u{7f}"));
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), "a\"b\\c\n\t\u{1}\u{7f}é");
+    }
+}

@@ -1,0 +1,75 @@
+//! Random graphs for tests that compare confgraph's writers with oxigraph's.
+
+use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use proptest::prelude::*;
+
+use super::TripleTable;
+
+pub(super) fn prefixes() -> Vec<(String, String)> {
+    [
+        ("ex", "http://example.org/"),
+        ("s", "http://example.org/session/"),
+        ("s-2024", "http://example.org/session/2024/"),
+        ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+        ("h", "http://example.org/h#"),
+    ]
+    .iter()
+    .map(|(n, i)| ((*n).to_owned(), (*i).to_owned()))
+    .collect()
+}
+
+/// IRIs under the prefixes and elsewhere, with local names Turtle must escape or cannot hold.
+pub(super) fn iri() -> impl Strategy<Value = NamedNode> {
+    let local = proptest::string::string_regex("[a-zA-Z0-9_.~!$&'()*+,;=/?#@%:é·\\-]{0,6}").unwrap();
+    let ns = prop::sample::select(vec![
+        "http://example.org/",
+        "http://example.org/session/",
+        "http://example.org/session/2024/",
+        "http://example.org/h#",
+        "http://www.w3.org/2001/XMLSchema#",
+        "http://other.org/",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    ]);
+    (ns, local).prop_filter_map("an IRI", |(ns, local)| NamedNode::new(format!("{ns}{local}")).ok())
+}
+
+pub(super) fn object() -> impl Strategy<Value = Term> {
+    let lexical = prop::sample::select(vec![
+        "1",
+        "-2",
+        "+3",
+        "1.5",
+        ".5",
+        "1.",
+        "1e3",
+        "1.5E-2",
+        ".e1",
+        "true",
+        "false",
+        "x",
+        "",
+        "a\"b\\c\n",
+        "é",
+        "t\tu\u{1}\u{1f}\u{7f}\r\u{8}\u{c}",
+    ]);
+    let datatype = prop::sample::select(vec!["integer", "decimal", "double", "boolean", "string", "gYear", "date"]);
+    prop_oneof![
+        iri().prop_map(Into::into),
+        (lexical.clone(), datatype).prop_map(|(v, d)| Literal::new_typed_literal(
+            v,
+            NamedNode::new_unchecked(format!("http://www.w3.org/2001/XMLSchema#{d}"))
+        )
+        .into()),
+        lexical.prop_map(|v| Literal::new_language_tagged_literal_unchecked(v, "en").into()),
+        Just(BlankNode::new_unchecked("b1").into()),
+    ]
+}
+
+pub(super) fn table() -> impl Strategy<Value = TripleTable> {
+    let subject = prop_oneof![
+        4 => iri().prop_map(NamedOrBlankNode::from),
+        1 => Just(BlankNode::new_unchecked("b0").into()),
+    ];
+    prop::collection::vec((subject, iri(), object()), 0..12)
+        .prop_map(|ts| ts.into_iter().map(|(s, p, o)| Triple::new(s, p, o)).collect())
+}
