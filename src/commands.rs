@@ -198,18 +198,9 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     // Every export is written as soon as what it needs exists: the RDF graph and the three views
     // are built while other exports are being written.
     rayon::scope(|scope| {
-        scope.spawn(|_| {
-            done(
-                0,
-                output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w))
-                    .map_err(Error::from),
-            )
-        });
-        scope.spawn(|_| {
-            let html =
-                report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
-            done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
-        });
+        // Rayon's owner thread takes the last job spawned, the other thread steals the first: the
+        // two longest chains (the RDF graph and its writers, the full view and its exports) start
+        // at once.
         scope.spawn(|_| {
             let triples = rdf::corpus_triples(&corpus, base);
             let prefixes = rdf::prefixes_for(&triples, base);
@@ -221,8 +212,25 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
                 }
             });
         });
-        let mut order = 2 + rdf_files.len();
-        for (&(name, view), &count) in BUILD_VIEWS.iter().zip(&view_jobs) {
+        scope.spawn(|_| {
+            done(
+                0,
+                output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w))
+                    .map_err(Error::from),
+            );
+        });
+        scope.spawn(|_| {
+            let html =
+                report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
+            done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
+        });
+        let firsts = view_jobs.iter().scan(2 + rdf_files.len(), |next, &count| {
+            let first = *next;
+            *next += count;
+            Some(first)
+        });
+        let views: Vec<_> = BUILD_VIEWS.iter().zip(&view_jobs).zip(firsts.collect::<Vec<_>>()).collect();
+        for ((&(name, view), &count), order) in views.into_iter().rev() {
             let (corpus, done, progress) = (&corpus, &done, &progress);
             scope.spawn(move |_| {
                 let kg = analysed_view(corpus, view);
@@ -239,7 +247,6 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
                     }
                 });
             });
-            order += count;
         }
     });
     progress.finish();

@@ -6,7 +6,7 @@
 //! recur (every predicate, class, person and edition IRI); owned triples would hold each
 //! occurrence as its own string. Sorting compares integers: terms are ranked once, by value.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
@@ -36,11 +36,13 @@ impl TripleTable {
     }
 
     /// Every distinct term, in sort order (named nodes by IRI, blank nodes, literals by value).
+    #[must_use = "an iterator does nothing unless consumed"]
     pub fn terms(&self) -> impl Iterator<Item = TermRef<'_>> {
         self.terms.iter().map(Term::as_ref)
     }
 
     /// The triples in output order.
+    #[must_use = "an iterator does nothing unless consumed"]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = TripleRef<'_>> + '_ {
         self.triples.iter().map(|&[s, p, o]| TripleRef::new(self.subject(s), self.predicate(p), self.term(o)))
     }
@@ -188,28 +190,28 @@ mod tests {
     #[test]
     fn sorted_by_subject_with_types_first_then_predicate_and_object() {
         let rdf_type = rdf::TYPE.into_owned();
-        let mut b = TableBuilder::default();
-        b.add(iri("b"), iri("name"), Literal::new_simple_literal("B"));
-        b.add(iri("a"), iri("z"), iri("x"));
-        b.add(iri("a"), rdf_type.clone(), iri("Class"));
-        b.add(BlankNode::new_unchecked("n1"), iri("p"), iri("a"));
-        b.add(iri("a"), iri("name"), Literal::new_simple_literal("A2"));
-        b.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
-        b.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
-        assert_eq!(b.added(), 7);
-        let table = b.finish();
+        let mut builder = TableBuilder::default();
+        builder.add(iri("b"), iri("name"), Literal::new_simple_literal("B"));
+        builder.add(iri("a"), iri("z"), iri("x"));
+        builder.add(iri("a"), rdf_type.clone(), iri("Class"));
+        builder.add(BlankNode::new_unchecked("n1"), iri("p"), iri("a"));
+        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A2"));
+        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
+        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
+        assert_eq!(builder.added(), 7);
+        let table = builder.finish();
         let lines: Vec<String> = table.iter().map(|t| t.to_string()).collect();
         let (a, b, x) = (iri("a"), iri("b"), iri("x"));
-        let (name, class, z, p) = (iri("name"), iri("Class"), iri("z"), iri("p"));
+        let (name, class, zed, pred) = (iri("name"), iri("Class"), iri("z"), iri("p"));
         assert_eq!(
             lines,
             [
                 format!("{a} {rdf_type} {class}"),
                 format!("{a} {name} \"A1\""),
                 format!("{a} {name} \"A2\""),
-                format!("{a} {z} {x}"),
+                format!("{a} {zed} {x}"),
                 format!("{b} {name} \"B\""),
-                format!("_:n1 {p} {a}"),
+                format!("_:n1 {pred} {a}"),
             ]
         );
         assert_eq!(table.len(), 6);
@@ -217,7 +219,7 @@ mod tests {
 
     #[test]
     fn owned_triples_round_trip_whatever_their_order() {
-        let triples = vec![
+        let triples = [
             Triple::new(iri("s2"), iri("p"), Literal::new_language_tagged_literal_unchecked("x", "en")),
             Triple::new(iri("s1"), iri("p"), Literal::new_typed_literal("1", iri("dt"))),
             Triple::new(iri("s1"), iri("p"), Literal::new_simple_literal("1")),
