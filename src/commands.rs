@@ -131,7 +131,13 @@ impl Sink for FileSink<'_> {
     ) -> std::io::Result<()> {
         let result = match (self.0, name) {
             (Some(dir), Some(name)) => output::write_atomic_with(&dir.join(name), |w| fill(w)),
-            (path, _) => output::write_to_with(path, |w| fill(w)),
+            (path, None) => output::write_to_with(path, |w| fill(w)),
+            (None, Some(name)) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("{name} is one of several files: give a folder with -o DIR"),
+                ));
+            }
         };
         result.map_err(|e| {
             // Keep the kind (a closed pipe is not an error), and the whole message.
@@ -185,8 +191,9 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let view_jobs: Vec<usize> = BUILD_VIEWS.iter().map(|(name, view)| view_exports(out, name, *view).len()).collect();
     let jobs = 2 + rdf_files.len() + view_jobs.iter().sum::<usize>();
     let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
-    // A failed export does not stop the others; the first failure, in the order of this
-    // function, is reported.
+    // A failed export does not stop the others. Each job has an order (extract.json, report.html,
+    // the RDF files, then each view's files): the first failure in that order is the error, the
+    // others are printed as warnings.
     let failures: Mutex<Vec<(usize, Error)>> = Mutex::default();
     let done = |order: usize, result: Result<(), Error>| {
         if let Err(e) = result {
@@ -251,7 +258,13 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     });
     progress.finish();
     let failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((_, error)) = failures.into_iter().min_by_key(|(order, _)| *order) {
+    let mut failures = failures;
+    failures.sort_by_key(|(order, _)| *order);
+    let mut failures = failures.into_iter().map(|(_, e)| e);
+    if let Some(error) = failures.next() {
+        for other in failures {
+            eprintln!("confgraph: warning: {other:#}");
+        }
         return Err(error);
     }
     println!("{}, {} triples → {}", extract::summary(&corpus), triple_count.get().copied().unwrap_or(0), out.display());

@@ -1,8 +1,9 @@
 //! Property-graph exports of a [`KnowledgeGraph`] view: `GraphML` and GEXF for Gephi (and
 //! networkx, igraph), Gephi's spreadsheet CSV tables, and a Neo4j bulk-import set.
 //!
-//! One trait, one file per format. Each format renders bytes; writing them (atomically) is the
-//! caller's job. Output depends only on the graph, which is built in sorted order.
+//! One trait, one file per format. Each format streams its file or files into a [`Sink`] (the
+//! command writes each atomically; [`Rendered`] collects them in memory for tests). Output
+//! depends only on the graph, which is built in sorted order.
 
 pub mod csv_tables;
 pub mod gexf;
@@ -13,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::graph::{Edge, KnowledgeGraph, Node};
 
-/// What a format renders: one file, or a folder of named files.
+/// A view rendered in memory: one file, or a folder of named files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rendered {
     /// A single document.
@@ -39,7 +40,13 @@ impl Sink for Rendered {
         fill(&mut bytes)?;
         match (self, name) {
             (Self::Folder(files), Some(name)) => files.push((name.to_owned(), bytes)),
-            (this, _) => *this = Self::File(bytes),
+            (Self::File(content), None) => *content = bytes,
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "a file name for a one-file format, or none for a folder",
+                ));
+            }
         }
         Ok(())
     }

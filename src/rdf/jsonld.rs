@@ -10,7 +10,7 @@ use oxigraph::model::TermRef;
 use oxigraph::model::vocab::xsd;
 
 use super::TripleTable;
-use super::table::Rendered;
+use super::table::{Step, TermTexts};
 
 /// Writes `table` as JSON-LD with `prefixes` (name, namespace IRI) as its context.
 ///
@@ -35,13 +35,13 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
     }
     w.write_all(b"[")?;
     // As a node id or a property name: the IRI (or `_:id`) as a JSON string.
-    let ids = Rendered::new(table, |term, out| match term {
+    let ids = TermTexts::new(table, |term, out| match term {
         TermRef::NamedNode(n) => push_string(out, n.as_str()),
         TermRef::BlankNode(b) => push_string(out, &b.to_string()),
         TermRef::Literal(_) => {}
     });
     // As an object: a node reference or a value object.
-    let objects = Rendered::new(table, |term, out| match term {
+    let objects = TermTexts::new(table, |term, out| match term {
         TermRef::NamedNode(n) => {
             out.push_str("{\"@id\":");
             push_string(out, n.as_str());
@@ -69,17 +69,16 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
             out.push('}');
         }
     });
-    let mut previous: Option<[u32; 2]> = None;
-    for [s, p, o] in table.ids() {
-        match previous {
-            Some([ps, pp]) if ps == s && pp == p => w.write_all(b",")?,
-            Some([ps, _]) if ps == s => {
+    for (step, [s, p, o]) in table.steps() {
+        match step {
+            Step::Object => w.write_all(b",")?,
+            Step::Predicate => {
                 for part in [b"],", ids.get(p), b":["] {
                     w.write_all(part)?;
                 }
             }
-            _ => {
-                if previous.is_some() {
+            Step::Subject { first } => {
+                if !first {
                     w.write_all(b"]},")?;
                 }
                 for part in [b"{\"@id\":", ids.get(s), b",", ids.get(p), b":["] {
@@ -88,9 +87,8 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
             }
         }
         w.write_all(objects.get(o))?;
-        previous = Some([s, p]);
     }
-    if previous.is_some() {
+    if !table.is_empty() {
         w.write_all(b"]}")?;
     }
     w.write_all(if context.is_empty() { b"]" } else { b"]}" })

@@ -93,7 +93,7 @@ pub enum RdfSyntax {
 }
 
 impl RdfSyntax {
-    /// Every syntax, in the order `build` writes them.
+    /// Every syntax.
     pub const ALL: [Self; 6] = [Self::Turtle, Self::NTriples, Self::NQuads, Self::TriG, Self::RdfXml, Self::JsonLd];
 
     /// The usual file extension.
@@ -387,7 +387,6 @@ pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)>
     let mut vocab_used = vec![false; VOCABULARY_PREFIXES.len()];
     let mut entity_used = vec![false; entity_roots.len()];
     let mut editions: BTreeSet<&str> = BTreeSet::new();
-    let mut last_edition = "";
     let mut see = |iri: &'_ str| {
         for (used, (_, ns_iri)) in vocab_used.iter_mut().zip(VOCABULARY_PREFIXES) {
             *used |= iri.starts_with(ns_iri);
@@ -398,20 +397,25 @@ pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)>
     };
     for term in triples.terms() {
         match term {
-            TermRef::NamedNode(n) => {
-                see(n.as_str());
-                // Session IRIs are sorted, so one comparison with the last edition skips most inserts.
-                if let Some(edition) =
-                    n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
-                {
-                    if edition != last_edition {
-                        editions.insert(edition);
-                        last_edition = edition;
-                    }
-                }
-            }
+            TermRef::NamedNode(n) => see(n.as_str()),
             TermRef::Literal(l) => see(l.datatype().as_str()),
             TermRef::BlankNode(_) => {}
+        }
+    }
+    // Editions whose sessions are subjects (triples come sorted by subject, so each subject is
+    // looked at once).
+    let mut last_subject = None;
+    for [s, _, _] in triples.ids() {
+        if last_subject == Some(s) {
+            continue;
+        }
+        last_subject = Some(s);
+        if let TermRef::NamedNode(n) = triples.term(s) {
+            if let Some(edition) =
+                n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
+            {
+                editions.insert(edition);
+            }
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();

@@ -12,6 +12,8 @@ pub(super) fn prefixes() -> Vec<(String, String)> {
         ("s-2024", "http://example.org/session/2024/"),
         ("xsd", "http://www.w3.org/2001/XMLSchema#"),
         ("h", "http://example.org/h#"),
+        // A namespace that does not end in a separator.
+        ("n", "http://example.org/n"),
     ]
     .iter()
     .map(|(n, i)| ((*n).to_owned(), (*i).to_owned()))
@@ -65,11 +67,20 @@ pub(super) fn object() -> impl Strategy<Value = Term> {
     ]
 }
 
+/// Graphs where subjects and predicates recur (so Turtle's `;` and `,` and `a` are exercised).
 pub(super) fn table() -> impl Strategy<Value = TripleTable> {
     let subject = prop_oneof![
-        4 => iri().prop_map(NamedOrBlankNode::from),
+        2 => iri().prop_map(NamedOrBlankNode::from),
+        3 => prop::sample::select(vec!["http://example.org/a", "http://example.org/session/2024/t", "http://example.org/nx"])
+            .prop_map(|s| NamedNode::new_unchecked(s).into()),
         1 => Just(BlankNode::new_unchecked("b0").into()),
     ];
-    prop::collection::vec((subject, iri(), object()), 0..12)
+    let predicate = prop_oneof![
+        2 => iri(),
+        2 => Just(oxigraph::model::vocab::rdf::TYPE.into_owned()),
+        3 => prop::sample::select(vec!["http://example.org/name", "http://example.org/h#p", "http://other.org/q"])
+            .prop_map(NamedNode::new_unchecked),
+    ];
+    prop::collection::vec((subject, predicate, object()), 0..16)
         .prop_map(|ts| ts.into_iter().map(|(s, p, o)| Triple::new(s, p, o)).collect())
 }

@@ -52,13 +52,30 @@ impl TripleTable {
         self.triples.iter().copied()
     }
 
+    /// The triples as indices, each with how it continues the triple before it (Turtle's `;` and
+    /// `,`, JSON-LD's node objects and arrays).
+    pub(super) fn steps(&self) -> impl Iterator<Item = (Step, [u32; 3])> + '_ {
+        let mut previous: Option<[u32; 3]> = None;
+        self.triples.iter().map(move |&t| {
+            let step = match previous {
+                Some([s, p, _]) if s == t[0] && p == t[1] => Step::Object,
+                Some([s, ..]) if s == t[0] => Step::Predicate,
+                Some(_) => Step::Subject { first: false },
+                None => Step::Subject { first: true },
+            };
+            previous = Some(t);
+            (step, t)
+        })
+    }
+
     /// The index of `term` in [`TripleTable::terms`], if the table holds it.
     pub(super) fn id_of(&self, term: TermRef<'_>) -> Option<u32> {
         let key = term_key(term);
         self.terms.binary_search_by(|t| term_key(t.as_ref()).cmp(&key)).ok().map(|i| i as u32)
     }
 
-    fn term(&self, id: u32) -> TermRef<'_> {
+    /// The term with index `id`.
+    pub(super) fn term(&self, id: u32) -> TermRef<'_> {
         self.terms[id as usize].as_ref()
     }
 
@@ -90,14 +107,28 @@ impl FromIterator<Triple> for TripleTable {
     }
 }
 
+/// How a triple continues the one before it, in output order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// A new subject (`first`: the first triple of all).
+    Subject {
+        /// Whether no triple came before.
+        first: bool,
+    },
+    /// The same subject, a new predicate.
+    Predicate,
+    /// The same subject and predicate: one more object.
+    Object,
+}
+
 /// Every distinct term of a table rendered one way (N-Triples, Turtle, JSON-LD), in one buffer.
-pub(super) struct Rendered {
+pub(super) struct TermTexts {
     text: String,
     /// Where term `i` ends in `text` (it starts where term `i - 1` ends).
     ends: Vec<usize>,
 }
 
-impl Rendered {
+impl TermTexts {
     /// Renders each term of `table` with `render`, which appends to the buffer.
     pub(super) fn new(table: &TripleTable, mut render: impl FnMut(TermRef<'_>, &mut String)) -> Self {
         let mut text = String::new();
@@ -140,12 +171,6 @@ impl TableBuilder {
         let p = self.intern(predicate.into());
         let o = self.intern(object.into());
         self.triples.push([s, p, o]);
-    }
-
-    /// How many triples were added (duplicates included).
-    #[must_use]
-    pub fn added(&self) -> usize {
-        self.triples.len()
     }
 
     /// The table: terms ranked by value, triples sorted (`rdf:type` first within a subject) and
@@ -198,7 +223,7 @@ mod tests {
         builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A2"));
         builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
         builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
-        assert_eq!(builder.added(), 7);
+        assert_eq!(builder.triples.len(), 7);
         let table = builder.finish();
         let lines: Vec<String> = table.iter().map(|t| t.to_string()).collect();
         let (a, b, x) = (iri("a"), iri("b"), iri("x"));

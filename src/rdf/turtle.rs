@@ -13,7 +13,7 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{LiteralRef, NamedNodeRef, TermRef};
 
 use super::TripleTable;
-use super::table::Rendered;
+use super::table::{Step, TermTexts};
 
 /// Writes `table` as N-Triples (also N-Quads, the triples being in the default graph).
 ///
@@ -21,7 +21,7 @@ use super::table::Rendered;
 /// When writing fails.
 pub fn write_ntriples(table: &TripleTable, w: &mut impl Write) -> io::Result<()> {
     use std::fmt::Write as _;
-    let terms = Rendered::new(table, |term, out| {
+    let terms = TermTexts::new(table, |term, out| {
         let _ = write!(out, "{term}");
     });
     for [s, p, o] in table.ids() {
@@ -50,20 +50,19 @@ pub fn write_turtle(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         w.write_all(line.as_bytes())?;
     }
     let namespaces = Namespaces::new(prefixes);
-    let terms = Rendered::new(table, |term, out| namespaces.term(term, out));
+    let terms = TermTexts::new(table, |term, out| namespaces.term(term, out));
     let rdf_type = table.id_of(rdf::TYPE.into());
-    let mut previous: Option<[u32; 2]> = None;
-    for [s, p, o] in table.ids() {
+    for (step, [s, p, o]) in table.steps() {
         let predicate = if Some(p) == rdf_type { b"a".as_slice() } else { terms.get(p) };
-        match previous {
-            Some([ps, pp]) if ps == s && pp == p => w.write_all(b" , ")?,
-            Some([ps, _]) if ps == s => {
+        match step {
+            Step::Object => w.write_all(b" , ")?,
+            Step::Predicate => {
                 for part in [b" ;\n\t", predicate, b" "] {
                     w.write_all(part)?;
                 }
             }
-            _ => {
-                if previous.is_some() {
+            Step::Subject { first } => {
+                if !first {
                     w.write_all(b" .\n")?;
                 }
                 for part in [terms.get(s), b" ", predicate, b" "] {
@@ -72,7 +71,6 @@ pub fn write_turtle(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
             }
         }
         w.write_all(terms.get(o))?;
-        previous = Some([s, p]);
     }
     w.write_all(b" .\n")
 }
@@ -307,6 +305,7 @@ mod tests {
         fn same_bytes_as_oxttl(table in table()) {
             let prefixes = prefixes();
             prop_assert_eq!(ours(&table, &prefixes, false), oxttl(&table, &prefixes, RdfFormat::NTriples));
+            prop_assert_eq!(ours(&table, &prefixes, false), oxttl(&table, &prefixes, RdfFormat::NQuads));
             prop_assert_eq!(ours(&table, &prefixes, true), oxttl(&table, &prefixes, RdfFormat::Turtle));
             prop_assert_eq!(ours(&table, &prefixes, true), oxttl(&table, &prefixes, RdfFormat::TriG));
             prop_assert_eq!(ours(&table, &[], true), oxttl(&table, &[], RdfFormat::Turtle));
@@ -326,6 +325,7 @@ mod tests {
         .collect();
         let text = String::from_utf8(ours(&table, &prefixes(), true)).unwrap();
         assert!(text.ends_with("ex:a a ex:C , ex:D ;\n\tex:p 7 .\nex:b.c ex:p \"2024\"^^xsd:gYear .\n"), "{text}");
+        assert_eq!(text.as_bytes(), oxttl(&table, &prefixes(), RdfFormat::Turtle));
         assert!(ours(&TripleTable::default(), &prefixes(), true).is_empty());
     }
 }

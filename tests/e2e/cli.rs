@@ -387,3 +387,22 @@ fn killing_build_midway_leaves_only_complete_files() {
     confgraph().arg("build").arg("-o").arg(&exports).arg(&new_notes).assert().success();
     assert!(tree(&exports).iter().all(|f| !f.contains(".confgraph-")), "stale temporary files removed");
 }
+
+#[test]
+fn a_reader_closing_the_pipe_early_is_not_an_error() {
+    use std::io::Read as _;
+    for format in ["graphml", "turtle"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("confgraph"))
+            .args(["export", "--format", format])
+            .arg(root().join("notes"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut first = [0_u8; 1];
+        child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+        let out = child.wait_with_output().expect("finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && !stderr.contains("error"), "{format}: {:?} {stderr}", out.status);
+    }
+}
