@@ -74,7 +74,7 @@ pub struct Conference {
 }
 
 /// A person as one notes file names them, before identity resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NameRef {
     /// The name as written (cleaned of asides and mojibake), or `@handle` when only a handle is known.
     pub name: String,

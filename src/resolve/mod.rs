@@ -244,12 +244,21 @@ pub fn resolve_people(mentions: &[Mention]) -> People {
     resolve_people_with(mentions, &Overrides::default())
 }
 
+/// How mentions are ordered before grouping: place, name, edition, the speaker first, then the rest.
+fn mention_order(
+    m: &Mention,
+) -> (&crate::model::SourceLine, &str, &str, std::cmp::Reverse<bool>, &crate::model::NameRef) {
+    (&m.source, &m.person.name, &m.conference, std::cmp::Reverse(m.as_speaker), &m.person)
+}
+
 /// Groups mentions into people, honouring a `confgraph.toml`.
 #[must_use]
 pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> People {
     let mut by_key: BTreeMap<String, Form<'_>> = BTreeMap::new();
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
-    sorted.sort_by(|a, b| (&a.source, &a.person.name, &a.conference).cmp(&(&b.source, &b.person.name, &b.conference)));
+    // A total order: mentions that tie on place, name and edition (one line naming someone as a
+    // speaker and in prose) must not keep the order they were read in; the speaker comes first.
+    sorted.sort_by(|a, b| mention_order(a).cmp(&mention_order(b)));
     for m in &sorted {
         let key = name_key(&m.person.name);
         if key.is_empty() {
