@@ -46,16 +46,9 @@ fn load_into_store(bencher: Bencher) {
         .bench(|| confgraph::rdf::store_of(triples).expect("in-memory store"));
 }
 
-#[divan::bench(sample_count = 5, sample_size = 1, args = ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"])]
-fn write_syntax(bencher: Bencher, syntax: &str) {
-    let syntax = match syntax {
-        "turtle" => RdfSyntax::Turtle,
-        "ntriples" => RdfSyntax::NTriples,
-        "nquads" => RdfSyntax::NQuads,
-        "trig" => RdfSyntax::TriG,
-        "rdfxml" => RdfSyntax::RdfXml,
-        _ => RdfSyntax::JsonLd,
-    };
+#[divan::bench(sample_count = 5, sample_size = 1, args = ["ttl", "nt", "nq", "trig", "rdf", "jsonld"])]
+fn write_syntax(bencher: Bencher, extension: &str) {
+    let syntax = RdfSyntax::from_extension(extension).expect("an RDF file extension");
     let triples = &*TRIPLES;
     bencher
         .counter(ItemsCount::new(triples.len()))

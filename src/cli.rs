@@ -1,5 +1,5 @@
 //! The command line: what the user typed (clap derive, doc comments are the help text), and its
-//! conversion into a checked [`Config`] that the rest of the program runs on.
+//! conversion into the checked notes selection ([`NotesSelection`]) the commands run on.
 
 use std::path::PathBuf;
 

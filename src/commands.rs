@@ -170,9 +170,12 @@ fn analysed_view(corpus: &Corpus, view: View) -> KnowledgeGraph {
 const BUILD_VIEWS: [(&str, View); 3] =
     [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)];
 
-/// The property-graph files `build` writes of a view: format and path.
-fn view_exports(out: &Path, name: &str, view: View) -> Vec<(Box<dyn GraphFormat>, PathBuf)> {
-    let mut exports: Vec<(Box<dyn GraphFormat>, PathBuf)> = vec![
+/// Property-graph files: format and path.
+type GraphExports = Vec<(Box<dyn GraphFormat>, PathBuf)>;
+
+/// The property-graph files `build` writes of a view.
+fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
+    let mut exports: GraphExports = vec![
         (Box::new(GraphMl), out.join(format!("{name}.graphml"))),
         (Box::new(Gexf), out.join(format!("{name}.gexf"))),
         (Box::new(GephiCsv), out.join("gephi").join(name)),
@@ -188,8 +191,17 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let corpus = read_corpus(&args.notes.select()?, settings)?;
     output::remove_stale_temporaries(out)?;
     let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
-    let view_jobs: Vec<usize> = BUILD_VIEWS.iter().map(|(name, view)| view_exports(out, name, *view).len()).collect();
-    let jobs = 2 + rdf_files.len() + view_jobs.iter().sum::<usize>();
+    // Each view with its exports and the order of its first export.
+    let mut jobs = 2 + rdf_files.len();
+    let views: Vec<(View, GraphExports, usize)> = BUILD_VIEWS
+        .iter()
+        .map(|&(name, view)| {
+            let exports = view_exports(out, name, view);
+            let first = jobs;
+            jobs += exports.len();
+            (view, exports, first)
+        })
+        .collect();
     let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
     // A failed export does not stop the others. Each job has an order (extract.json, report.html,
     // the RDF files, then each view's files): the first failure in that order is the error, the
@@ -231,34 +243,28 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
                 report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
             done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
         });
-        let firsts = view_jobs.iter().scan(2 + rdf_files.len(), |next, &count| {
-            let first = *next;
-            *next += count;
-            Some(first)
-        });
-        let views: Vec<_> = BUILD_VIEWS.iter().zip(&view_jobs).zip(firsts.collect::<Vec<_>>()).collect();
-        for ((&(name, view), &count), order) in views.into_iter().rev() {
+        for (view, exports, first) in views.iter().rev() {
             let (corpus, done, progress) = (&corpus, &done, &progress);
             scope.spawn(move |_| {
-                let kg = analysed_view(corpus, view);
-                let exports = view_exports(out, name, view);
+                let kg = analysed_view(corpus, *view);
                 // A view with nothing in it (topics, before any are assigned) is not written.
                 if kg.graph.node_count() == 0 {
-                    (0..count).for_each(|_| progress.inc());
+                    for _ in exports {
+                        progress.inc();
+                    }
                     return;
                 }
                 rayon::scope(|scope| {
                     for (j, (format, path)) in exports.iter().enumerate() {
                         let kg = &kg;
-                        scope.spawn(move |_| done(order + j, write_graph(format.as_ref(), kg, Some(path))));
+                        scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
                     }
                 });
             });
         }
     });
     progress.finish();
-    let failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let mut failures = failures;
+    let mut failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     failures.sort_by_key(|(order, _)| *order);
     let mut failures = failures.into_iter().map(|(_, e)| e);
     if let Some(error) = failures.next() {

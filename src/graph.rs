@@ -314,16 +314,6 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                     }
                 }
             }
-            // Series span the years of their editions.
-            let mut series_years: BTreeMap<String, BTreeSet<u16>> = BTreeMap::new();
-            for c in &corpus.conferences {
-                series_years.entry(format!("series/{}", slug(&c.series))).or_default().insert(c.year);
-            }
-            for (id, years) in series_years {
-                if let Some(n) = g.nodes.get_mut(&id) {
-                    n.years = years;
-                }
-            }
         }
         View::People { shared_editions } => {
             let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();

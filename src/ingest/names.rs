@@ -721,7 +721,7 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
 }
 
 /// The first char boundary at or after `len - max` bytes: where the last `max` bytes of `text` start.
-fn tail_start(text: &str, max: usize) -> usize {
+pub(super) fn tail_start(text: &str, max: usize) -> usize {
     (text.len().saturating_sub(max)..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
 }
 

@@ -106,17 +106,18 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
             if block.in_quote || block.kind != BlockKind::Paragraph {
                 continue;
             }
+            let mentioned = prose_mentions(block, &home_id, file);
+            let mentioned_names: Vec<String> = mentioned.iter().map(|m| m.person.name.clone()).collect();
             if !in_session {
-                record.mentions.extend(prose_mentions(block, &home_id, file));
+                record.mentions.extend(mentioned);
             }
             let told = talks_in_passing(block, &known, &home, file);
             for (conf, session, speaker_mentions) in told {
                 let id = add_conference(&mut record, &conf, conf.year.unwrap_or(home_year), file, session.source.line);
                 let session = Session { conference: id.clone(), ..session };
-                let duplicate = record
-                    .sessions
-                    .iter()
-                    .any(|s| s.conference == session.conference && slug(&s.title) == slug(&session.title));
+                let title = slug(&session.title);
+                let duplicate =
+                    record.sessions.iter().any(|s| s.conference == session.conference && slug(&s.title) == title);
                 if !duplicate {
                     record
                         .mentions
@@ -124,12 +125,8 @@ pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
                     record.sessions.push(session);
                 }
             }
-            known.extend(
-                prose_mentions(block, &home_id, file)
-                    .into_iter()
-                    .map(|m| m.person.name)
-                    .chain(full_name_runs(&block.text).into_iter().map(|(_, n)| n)),
-            );
+            known.extend(mentioned_names);
+            known.extend(full_name_runs(&block.text).into_iter().map(|(_, n)| n));
         }
     }
     record
@@ -440,7 +437,7 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
         let sentence = &text[s..e];
         // Who "he" or "Brandt" is comes from this sentence and the few before it: a bounded
         // window keeps a paragraph of thousands of sentences linear.
-        let window = (s.saturating_sub(1500)..=s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
+        let window = super::names::tail_start(&text[..s], 1500);
         let refs: Vec<(usize, Reference)> =
             references(&text[window..e], &context).into_iter().map(|(o, r)| (o + window, r)).collect();
         let spans = title_spans(sentence, block);

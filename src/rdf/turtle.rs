@@ -103,12 +103,11 @@ impl<'a> Namespaces<'a> {
         candidates.sort_unstable_by_key(|(ns, _)| std::cmp::Reverse(ns.len()));
         for (ns, name) in candidates {
             let local = &iri[ns.len()..];
-            if local.is_empty() || escape_local_name(local).is_some() {
+            let escaped = if local.is_empty() { Some(String::new()) } else { escape_local_name(local) };
+            if let Some(escaped) = escaped {
                 out.push_str(name);
                 out.push(':');
-                if let Some(escaped) = escape_local_name(local) {
-                    out.push_str(&escaped);
-                }
+                out.push_str(&escaped);
                 return true;
             }
         }

@@ -122,7 +122,7 @@ fn topic_chart(report: &TopicsReport) -> String {
             PALETTE[i % PALETTE.len()],
             escape(&t.label),
             t.total,
-            serde_json::to_value(t.trend).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+            t.trend.as_str()
         );
     }
     svg.push_str("</ul>\n");

@@ -45,7 +45,9 @@ pub struct RepeatSpeaker {
 /// People who presented at `min_editions` or more editions, most editions first, then by name.
 #[must_use]
 pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
-    let edition = |id: &str| corpus.conferences.iter().find(|c| c.id == id);
+    let by_id: BTreeMap<&str, &crate::model::Conference> =
+        corpus.conferences.iter().map(|c| (c.id.as_str(), c)).collect();
+    let edition = |id: &str| by_id.get(id).copied();
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
     for s in &corpus.sessions {
         for p in &s.speakers {
@@ -55,13 +57,12 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut rows = Vec::new();
     for person in &corpus.people.people {
         let Some(sessions) = by_person.get(person.id.as_str()) else { continue };
-        let mut editions: Vec<(u16, String)> = sessions
+        let editions: Vec<(u16, String)> = sessions
             .iter()
             .map(|s| (edition(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        editions.sort();
         if editions.len() < min_editions {
             continue;
         }
@@ -102,6 +103,19 @@ pub enum Trend {
     Steady,
     /// It appears only in the last year.
     New,
+}
+
+impl Trend {
+    /// The trend as written in every report (`rising`), as its JSON form.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rising => "rising",
+            Self::Falling => "falling",
+            Self::Steady => "steady",
+            Self::New => "new",
+        }
+    }
 }
 
 /// One topic's counts per year.
@@ -252,17 +266,20 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
             *e = (*e).min(y);
         }
     }
+    let mut sessions_of: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
+    for s in &corpus.sessions {
+        sessions_of.entry(s.session.conference.as_str()).or_default().push(s);
+    }
     let mut rows: Vec<EditionRow> = corpus
         .conferences
         .iter()
         .map(|c| {
-            let sessions: Vec<&crate::corpus::CorpusSession> =
-                corpus.sessions.iter().filter(|s| s.session.conference == c.id).collect();
+            let sessions = sessions_of.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default();
             let speakers: BTreeSet<&str> =
                 sessions.iter().flat_map(|s| s.speakers.iter().map(String::as_str)).collect();
             let returning = speakers.iter().filter(|p| first_year.get(*p).is_some_and(|&y| y < c.year)).count();
             let mut topic_counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for s in &sessions {
+            for s in sessions {
                 for t in &s.topics {
                     *topic_counts.entry(t.topic.as_str()).or_default() += 1;
                 }
@@ -288,6 +305,13 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trend_names_are_their_json_form() {
+        for trend in [Trend::Rising, Trend::Falling, Trend::Steady, Trend::New] {
+            assert_eq!(serde_json::to_value(trend).unwrap(), trend.as_str());
+        }
+    }
 
     #[test]
     fn trends() {

@@ -83,9 +83,7 @@ pub fn topics_grid(report: &TopicsReport) -> Grid {
                 format!("{} ({:.0}%)", t.counts[&y], t.shares[&y] * 100.0)
             }));
             row.push(t.total.to_string());
-            row.push(
-                serde_json::to_value(t.trend).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-            );
+            row.push(t.trend.as_str().to_owned());
             row
         })
         .collect();
@@ -163,26 +161,22 @@ fn csv_text(grid: &Grid) -> std::io::Result<String> {
 /// # Errors
 /// Only when CSV or JSON serialisation fails.
 pub fn render(kind: ReportKind, corpus: &Corpus, format: ReportFormat, min_editions: usize) -> std::io::Result<String> {
-    let json = |v: serde_json::Result<String>| v.map(|s| s + "\n").map_err(std::io::Error::other);
-    let (grid, value) = match kind {
-        ReportKind::Speakers => {
-            let rows = super::speakers(corpus, min_editions);
-            (speakers_grid(&rows, min_editions), json(serde_json::to_string_pretty(&rows)))
-        }
-        ReportKind::Topics => {
-            let report = super::topics(corpus);
-            (topics_grid(&report), json(serde_json::to_string_pretty(&report)))
-        }
-        ReportKind::Editions => {
-            let rows = super::editions(corpus);
-            (editions_grid(&rows), json(serde_json::to_string_pretty(&rows)))
-        }
+    fn json(value: &impl serde::Serialize) -> std::io::Result<String> {
+        serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(std::io::Error::other)
+    }
+    // Each report is computed once, in the form the format needs.
+    let grid = match (kind, format) {
+        (_, ReportFormat::Html) => return Ok(html::page(corpus, &[kind], min_editions)),
+        (ReportKind::Speakers, ReportFormat::Json) => return json(&super::speakers(corpus, min_editions)),
+        (ReportKind::Topics, ReportFormat::Json) => return json(&super::topics(corpus)),
+        (ReportKind::Editions, ReportFormat::Json) => return json(&super::editions(corpus)),
+        (ReportKind::Speakers, _) => speakers_grid(&super::speakers(corpus, min_editions), min_editions),
+        (ReportKind::Topics, _) => topics_grid(&super::topics(corpus)),
+        (ReportKind::Editions, _) => editions_grid(&super::editions(corpus)),
     };
     match format {
-        ReportFormat::Table => Ok(terminal(&grid)),
         ReportFormat::Markdown => Ok(markdown(&grid)),
         ReportFormat::Csv => csv_text(&grid),
-        ReportFormat::Json => value,
-        ReportFormat::Html => Ok(html::page(corpus, &[kind], min_editions)),
+        _ => Ok(terminal(&grid)),
     }
 }

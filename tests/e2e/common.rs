@@ -38,18 +38,29 @@ pub fn python_with(modules: &str) -> bool {
     )
 }
 
-/// Builds the bundled notes into a fresh folder; returns it with the triple count `build` reported.
-pub fn build_exports() -> (tempfile::TempDir, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = confgraph().arg("build").arg("-o").arg(dir.path()).output().unwrap();
+/// The bundled notes built once per test run into `target/tmp/` (tests only read it), with the
+/// triple count `build` reported.
+pub fn bundled_exports() -> (&'static Path, usize) {
+    static BUILT: std::sync::OnceLock<(PathBuf, usize)> = std::sync::OnceLock::new();
+    let (dir, triples) = BUILT.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-exports");
+        let _ = std::fs::remove_dir_all(&dir);
+        let triples = build_into(&dir);
+        (dir, triples)
+    });
+    (dir, *triples)
+}
+
+/// Builds the bundled notes into `dir`; returns the triple count `build` reported.
+pub fn build_into(dir: &Path) -> usize {
+    let out = confgraph().arg("build").arg("-o").arg(dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary = String::from_utf8_lossy(&out.stdout).into_owned();
-    let triples = summary
+    summary
         .split(", ")
         .find_map(|part| part.split(" triples").next().filter(|_| part.contains(" triples")))
         .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
-    (dir, triples)
+        .unwrap_or_else(|| panic!("no triple count in {summary:?}"))
 }
 
 /// Every file under `dir`, relative, sorted.

@@ -8,7 +8,7 @@ use std::process::Command as Process;
 use confgraph::graph::{KnowledgeGraph, View};
 use serde_json::Value;
 
-use crate::common::{build_exports, client_available, confgraph, interop, python_with, root, tree};
+use crate::common::{bundled_exports, client_available, confgraph, interop, python_with, root, tree};
 
 fn model(view: View) -> KnowledgeGraph {
     let sources = confgraph::ingest::source::sample_corpus();
@@ -34,11 +34,11 @@ fn networkx_and_igraph_read_every_view_with_the_models_counts_and_typed_values()
     if !python_with("networkx, igraph, scipy") {
         return;
     }
-    let (dir, _) = build_exports();
+    let (dir, _) = bundled_exports();
     for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
         for format in ["graphml", "gexf"] {
-            let seen = read_with_networkx(format, &dir.path().join(format!("{name}.{format}")));
+            let seen = read_with_networkx(format, &dir.join(format!("{name}.{format}")));
             let what = format!("{name}.{format}");
             assert_eq!(seen["nodes"].as_object().unwrap().len(), kg.graph.node_count(), "{what}: nodes");
             assert_eq!(seen["edges"].as_array().unwrap().len(), kg.graph.edge_count(), "{what}: edges");
@@ -85,10 +85,10 @@ fn pagerank_and_louvain_agree_with_networkx() {
     if !python_with("networkx, scipy") {
         return;
     }
-    let (dir, _) = build_exports();
+    let (dir, _) = bundled_exports();
     for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
-        let seen = read_with_networkx("graphml", &dir.path().join(format!("{name}.graphml")));
+        let seen = read_with_networkx("graphml", &dir.join(format!("{name}.graphml")));
         let mut ours: Vec<(&str, f64)> = kg.nodes().map(|(_, n)| (n.id.as_str(), n.metrics.pagerank)).collect();
         // Exact ties (co-speaker pairs) differ in the last bits between engines: rank on 12 decimals.
         let rounded = |x: f64| (x * 1e12).round();
@@ -113,16 +113,10 @@ fn gexf_validates_against_the_gexf_1_3_schema() {
     if !client_available("xmllint (libxml2-utils)", Process::new("xmllint").arg("--version")) {
         return;
     }
-    let (dir, _) = build_exports();
-    let xsd = root().join("../shared/schemas/gexf-1.3/gexf.xsd");
-    let xsd = if xsd.exists() { xsd } else { root().join("tests/schemas/gexf-1.3/gexf.xsd") };
+    let (dir, _) = bundled_exports();
+    let xsd = root().join("tests/schemas/gexf-1.3/gexf.xsd");
     for name in ["full.gexf", "people.gexf"] {
-        let out = Process::new("xmllint")
-            .args(["--noout", "--schema"])
-            .arg(&xsd)
-            .arg(dir.path().join(name))
-            .output()
-            .unwrap();
+        let out = Process::new("xmllint").args(["--noout", "--schema"]).arg(&xsd).arg(dir.join(name)).output().unwrap();
         assert!(out.status.success(), "{name} does not validate: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
@@ -132,14 +126,15 @@ fn graphml_follows_gephis_importer_rules() {
     if !python_with("xml") {
         return;
     }
-    let (dir, _) = build_exports();
+    let (dir, _) = bundled_exports();
     for name in ["full.graphml", "people.graphml"] {
-        let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(dir.path().join(name)).output().unwrap();
+        let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(dir.join(name)).output().unwrap();
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
     }
     // The checker can fail: an auto-numbered key is caught.
-    let bad = dir.path().join("bad.graphml");
-    let text = std::fs::read_to_string(dir.path().join("people.graphml")).unwrap().replace("id=\"kind\"", "id=\"d3\"");
+    let scratch = tempfile::tempdir().unwrap();
+    let bad = scratch.path().join("bad.graphml");
+    let text = std::fs::read_to_string(dir.join("people.graphml")).unwrap().replace("id=\"kind\"", "id=\"d3\"");
     std::fs::write(&bad, text).unwrap();
     let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
@@ -147,10 +142,10 @@ fn graphml_follows_gephis_importer_rules() {
 
 #[test]
 fn node_ids_are_the_rdf_iris_under_the_base() {
-    let (dir, _) = build_exports();
-    let ttl = std::fs::read_to_string(dir.path().join("graph.nt")).unwrap();
+    let (dir, _) = bundled_exports();
+    let ttl = std::fs::read_to_string(dir.join("graph.nt")).unwrap();
     let subjects: std::collections::BTreeSet<&str> = ttl.lines().filter_map(|l| l.split(' ').next()).collect();
-    let nodes = std::fs::read_to_string(dir.path().join("gephi/full/nodes.csv")).unwrap();
+    let nodes = std::fs::read_to_string(dir.join("gephi/full/nodes.csv")).unwrap();
     let mut checked = BTreeMap::new();
     for line in nodes.lines().skip(1) {
         let id = line.split(',').next().unwrap();
@@ -163,8 +158,8 @@ fn node_ids_are_the_rdf_iris_under_the_base() {
 
 #[test]
 fn csv_and_neo4j_tables_have_the_headers_their_importers_expect() {
-    let (dir, _) = build_exports();
-    let d = dir.path();
+    let (dir, _) = bundled_exports();
+    let d = dir;
     let first_line = |p: &str| std::fs::read_to_string(d.join(p)).unwrap().lines().next().unwrap().to_owned();
     assert!(first_line("gephi/full/nodes.csv").starts_with("Id,Label,kind,"));
     assert!(first_line("gephi/full/nodes.csv").ends_with(",timeset"));

@@ -10,7 +10,7 @@ use std::process::Command as Process;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{build_exports, client_available, confgraph, interop, python_with, root};
+use crate::common::{bundled_exports, client_available, confgraph, interop, python_with, root};
 
 fn python_rdf_available() -> bool {
     python_with("rdflib, pyshacl")
@@ -21,9 +21,9 @@ fn rapper_parses_turtle_ntriples_and_rdfxml() {
     if !client_available("rapper (raptor2-utils)", Process::new("rapper").arg("--version")) {
         return;
     }
-    let (dir, triples) = build_exports();
+    let (dir, triples) = bundled_exports();
     for (file, syntax) in [("graph.ttl", "turtle"), ("graph.nt", "ntriples"), ("graph.rdf", "rdfxml")] {
-        let out = Process::new("rapper").args(["-i", syntax, "-c"]).arg(dir.path().join(file)).output().unwrap();
+        let out = Process::new("rapper").args(["-i", syntax, "-c"]).arg(dir.join(file)).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "rapper rejected {file}: {stderr}");
         assert!(!stderr.contains("Error") && !stderr.contains("Warning"), "rapper complained about {file}: {stderr}");
@@ -39,7 +39,7 @@ fn rdflib_reads_all_six_syntaxes_to_the_same_triple_count() {
     if !python_rdf_available() {
         return;
     }
-    let (dir, triples) = build_exports();
+    let (dir, triples) = bundled_exports();
     for (file, format) in [
         ("graph.ttl", "turtle"),
         ("graph.nt", "nt"),
@@ -48,12 +48,8 @@ fn rdflib_reads_all_six_syntaxes_to_the_same_triple_count() {
         ("graph.rdf", "xml"),
         ("graph.jsonld", "json-ld"),
     ] {
-        let out = Process::new("python3")
-            .arg(interop("rdf_count.py"))
-            .arg(format)
-            .arg(dir.path().join(file))
-            .output()
-            .unwrap();
+        let out =
+            Process::new("python3").arg(interop("rdf_count.py")).arg(format).arg(dir.join(file)).output().unwrap();
         assert!(out.status.success(), "rdflib failed on {file}: {}", String::from_utf8_lossy(&out.stderr));
         let count: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
         assert_eq!(count, triples, "rdflib read {count} triples from {file}, confgraph wrote {triples}");
@@ -65,24 +61,25 @@ fn turtle_export_conforms_to_the_shapes_and_a_planted_violation_is_caught() {
     if !python_rdf_available() {
         return;
     }
-    let (dir, _) = build_exports();
+    let (dir, _) = bundled_exports();
     let shapes = root().join("ontology/shapes.ttl");
     let ontology = root().join("ontology/confgraph.ttl");
     let ok = Process::new("python3")
         .arg(interop("shacl_validate.py"))
-        .arg(dir.path().join("graph.ttl"))
+        .arg(dir.join("graph.ttl"))
         .arg(&shapes)
         .arg(&ontology)
         .output()
         .unwrap();
     assert!(ok.status.success(), "export does not conform:\n{}", String::from_utf8_lossy(&ok.stdout));
     // Plant violations: a session in two editions, and an edition without a year.
-    let mut planted = std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap();
+    let mut planted = std::fs::read_to_string(dir.join("graph.ttl")).unwrap();
     planted.push_str(
         "\n<https://example.org/confgraph/session/pycascades-2025/goodbye-gil-exploring-the-free-threaded-mode-in-python-3-13> <https://schema.org/superEvent> <https://example.org/confgraph/edition/pycon-us-2019> .\n\
          <https://example.org/confgraph/edition/extra-2030> a <https://w3id.org/scholarlydata/ontology/conference-ontology.owl#Conference> .\n",
     );
-    let bad = dir.path().join("planted.ttl");
+    let scratch = tempfile::tempdir().unwrap();
+    let bad = scratch.path().join("planted.ttl");
     std::fs::write(&bad, planted).unwrap();
     let out = Process::new("python3")
         .arg(interop("shacl_validate.py"))
@@ -121,12 +118,13 @@ fn every_named_query_gives_the_same_answer_in_rdflib() {
     if !python_rdf_available() {
         return;
     }
-    let (dir, _) = build_exports();
-    let data = dir.path().join("graph.ttl");
+    let (dir, _) = bundled_exports();
+    let data = dir.join("graph.ttl");
     assert!(confgraph::queries::NAMED_QUERIES.len() >= 8, "at least eight named queries");
     let mut compared = BTreeMap::new();
+    let scratch = tempfile::tempdir().unwrap();
     for (name, text) in confgraph::queries::NAMED_QUERIES {
-        let qfile = dir.path().join(format!("{name}.rq"));
+        let qfile = scratch.path().join(format!("{name}.rq"));
         std::fs::write(&qfile, text).unwrap();
         let ours =
             confgraph().args(["query", "--named", name, "--format", "json", "--data"]).arg(&data).output().unwrap();
@@ -164,25 +162,24 @@ fn every_named_query_gives_the_same_answer_in_rdflib() {
 
 #[test]
 fn turtle_round_trips_through_data_unchanged() {
-    let (dir, _) = build_exports();
-    let ttl = dir.path().join("graph.ttl");
+    let (dir, _) = bundled_exports();
+    let ttl = dir.join("graph.ttl");
     for format in ["turtle", "ntriples", "rdfxml", "jsonld", "trig", "nquads"] {
         let once = confgraph().args(["export", "--format", format, "--data"]).arg(&ttl).output().unwrap();
         assert!(once.status.success(), "{}", String::from_utf8_lossy(&once.stderr));
-        let direct = std::fs::read(dir.path().join(format!("graph.{}", extension(format)))).unwrap();
+        let direct = std::fs::read(dir.join(format!("graph.{}", extension(format)))).unwrap();
         assert!(once.stdout == direct, "{format}: export from --data differs from export from notes");
     }
 }
 
+/// The file extension of an RDF `--format` name.
 fn extension(format: &str) -> &'static str {
-    match format {
-        "turtle" => "ttl",
-        "ntriples" => "nt",
-        "nquads" => "nq",
-        "trig" => "trig",
-        "rdfxml" => "rdf",
-        _ => "jsonld",
-    }
+    use clap::ValueEnum as _;
+    confgraph::cli::ExportFormat::from_str(format, false)
+        .ok()
+        .and_then(confgraph::cli::ExportFormat::rdf_syntax)
+        .unwrap_or_else(|| panic!("{format} is not an RDF format"))
+        .extension()
 }
 
 #[test]
@@ -214,13 +211,8 @@ fn awkward_characters_survive_every_syntax() {
         assert!(back.status.success(), "{format}: {}", String::from_utf8_lossy(&back.stderr));
         assert!(back.stdout == reference, "{format} changed the graph");
         if python_rdf_available() {
-            let fmt = match format {
-                "ntriples" => "nt",
-                "rdfxml" => "xml",
-                "jsonld" => "json-ld",
-                f => f,
-            };
-            let out = Process::new("python3").arg(interop("rdf_count.py")).arg(fmt).arg(&file).output().unwrap();
+            // rdf_count.py knows confgraph's format names.
+            let out = Process::new("python3").arg(interop("rdf_count.py")).arg(format).arg(&file).output().unwrap();
             assert!(out.status.success(), "rdflib failed on {format}: {}", String::from_utf8_lossy(&out.stderr));
         }
     }
@@ -228,8 +220,8 @@ fn awkward_characters_survive_every_syntax() {
 
 #[test]
 fn query_command_contract() {
-    let (dir, _) = build_exports();
-    let data = dir.path().join("graph.ttl");
+    let (dir, _) = bundled_exports();
+    let data = dir.join("graph.ttl");
     confgraph()
         .args(["query", "SELECT ?s WHERE { ?s ?p }", "--data"])
         .arg(&data)
