@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap as HashMap;
+
 use petgraph::Directed;
 use petgraph::graph::{Graph, NodeIndex};
 
@@ -207,16 +209,34 @@ impl KnowledgeGraph {
     }
 }
 
-/// Collects nodes and edges by id, then adds them to petgraph in sorted order.
+/// Collects nodes and edges, then adds them to petgraph in sorted order (nodes by id, edges by
+/// their ends' ids and kind).
+///
+/// Ids are numbered as they are first seen, so edges are keyed by numbers rather than by two
+/// strings each; an id may be seen as an edge's end before (or without) its node.
 #[derive(Default)]
 struct Assembly {
-    nodes: BTreeMap<String, Node>,
-    edges: BTreeMap<(String, String, EdgeKind), Edge>,
+    /// Id → number.
+    numbers: HashMap<String, u32>,
+    /// Node of each number, once added.
+    nodes: Vec<Option<Node>>,
+    edges: HashMap<(u32, u32, EdgeKind), Edge>,
 }
 
 impl Assembly {
+    fn number(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(id) {
+            return n;
+        }
+        let n = u32::try_from(self.nodes.len()).expect("fewer than 2^32 node ids");
+        self.numbers.insert(id.to_owned(), n);
+        self.nodes.push(None);
+        n
+    }
+
     fn node(&mut self, id: String, label: &str, kind: NodeKind) -> &mut Node {
-        self.nodes.entry(id.clone()).or_insert_with(|| Node {
+        let n = self.number(&id);
+        self.nodes[n as usize].get_or_insert_with(|| Node {
             id,
             label: crate::ingest::text::drop_control_chars(label),
             kind,
@@ -227,27 +247,41 @@ impl Assembly {
         })
     }
 
+    fn existing_node(&mut self, id: &str) -> Option<&mut Node> {
+        let n = *self.numbers.get(id)?;
+        self.nodes[n as usize].as_mut()
+    }
+
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, weight: f64, years: impl IntoIterator<Item = u16>) {
         let (a, b) = if kind.directed() || from <= to { (from, to) } else { (to, from) };
-        let e = self.edges.entry((a.to_owned(), b.to_owned(), kind)).or_insert(Edge {
-            kind,
-            weight: 0.0,
-            years: BTreeSet::new(),
-        });
+        let key = (self.number(a), self.number(b), kind);
+        let e = self.edges.entry(key).or_insert(Edge { kind, weight: 0.0, years: BTreeSet::new() });
         e.weight += weight;
         e.years.extend(years);
     }
 
     fn finish(self) -> KnowledgeGraph {
-        let mut graph = Graph::with_capacity(self.nodes.len(), self.edges.len());
-        let mut index = BTreeMap::new();
-        for (id, node) in self.nodes {
-            index.insert(id, graph.add_node(node));
+        let mut nodes: Vec<(u32, Node)> =
+            self.nodes.into_iter().enumerate().filter_map(|(n, node)| Some((n as u32, node?))).collect();
+        nodes.sort_unstable_by(|(_, a), (_, b)| a.id.cmp(&b.id));
+        // Number → rank in id order (`u32::MAX`: an edge end without a node).
+        let mut rank = vec![u32::MAX; self.numbers.len()];
+        for (r, (n, _)) in nodes.iter().enumerate() {
+            rank[*n as usize] = r as u32;
         }
-        for ((a, b, _), edge) in self.edges {
-            if let (Some(&ia), Some(&ib)) = (index.get(&a), index.get(&b)) {
-                graph.add_edge(ia, ib, edge);
-            }
+        let mut edges: Vec<((u32, u32, EdgeKind), Edge)> = self
+            .edges
+            .into_iter()
+            .map(|((a, b, kind), e)| ((rank[a as usize], rank[b as usize], kind), e))
+            .filter(|((a, b, _), _)| *a != u32::MAX && *b != u32::MAX)
+            .collect();
+        edges.sort_unstable_by_key(|(key, _)| *key);
+        let mut graph = Graph::with_capacity(nodes.len(), edges.len());
+        for (_, node) in nodes {
+            graph.add_node(node);
+        }
+        for ((a, b, _), edge) in edges {
+            graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), edge);
         }
         KnowledgeGraph { graph }
     }
@@ -280,7 +314,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 for other in s.same_talk_as.iter().filter(|o| s.id < **o) {
                     g.edge(&session, &format!("session/{other}"), EdgeKind::SameTalk, 1.0, year);
                 }
-                if let Some(n) = g.nodes.get_mut(&edition) {
+                if let Some(n) = g.existing_node(&edition) {
                     n.sessions += 1;
                 }
                 for t in &s.topics {

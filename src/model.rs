@@ -103,6 +103,20 @@ impl NameRef {
             links: Vec::new(),
         }
     }
+
+    /// Frees the spare capacity its parts were grown with.
+    pub fn shrink_to_fit(&mut self) {
+        self.name.shrink_to_fit();
+        for list in [
+            &mut self.aliases,
+            &mut self.handles,
+            &mut self.affiliations,
+            &mut self.former_affiliations,
+            &mut self.links,
+        ] {
+            list.shrink_to_fit();
+        }
+    }
 }
 
 /// A program item as read from the notes.
@@ -124,6 +138,20 @@ pub struct Session {
     pub notes: String,
     /// Where the session starts in the notes.
     pub source: SourceLine,
+}
+
+impl Session {
+    /// Frees the spare capacity its parts were grown with (a one-speaker list keeps room for four).
+    pub fn shrink_to_fit(&mut self) {
+        self.title.shrink_to_fit();
+        self.notes.shrink_to_fit();
+        if let Some(text) = &mut self.abstract_text {
+            text.shrink_to_fit();
+        }
+        self.links.shrink_to_fit();
+        self.speakers.shrink_to_fit();
+        self.speakers.iter_mut().for_each(NameRef::shrink_to_fit);
+    }
 }
 
 /// One appearance of a person in the notes: as a speaker or merely mentioned.
@@ -148,4 +176,15 @@ pub struct NotesRecord {
     pub sessions: Vec<Session>,
     /// People mentioned outside speaker lines, in file order.
     pub mentions: Vec<Mention>,
+}
+
+impl NotesRecord {
+    /// Frees the spare capacity of everything read: the corpus keeps these records whole, and a
+    /// large corpus holds hundreds of thousands of small lists and strings.
+    pub fn shrink_to_fit(&mut self) {
+        self.sessions.shrink_to_fit();
+        self.sessions.iter_mut().for_each(Session::shrink_to_fit);
+        self.mentions.shrink_to_fit();
+        self.mentions.iter_mut().for_each(|m| m.person.shrink_to_fit());
+    }
 }

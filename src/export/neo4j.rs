@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::io;
 
 use super::{GraphFormat, Sink, format_real};
+use petgraph::graph::EdgeIndex;
+
 use crate::graph::{KnowledgeGraph, NodeKind};
 
 /// The Neo4j bulk-import CSV set.
@@ -35,34 +37,28 @@ impl GraphFormat for Neo4jCsv {
                 ])?;
                 for (_, n) in kg.nodes().filter(|(_, n)| n.kind == kind) {
                     w.write_record([
-                        n.id.clone(),
-                        n.label.clone(),
-                        n.session_kind.unwrap_or_default().to_owned(),
-                        super::joined_years(&n.years),
-                        n.sessions.to_string(),
-                        n.metrics.degree.to_string(),
-                        format_real(n.metrics.pagerank),
-                        n.metrics.component.to_string(),
-                        n.metrics.community.to_string(),
-                        label.to_owned(),
+                        n.id.as_str(),
+                        &n.label,
+                        n.session_kind.unwrap_or_default(),
+                        &super::joined_years(&n.years),
+                        &n.sessions.to_string(),
+                        &n.metrics.degree.to_string(),
+                        &format_real(n.metrics.pagerank),
+                        &n.metrics.component.to_string(),
+                        &n.metrics.community.to_string(),
+                        label,
                     ])?;
                 }
                 w.flush()
             })?;
         }
-        let mut by_type: BTreeMap<(String, NodeKind, NodeKind), Vec<[String; 5]>> = BTreeMap::new();
+        // Edges grouped by file (type and end labels); rows are formatted as they are written.
+        let mut by_type: BTreeMap<(&str, NodeKind, NodeKind), Vec<EdgeIndex>> = BTreeMap::new();
         for e in kg.graph.edge_indices() {
             let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
-            let (na, nb, edge) = (&kg.graph[a], &kg.graph[b], &kg.graph[e]);
-            by_type.entry((edge.kind.as_str().to_owned(), na.kind, nb.kind)).or_default().push([
-                na.id.clone(),
-                nb.id.clone(),
-                format_real(edge.weight),
-                super::joined_years(&edge.years),
-                edge.kind.neo4j_type(),
-            ]);
+            by_type.entry((kg.graph[e].kind.as_str(), kg.graph[a].kind, kg.graph[b].kind)).or_default().push(e);
         }
-        for ((name, from, to), rows) in by_type {
+        for ((name, from, to), edges) in by_type {
             sink.file(Some(&format!("rels-{name}.csv")), &mut |out| {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record([
@@ -72,8 +68,16 @@ impl GraphFormat for Neo4jCsv {
                     "years:int[]",
                     ":TYPE",
                 ])?;
-                for row in &rows {
-                    w.write_record(row)?;
+                for &e in &edges {
+                    let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
+                    let edge = &kg.graph[e];
+                    w.write_record([
+                        kg.graph[a].id.as_str(),
+                        kg.graph[b].id.as_str(),
+                        &format_real(edge.weight),
+                        &super::joined_years(&edge.years),
+                        &edge.kind.neo4j_type(),
+                    ])?;
                 }
                 w.flush()
             })?;

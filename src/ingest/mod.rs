@@ -100,11 +100,12 @@ pub fn read_notes(file: &str, bytes: &[u8]) -> (Option<(NotesStyle, NotesRecord)
             return (None, diagnostics);
         }
     };
-    let record = match detected.style {
+    let mut record = match detected.style {
         NotesStyle::TalkNotes => talk_notes::parse(file, &blocks, &detected),
         NotesStyle::Schedule => schedule::parse(file, &text, &detected),
         NotesStyle::Recap => recap::parse(file, &blocks, &detected),
     };
+    record.shrink_to_fit();
     if record.sessions.is_empty() {
         diagnostics.push(Diagnostic::at(
             file,

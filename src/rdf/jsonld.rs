@@ -12,6 +12,9 @@ use oxigraph::model::vocab::xsd;
 use super::TripleTable;
 use super::table::{Step, TermTexts};
 
+/// How a node reference starts: `{"@id":`, then the node's id as a JSON string, then `}`.
+const NODE_REFERENCE: &str = "{\"@id\":";
+
 /// Writes `table` as JSON-LD with `prefixes` (name, namespace IRI) as its context.
 ///
 /// # Errors
@@ -34,21 +37,16 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         w.write_all(head.as_bytes())?;
     }
     w.write_all(b"[")?;
-    // As a node id or a property name: the IRI (or `_:id`) as a JSON string.
-    let ids = TermTexts::new(table, |term, out| match term {
-        TermRef::NamedNode(n) => push_string(out, n.as_str()),
-        TermRef::BlankNode(b) => push_string(out, &b.to_string()),
-        TermRef::Literal(_) => {}
-    });
-    // As an object: a node reference or a value object.
+    // As an object: a node reference or a value object. As a node id or a property name, a named or
+    // blank node is the JSON string inside its reference `{"@id":…}`.
     let objects = TermTexts::new(table, |term, out| match term {
         TermRef::NamedNode(n) => {
-            out.push_str("{\"@id\":");
+            out.push_str(NODE_REFERENCE);
             push_string(out, n.as_str());
             out.push('}');
         }
         TermRef::BlankNode(b) => {
-            out.push_str("{\"@id\":");
+            out.push_str(NODE_REFERENCE);
             push_string(out, &b.to_string());
             out.push('}');
         }
@@ -69,11 +67,15 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
             out.push('}');
         }
     });
+    let id = |term: u32| {
+        let reference = objects.get(term);
+        &reference[NODE_REFERENCE.len()..reference.len() - 1]
+    };
     for (step, [s, p, o]) in table.steps() {
         match step {
             Step::Object => w.write_all(b",")?,
             Step::Predicate => {
-                for part in [b"],", ids.get(p), b":["] {
+                for part in [b"],", id(p), b":["] {
                     w.write_all(part)?;
                 }
             }
@@ -81,7 +83,7 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 if !first {
                     w.write_all(b"]},")?;
                 }
-                for part in [b"{\"@id\":", ids.get(s), b",", ids.get(p), b":["] {
+                for part in [NODE_REFERENCE.as_bytes(), id(s), b",", id(p), b":["] {
                     w.write_all(part)?;
                 }
             }
