@@ -113,7 +113,7 @@ fn document(corpus: &Corpus) -> ExtractDocument<'_> {
                 title: &s.session.title,
                 kind: s.session.kind,
                 speakers: speaker_names(corpus, &s.speakers),
-                topics: s.topics.iter().map(|t| t.topic.as_str()).collect(),
+                topics: s.topics.iter().map(|t| &*t.topic).collect(),
                 topic_evidence: s
                     .topics
                     .iter()

@@ -146,7 +146,7 @@ pub struct Node {
     /// Its kind.
     pub kind: NodeKind,
     /// Years it is active in (editions, sessions given, sessions about a topic).
-    pub years: BTreeSet<u16>,
+    pub years: Years,
     /// Number of sessions it is linked to (given, held, about).
     pub sessions: u32,
     /// Session kind, for sessions (`talk`, `keynote`, …).
@@ -170,6 +170,42 @@ pub struct Metrics {
     pub community: u32,
 }
 
+/// The years a node or edge spans: distinct, ascending. Most hold one year, so they are kept in a
+/// plain list (a tree set would allocate a node for each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Years(Vec<u16>);
+
+impl Years {
+    /// Adds a year (nothing when it is there already).
+    pub fn insert(&mut self, year: u16) {
+        if let Err(at) = self.0.binary_search(&year) {
+            self.0.insert(at, year);
+        }
+    }
+}
+
+impl std::ops::Deref for Years {
+    type Target = [u16];
+
+    fn deref(&self) -> &[u16] {
+        &self.0
+    }
+}
+
+impl Extend<u16> for Years {
+    fn extend<I: IntoIterator<Item = u16>>(&mut self, years: I) {
+        years.into_iter().for_each(|y| self.insert(y));
+    }
+}
+
+impl FromIterator<u16> for Years {
+    fn from_iter<I: IntoIterator<Item = u16>>(years: I) -> Self {
+        let mut all = Self::default();
+        all.extend(years);
+        all
+    }
+}
+
 /// An edge and its attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
@@ -178,7 +214,7 @@ pub struct Edge {
     /// Strength (shared sessions, shared editions; 1 for plain relations).
     pub weight: f64,
     /// Years it spans.
-    pub years: BTreeSet<u16>,
+    pub years: Years,
 }
 
 /// Which part of the graph an export shows.
@@ -240,7 +276,7 @@ impl Assembly {
             id,
             label: crate::ingest::text::drop_control_chars(label),
             kind,
-            years: BTreeSet::new(),
+            years: Years::default(),
             sessions: 0,
             session_kind: None,
             metrics: Metrics::default(),
@@ -255,7 +291,7 @@ impl Assembly {
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, weight: f64, years: impl IntoIterator<Item = u16>) {
         let (a, b) = if kind.directed() || from <= to { (from, to) } else { (to, from) };
         let key = (self.number(a), self.number(b), kind);
-        let e = self.edges.entry(key).or_insert(Edge { kind, weight: 0.0, years: BTreeSet::new() });
+        let e = self.edges.entry(key).or_insert(Edge { kind, weight: 0.0, years: Years::default() });
         e.weight += weight;
         e.years.extend(years);
     }
@@ -319,7 +355,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 }
                 for t in &s.topics {
                     let tid = format!("topic/{}", t.topic);
-                    let label = corpus.topics.topic(&t.topic).map_or(t.topic.as_str(), |x| x.label.as_str());
+                    let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
                     let node = g.node(tid.clone(), label, NodeKind::Topic);
                     node.years.extend(year);
                     node.sessions += 1;
@@ -391,7 +427,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
             for s in &corpus.sessions {
                 let year = year_of.get(s.session.conference.as_str()).copied();
                 for t in &s.topics {
-                    let label = corpus.topics.topic(&t.topic).map_or(t.topic.as_str(), |x| x.label.as_str());
+                    let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
                     let node = g.node(format!("topic/{}", t.topic), label, NodeKind::Topic);
                     node.years.extend(year);
                     node.sessions += 1;

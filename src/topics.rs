@@ -8,6 +8,7 @@
 //! frequent words, so the taxonomy can grow.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
@@ -47,8 +48,11 @@ pub struct TopicScheme {
     /// Every label of every topic in one whole-word, case-insensitive alternation (one pass
     /// over a text finds them all).
     matcher: Regex,
-    /// Normalised label → indexes of the topics that carry it.
-    label_topics: BTreeMap<String, Vec<usize>>,
+    /// Normalised label → the label shared by every match written that way, and the indexes of
+    /// the topics that carry it.
+    label_topics: BTreeMap<String, (Arc<str>, Vec<usize>)>,
+    /// Each topic's id, shared by every match of the topic.
+    ids: Vec<Arc<str>>,
 }
 
 /// Where a label was found.
@@ -74,14 +78,14 @@ impl Field {
 }
 
 /// A topic given to a session, with what matched where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicMatch {
     /// Topic id.
-    pub topic: String,
+    pub topic: Arc<str>,
     /// Sum of the weights of the matches.
     pub score: u32,
     /// `(label as found, field)` for each distinct label and field.
-    pub evidence: Vec<(String, Field)>,
+    pub evidence: Vec<(Arc<str>, Field)>,
 }
 
 /// The smallest weight that gives a session a topic.
@@ -136,12 +140,12 @@ impl TopicScheme {
             return Err(format!("{source}: no skos:Concept found"));
         }
         topics.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut label_topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut label_topics: BTreeMap<String, (Arc<str>, Vec<usize>)> = BTreeMap::new();
         for (i, t) in topics.iter().enumerate() {
             for label in std::iter::once(&t.label).chain(&t.alt_labels) {
                 let key = normalise_label(label);
                 if !key.is_empty() {
-                    let list = label_topics.entry(key).or_default();
+                    let (_, list) = label_topics.entry(key).or_insert_with_key(|key| (key.as_str().into(), Vec::new()));
                     if !list.contains(&i) {
                         list.push(i);
                     }
@@ -149,7 +153,8 @@ impl TopicScheme {
             }
         }
         let matcher = matcher(label_topics.keys()).map_err(|e| format!("{source}: {e}"))?;
-        Ok(Self { topics, matcher, label_topics })
+        let ids = topics.iter().map(|t| t.id.as_str().into()).collect();
+        Ok(Self { topics, matcher, label_topics, ids })
     }
 
     /// The bundled taxonomy.
@@ -197,7 +202,7 @@ impl TopicScheme {
             (Field::Abstract, session.abstract_text.as_deref().unwrap_or_default()),
             (Field::Notes, session.notes.as_str()),
         ];
-        let mut evidence: BTreeMap<usize, BTreeSet<(String, Field)>> = BTreeMap::new();
+        let mut evidence: BTreeMap<usize, BTreeSet<(Arc<str>, Field)>> = BTreeMap::new();
         for (field, text) in fields {
             let mut at = 0;
             // `find_at` runs the fast DFA search (no capture groups); the boundary characters
@@ -206,8 +211,12 @@ impl TopicScheme {
             while let Some(m) = self.matcher.find_at(text, at) {
                 let (start, label) = self.label_in(m.as_str(), m.start());
                 let found = label.to_lowercase();
-                for &t in self.label_topics.get(&normalise_label(&found)).into_iter().flatten() {
-                    evidence.entry(t).or_default().insert((found.clone(), field));
+                if let Some((shared, topics)) = self.label_topics.get(&normalise_label(&found)) {
+                    // Most labels are found written as the scheme writes them: share that text.
+                    let found: Arc<str> = if **shared == *found { Arc::clone(shared) } else { found.into() };
+                    for &t in topics {
+                        evidence.entry(t).or_default().insert((Arc::clone(&found), field));
+                    }
                 }
                 at = (start + label.len()).max(m.start() + 1);
                 while !text.is_char_boundary(at) {
@@ -218,7 +227,7 @@ impl TopicScheme {
         let mut found: Vec<TopicMatch> = evidence
             .into_iter()
             .map(|(t, ev)| TopicMatch {
-                topic: self.topics[t].id.clone(),
+                topic: Arc::clone(&self.ids[t]),
                 score: ev.iter().map(|(_, f)| f.weight()).sum(),
                 evidence: ev.into_iter().collect(),
             })
@@ -334,14 +343,14 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
     fn title_abstract_and_notes_weigh_differently() {
         let s = TopicScheme::from_turtle(SCHEME, "t.ttl").unwrap();
         let goodbye = s.assign(&session("Goodbye GIL: Exploring the Free-threaded mode", None, ""));
-        assert_eq!(goodbye[0].topic, "free-threading");
+        assert_eq!(&*goodbye[0].topic, "free-threading");
         assert_eq!(goodbye[0].evidence, vec![("free-threaded".into(), Field::Title), ("gil".into(), Field::Title)]);
         // One passing mention in the notes is not enough; two different labels are.
         assert!(s.assign(&session("Something else", None, "we used threads")).is_empty());
-        assert_eq!(s.assign(&session("Something else", None, "threads and asyncio"))[0].topic, "concurrency");
+        assert_eq!(&*s.assign(&session("Something else", None, "threads and asyncio"))[0].topic, "concurrency");
         // Whole words only: `GILded` is not the GIL; `C++` matches despite its punctuation.
         assert!(s.assign(&session("The GILded age", None, "")).is_empty());
-        assert_eq!(s.assign(&session("Writing C++ for Python", None, ""))[0].topic, "cpp");
+        assert_eq!(&*s.assign(&session("Writing C++ for Python", None, ""))[0].topic, "cpp");
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub struct GephiCsv;
 
 /// Years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; empty when there are none.
 #[must_use]
-pub fn timeset(years: &std::collections::BTreeSet<u16>) -> String {
+pub fn timeset(years: &crate::graph::Years) -> String {
     if years.is_empty() {
         return String::new();
     }
@@ -69,6 +69,6 @@ mod tests {
     #[test]
     fn timesets() {
         assert_eq!(super::timeset(&[2024, 2019].into_iter().collect()), "<[2019.0, 2024.0]>");
-        assert_eq!(super::timeset(&std::collections::BTreeSet::new()), "");
+        assert_eq!(super::timeset(&crate::graph::Years::default()), "");
     }
 }

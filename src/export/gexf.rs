@@ -25,12 +25,12 @@ fn type_name(ty: ValueType) -> &'static str {
     }
 }
 
-fn spells<W: io::Write>(w: &mut Writer<W>, years: &std::collections::BTreeSet<u16>) -> io::Result<()> {
+fn spells<W: io::Write>(w: &mut Writer<W>, years: &crate::graph::Years) -> io::Result<()> {
     if years.is_empty() {
         return Ok(());
     }
     w.write_event(Event::Start(BytesStart::new("spells")))?;
-    for y in years {
+    for y in years.iter() {
         w.create_element("spell").with_attribute(("timestamp", format!("{y}.0").as_str())).write_empty()?;
     }
     w.write_event(Event::End(BytesEnd::new("spells")))?;

@@ -89,7 +89,7 @@ pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Years joined with `;` (`2019;2024`), the multi-value convention of every export here.
 #[must_use]
-pub fn joined_years(years: &std::collections::BTreeSet<u16>) -> String {
+pub fn joined_years(years: &crate::graph::Years) -> String {
     years.iter().map(u16::to_string).collect::<Vec<_>>().join(";")
 }
 

@@ -198,7 +198,7 @@ pub fn topics(corpus: &Corpus) -> TopicsReport {
         let Some(&year) = year_of.get(s.session.conference.as_str()) else { continue };
         *per_year.entry(year).or_default() += 1;
         for t in &s.topics {
-            *counts.entry(t.topic.as_str()).or_default().entry(year).or_default() += 1;
+            *counts.entry(&*t.topic).or_default().entry(year).or_default() += 1;
         }
     }
     let years: Vec<u16> = per_year.keys().copied().collect();
@@ -281,7 +281,7 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
             let mut topic_counts: BTreeMap<&str, usize> = BTreeMap::new();
             for s in sessions {
                 for t in &s.topics {
-                    *topic_counts.entry(t.topic.as_str()).or_default() += 1;
+                    *topic_counts.entry(&*t.topic).or_default() += 1;
                 }
             }
             let mut top: Vec<(&str, usize)> = topic_counts.into_iter().collect();
