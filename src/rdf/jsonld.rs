@@ -39,7 +39,7 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
     w.write_all(b"[")?;
     // As an object: a node reference or a value object. As a node id or a property name, a named or
     // blank node is the JSON string inside its reference `{"@id":…}`.
-    let objects = TermTexts::new(table, |term, out| match term {
+    let mut objects = TermTexts::new(table, |term, out| match term {
         TermRef::NamedNode(n) => {
             out.push_str(NODE_REFERENCE);
             push_string(out, n.as_str());
@@ -67,15 +67,11 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
             out.push('}');
         }
     });
-    let id = |term: u32| {
-        let reference = objects.get(term);
-        &reference[NODE_REFERENCE.len()..reference.len() - 1]
-    };
     for (step, [s, p, o]) in table.steps() {
         match step {
             Step::Object => w.write_all(b",")?,
             Step::Predicate => {
-                for part in [b"],", id(p), b":["] {
+                for part in [b"],", node_id(&objects, p), b":["] {
                     w.write_all(part)?;
                 }
             }
@@ -83,17 +79,23 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 if !first {
                     w.write_all(b"]},")?;
                 }
-                for part in [NODE_REFERENCE.as_bytes(), id(s), b",", id(p), b":["] {
+                for part in [NODE_REFERENCE.as_bytes(), node_id(&objects, s), b",", node_id(&objects, p), b":["] {
                     w.write_all(part)?;
                 }
             }
         }
-        w.write_all(objects.get(o))?;
+        objects.write(o, w)?;
     }
     if !table.is_empty() {
         w.write_all(b"]}")?;
     }
     w.write_all(if context.is_empty() { b"]" } else { b"]}" })
+}
+
+/// A named or blank node as a node id or property name: the JSON string inside its reference.
+fn node_id<'a, F: Fn(TermRef<'_>, &mut String)>(objects: &'a TermTexts<'_, F>, term: u32) -> &'a [u8] {
+    let reference = objects.get(term);
+    &reference[NODE_REFERENCE.len()..reference.len() - 1]
 }
 
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`-style escapes or

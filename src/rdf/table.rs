@@ -6,20 +6,74 @@
 //! recur (every predicate, class, person and edition IRI); owned triples would hold each
 //! occurrence as its own string. Sorting compares integers: terms are ranked once, by value.
 
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashMap as HashMap;
 
-use oxigraph::model::vocab::rdf;
+use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{
-    NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef,
+    BlankNodeRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple,
+    TripleRef,
 };
 
 /// Triples, interned and sorted; built with [`TableBuilder`] or from owned triples.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct TripleTable {
-    /// Distinct terms in sort order, so comparing indices compares terms.
-    terms: Vec<Term>,
+    /// The text of every distinct term, one after another.
+    text: String,
+    /// Distinct terms in sort order (so comparing indices compares terms), as places in `text`.
+    terms: Vec<TermEntry>,
     /// Subject, predicate and object as indices into `terms`, sorted, distinct.
     triples: Vec<[u32; 3]>,
+}
+
+/// Two tables are equal when they hold the same triples (however their terms' text is laid out).
+impl PartialEq for TripleTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.triples == other.triples && self.terms().eq(other.terms())
+    }
+}
+
+impl Eq for TripleTable {}
+
+/// What kind of term an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermKind {
+    /// An IRI.
+    Named,
+    /// A blank node.
+    Blank,
+    /// A plain string literal.
+    Simple,
+    /// A literal with a language tag (the tag follows the value).
+    Language,
+    /// A literal with a datatype other than `xsd:string` (its IRI follows the value).
+    Typed,
+}
+
+/// A term as a place in the table's text: the value, then the language tag or datatype IRI.
+#[derive(Debug, Clone, Copy)]
+struct TermEntry {
+    kind: TermKind,
+    start: u32,
+    value_len: u32,
+    extra_len: u32,
+}
+
+impl TermEntry {
+    /// The term this entry stands for in `text`.
+    fn term(self, text: &str) -> TermRef<'_> {
+        let value_end = self.start as usize + self.value_len as usize;
+        let value = &text[self.start as usize..value_end];
+        let extra = &text[value_end..value_end + self.extra_len as usize];
+        match self.kind {
+            TermKind::Named => NamedNodeRef::new_unchecked(value).into(),
+            TermKind::Blank => BlankNodeRef::new_unchecked(value).into(),
+            TermKind::Simple => LiteralRef::new_simple_literal(value).into(),
+            TermKind::Language => LiteralRef::new_language_tagged_literal_unchecked(value, extra).into(),
+            TermKind::Typed => LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(extra)).into(),
+        }
+    }
 }
 
 impl TripleTable {
@@ -38,7 +92,7 @@ impl TripleTable {
     /// Every distinct term, in sort order (named nodes by IRI, blank nodes, literals by value).
     #[must_use = "an iterator does nothing unless consumed"]
     pub fn terms(&self) -> impl Iterator<Item = TermRef<'_>> {
-        self.terms.iter().map(Term::as_ref)
+        self.terms.iter().map(|e| e.term(&self.text))
     }
 
     /// The triples in output order.
@@ -71,12 +125,12 @@ impl TripleTable {
     /// The index of `term` in [`TripleTable::terms`], if the table holds it.
     pub(super) fn id_of(&self, term: TermRef<'_>) -> Option<u32> {
         let key = term_key(term);
-        self.terms.binary_search_by(|t| term_key(t.as_ref()).cmp(&key)).ok().map(|i| i as u32)
+        self.terms.binary_search_by(|e| term_key(e.term(&self.text)).cmp(&key)).ok().map(|i| i as u32)
     }
 
     /// The term with index `id`.
     pub(super) fn term(&self, id: u32) -> TermRef<'_> {
-        self.terms[id as usize].as_ref()
+        self.terms[id as usize].term(&self.text)
     }
 
     fn subject(&self, id: u32) -> NamedOrBlankNodeRef<'_> {
@@ -121,55 +175,103 @@ pub(super) enum Step {
     Object,
 }
 
-/// Every distinct term of a table rendered one way (N-Triples, Turtle, JSON-LD), in one buffer.
-pub(super) struct TermTexts {
+/// Every distinct IRI and blank node of a table rendered one way (N-Triples, Turtle, JSON-LD), in
+/// one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
+/// keeping them would hold a second copy of the corpus's text.
+pub(super) struct TermTexts<'t, F> {
+    table: &'t TripleTable,
+    render: F,
     text: String,
-    /// Where term `i` ends in `text` (it starts where term `i - 1` ends).
+    /// Where term `i` ends in `text` (it starts where term `i - 1` ends; a literal is empty).
     ends: Vec<usize>,
+    /// A literal being written.
+    scratch: String,
 }
 
-impl TermTexts {
-    /// Renders each term of `table` with `render`, which appends to the buffer.
-    pub(super) fn new(table: &TripleTable, mut render: impl FnMut(TermRef<'_>, &mut String)) -> Self {
+impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
+    /// Renders each IRI and blank node of `table` with `render`, which appends to the buffer.
+    pub(super) fn new(table: &'t TripleTable, render: F) -> Self {
         let mut text = String::new();
         let mut ends = Vec::with_capacity(table.terms.len());
         for term in table.terms() {
-            render(term, &mut text);
+            if !term.is_literal() {
+                render(term, &mut text);
+            }
             ends.push(text.len());
         }
-        Self { text, ends }
+        Self { table, render, text, ends, scratch: String::new() }
     }
 
-    /// The text of term `id`.
+    /// The text of term `id`, an IRI or blank node.
     pub(super) fn get(&self, id: u32) -> &[u8] {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
         &self.text.as_bytes()[start..self.ends[id]]
     }
+
+    /// Writes the text of term `id`, whatever its kind.
+    pub(super) fn write(&mut self, id: u32, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let term = self.table.term(id);
+        if term.is_literal() {
+            self.scratch.clear();
+            (self.render)(term, &mut self.scratch);
+            w.write_all(self.scratch.as_bytes())
+        } else {
+            w.write_all(self.get(id))
+        }
+    }
 }
 
 /// Collects triples, interning their terms; [`TableBuilder::finish`] sorts them.
+///
+/// Terms are kept as text in one buffer. Each is found again by a 64-bit hash of its text; the
+/// rare term whose hash another term already has is interned in a map of owned terms instead.
 #[derive(Debug, Default)]
 pub struct TableBuilder {
-    ids: HashMap<Term, u32>,
+    text: String,
+    terms: Vec<TermEntry>,
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<Term, u32>,
     triples: Vec<[u32; 3]>,
 }
 
 impl TableBuilder {
-    fn intern(&mut self, term: Term) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
-            return id;
+    fn intern(&mut self, term: TermRef<'_>) -> u32 {
+        let (kind, value, extra) = parts(term);
+        let hash = hash_of(term);
+        match self.by_hash.get(&hash) {
+            Some(&id) if self.terms[id as usize].term(&self.text) == term => id,
+            Some(_) => {
+                if let Some(&id) = self.collided.get(&term.into_owned()) {
+                    return id;
+                }
+                let id = self.push(kind, value, extra);
+                self.collided.insert(term.into_owned(), id);
+                id
+            }
+            None => {
+                let id = self.push(kind, value, extra);
+                self.by_hash.insert(hash, id);
+                id
+            }
         }
-        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 distinct terms");
-        self.ids.insert(term, id);
+    }
+
+    fn push(&mut self, kind: TermKind, value: &str, extra: &str) -> u32 {
+        let id = u32::try_from(self.terms.len()).expect("fewer than 2^32 distinct terms");
+        let offset = |n: usize| u32::try_from(n).expect("less than 4 GiB of term text");
+        let start = offset(self.text.len());
+        self.text.push_str(value);
+        self.text.push_str(extra);
+        self.terms.push(TermEntry { kind, start, value_len: offset(value.len()), extra_len: offset(extra.len()) });
         id
     }
 
     /// Adds one triple.
     pub fn add(&mut self, subject: impl Into<NamedOrBlankNode>, predicate: NamedNode, object: impl Into<Term>) {
-        let s = self.intern(Term::from(subject.into()));
-        let p = self.intern(predicate.into());
-        let o = self.intern(object.into());
+        let s = self.intern(Term::from(subject.into()).as_ref());
+        let p = self.intern(Term::from(predicate).as_ref());
+        let o = self.intern(object.into().as_ref());
         self.triples.push([s, p, o]);
     }
 
@@ -177,18 +279,45 @@ impl TableBuilder {
     /// deduplicated.
     #[must_use]
     pub fn finish(self) -> TripleTable {
-        let mut terms: Vec<(Term, u32)> = self.ids.into_iter().collect();
-        terms.sort_unstable_by(|(a, _), (b, _)| term_key(a.as_ref()).cmp(&term_key(b.as_ref())));
+        let Self { mut text, terms, triples, .. } = self;
+        text.shrink_to_fit();
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            term_key(terms[a as usize].term(&text)).cmp(&term_key(terms[b as usize].term(&text)))
+        });
         let mut rank = vec![0_u32; terms.len()];
-        for (new, (_, old)) in terms.iter().enumerate() {
-            rank[*old as usize] = new as u32;
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = new as u32;
         }
-        let triples = self.triples.into_iter().map(|[s, p, o]| [rank[s as usize], rank[p as usize], rank[o as usize]]);
-        let mut table = TripleTable { terms: terms.into_iter().map(|(t, _)| t).collect(), triples: triples.collect() };
+        let sorted = order.iter().map(|&old| terms[old as usize]).collect();
+        let triples = triples.into_iter().map(|[s, p, o]| [rank[s as usize], rank[p as usize], rank[o as usize]]);
+        let mut table = TripleTable { text, terms: sorted, triples: triples.collect() };
         let type_id = table.id_of(rdf::TYPE.into());
         table.triples.sort_unstable_by_key(|&[s, p, o]| (s, Some(p) != type_id, p, o));
         table.triples.dedup();
+        table.triples.shrink_to_fit();
         table
+    }
+}
+
+/// The hash a term is found again by.
+fn hash_of(term: TermRef<'_>) -> u64 {
+    let (kind, value, extra) = parts(term);
+    let mut h = rustc_hash::FxHasher::default();
+    (kind as u8, value, extra).hash(&mut h);
+    h.finish()
+}
+
+/// A term's kind, value, and language tag or datatype IRI (empty for the other kinds).
+fn parts(term: TermRef<'_>) -> (TermKind, &str, &str) {
+    match term {
+        TermRef::NamedNode(n) => (TermKind::Named, n.as_str(), ""),
+        TermRef::BlankNode(b) => (TermKind::Blank, b.as_str(), ""),
+        TermRef::Literal(l) => match l.language() {
+            Some(language) => (TermKind::Language, l.value(), language),
+            None if l.datatype() == xsd::STRING => (TermKind::Simple, l.value(), ""),
+            None => (TermKind::Typed, l.value(), l.datatype().as_str()),
+        },
     }
 }
 
@@ -240,6 +369,23 @@ mod tests {
             ]
         );
         assert_eq!(table.len(), 6);
+    }
+
+    #[test]
+    fn terms_whose_hashes_collide_stay_distinct() {
+        let (a, b) = (iri("a"), Literal::new_simple_literal("b"));
+        let mut builder = TableBuilder::default();
+        builder.add(iri("s"), iri("p"), a.clone());
+        // Make `b` hash like `a`, as if their texts collided.
+        let a_id = builder.by_hash[&hash_of(a.as_ref().into())];
+        builder.by_hash.insert(hash_of(b.as_ref().into()), a_id);
+        builder.add(iri("s"), iri("p"), b.clone());
+        builder.add(iri("s"), iri("q"), b.clone());
+        assert_eq!(builder.collided.len(), 1);
+        let table = builder.finish();
+        let objects: Vec<Term> = table.iter().map(|t| t.object.into_owned()).collect();
+        assert_eq!(objects, [Term::from(a), b.clone().into(), b.into()]);
+        assert_eq!(table.terms().count(), 5);
     }
 
     #[test]

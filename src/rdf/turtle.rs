@@ -21,13 +21,15 @@ use super::table::{Step, TermTexts};
 /// When writing fails.
 pub fn write_ntriples(table: &TripleTable, w: &mut impl Write) -> io::Result<()> {
     use std::fmt::Write as _;
-    let terms = TermTexts::new(table, |term, out| {
+    let mut terms = TermTexts::new(table, |term, out| {
         let _ = write!(out, "{term}");
     });
     for [s, p, o] in table.ids() {
-        for part in [terms.get(s), b" ", terms.get(p), b" ", terms.get(o), b" .\n"] {
+        for part in [terms.get(s), b" ", terms.get(p), b" "] {
             w.write_all(part)?;
         }
+        terms.write(o, w)?;
+        w.write_all(b" .\n")?;
     }
     Ok(())
 }
@@ -50,7 +52,7 @@ pub fn write_turtle(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         w.write_all(line.as_bytes())?;
     }
     let namespaces = Namespaces::new(prefixes);
-    let terms = TermTexts::new(table, |term, out| namespaces.term(term, out));
+    let mut terms = TermTexts::new(table, |term, out| namespaces.term(term, out));
     let rdf_type = table.id_of(rdf::TYPE.into());
     for (step, [s, p, o]) in table.steps() {
         let predicate = if Some(p) == rdf_type { b"a".as_slice() } else { terms.get(p) };
@@ -70,7 +72,7 @@ pub fn write_turtle(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 }
             }
         }
-        w.write_all(terms.get(o))?;
+        terms.write(o, w)?;
     }
     w.write_all(b" .\n")
 }
