@@ -94,6 +94,7 @@ pub fn assemble_with(
         mentions.extend(record.mentions);
     }
     let people = resolve_people_with(&mentions, overrides);
+    drop(mentions);
     sessions.sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     let mut sessions: Vec<CorpusSession> = sessions
@@ -108,7 +109,14 @@ pub fn assemble_with(
         })
         .collect();
     link_same_talks(&mut sessions);
-    sessions.par_iter_mut().for_each(|s| s.topics = topics.assign(&s.session));
+    sessions.par_iter_mut().for_each(|s| {
+        s.topics = topics.assign(&s.session);
+        s.topics.shrink_to_fit();
+        // Only topic assignment and the words of sessions no topic fits read the notes.
+        if !s.topics.is_empty() {
+            s.session.notes = String::new();
+        }
+    });
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),

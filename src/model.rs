@@ -3,13 +3,16 @@
 //! These are plain data. Ingest fills them, `resolve` turns name mentions into people, and every
 //! later stage only reads them. Nothing here parses or prints.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// A place in a notes file: the file as the user named it and a 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceLine {
-    /// The notes file, as given on the command line (or `notes/…` for the bundled corpus).
-    pub file: String,
+    /// The notes file, as given on the command line (or `notes/…` for the bundled corpus); one
+    /// string shared by every place in the file.
+    pub file: Arc<str>,
     /// 1-based line of the original file.
     pub line: u32,
 }
@@ -134,7 +137,9 @@ pub struct Session {
     pub links: Vec<String>,
     /// The abstract, when the notes quote one.
     pub abstract_text: Option<String>,
-    /// The note-taker's free text about the session (for topic assignment).
+    /// The note-taker's free text about the session, for topic assignment. Nothing is exported
+    /// from it: in a corpus it is kept only for sessions no topic fits (the topics report lists
+    /// their frequent words) and emptied for the others.
     pub notes: String,
     /// Where the session starts in the notes.
     pub source: SourceLine,

@@ -1,6 +1,8 @@
 //! The pieces of a session that the Markdown readers share: reading a session's body blocks into
 //! speakers, handles, links, abstract and notes, and turning the result into a [`Session`].
 
+use std::sync::Arc;
+
 use crate::model::{Mention, NameRef, Session, SessionKind, SourceLine};
 
 use super::kind::classify;
@@ -95,7 +97,12 @@ pub fn display_url(url: &str) -> String {
 
 /// Finishes a draft: speakers, links, handles, abstract, notes and mentions.
 #[must_use]
-pub fn finish(draft: &Draft<'_>, conference: &str, file: &str, speakers_found: Option<(Vec<NameRef>, u32)>) -> Read {
+pub fn finish(
+    draft: &Draft<'_>,
+    conference: &str,
+    file: &Arc<str>,
+    speakers_found: Option<(Vec<NameRef>, u32)>,
+) -> Read {
     let (mut speakers, speaker_line, skip) = if let Some((s, line)) = speakers_found {
         (s, line, None)
     } else {
@@ -166,7 +173,7 @@ pub fn finish(draft: &Draft<'_>, conference: &str, file: &str, speakers_found: O
 
 /// The `Name (Affiliation)` mentions of one block, each on its own line.
 #[must_use]
-pub fn prose_mentions(block: &Block, conference: &str, file: &str) -> Vec<Mention> {
+pub fn prose_mentions(block: &Block, conference: &str, file: &Arc<str>) -> Vec<Mention> {
     let link_texts: Vec<&str> = block.links.iter().map(|l| l.text.as_str()).collect();
     let mut found = parenthesised_mentions(&block.text, &link_texts);
     for m in at_conference_mentions(&block.text) {

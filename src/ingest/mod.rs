@@ -100,10 +100,11 @@ pub fn read_notes(file: &str, bytes: &[u8]) -> (Option<(NotesStyle, NotesRecord)
             return (None, diagnostics);
         }
     };
+    let shared: std::sync::Arc<str> = file.into();
     let mut record = match detected.style {
-        NotesStyle::TalkNotes => talk_notes::parse(file, &blocks, &detected),
-        NotesStyle::Schedule => schedule::parse(file, &text, &detected),
-        NotesStyle::Recap => recap::parse(file, &blocks, &detected),
+        NotesStyle::TalkNotes => talk_notes::parse(&shared, &blocks, &detected),
+        NotesStyle::Schedule => schedule::parse(&shared, &text, &detected),
+        NotesStyle::Recap => recap::parse(&shared, &blocks, &detected),
     };
     record.shrink_to_fit();
     if record.sessions.is_empty() {

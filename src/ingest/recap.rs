@@ -7,6 +7,8 @@
 //! Travel, food, museum and hallway sections, the table of contents, day headings and a heading
 //! that is only a person's name are not sessions: a section becomes one only by positive evidence.
 
+use std::sync::Arc;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -77,7 +79,7 @@ struct Found {
 
 /// Reads a recap.
 #[must_use]
-pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
+pub fn parse(file: &Arc<str>, blocks: &[Block], detected: &Detected) -> NotesRecord {
     let home = ConferenceName { year: detected.conference.year, ..detected.conference.clone() };
     let home_year = home.year.unwrap_or_default();
     let mut record = NotesRecord::default();
@@ -136,7 +138,7 @@ fn is_contents(title: &str) -> bool {
     matches!(title.to_lowercase().as_str(), "table of contents" | "contents" | "toc")
 }
 
-fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &str, line: u32) -> String {
+fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &Arc<str>, line: u32) -> String {
     let id = conference_id(&name.series, year);
     if !record.conferences.iter().any(|c| c.id == id) {
         record.conferences.push(Conference {
@@ -180,7 +182,7 @@ fn read_section(
     section: &Section<'_>,
     all: &[Section<'_>],
     conference: &str,
-    file: &str,
+    file: &Arc<str>,
 ) -> Option<(Session, Vec<Mention>)> {
     let title = section.title.as_str();
     if is_contents(title) || STRUCTURE_HEADING.is_match(title) || container_kind(title).is_some() {
@@ -229,7 +231,7 @@ fn make_segment_parents_panels(
     found: &[Found],
     record: &mut NotesRecord,
     conference: &str,
-    file: &str,
+    file: &Arc<str>,
 ) {
     for (pi, parent) in sections.iter().enumerate() {
         if found.iter().any(|f| f.section == pi) || container_kind(&parent.title).is_some() {
@@ -427,7 +429,7 @@ static ALSO_GAVE: LazyLock<Regex> = LazyLock::new(|| {
 type Told = (ConferenceName, Session, Vec<Mention>);
 
 /// Talks told in passing in one paragraph.
-fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file: &str) -> Vec<Told> {
+fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file: &Arc<str>) -> Vec<Told> {
     let text = &block.text;
     let mut context: Vec<String> = known.to_vec();
     let mut told: Vec<Told> = Vec::new();
@@ -491,7 +493,14 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
     told
 }
 
-fn make_told(conference: ConferenceName, title: &str, kind: SessionKind, speaker: &str, file: &str, line: u32) -> Told {
+fn make_told(
+    conference: ConferenceName,
+    title: &str,
+    kind: SessionKind,
+    speaker: &str,
+    file: &Arc<str>,
+    line: u32,
+) -> Told {
     let source = SourceLine { file: file.to_owned(), line };
     let person = NameRef::named(speaker);
     let kind = if kind == SessionKind::Talk { classify(title, None, None) } else { kind };

@@ -5,6 +5,8 @@
 //! paragraph above that is the title, and everything up to the next entry's title is the abstract.
 //! HTML-ish lines (`<center> …`) are not entries.
 
+use std::sync::Arc;
+
 use crate::ids::conference_id;
 use crate::model::{Conference, Mention, NotesRecord, Session, SourceLine};
 
@@ -50,7 +52,7 @@ fn is_markup(line: &str) -> bool {
 
 /// Reads a schedule listing.
 #[must_use]
-pub fn parse(file: &str, text: &str, detected: &Detected) -> NotesRecord {
+pub fn parse(file: &Arc<str>, text: &str, detected: &Detected) -> NotesRecord {
     let year = detected.conference.year.unwrap_or_default();
     let conference = Conference {
         id: conference_id(&detected.conference.series, year),

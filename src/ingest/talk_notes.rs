@@ -5,6 +5,8 @@
 //! `###` headings under a grouping heading (`## Lightning Talks`) are sessions of that kind until
 //! the next `##`, so a talk right after the lightning talks is a regular talk again.
 
+use std::sync::Arc;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -34,7 +36,7 @@ pub static STRUCTURE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a talk-notes file into its conference and sessions.
 #[must_use]
-pub fn parse(file: &str, blocks: &[Block], detected: &Detected) -> NotesRecord {
+pub fn parse(file: &Arc<str>, blocks: &[Block], detected: &Detected) -> NotesRecord {
     let conference = Conference {
         id: conference_id(&detected.conference.series, detected.conference.year.unwrap_or_default()),
         series: detected.conference.series.clone(),

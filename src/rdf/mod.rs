@@ -361,8 +361,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         // mentions; a speaker also named in prose on the same line is one, as a speaker.
         let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> = std::collections::BTreeMap::new();
         for m in &p.mentions {
-            *mentions.entry((m.source.file.as_str(), m.source.line, m.conference.as_str())).or_default() |=
-                m.as_speaker;
+            *mentions.entry((&*m.source.file, m.source.line, m.conference.as_str())).or_default() |= m.as_speaker;
         }
         for ((file, line, conference), as_speaker) in mentions {
             let mention = base.node(&format!("mention/{}-L{line}-{}-{conference}", slug(file), p.id));

@@ -21,6 +21,8 @@
 pub mod nicknames;
 pub mod overrides;
 
+use std::sync::Arc;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::affiliation::organisation_of;
@@ -115,7 +117,7 @@ struct Form<'m> {
     mentions: Vec<&'m Mention>,
     tokens: BTreeSet<String>,
     organisations: BTreeSet<String>,
-    files: BTreeSet<String>,
+    files: BTreeSet<Arc<str>>,
     series: BTreeSet<String>,
     speaker: bool,
 }
