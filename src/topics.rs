@@ -12,10 +12,13 @@ use std::sync::Arc;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
-use regex::Regex;
 use serde::Serialize;
 
 use crate::model::Session;
+
+mod finder;
+
+use finder::LabelFinder;
 
 /// The bundled taxonomy.
 pub const BUNDLED_TOPICS: &str = include_str!("../ontology/topics.ttl");
@@ -45,9 +48,8 @@ type ConceptLabels = (Vec<(String, Option<String>)>, Vec<String>, Vec<String>);
 pub struct TopicScheme {
     /// Concepts, sorted by id.
     pub topics: Vec<Topic>,
-    /// Every label of every topic in one whole-word, case-insensitive alternation (one pass
-    /// over a text finds them all).
-    matcher: Regex,
+    /// Every label of every topic, found as whole words, ignoring case, in one pass over a text.
+    finder: LabelFinder,
     /// Normalised label → the label shared by every match written that way, and the indexes of
     /// the topics that carry it.
     label_topics: BTreeMap<String, (Arc<str>, Vec<usize>)>,
@@ -152,9 +154,9 @@ impl TopicScheme {
                 }
             }
         }
-        let matcher = matcher(label_topics.keys()).map_err(|e| format!("{source}: {e}"))?;
+        let finder = LabelFinder::new(label_topics.keys().map(String::as_str)).map_err(|e| format!("{source}: {e}"))?;
         let ids = topics.iter().map(|t| t.id.as_str().into()).collect();
-        Ok(Self { topics, matcher, label_topics, ids })
+        Ok(Self { topics, finder, label_topics, ids })
     }
 
     /// The bundled taxonomy.
@@ -194,6 +196,23 @@ impl TopicScheme {
         (start, label)
     }
 
+    /// The labels found in `text`, as written, in order. The boundary characters around a label are
+    /// trimmed by hand, and the search resumes right after the label, so the trailing boundary can
+    /// start the next match ("GIL GIL" finds both).
+    fn labels_in<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let mut labels = Vec::new();
+        let mut at = 0;
+        for m in self.finder.occurrences(text) {
+            if m.start < at {
+                continue;
+            }
+            let (start, label) = self.label_in(&text[m.start..m.end], m.start);
+            labels.push(label);
+            at = next_search(text, start, label, m.start);
+        }
+        labels
+    }
+
     /// The topics of a session, best first (score, then id), each with its evidence.
     #[must_use]
     pub fn assign(&self, session: &Session) -> Vec<TopicMatch> {
@@ -204,12 +223,7 @@ impl TopicScheme {
         ];
         let mut evidence: BTreeMap<usize, BTreeSet<(Arc<str>, Field)>> = BTreeMap::new();
         for (field, text) in fields {
-            let mut at = 0;
-            // `find_at` runs the fast DFA search (no capture groups); the boundary characters
-            // around the label are trimmed by hand, and the search resumes right after the
-            // label, so the trailing boundary can start the next match ("GIL GIL" finds both).
-            while let Some(m) = self.matcher.find_at(text, at) {
-                let (start, label) = self.label_in(m.as_str(), m.start());
+            for label in self.labels_in(text) {
                 let found = label.to_lowercase();
                 if let Some((shared, topics)) = self.label_topics.get(&normalise_label(&found)) {
                     // Most labels are found written as the scheme writes them: share that text.
@@ -217,10 +231,6 @@ impl TopicScheme {
                     for &t in topics {
                         evidence.entry(t).or_default().insert((Arc::clone(&found), field));
                     }
-                }
-                at = (start + label.len()).max(m.start() + 1);
-                while !text.is_char_boundary(at) {
-                    at += 1;
                 }
             }
         }
@@ -242,11 +252,21 @@ impl TopicScheme {
     }
 }
 
+/// Where the search resumes after `label`, found at `start` in a match starting at `match_start`.
+fn next_search(text: &str, start: usize, label: &str, match_start: usize) -> usize {
+    let mut at = (start + label.len()).max(match_start + 1);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn last_segment(iri: &str) -> &str {
     iri.rsplit(['/', '#']).next().unwrap_or(iri)
 }
 
-/// A word character as the regex `\w` sees it.
+/// A word character for trimming a match: a letter, digit or `_` (the boundaries themselves are
+/// checked with the full Unicode `\w`).
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -259,16 +279,6 @@ fn normalise_label(label: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A whole-word, case-insensitive alternation of labels, longest first, captured in group 1. The
-/// edges are "not a word character" rather than `\b`, so labels that end in punctuation (`C++`)
-/// match too; a space in a label also matches a hyphen.
-fn matcher<'a>(labels: impl Iterator<Item = &'a String>) -> Result<Regex, regex::Error> {
-    let mut labels: Vec<&String> = labels.collect();
-    labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let alternation = labels.iter().map(|l| regex::escape(l).replace(' ', r"[\s-]+")).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(r"(?i)(?:^|[^\w])({alternation})(?:[^\w]|$)"))
 }
 
 /// Words too common to tell a topic.
@@ -307,6 +317,8 @@ pub fn frequent_terms<'a>(sessions: impl IntoIterator<Item = &'a Session>, limit
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::model::{SessionKind, SourceLine};
 
@@ -351,6 +363,62 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
         // Whole words only: `GILded` is not the GIL; `C++` matches despite its punctuation.
         assert!(s.assign(&session("The GILded age", None, "")).is_empty());
         assert_eq!(&*s.assign(&session("Writing C++ for Python", None, ""))[0].topic, "cpp");
+    }
+
+    /// The search the label finder replaced: one case-insensitive regex of every label.
+    fn labels_by_regex<'t>(scheme: &TopicScheme, regex: &regex::Regex, text: &'t str) -> Vec<&'t str> {
+        let mut labels = Vec::new();
+        let mut at = 0;
+        while let Some(m) = regex.find_at(text, at) {
+            let (start, label) = scheme.label_in(m.as_str(), m.start());
+            labels.push(label);
+            at = next_search(text, start, label, m.start());
+        }
+        labels
+    }
+
+    fn label_regex(scheme: &TopicScheme) -> regex::Regex {
+        let mut labels: Vec<&String> = scheme.label_topics.keys().collect();
+        labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternation = labels.iter().map(|l| regex::escape(l).replace(' ', r"[\s-]+")).collect::<Vec<_>>().join("|");
+        regex::Regex::new(&format!(r"(?i)(?:^|[^\w])({alternation})(?:[^\w]|$)")).unwrap()
+    }
+
+    static BUNDLED: std::sync::LazyLock<(TopicScheme, regex::Regex)> = std::sync::LazyLock::new(|| {
+        let scheme = TopicScheme::bundled();
+        let regex = label_regex(&scheme);
+        (scheme, regex)
+    });
+
+    /// Texts of bundled labels in any case, joined by spaces, hyphens, punctuation, word
+    /// characters and letters whose case classes are not plain ASCII.
+    fn texts() -> impl Strategy<Value = String> {
+        let scheme = &BUNDLED.0;
+        let labels: Vec<String> = scheme.label_topics.keys().cloned().collect();
+        let piece = prop_oneof![
+            4 => (proptest::sample::select(labels), any::<u64>()).prop_map(|(l, bits)| {
+                l.chars()
+                    .enumerate()
+                    .map(|(i, c)| if bits >> (i % 64) & 1 == 1 { c.to_uppercase().collect::<String>() } else { c.to_string() })
+                    .collect::<String>()
+            }),
+            3 => proptest::sample::select(vec![
+                " ", "-", " - ", "--", "\t", "\n ", ".", ",", "+", "#", "(", ")", "_", "'", "’", ":", "/",
+            ]).prop_map(str::to_owned),
+            1 => proptest::sample::select(vec![
+                "x", "1", "ſ", "\u{212a}", "İ", "ß", "é", "É", "ǅ", "ﬁ", "ı", "\u{301}",
+            ]).prop_map(str::to_owned),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn finds_the_labels_the_regex_found(text in texts()) {
+            let (scheme, regex) = &*BUNDLED;
+            proptest::prop_assert_eq!(scheme.labels_in(&text), labels_by_regex(scheme, regex, &text));
+        }
     }
 
     #[test]
