@@ -9,7 +9,9 @@ pub mod csv_tables;
 pub mod gexf;
 pub mod graphml;
 pub mod neo4j;
+mod xml;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::graph::{Edge, KnowledgeGraph, Node};
@@ -95,16 +97,16 @@ pub fn joined_years(years: &crate::graph::Years) -> String {
 
 /// A typed attribute value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// Text.
-    Text(String),
+    Text(Cow<'a, str>),
     /// Whole number.
     Int(i64),
     /// Real number.
     Real(f64),
 }
 
-impl Value {
+impl Value<'_> {
     /// The value as written in a file.
     #[must_use]
     pub fn render(&self) -> String {
@@ -141,7 +143,7 @@ pub struct NodeColumn {
     /// Its type.
     pub ty: ValueType,
     /// The value for a node, if it has one.
-    pub get: fn(&Node) -> Option<Value>,
+    pub get: fn(&Node) -> Option<Value<'_>>,
 }
 
 /// An edge attribute column.
@@ -151,17 +153,17 @@ pub struct EdgeColumn {
     /// Its type.
     pub ty: ValueType,
     /// The value for an edge, if it has one.
-    pub get: fn(&Edge) -> Option<Value>,
+    pub get: fn(&Edge) -> Option<Value<'_>>,
 }
 
 /// Node attributes every format carries (label and id are written by each format its own way).
 pub const NODE_COLUMNS: &[NodeColumn] = &[
-    NodeColumn { id: "kind", ty: ValueType::Text, get: |n| Some(Value::Text(n.kind.as_str().to_owned())) },
-    NodeColumn { id: "session_kind", ty: ValueType::Text, get: |n| n.session_kind.map(|k| Value::Text(k.to_owned())) },
+    NodeColumn { id: "kind", ty: ValueType::Text, get: |n| Some(Value::Text(n.kind.as_str().into())) },
+    NodeColumn { id: "session_kind", ty: ValueType::Text, get: |n| n.session_kind.map(|k| Value::Text(k.into())) },
     NodeColumn {
         id: "years",
         ty: ValueType::Text,
-        get: |n| (!n.years.is_empty()).then(|| Value::Text(joined_years(&n.years))),
+        get: |n| (!n.years.is_empty()).then(|| Value::Text(joined_years(&n.years).into())),
     },
     NodeColumn { id: "first_year", ty: ValueType::Int, get: |n| n.years.first().map(|y| Value::Int(i64::from(*y))) },
     NodeColumn { id: "last_year", ty: ValueType::Int, get: |n| n.years.last().map(|y| Value::Int(i64::from(*y))) },
@@ -175,11 +177,11 @@ pub const NODE_COLUMNS: &[NodeColumn] = &[
 
 /// Edge attributes every format carries (weight is written by each format its own way too).
 pub const EDGE_COLUMNS: &[EdgeColumn] = &[
-    EdgeColumn { id: "edge_kind", ty: ValueType::Text, get: |e| Some(Value::Text(e.kind.as_str().to_owned())) },
+    EdgeColumn { id: "edge_kind", ty: ValueType::Text, get: |e| Some(Value::Text(e.kind.as_str().into())) },
     EdgeColumn {
         id: "edge_years",
         ty: ValueType::Text,
-        get: |e| (!e.years.is_empty()).then(|| Value::Text(joined_years(&e.years))),
+        get: |e| (!e.years.is_empty()).then(|| Value::Text(joined_years(&e.years).into())),
     },
 ];
 
