@@ -12,11 +12,30 @@ pub struct GephiCsv;
 /// Years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; empty when there are none.
 #[must_use]
 pub fn timeset(years: &crate::graph::Years) -> String {
-    if years.is_empty() {
-        return String::new();
+    let mut out = String::new();
+    timeset_into(years, &mut out);
+    out
+}
+
+fn timeset_into(years: &crate::graph::Years, out: &mut String) {
+    use std::fmt::Write as _;
+    for (i, y) in years.iter().enumerate() {
+        let _ = write!(out, "{}{y}.0", if i == 0 { "<[" } else { ", " });
     }
-    let list: Vec<String> = years.iter().map(|y| format!("{y}.0")).collect();
-    format!("<[{}]>", list.join(", "))
+    if !years.is_empty() {
+        out.push_str("]>");
+    }
+}
+
+/// One field of a row, written from a scratch buffer that `fill` writes into.
+fn field<W: io::Write>(
+    w: &mut csv::Writer<W>,
+    scratch: &mut String,
+    fill: impl FnOnce(&mut String),
+) -> csv::Result<()> {
+    scratch.clear();
+    fill(scratch);
+    w.write_field(scratch.as_bytes())
 }
 
 impl GraphFormat for GephiCsv {
@@ -25,6 +44,7 @@ impl GraphFormat for GephiCsv {
     }
 
     fn write(&self, kg: &KnowledgeGraph, sink: &mut dyn Sink) -> io::Result<()> {
+        let mut scratch = String::new();
         sink.file(Some("nodes.csv"), &mut |out| {
             let mut nodes = csv::Writer::from_writer(out);
             let mut header = vec!["Id", "Label"];
@@ -32,10 +52,17 @@ impl GraphFormat for GephiCsv {
             header.push("timeset");
             nodes.write_record(&header)?;
             for (_, n) in kg.nodes() {
-                let mut row = vec![n.id.clone(), n.label.clone()];
-                row.extend(NODE_COLUMNS.iter().map(|c| (c.get)(n).map(|v| v.render()).unwrap_or_default()));
-                row.push(timeset(&n.years));
-                nodes.write_record(&row)?;
+                nodes.write_field(&n.id)?;
+                nodes.write_field(&n.label)?;
+                for c in NODE_COLUMNS {
+                    field(&mut nodes, &mut scratch, |s| {
+                        if let Some(v) = (c.get)(n) {
+                            v.render_into(s);
+                        }
+                    })?;
+                }
+                field(&mut nodes, &mut scratch, |s| timeset_into(&n.years, s))?;
+                nodes.write_record(None::<&[u8]>)?;
             }
             nodes.flush()
         })?;
@@ -48,16 +75,20 @@ impl GraphFormat for GephiCsv {
             for e in kg.graph.edge_indices() {
                 let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
                 let edge = &kg.graph[e];
-                let mut row = vec![
-                    kg.graph[a].id.clone(),
-                    kg.graph[b].id.clone(),
-                    if edge.kind.directed() { "Directed" } else { "Undirected" }.to_owned(),
-                    edge.kind.as_str().to_owned(),
-                    format_real(edge.weight),
-                ];
-                row.extend(EDGE_COLUMNS.iter().map(|c| (c.get)(edge).map(|v| v.render()).unwrap_or_default()));
-                row.push(timeset(&edge.years));
-                edges.write_record(&row)?;
+                edges.write_field(&kg.graph[a].id)?;
+                edges.write_field(&kg.graph[b].id)?;
+                edges.write_field(if edge.kind.directed() { "Directed" } else { "Undirected" })?;
+                edges.write_field(edge.kind.as_str())?;
+                edges.write_field(format_real(edge.weight))?;
+                for c in EDGE_COLUMNS {
+                    field(&mut edges, &mut scratch, |s| {
+                        if let Some(v) = (c.get)(edge) {
+                            v.render_into(s);
+                        }
+                    })?;
+                }
+                field(&mut edges, &mut scratch, |s| timeset_into(&edge.years, s))?;
+                edges.write_record(None::<&[u8]>)?;
             }
             edges.flush()
         })

@@ -107,13 +107,15 @@ pub enum Value<'a> {
 }
 
 impl Value<'_> {
-    /// The value as written in a file.
-    #[must_use]
-    pub fn render(&self) -> String {
+    /// Appends the value as written in a table (text without the characters XML forbids).
+    pub fn render_into(&self, out: &mut String) {
+        use std::fmt::Write as _;
         match self {
-            Self::Text(t) => xml_safe(t).into_owned(),
-            Self::Int(i) => i.to_string(),
-            Self::Real(r) => format_real(*r),
+            Self::Text(t) => out.push_str(&xml_safe(t)),
+            Self::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Self::Real(r) => out.push_str(&format_real(*r)),
         }
     }
 }
