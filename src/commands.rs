@@ -101,11 +101,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error> {
     let corpus = read_corpus(&args.notes.select()?, settings)?;
-    let text = match args.format {
-        ExtractFormat::Json => extract::to_json(&corpus),
-        ExtractFormat::Table => extract::to_table(&corpus),
-    };
-    output::write_to(args.output.as_deref(), text.as_bytes())?;
+    match args.format {
+        ExtractFormat::Json => output::write_to_with(args.output.as_deref(), |w| extract::write_json(&corpus, w))?,
+        ExtractFormat::Table => output::write_to(args.output.as_deref(), extract::to_table(&corpus).as_bytes())?,
+    }
     Ok(())
 }
 

@@ -67,10 +67,19 @@ struct PersonOut<'a> {
 }
 
 #[derive(Serialize)]
-struct ExtractDocument<'a> {
-    conferences: Vec<ConferenceOut<'a>>,
-    sessions: Vec<SessionOut<'a>>,
-    people: Vec<PersonOut<'a>>,
+struct ExtractDocument<C, S, P> {
+    conferences: C,
+    sessions: S,
+    people: P,
+}
+
+/// A list serialized as its items are made, so a large document is never held whole in memory.
+struct Streamed<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item: Serialize>> Serialize for Streamed<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// The corpus as the `extract --format json` document (pretty-printed, ending in a newline).
@@ -90,12 +99,10 @@ pub fn write_json(corpus: &Corpus, mut w: impl std::io::Write) -> std::io::Resul
     w.write_all(b"\n")
 }
 
-fn document(corpus: &Corpus) -> ExtractDocument<'_> {
+fn document(corpus: &Corpus) -> impl Serialize + '_ {
     ExtractDocument {
-        conferences: corpus
-            .conferences
-            .iter()
-            .map(|c| ConferenceOut {
+        conferences: Streamed(|| {
+            corpus.conferences.iter().map(|c| ConferenceOut {
                 id: &c.id,
                 series: &c.series,
                 year: c.year,
@@ -103,11 +110,9 @@ fn document(corpus: &Corpus) -> ExtractDocument<'_> {
                 covered: c.covered,
                 source: Source { file: &c.source.file, line: c.source.line },
             })
-            .collect(),
-        sessions: corpus
-            .sessions
-            .iter()
-            .map(|s| SessionOut {
+        }),
+        sessions: Streamed(|| {
+            corpus.sessions.iter().map(|s| SessionOut {
                 id: &s.id,
                 conference: &s.session.conference,
                 title: &s.session.title,
@@ -130,12 +135,9 @@ fn document(corpus: &Corpus) -> ExtractDocument<'_> {
                 same_talk_as: &s.same_talk_as,
                 source: Source { file: &s.session.source.file, line: s.session.source.line },
             })
-            .collect(),
-        people: corpus
-            .people
-            .people
-            .iter()
-            .map(|p| PersonOut {
+        }),
+        people: Streamed(|| {
+            corpus.people.people.iter().map(|p| PersonOut {
                 id: &p.id,
                 name: &p.name,
                 aliases: &p.aliases,
@@ -153,7 +155,7 @@ fn document(corpus: &Corpus) -> ExtractDocument<'_> {
                     })
                     .collect(),
             })
-            .collect(),
+        }),
     }
 }
 

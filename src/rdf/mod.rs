@@ -17,6 +17,7 @@ use std::io::{self, Write};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, Term, TermRef};
 use oxigraph::store::Store;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use table::{TableBuilder, TripleTable};
 
@@ -214,14 +215,18 @@ fn link_iri(link: &str) -> Option<NamedNode> {
     NamedNode::new(full).ok()
 }
 
-struct Builder<'a> {
+struct Builder<'a, 'c> {
     base: &'a Base,
     triples: TableBuilder,
-    /// Source locations (and files) already described, by IRI.
-    described: std::collections::HashSet<String>,
+    /// Each notes file's node, slug and slug number, by its name in the corpus.
+    files: HashMap<&'c str, (NamedNode, String, u32)>,
+    /// Numbers of the file slugs described (two names may share a slug, and then a node).
+    slugs: HashMap<String, u32>,
+    /// Source locations described: slug number and line.
+    lines: HashSet<(u32, u32)>,
 }
 
-impl Builder<'_> {
+impl<'c> Builder<'_, 'c> {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
         self.triples.add(s.clone(), p, o);
     }
@@ -231,16 +236,23 @@ impl Builder<'_> {
     }
 
     /// The source-location node for `file:line`, with its file node.
-    fn source(&mut self, file: &str, line: u32) -> NamedNode {
-        let file_slug = slug(file);
-        let file_node = self.base.node(&format!("file/{file_slug}"));
-        let node = self.base.node(&format!("source/{file_slug}-L{line}"));
-        if self.described.insert(file_node.as_str().to_owned()) {
-            self.a(&file_node, term(ns::CG, "NotesFile"));
-            self.a(&file_node, term(ns::PROV, "Entity"));
-            self.add(&file_node, term(ns::CG, "path"), string(file));
+    fn source(&mut self, file: &'c str, line: u32) -> NamedNode {
+        if !self.files.contains_key(file) {
+            let file_slug = slug(file);
+            let file_node = self.base.node(&format!("file/{file_slug}"));
+            let next = u32::try_from(self.slugs.len()).expect("fewer than 2^32 notes files");
+            let number = *self.slugs.entry(file_slug.clone()).or_insert(next);
+            if number == next {
+                self.a(&file_node, term(ns::CG, "NotesFile"));
+                self.a(&file_node, term(ns::PROV, "Entity"));
+                self.add(&file_node, term(ns::CG, "path"), string(file));
+            }
+            self.files.insert(file, (file_node, file_slug, number));
         }
-        if self.described.insert(node.as_str().to_owned()) {
+        let (file_node, file_slug, number) = &self.files[file];
+        let (file_node, number) = (file_node.clone(), *number);
+        let node = self.base.node(&format!("source/{file_slug}-L{line}"));
+        if self.lines.insert((number, line)) {
             self.a(&node, term(ns::CG, "SourceLocation"));
             self.add(&node, term(ns::CG, "inFile"), file_node);
             self.add(&node, term(ns::CG, "line"), typed(&line, "integer"));
@@ -252,7 +264,13 @@ impl Builder<'_> {
 /// The RDF graph of a corpus, sorted, without duplicates.
 #[must_use]
 pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
-    let mut b = Builder { base, triples: TableBuilder::default(), described: std::collections::HashSet::new() };
+    let mut b = Builder {
+        base,
+        triples: TableBuilder::default(),
+        files: HashMap::default(),
+        slugs: HashMap::default(),
+        lines: HashSet::default(),
+    };
     let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
     for c in &corpus.conferences {
         let series = base.node(&format!("series/{}", slug(&c.series)));
