@@ -256,9 +256,10 @@ struct Assembly {
     numbers: HashMap<String, u32>,
     /// Node of each number, once added.
     nodes: Vec<Option<Node>>,
-    /// Every edge as added, by its ends' numbers and kind; [`Assembly::finish`] sorts them and
-    /// merges those that repeat (a list takes a third of the memory of a map at a million edges).
-    edges: Vec<((u32, u32, EdgeKind), Edge)>,
+    /// Every edge as added, by its ends' numbers, kind and the order it was added in;
+    /// [`Assembly::finish`] sorts them and merges those that repeat (a list takes a third of the
+    /// memory of a map at a million edges).
+    edges: Vec<((u32, u32, EdgeKind, u32), Edge)>,
 }
 
 impl Assembly {
@@ -292,7 +293,8 @@ impl Assembly {
 
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, weight: f64, years: impl IntoIterator<Item = u16>) {
         let (a, b) = if kind.directed() || from <= to { (from, to) } else { (to, from) };
-        let key = (self.number(a), self.number(b), kind);
+        let added = u32::try_from(self.edges.len()).expect("fewer than 2^32 edges");
+        let key = (self.number(a), self.number(b), kind, added);
         self.edges.push((key, Edge { kind, weight, years: years.into_iter().collect() }));
     }
 
@@ -306,14 +308,15 @@ impl Assembly {
             rank[*n as usize] = r as u32;
         }
         let mut edges = self.edges;
-        for ((a, b, _), _) in &mut edges {
+        for ((a, b, ..), _) in &mut edges {
             (*a, *b) = (rank[*a as usize], rank[*b as usize]);
         }
-        edges.retain(|((a, b, _), _)| *a != u32::MAX && *b != u32::MAX);
-        // Stable: an edge added again adds its weight and years to the first, in the order added.
-        edges.sort_by_key(|(key, _)| *key);
-        edges.dedup_by(|(key, again), (first_key, first)| {
-            let same = key == first_key;
+        edges.retain(|((a, b, ..), _)| *a != u32::MAX && *b != u32::MAX);
+        // In place (keys are distinct): an edge added again adds its weight and years to the
+        // first, in the order added.
+        edges.sort_unstable_by_key(|(key, _)| *key);
+        edges.dedup_by(|((a, b, kind, _), again), ((first_a, first_b, first_kind, _), first)| {
+            let same = (a, b, kind) == (first_a, first_b, first_kind);
             if same {
                 first.weight += again.weight;
                 first.years.extend(again.years.iter().copied());
@@ -324,7 +327,7 @@ impl Assembly {
         for (_, node) in nodes {
             graph.add_node(node);
         }
-        for ((a, b, _), edge) in edges {
+        for ((a, b, ..), edge) in edges {
             graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), edge);
         }
         KnowledgeGraph { graph }
