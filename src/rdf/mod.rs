@@ -6,6 +6,7 @@
 //! predicate and object) and prefixes are derived from the IRIs present, in sorted order.
 
 mod jsonld;
+mod rdfxml;
 #[cfg(test)]
 mod strategies;
 mod table;
@@ -14,7 +15,7 @@ mod turtle;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, Term, TermRef};
 use oxigraph::store::Store;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -481,17 +482,7 @@ pub fn write_triples_with(
         RdfSyntax::NTriples | RdfSyntax::NQuads => turtle::write_ntriples(triples, &mut writer)?,
         RdfSyntax::Turtle | RdfSyntax::TriG => turtle::write_turtle(triples, prefixes, &mut writer)?,
         RdfSyntax::JsonLd => jsonld::write_jsonld(triples, prefixes, &mut writer)?,
-        RdfSyntax::RdfXml => {
-            let mut serializer = RdfSerializer::from_format(RdfFormat::RdfXml);
-            for (name, iri) in prefixes {
-                serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(io::Error::other)?;
-            }
-            let mut w = serializer.for_writer(&mut writer);
-            for t in triples.iter() {
-                w.serialize_triple(t)?;
-            }
-            w.finish()?;
-        }
+        RdfSyntax::RdfXml => rdfxml::write_rdfxml(triples, prefixes, &mut writer)?,
     }
     writer.flush()
 }

@@ -191,9 +191,10 @@ pub(super) struct TermTexts<'t, F> {
 impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
     /// Renders each IRI and blank node of `table` with `render`, which appends to the buffer.
     pub(super) fn new(table: &'t TripleTable, render: F) -> Self {
-        // Room for each IRI with its quotes or brackets (a prefixed name is shorter): the buffer
-        // is not grown by doubling, which would leave up to half of it unused.
-        let room = table.terms().filter(|t| !t.is_literal()).map(|t| term_key(t).1.len() + 12).sum();
+        // Room for each IRI with what the syntaxes put around it (at most ` rdf:about=""`; a
+        // prefixed name is shorter): the buffer is not grown by doubling, which would leave up to
+        // half of it unused.
+        let room = table.terms().filter(|t| !t.is_literal()).map(|t| term_key(t).1.len() + 16).sum();
         let mut text = String::with_capacity(room);
         let mut ends = Vec::with_capacity(table.terms.len());
         for term in table.terms() {
