@@ -61,11 +61,27 @@ struct TermEntry {
 }
 
 impl TermEntry {
+    /// The kind, value, and language tag or datatype IRI, in `text`.
+    fn parts(self, text: &str) -> (TermKind, &str, &str) {
+        let value_end = self.start as usize + self.value_len as usize;
+        (self.kind, &text[self.start as usize..value_end], &text[value_end..value_end + self.extra_len as usize])
+    }
+
+    /// How the term sorts: [`term_key`] of [`TermEntry::term`], read straight off the text.
+    fn key(self, text: &str) -> (u8, &str, &str, &str) {
+        let (_, value, extra) = self.parts(text);
+        match self.kind {
+            TermKind::Named => (0, value, "", ""),
+            TermKind::Blank => (1, value, "", ""),
+            TermKind::Simple => (2, value, xsd::STRING.as_str(), ""),
+            TermKind::Language => (2, value, rdf::LANG_STRING.as_str(), extra),
+            TermKind::Typed => (2, value, extra, ""),
+        }
+    }
+
     /// The term this entry stands for in `text`.
     fn term(self, text: &str) -> TermRef<'_> {
-        let value_end = self.start as usize + self.value_len as usize;
-        let value = &text[self.start as usize..value_end];
-        let extra = &text[value_end..value_end + self.extra_len as usize];
+        let (_, value, extra) = self.parts(text);
         match self.kind {
             TermKind::Named => NamedNodeRef::new_unchecked(value).into(),
             TermKind::Blank => BlankNodeRef::new_unchecked(value).into(),
@@ -125,7 +141,7 @@ impl TripleTable {
     /// The index of `term` in [`TripleTable::terms`], if the table holds it.
     pub(super) fn id_of(&self, term: TermRef<'_>) -> Option<u32> {
         let key = term_key(term);
-        self.terms.binary_search_by(|e| term_key(e.term(&self.text)).cmp(&key)).ok().map(|i| i as u32)
+        self.terms.binary_search_by(|e| e.key(&self.text).cmp(&key)).ok().map(|i| i as u32)
     }
 
     /// The term with index `id`.
@@ -286,9 +302,7 @@ impl TableBuilder {
         let Self { mut text, terms, triples, .. } = self;
         text.shrink_to_fit();
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            term_key(terms[a as usize].term(&text)).cmp(&term_key(terms[b as usize].term(&text)))
-        });
+        order.sort_unstable_by(|&a, &b| terms[a as usize].key(&text).cmp(&terms[b as usize].key(&text)));
         let mut rank = vec![0_u32; terms.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
@@ -373,6 +387,24 @@ mod tests {
             ]
         );
         assert_eq!(table.len(), 6);
+    }
+
+    #[test]
+    fn entries_sort_as_their_terms() {
+        let terms: [Term; 5] = [
+            iri("a").into(),
+            BlankNode::new_unchecked("b").into(),
+            Literal::new_simple_literal("c").into(),
+            Literal::new_language_tagged_literal_unchecked("d", "en").into(),
+            Literal::new_typed_literal("1", iri("dt")).into(),
+        ];
+        let mut builder = TableBuilder::default();
+        for t in &terms {
+            builder.intern(t.as_ref());
+        }
+        for e in &builder.terms {
+            assert_eq!(e.key(&builder.text), term_key(e.term(&builder.text)));
+        }
     }
 
     #[test]
