@@ -437,13 +437,17 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
     let line_at = |offset: usize| block.line + line_starts.line_of(offset) - 1;
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        // Who "he" or "Brandt" is comes from this sentence and the few before it: a bounded
-        // window keeps a paragraph of thousands of sentences linear.
-        let window = super::names::tail_start(&text[..s], 1500);
-        let refs: Vec<(usize, Reference)> =
-            references(&text[window..e], &context).into_iter().map(|(o, r)| (o + window, r)).collect();
         let spans = title_spans(sentence, block);
         let talk_kind = talk_word_kind(sentence);
+        // Who "he" or "Brandt" is comes from this sentence and the few before it (a bounded
+        // window keeps a paragraph of thousands of sentences linear); only a sentence that tells
+        // of a talk needs to know.
+        let refs: Vec<(usize, Reference)> = if spans.iter().any(|span| span.kind_hint.or(talk_kind).is_some()) {
+            let window = super::names::tail_start(&text[..s], 1500);
+            references(&text[window..e], &context).into_iter().map(|(o, r)| (o + window, r)).collect()
+        } else {
+            Vec::new()
+        };
         let mut told_here = false;
         for span in &spans {
             let Some(kind) = span.kind_hint.or(talk_kind) else {
