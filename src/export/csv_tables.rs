@@ -3,21 +3,21 @@
 
 use std::io;
 
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, format_real};
-use crate::graph::KnowledgeGraph;
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, format_real};
+use crate::graph::{KnowledgeGraph, Years};
 
 /// Gephi's spreadsheet (CSV) tables.
 pub struct GephiCsv;
 
 /// Years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; empty when there are none.
 #[must_use]
-pub fn timeset(years: &crate::graph::Years) -> String {
+pub fn timeset(years: &Years) -> String {
     let mut out = String::new();
     timeset_into(years, &mut out);
     out
 }
 
-fn timeset_into(years: &crate::graph::Years, out: &mut String) {
+fn timeset_into(years: &Years, out: &mut String) {
     use std::fmt::Write as _;
     for (i, y) in years.iter().enumerate() {
         let _ = write!(out, "{}{y}.0", if i == 0 { "<[" } else { ", " });
@@ -27,15 +27,25 @@ fn timeset_into(years: &crate::graph::Years, out: &mut String) {
     }
 }
 
-/// One field of a row, written from a scratch buffer that `fill` writes into.
-fn field<W: io::Write>(
+/// Ends a row with the attribute `values` (empty where there is none) and the `years` as a
+/// timestamp set, each rendered in `scratch`.
+fn finish_row<'v, W: io::Write>(
     w: &mut csv::Writer<W>,
     scratch: &mut String,
-    fill: impl FnOnce(&mut String),
+    values: impl Iterator<Item = Option<Value<'v>>>,
+    years: &Years,
 ) -> csv::Result<()> {
+    for value in values {
+        scratch.clear();
+        if let Some(v) = value {
+            v.render_into(scratch);
+        }
+        w.write_field(scratch.as_bytes())?;
+    }
     scratch.clear();
-    fill(scratch);
-    w.write_field(scratch.as_bytes())
+    timeset_into(years, scratch);
+    w.write_field(scratch.as_bytes())?;
+    w.write_record(None::<&[u8]>)
 }
 
 impl GraphFormat for GephiCsv {
@@ -54,15 +64,7 @@ impl GraphFormat for GephiCsv {
             for (_, n) in kg.nodes() {
                 nodes.write_field(&n.id)?;
                 nodes.write_field(&n.label)?;
-                for c in NODE_COLUMNS {
-                    field(&mut nodes, &mut scratch, |s| {
-                        if let Some(v) = (c.get)(n) {
-                            v.render_into(s);
-                        }
-                    })?;
-                }
-                field(&mut nodes, &mut scratch, |s| timeset_into(&n.years, s))?;
-                nodes.write_record(None::<&[u8]>)?;
+                finish_row(&mut nodes, &mut scratch, NODE_COLUMNS.iter().map(|c| (c.get)(n)), &n.years)?;
             }
             nodes.flush()
         })?;
@@ -80,15 +82,7 @@ impl GraphFormat for GephiCsv {
                 edges.write_field(if edge.kind.directed() { "Directed" } else { "Undirected" })?;
                 edges.write_field(edge.kind.as_str())?;
                 edges.write_field(format_real(edge.weight))?;
-                for c in EDGE_COLUMNS {
-                    field(&mut edges, &mut scratch, |s| {
-                        if let Some(v) = (c.get)(edge) {
-                            v.render_into(s);
-                        }
-                    })?;
-                }
-                field(&mut edges, &mut scratch, |s| timeset_into(&edge.years, s))?;
-                edges.write_record(None::<&[u8]>)?;
+                finish_row(&mut edges, &mut scratch, EDGE_COLUMNS.iter().map(|c| (c.get)(edge)), &edge.years)?;
             }
             edges.flush()
         })

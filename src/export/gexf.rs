@@ -74,7 +74,6 @@ impl GraphFormat for Gexf {
 }
 
 fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
-    use std::fmt::Write as _;
     let mut w = XmlWriter::new(out);
     w.start(
         "gexf",
@@ -123,16 +122,9 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     w.end("nodes")?;
     w.start("edges", &[("count", &kg.graph.edge_count().to_string())])?;
-    let mut id = String::new();
     for e in kg.graph.edge_indices() {
-        let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
         let edge = &kg.graph[e];
-        id.clear();
-        let _ = write!(id, "e{}", e.index());
-        w.begin("edge");
-        w.attribute("id", &id);
-        w.attribute("source", &kg.graph[a].id);
-        w.attribute("target", &kg.graph[b].id);
+        w.begin_edge(kg, e);
         w.attribute("label", edge.kind.as_str());
         w.value_attribute("weight", &Value::Real(edge.weight));
         if directed != edge.kind.directed() {

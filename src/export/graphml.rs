@@ -34,7 +34,6 @@ impl GraphFormat for GraphMl {
 }
 
 fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
-    use std::fmt::Write as _;
     let mut w = XmlWriter::new(out);
     w.start(
         "graphml",
@@ -74,16 +73,9 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         }
         w.end("node")?;
     }
-    let mut id = String::new();
     for e in kg.graph.edge_indices() {
-        let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
         let edge = &kg.graph[e];
-        id.clear();
-        let _ = write!(id, "e{}", e.index());
-        w.begin("edge");
-        w.attribute("id", &id);
-        w.attribute("source", &kg.graph[a].id);
-        w.attribute("target", &kg.graph[b].id);
+        w.begin_edge(kg, e);
         if directed != edge.kind.directed() {
             w.attribute("directed", if edge.kind.directed() { "true" } else { "false" });
         }

@@ -5,7 +5,10 @@
 
 use std::io::{self, Write};
 
+use petgraph::graph::EdgeIndex;
+
 use super::{Value, format_real};
+use crate::graph::KnowledgeGraph;
 
 /// An XML document being written.
 pub(super) struct XmlWriter<'w> {
@@ -41,11 +44,7 @@ impl<'w> XmlWriter<'w> {
 
     /// One attribute of the element begun.
     pub(super) fn attribute(&mut self, name: &str, value: &str) {
-        self.buf.push(b' ');
-        self.buf.extend_from_slice(name.as_bytes());
-        self.buf.extend_from_slice(b"=\"");
-        escape_into(&mut self.buf, value);
-        self.buf.push(b'"');
+        self.value_attribute(name, &Value::Text(value.into()));
     }
 
     /// One attribute of the element begun, from a typed value.
@@ -55,6 +54,15 @@ impl<'w> XmlWriter<'w> {
         self.buf.extend_from_slice(b"=\"");
         value_into(&mut self.buf, value);
         self.buf.push(b'"');
+    }
+
+    /// Begins the element of edge `e` of `kg` with its `id` (`e0`, `e1`, …), `source` and `target`.
+    pub(super) fn begin_edge(&mut self, kg: &KnowledgeGraph, e: EdgeIndex) {
+        let (a, b) = kg.graph.edge_endpoints(e).expect("edge index from the graph");
+        self.begin("edge");
+        let _ = write!(self.buf, " id=\"e{}\"", e.index());
+        self.attribute("source", &kg.graph[a].id);
+        self.attribute("target", &kg.graph[b].id);
     }
 
     /// Ends the tag of the element begun, leaving it open.
