@@ -6,12 +6,12 @@
 //! `session/pycascades-2025/web-maps-…`), so a row in Gephi and a resource in SPARQL are the same
 //! thing. Nodes and edges are added in sorted order, so indexes are stable across runs.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
-
-use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::Directed;
 use petgraph::graph::{Graph, NodeIndex};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
@@ -256,10 +256,11 @@ struct Assembly {
     numbers: HashMap<String, u32>,
     /// Node of each number, once added.
     nodes: Vec<Option<Node>>,
-    /// Every edge as added, by its ends' numbers, kind and the order it was added in;
-    /// [`Assembly::finish`] sorts them and merges those that repeat (a list takes a third of the
-    /// memory of a map at a million edges).
-    edges: Vec<((u32, u32, EdgeKind, u32), Edge)>,
+    /// Every distinct edge, by its ends' numbers and kind, in the order first added; an edge added
+    /// again adds its weight and years to it, in the order added.
+    edges: Vec<((u32, u32, EdgeKind), Edge)>,
+    /// Where each edge is in `edges`.
+    edge_at: HashMap<(u32, u32, EdgeKind), usize>,
 }
 
 impl Assembly {
@@ -293,9 +294,18 @@ impl Assembly {
 
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, weight: f64, years: impl IntoIterator<Item = u16>) {
         let (a, b) = if kind.directed() || from <= to { (from, to) } else { (to, from) };
-        let added = u32::try_from(self.edges.len()).expect("fewer than 2^32 edges");
-        let key = (self.number(a), self.number(b), kind, added);
-        self.edges.push((key, Edge { kind, weight, years: years.into_iter().collect() }));
+        let key = (self.number(a), self.number(b), kind);
+        match self.edge_at.entry(key) {
+            Entry::Occupied(at) => {
+                let edge = &mut self.edges[*at.get()].1;
+                edge.weight += weight;
+                edge.years.extend(years);
+            }
+            Entry::Vacant(at) => {
+                at.insert(self.edges.len());
+                self.edges.push((key, Edge { kind, weight, years: years.into_iter().collect() }));
+            }
+        }
     }
 
     fn finish(self) -> KnowledgeGraph {
@@ -307,27 +317,19 @@ impl Assembly {
         for (r, (n, _)) in nodes.iter().enumerate() {
             rank[*n as usize] = r as u32;
         }
+        drop(self.edge_at);
         let mut edges = self.edges;
-        for ((a, b, ..), _) in &mut edges {
+        for ((a, b, _), _) in &mut edges {
             (*a, *b) = (rank[*a as usize], rank[*b as usize]);
         }
-        edges.retain(|((a, b, ..), _)| *a != u32::MAX && *b != u32::MAX);
-        // In place (keys are distinct): an edge added again adds its weight and years to the
-        // first, in the order added.
+        edges.retain(|((a, b, _), _)| *a != u32::MAX && *b != u32::MAX);
+        // In place: the keys are distinct.
         edges.sort_unstable_by_key(|(key, _)| *key);
-        edges.dedup_by(|((a, b, kind, _), again), ((first_a, first_b, first_kind, _), first)| {
-            let same = (a, b, kind) == (first_a, first_b, first_kind);
-            if same {
-                first.weight += again.weight;
-                first.years.extend(again.years.iter().copied());
-            }
-            same
-        });
         let mut graph = Graph::with_capacity(nodes.len(), edges.len());
         for (_, node) in nodes {
             graph.add_node(node);
         }
-        for ((a, b, ..), edge) in edges {
+        for ((a, b, _), edge) in edges {
             graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), edge);
         }
         KnowledgeGraph { graph }

@@ -276,11 +276,12 @@ fn is_word(c: char) -> bool {
 /// A label as compared: lower case, every run of spaces and hyphens one space.
 fn normalise_label(label: &str) -> Cow<'_, str> {
     // Most text looked up is a label already: lower-case ASCII, words apart by single spaces.
-    let plain = label.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() || b == b' ')
-        && !label.starts_with(' ')
-        && !label.ends_with(' ')
-        && !label.contains("  ")
-        && !label.contains('-');
+    let plain =
+        label.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !char::from(b).is_whitespace() || b == b' ')
+            && !label.starts_with(' ')
+            && !label.ends_with(' ')
+            && !label.contains("  ")
+            && !label.contains('-');
     if plain { Cow::Borrowed(label) } else { Cow::Owned(normalised(label)) }
 }
 
@@ -403,10 +404,42 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
         (scheme, regex)
     });
 
-    /// Texts of bundled labels in any case, joined by spaces, hyphens, punctuation, word
+    /// Labels that end in punctuation, share a prefix, or hold letters whose case-folding class
+    /// has members of other UTF-8 lengths (`ſ` folds with `s`, `K` with the Kelvin sign).
+    static TRICKY: std::sync::LazyLock<(TopicScheme, regex::Regex)> = std::sync::LazyLock::new(|| {
+        let labels = [
+            "ſſ+",
+            "ss++",
+            "c++",
+            "c",
+            "c#",
+            ".net",
+            "net",
+            "k8s",
+            "\u{212a}8s",
+            "ǆa",
+            "straße",
+            "strasse",
+            "go",
+            "go lang",
+            "a-b c",
+            "é",
+            "ı",
+        ];
+        let concepts = labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| format!("<https://example.org/t/{i}> a skos:Concept ; skos:prefLabel \"{label}\" .\n"));
+        let turtle =
+            format!("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n{}", concepts.collect::<String>());
+        let scheme = TopicScheme::from_turtle(&turtle, "tricky.ttl").unwrap();
+        let regex = label_regex(&scheme);
+        (scheme, regex)
+    });
+
+    /// Texts of a scheme's labels in any case, joined by spaces, hyphens, punctuation, word
     /// characters and letters whose case classes are not plain ASCII.
-    fn texts() -> impl Strategy<Value = String> {
-        let scheme = &BUNDLED.0;
+    fn texts(scheme: &TopicScheme) -> impl Strategy<Value = String> {
         let mut labels: Vec<String> = scheme.label_topics.keys().cloned().collect();
         labels.sort_unstable();
         let piece = prop_oneof![
@@ -428,7 +461,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
 
     proptest::proptest! {
         #[test]
-        fn labels_already_normal_are_kept_as_they_are(label in "[a-zA-Z \\t\\n+.-]{0,12}") {
+        fn labels_already_normal_are_kept_as_they_are(label in "[a-zA-Z \\t\\n\\x0b\\x0c+.-]{0,12}") {
             proptest::prop_assert_eq!(normalise_label(&label), normalised(&label));
         }
     }
@@ -436,9 +469,24 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
         #[test]
-        fn finds_the_labels_the_regex_found(text in texts()) {
+        fn finds_the_labels_the_regex_found(text in texts(&BUNDLED.0)) {
             let (scheme, regex) = &*BUNDLED;
             proptest::prop_assert_eq!(scheme.labels_in(&text), labels_by_regex(scheme, regex, &text));
+        }
+
+        #[test]
+        fn finds_tricky_labels_as_the_regex_did(text in texts(&TRICKY.0)) {
+            let (scheme, regex) = &*TRICKY;
+            proptest::prop_assert_eq!(scheme.labels_in(&text), labels_by_regex(scheme, regex, &text));
+        }
+    }
+
+    #[test]
+    fn the_label_tried_first_wins_where_two_start() {
+        // `ſſ+` and `ss++` both start `ſſ++`; the regex tried the longer label, `ſſ+`, first.
+        let (scheme, regex) = &*TRICKY;
+        for text in ["ſſ++ ", "x ſſ++", "SS++"] {
+            assert_eq!(scheme.labels_in(text), labels_by_regex(scheme, regex, text), "{text}");
         }
     }
 

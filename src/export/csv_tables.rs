@@ -9,14 +9,7 @@ use crate::graph::{KnowledgeGraph, Years};
 /// Gephi's spreadsheet (CSV) tables.
 pub struct GephiCsv;
 
-/// Years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; empty when there are none.
-#[must_use]
-pub fn timeset(years: &Years) -> String {
-    let mut out = String::new();
-    timeset_into(years, &mut out);
-    out
-}
-
+/// Appends years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; nothing when there are none.
 fn timeset_into(years: &Years, out: &mut String) {
     use std::fmt::Write as _;
     for (i, y) in years.iter().enumerate() {
@@ -93,7 +86,12 @@ impl GraphFormat for GephiCsv {
 mod tests {
     #[test]
     fn timesets() {
-        assert_eq!(super::timeset(&[2024, 2019].into_iter().collect()), "<[2019.0, 2024.0]>");
-        assert_eq!(super::timeset(&crate::graph::Years::default()), "");
+        let timeset = |years: &[u16]| {
+            let mut out = String::new();
+            super::timeset_into(&years.iter().copied().collect(), &mut out);
+            out
+        };
+        assert_eq!(timeset(&[2024, 2019]), "<[2019.0, 2024.0]>");
+        assert_eq!(timeset(&[]), "");
     }
 }

@@ -3,8 +3,10 @@
 //!
 //! The output is byte-for-byte what oxrdfxml's serializer writes for the same sorted triples and
 //! prefixes (the tests compare them on random graphs): one node element per subject, typed by its
-//! first `rdf:type` when that can be a qualified name; properties as empty elements with
-//! `rdf:resource` or `rdf:nodeID`, or holding a literal's text; tabs for indentation.
+//! first `rdf:type` unless that is an RDF/XML syntax term; properties as empty elements with
+//! `rdf:resource` or `rdf:nodeID`, or holding a literal's text; tabs for indentation. Like
+//! oxrdfxml's, an IRI with no XML name at its end (`…/2024`) makes an element named `oxprefix:`,
+//! which is not well-formed: confgraph's own predicates and classes all end in a name.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -311,7 +313,16 @@ mod tests {
     proptest! {
         #[test]
         fn same_bytes_as_oxrdfxml(table in table()) {
-            for prefixes in [prefixes(), Vec::new(), vec![(String::new(), "http://example.org/".to_owned())]] {
+            let bound = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+                pairs.iter().map(|(n, i)| ((*n).to_owned(), (*i).to_owned())).collect()
+            };
+            for prefixes in [
+                prefixes(),
+                Vec::new(),
+                bound(&[("", "http://example.org/")]),
+                // `rdf` under another name, the reserved name `oxprefix`, `rdf` and `its` rebound.
+                bound(&[("r", RDF), ("oxprefix", "http://other.org/"), ("rdf", "http://example.org/"), ("its", "http://example.org/h#")]),
+            ] {
                 match (ours(&table, &prefixes), oxrdfxml(&table, &prefixes)) {
                     (Ok(a), Ok(b)) => prop_assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap()),
                     (a, b) => prop_assert_eq!(a.is_err(), b.is_err()),

@@ -32,7 +32,18 @@ pub(super) fn iri() -> impl Strategy<Value = NamedNode> {
         "http://other.org/",
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     ]);
-    (ns, local).prop_filter_map("an IRI", |(ns, local)| NamedNode::new(format!("{ns}{local}")).ok())
+    let named = (ns, local).prop_filter_map("an IRI", |(ns, local)| NamedNode::new(format!("{ns}{local}")).ok());
+    // RDF/XML syntax terms (no property or node type may be one) and the XML namespace's own.
+    let special = prop::sample::select(vec![
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#Description",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#parseType",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#resource",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#nodeID",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#datatype",
+        "http://www.w3.org/2000/xmlns/x",
+    ])
+    .prop_map(NamedNode::new_unchecked);
+    prop_oneof![12 => named, 1 => special]
 }
 
 pub(super) fn object() -> impl Strategy<Value = Term> {
@@ -51,6 +62,7 @@ pub(super) fn object() -> impl Strategy<Value = Term> {
         "x",
         "",
         "a\"b\\c\n",
+        "<a & 'b'>",
         "é",
         "t\tu\u{1}\u{1f}\u{7f}\r\u{8}\u{c}",
     ]);

@@ -55,16 +55,16 @@ enum TermKind {
 #[derive(Debug, Clone, Copy)]
 struct TermEntry {
     kind: TermKind,
-    start: u32,
-    value_len: u32,
-    extra_len: u32,
+    start: usize,
+    value_len: usize,
+    extra_len: usize,
 }
 
 impl TermEntry {
     /// The kind, value, and language tag or datatype IRI, in `text`.
     fn parts(self, text: &str) -> (TermKind, &str, &str) {
-        let value_end = self.start as usize + self.value_len as usize;
-        (self.kind, &text[self.start as usize..value_end], &text[value_end..value_end + self.extra_len as usize])
+        let value_end = self.start + self.value_len;
+        (self.kind, &text[self.start..value_end], &text[value_end..value_end + self.extra_len])
     }
 
     /// How the term sorts: [`term_key`] of [`TermEntry::term`], read straight off the text.
@@ -191,8 +191,8 @@ pub(super) enum Step {
     Object,
 }
 
-/// Every distinct IRI and blank node of a table rendered one way (N-Triples, Turtle, JSON-LD), in
-/// one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
+/// Every distinct IRI and blank node of a table rendered one way (N-Triples, Turtle, JSON-LD,
+/// RDF/XML), in one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
 /// keeping them would hold a second copy of the corpus's text.
 pub(super) struct TermTexts<'t, F> {
     table: &'t TripleTable,
@@ -207,9 +207,9 @@ pub(super) struct TermTexts<'t, F> {
 impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
     /// Renders each IRI and blank node of `table` with `render`, which appends to the buffer.
     pub(super) fn new(table: &'t TripleTable, render: F) -> Self {
-        // Room for each IRI with what the syntaxes put around it (at most ` rdf:about=""`; a
-        // prefixed name is shorter): the buffer is not grown by doubling, which would leave up to
-        // half of it unused.
+        // Room for each IRI with what the syntaxes put around it (at most ` rdf:nodeID=""`; a
+        // prefixed name is shorter): unless escapes add more, the buffer is not grown by doubling,
+        // which would leave up to half of it unused.
         let room = table.terms().filter(|t| !t.is_literal()).map(|t| term_key(t).1.len() + 16).sum();
         let mut text = String::with_capacity(room);
         let mut ends = Vec::with_capacity(table.terms.len());
@@ -279,11 +279,10 @@ impl TableBuilder {
 
     fn push(&mut self, kind: TermKind, value: &str, extra: &str) -> u32 {
         let id = u32::try_from(self.terms.len()).expect("fewer than 2^32 distinct terms");
-        let offset = |n: usize| u32::try_from(n).expect("less than 4 GiB of term text");
-        let start = offset(self.text.len());
+        let start = self.text.len();
         self.text.push_str(value);
         self.text.push_str(extra);
-        self.terms.push(TermEntry { kind, start, value_len: offset(value.len()), extra_len: offset(extra.len()) });
+        self.terms.push(TermEntry { kind, start, value_len: value.len(), extra_len: extra.len() });
         id
     }
 

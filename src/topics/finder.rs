@@ -7,16 +7,21 @@
 //! `(?i)(?:^|[^\w])(label|…)(?:[^\w]|$)` (labels longest first, a space matching `[\s-]+`) finds
 //! searching on from each match: a unit test compares the two on random texts.
 
-use std::cmp::Reverse;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use regex_syntax::is_word_character;
+use rustc_hash::FxHashMap;
 
 /// The labels of a taxonomy, ready to find.
 #[derive(Debug, Clone)]
 pub(super) struct LabelFinder {
     automaton: AhoCorasick,
+    /// Each pattern's place in the regex's alternation (longest label first, then alphabetical):
+    /// which label wins where several start at one place.
+    ranks: Vec<usize>,
 }
 
 /// A whole-word occurrence of a label: the span a regex with boundary characters would match.
@@ -28,8 +33,8 @@ pub(super) struct Occurrence {
     pub end: usize,
     /// Whether the label starts the text (no character before it in the span).
     at_text_start: bool,
-    /// The label's length as folded, which orders occurrences at one place (longest first).
-    folded_len: usize,
+    /// The label's place in the order labels are tried at one place.
+    rank: usize,
 }
 
 impl LabelFinder {
@@ -38,18 +43,24 @@ impl LabelFinder {
     /// # Errors
     /// When the automaton cannot be built (too many labels).
     pub(super) fn new<'a>(labels: impl Iterator<Item = &'a str>) -> Result<Self, String> {
-        let mut patterns: Vec<String> = labels.map(|l| fold_text(l).0).filter(|p| !p.is_empty()).collect();
-        patterns.sort_unstable();
-        patterns.dedup();
+        let mut labels: Vec<&str> = labels.filter(|l| !l.is_empty()).collect();
+        labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        // Labels that fold alike are one pattern, with the place of the first of them.
+        let mut rank_of: BTreeMap<String, usize> = BTreeMap::new();
+        for (rank, label) in labels.iter().enumerate() {
+            rank_of.entry(fold_text(label).0).or_insert(rank);
+        }
+        let (patterns, ranks): (Vec<String>, Vec<usize>) = rank_of.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| format!("cannot index the topic labels: {e}"))?;
-        Ok(Self { automaton })
+        Ok(Self { automaton, ranks })
     }
 
     /// Every whole-word occurrence of a label in `text`, in search order: by start, then a label
-    /// at the text's start before one after a boundary character, then longest first.
+    /// at the text's start before one after a boundary character, then in the regex's order of
+    /// labels (longest first).
     pub(super) fn occurrences(&self, text: &str) -> Vec<Occurrence> {
         let (folded, from) = fold_text(text);
         let mut found = Vec::new();
@@ -60,15 +71,15 @@ impl LabelFinder {
                 continue;
             }
             let end = label_end + after.map_or(0, char::len_utf8);
-            let folded_len = m.end() - m.start();
+            let rank = self.ranks[m.pattern().as_usize()];
             let start = match text[..label_start].chars().next_back() {
                 None => 0,
                 Some(c) if !is_word_character(c) => label_start - c.len_utf8(),
                 Some(_) => continue,
             };
-            found.push(Occurrence { start, end, at_text_start: label_start == 0, folded_len });
+            found.push(Occurrence { start, end, at_text_start: label_start == 0, rank });
         }
-        found.sort_unstable_by_key(|o| (o.start, !o.at_text_start, Reverse(o.folded_len)));
+        found.sort_unstable_by_key(|o| (o.start, !o.at_text_start, o.rank));
         found
     }
 }
@@ -104,9 +115,18 @@ fn fold(c: char) -> char {
         // Every other member of an ASCII letter's class (`K` for Kelvin, `ſ`) is above ASCII.
         return c.to_ascii_uppercase();
     }
-    let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
-    class.case_fold_simple();
-    class.ranges().first().map_or(c, ClassUnicodeRange::start)
+    thread_local! {
+        /// Classes already looked up: building one allocates, and a text in another script
+        /// repeats a few dozen letters.
+        static FOLDED: RefCell<FxHashMap<char, char>> = RefCell::new(FxHashMap::default());
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        *folded.entry(c).or_insert_with(|| {
+            let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+            class.case_fold_simple();
+            class.ranges().first().map_or(c, ClassUnicodeRange::start)
+        })
+    })
 }
 
 #[cfg(test)]
