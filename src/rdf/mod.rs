@@ -228,12 +228,12 @@ struct Builder<'a, 'c> {
 }
 
 impl<'c> Builder<'_, 'c> {
-    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.triples.add(s.clone(), p, o);
+    fn add(&mut self, s: &NamedNode, p: &NamedNode, o: impl Into<Term>) {
+        self.triples.add(s, p.as_ref(), &o.into());
     }
 
     fn a(&mut self, s: &NamedNode, class: NamedNode) {
-        self.add(s, term(ns::RDF, "type"), class);
+        self.add(s, &term(ns::RDF, "type"), class);
     }
 
     /// The source-location node for `file:line`, with its file node.
@@ -246,7 +246,7 @@ impl<'c> Builder<'_, 'c> {
             if number == next {
                 self.a(&file_node, term(ns::CG, "NotesFile"));
                 self.a(&file_node, term(ns::PROV, "Entity"));
-                self.add(&file_node, term(ns::CG, "path"), string(file));
+                self.add(&file_node, &term(ns::CG, "path"), string(file));
             }
             self.files.insert(file, (file_node, file_slug, number));
         }
@@ -255,8 +255,8 @@ impl<'c> Builder<'_, 'c> {
         let node = self.base.node(&format!("source/{file_slug}-L{line}"));
         if self.lines.insert((number, line)) {
             self.a(&node, term(ns::CG, "SourceLocation"));
-            self.add(&node, term(ns::CG, "inFile"), file_node);
-            self.add(&node, term(ns::CG, "line"), typed(&line, "integer"));
+            self.add(&node, &term(ns::CG, "inFile"), file_node);
+            self.add(&node, &term(ns::CG, "line"), typed(&line, "integer"));
         }
         node
     }
@@ -278,20 +278,20 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         let edition = base.node(&format!("edition/{}", c.id));
         b.a(&series, term(schema, "EventSeries"));
         b.a(&series, term(conf, "ConferenceSeries"));
-        b.add(&series, term(schema, "name"), string(&c.series));
-        b.add(&series, term(schema, "subEvent"), edition.clone());
+        b.add(&series, &term(schema, "name"), string(&c.series));
+        b.add(&series, &term(schema, "subEvent"), edition.clone());
         b.a(&edition, term(schema, "Event"));
         b.a(&edition, term(conf, "Conference"));
-        b.add(&edition, term(schema, "name"), string(&format!("{} {}", c.series, c.year)));
-        b.add(&edition, term(schema, "superEvent"), series);
-        b.add(&edition, term(schema, "startDate"), typed(&c.year, "gYear"));
-        b.add(&edition, term(cg, "year"), typed(&c.year, "integer"));
-        b.add(&edition, term(cg, "coveredByNotes"), typed(&c.covered, "boolean"));
+        b.add(&edition, &term(schema, "name"), string(&format!("{} {}", c.series, c.year)));
+        b.add(&edition, &term(schema, "superEvent"), series);
+        b.add(&edition, &term(schema, "startDate"), typed(&c.year, "gYear"));
+        b.add(&edition, &term(cg, "year"), typed(&c.year, "integer"));
+        b.add(&edition, &term(cg, "coveredByNotes"), typed(&c.covered, "boolean"));
         if let Some(location) = &c.location {
-            b.add(&edition, term(schema, "location"), string(location));
+            b.add(&edition, &term(schema, "location"), string(location));
         }
         let source = b.source(&c.source.file, c.source.line);
-        b.add(&edition, term(prov, "wasDerivedFrom"), source);
+        b.add(&edition, &term(prov, "wasDerivedFrom"), source);
     }
     for s in &corpus.sessions {
         let node = base.node(&format!("session/{}", s.id));
@@ -299,68 +299,68 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         b.a(&node, term(schema, "Event"));
         b.a(&node, term(cg, "Session"));
         b.a(&node, kind_class(session.kind));
-        b.add(&node, term(schema, "name"), string(&session.title));
-        b.add(&node, term(cg, "sessionKind"), string(session.kind.as_str()));
-        b.add(&node, term(schema, "superEvent"), base.node(&format!("edition/{}", session.conference)));
+        b.add(&node, &term(schema, "name"), string(&session.title));
+        b.add(&node, &term(cg, "sessionKind"), string(session.kind.as_str()));
+        b.add(&node, &term(schema, "superEvent"), base.node(&format!("edition/{}", session.conference)));
         for person in &s.speakers {
-            b.add(&node, term(schema, "performer"), base.node(&format!("person/{person}")));
+            b.add(&node, &term(schema, "performer"), base.node(&format!("person/{person}")));
         }
         for link in session.links.iter().filter_map(|l| link_iri(l)) {
-            b.add(&node, term(schema, "url"), link);
+            b.add(&node, &term(schema, "url"), link);
         }
         for t in &s.topics {
-            b.add(&node, term(schema, "about"), base.node(&format!("topic/{}", t.topic)));
+            b.add(&node, &term(schema, "about"), base.node(&format!("topic/{}", t.topic)));
         }
         for other in &s.same_talk_as {
-            b.add(&node, term(cg, "sameTalkAs"), base.node(&format!("session/{other}")));
+            b.add(&node, &term(cg, "sameTalkAs"), base.node(&format!("session/{other}")));
         }
         if let Some(abstract_text) = &session.abstract_text {
-            b.add(&node, term(schema, "description"), string(abstract_text));
+            b.add(&node, &term(schema, "description"), string(abstract_text));
         }
         let source = b.source(&session.source.file, session.source.line);
-        b.add(&node, term(prov, "wasDerivedFrom"), source);
+        b.add(&node, &term(prov, "wasDerivedFrom"), source);
     }
     let topic_scheme = base.node("topic/scheme");
     b.a(&topic_scheme, term(ns::SKOS, "ConceptScheme"));
     b.add(
         &topic_scheme,
-        term(ns::SKOS, "prefLabel"),
+        &term(ns::SKOS, "prefLabel"),
         Literal::new_language_tagged_literal_unchecked("Python conference topics", "en"),
     );
     for t in &corpus.topics.topics {
         let node = base.node(&format!("topic/{}", t.id));
         b.a(&node, term(ns::SKOS, "Concept"));
-        b.add(&node, term(ns::SKOS, "inScheme"), topic_scheme.clone());
+        b.add(&node, &term(ns::SKOS, "inScheme"), topic_scheme.clone());
         b.add(
             &node,
-            term(ns::SKOS, "prefLabel"),
+            &term(ns::SKOS, "prefLabel"),
             Literal::new_language_tagged_literal_unchecked(t.label.as_str(), "en"),
         );
         for alt in &t.alt_labels {
             b.add(
                 &node,
-                term(ns::SKOS, "altLabel"),
+                &term(ns::SKOS, "altLabel"),
                 Literal::new_language_tagged_literal_unchecked(alt.as_str(), "en"),
             );
         }
         for parent in &t.broader {
-            b.add(&node, term(ns::SKOS, "broader"), base.node(&format!("topic/{parent}")));
+            b.add(&node, &term(ns::SKOS, "broader"), base.node(&format!("topic/{parent}")));
         }
     }
     for p in &corpus.people.people {
         let node = base.node(&format!("person/{}", p.id));
         b.a(&node, term(schema, "Person"));
         b.a(&node, term(conf, "Person"));
-        b.add(&node, term(schema, "name"), string(&p.name));
+        b.add(&node, &term(schema, "name"), string(&p.name));
         for alias in &p.aliases {
-            b.add(&node, term(schema, "alternateName"), string(alias));
+            b.add(&node, &term(schema, "alternateName"), string(alias));
         }
         for handle in &p.handles {
             match handle.strip_prefix('@') {
-                Some(_) => b.add(&node, term(cg, "handle"), string(handle)),
+                Some(_) => b.add(&node, &term(cg, "handle"), string(handle)),
                 None => {
                     if let Some(iri) = link_iri(handle) {
-                        b.add(&node, term(schema, "sameAs"), iri);
+                        b.add(&node, &term(schema, "sameAs"), iri);
                     }
                 }
             }
@@ -372,8 +372,8 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
                 let org_node = base.node(&format!("organisation/{}", slug(&org)));
                 b.a(&org_node, term(schema, "Organization"));
                 b.a(&org_node, term(conf, "Organisation"));
-                b.add(&org_node, term(schema, "name"), string(&org));
-                b.add(&node, property.clone(), org_node);
+                b.add(&org_node, &term(schema, "name"), string(&org));
+                b.add(&node, &property, org_node);
             }
         }
         // One mention per place and edition: a line that tells a talk at two conferences is two
@@ -385,11 +385,11 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         for ((file, line, conference), as_speaker) in mentions {
             let mention = base.node(&format!("mention/{}-L{line}-{}-{conference}", slug(file), p.id));
             b.a(&mention, term(cg, "Mention"));
-            b.add(&mention, term(cg, "mentionOf"), node.clone());
-            b.add(&mention, term(cg, "mentionIn"), base.node(&format!("edition/{conference}")));
-            b.add(&mention, term(cg, "asSpeaker"), typed(&as_speaker, "boolean"));
+            b.add(&mention, &term(cg, "mentionOf"), node.clone());
+            b.add(&mention, &term(cg, "mentionIn"), base.node(&format!("edition/{conference}")));
+            b.add(&mention, &term(cg, "asSpeaker"), typed(&as_speaker, "boolean"));
             let source = b.source(file, line);
-            b.add(&mention, term(prov, "wasDerivedFrom"), source);
+            b.add(&mention, &term(prov, "wasDerivedFrom"), source);
         }
     }
     b.triples.finish()
@@ -523,7 +523,7 @@ pub fn read_file(path: &std::path::Path) -> Result<TripleTable, String> {
     let mut triples = TableBuilder::default();
     for quad in parser.for_slice(&bytes) {
         let quad = quad.map_err(|e| format!("{}: {e}", path.display()))?;
-        triples.add(quad.subject, quad.predicate, quad.object);
+        triples.add(&quad.subject, quad.predicate.as_ref(), &quad.object);
     }
     Ok(triples.finish())
 }

@@ -16,7 +16,8 @@ use oxigraph::model::vocab::{rdf, xsd};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::TripleTable;
-use super::table::TermTexts;
+use super::table::{Step, TermTexts};
+use super::turtle::{is_pn_chars, is_pn_chars_u};
 
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const ITS: &str = "http://www.w3.org/2005/11/its";
@@ -30,149 +31,125 @@ const RESERVED: [&str; 9] = ["Description", "li", "RDF", "ID", "about", "parseTy
 /// # Errors
 /// When writing fails, when a prefix is not an IRI, or when a predicate is an RDF/XML syntax term.
 pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut impl Write) -> io::Result<()> {
-    let names = Names::new(prefixes)?;
-    let mut out = Vec::with_capacity(1 << 16);
-    out.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    out.extend_from_slice(b"\n<rdf:RDF");
+    let mut names = Names::new(prefixes)?;
+    let mut out = String::with_capacity(CHUNK + 4096);
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    out.push_str("\n<rdf:RDF");
     for (iri, name) in &names.by_iri {
-        out.extend_from_slice(if name.is_empty() { b" xmlns" } else { b" xmlns:" });
-        out.extend_from_slice(name.as_bytes());
-        attribute_value(&mut out, iri);
+        attribute(&mut out, &if name.is_empty() { "xmlns".to_owned() } else { format!("xmlns:{name}") }, iri);
     }
-    out.push(b'>');
+    out.push('>');
     // Named and blank nodes as attribute values: ` rdf:about="…"` or ` rdf:nodeID="…"`.
     let nodes = TermTexts::new(table, |term, text| match term {
-        TermRef::NamedNode(n) => {
-            text.push_str(" rdf:about=\"");
-            escape(text, n.as_str());
-            text.push('"');
-        }
-        TermRef::BlankNode(b) => {
-            text.push_str(" rdf:nodeID=\"");
-            escape(text, b.as_str());
-            text.push('"');
-        }
+        TermRef::NamedNode(n) => attribute(text, "rdf:about", n.as_str()),
+        TermRef::BlankNode(b) => attribute(text, "rdf:nodeID", b.as_str()),
         TermRef::Literal(_) => {}
     });
-    let mut elements: HashMap<u32, Element> = HashMap::default();
-    let mut element = |id: u32| -> Element {
-        elements
-            .entry(id)
-            .or_insert_with(|| {
-                let TermRef::NamedNode(iri) = table.term(id) else { unreachable!("a predicate or type is an IRI") };
-                names.element(iri.as_str())
-            })
-            .clone()
-    };
     let rdf_type = table.id_of(rdf::TYPE.into());
-    let mut open: Option<(u32, Option<Element>)> = None;
-    let mut literal = String::new();
-    for [s, p, o] in table.ids() {
-        if open.as_ref().map(|(subject, _)| *subject) != Some(s) {
-            if let Some((_, tag)) = &open {
-                close_node(&mut out, tag.as_ref());
+    // The type whose element names the node element open (else it is `rdf:Description`).
+    let mut open_as: Option<u32> = None;
+    for (step, [s, p, o]) in table.steps() {
+        if let Step::Subject { first } = step {
+            if !first {
+                close_node(&mut out, open_as.map(|t| names.elements[&t].name.as_str()));
             }
-            let typed = match table.term(o) {
-                TermRef::NamedNode(class) if Some(p) == rdf_type && !reserved(class.as_str()) => Some(element(o)),
-                _ => None,
-            };
-            out.extend_from_slice(b"\n\t<");
-            match &typed {
-                Some(tag) => tag.open(&mut out),
-                None => out.extend_from_slice(b"rdf:Description"),
+            let typed = Some(p) == rdf_type && table.term(o).is_named_node() && !names.element(table, o).reserved;
+            open_as = typed.then_some(o);
+            out.push_str("\n\t<");
+            match open_as {
+                Some(t) => names.elements[&t].open(&mut out),
+                None => out.push_str("rdf:Description"),
             }
-            out.extend_from_slice(nodes.get(s));
-            out.push(b'>');
-            let skip = typed.is_some();
-            open = Some((s, typed));
-            if skip {
+            out.push_str(nodes.text(s));
+            out.push('>');
+            if typed {
                 continue;
             }
         }
-        let TermRef::NamedNode(predicate) = table.term(p) else { unreachable!("a predicate is an IRI") };
-        if reserved(predicate.as_str()) {
+        let property = names.element(table, p);
+        if property.reserved {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "RDF/XML reserved syntax term is not allowed as a predicate",
             ));
         }
-        let property = element(p);
-        out.extend_from_slice(b"\n\t\t<");
+        out.push_str("\n\t\t<");
         property.open(&mut out);
         match table.term(o) {
             TermRef::NamedNode(_) => {
                 // ` rdf:about="…"` as ` rdf:resource="…"`.
-                out.extend_from_slice(b" rdf:resource");
-                out.extend_from_slice(&nodes.get(o)[" rdf:about".len()..]);
-                out.extend_from_slice(b"/>");
+                out.push_str(" rdf:resource");
+                out.push_str(&nodes.text(o)[" rdf:about".len()..]);
+                out.push_str("/>");
             }
             TermRef::BlankNode(_) => {
-                out.extend_from_slice(nodes.get(o));
-                out.extend_from_slice(b"/>");
+                out.push_str(nodes.text(o));
+                out.push_str("/>");
             }
             TermRef::Literal(l) => {
-                literal.clear();
                 if let Some(language) = l.language() {
-                    literal.push_str(" xml:lang=\"");
-                    escape(&mut literal, language);
-                    literal.push('"');
+                    attribute(&mut out, "xml:lang", language);
                 } else if l.datatype() != xsd::STRING {
-                    literal.push_str(" rdf:datatype=\"");
-                    escape(&mut literal, l.datatype().as_str());
-                    literal.push('"');
+                    attribute(&mut out, "rdf:datatype", l.datatype().as_str());
                 }
-                literal.push('>');
-                escape(&mut literal, l.value());
-                literal.push_str("</");
-                literal.push_str(&property.name);
-                literal.push('>');
-                out.extend_from_slice(literal.as_bytes());
+                out.push('>');
+                escape(&mut out, l.value());
+                out.push_str("</");
+                out.push_str(&property.name);
+                out.push('>');
             }
         }
-        if out.len() >= 1 << 16 {
-            w.write_all(&out)?;
+        if out.len() >= CHUNK {
+            w.write_all(out.as_bytes())?;
             out.clear();
         }
     }
-    if let Some((_, tag)) = &open {
-        close_node(&mut out, tag.as_ref());
+    if !table.is_empty() {
+        close_node(&mut out, open_as.map(|t| names.elements[&t].name.as_str()));
     }
-    out.extend_from_slice(b"\n</rdf:RDF>");
-    w.write_all(&out)
+    out.push_str("\n</rdf:RDF>");
+    w.write_all(out.as_bytes())
 }
+
+/// Bytes gathered before they are passed on.
+const CHUNK: usize = 1 << 16;
 
 /// Whether `iri` is an RDF/XML syntax term.
 fn reserved(iri: &str) -> bool {
     iri.strip_prefix(RDF).is_some_and(|local| RESERVED.contains(&local))
 }
 
-fn close_node(out: &mut Vec<u8>, tag: Option<&Element>) {
-    out.extend_from_slice(b"\n\t</");
-    out.extend_from_slice(tag.map_or("rdf:Description", |t| t.name.as_str()).as_bytes());
-    out.push(b'>');
+/// Closes a node element: `name` when typed, else `rdf:Description`.
+fn close_node(out: &mut String, name: Option<&str>) {
+    out.push_str("\n\t</");
+    out.push_str(name.unwrap_or("rdf:Description"));
+    out.push('>');
 }
 
-/// How an IRI is written as an element: its qualified name, and the namespace declaration it
-/// needs when no prefix covers it.
-#[derive(Debug, Clone)]
+/// How an IRI is written as an element: its qualified name, the namespace declaration it needs
+/// when no prefix covers it, and whether it is an RDF/XML syntax term.
+#[derive(Debug)]
 struct Element {
     name: String,
     /// ` xmlns="…"` or ` xmlns:oxprefix="…"`, or empty.
     declaration: String,
+    reserved: bool,
 }
 
 impl Element {
     /// Appends the name and the declaration (after `<`).
-    fn open(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.name.as_bytes());
-        out.extend_from_slice(self.declaration.as_bytes());
+    fn open(&self, out: &mut String) {
+        out.push_str(&self.name);
+        out.push_str(&self.declaration);
     }
 }
 
-/// The prefixes as oxrdfxml keeps them: by namespace IRI, `rdf` and `its` always bound.
+/// The prefixes as oxrdfxml keeps them (by namespace IRI, `rdf` and `its` always bound), and the
+/// element of each predicate and node type, worked out when first needed.
 struct Names<'a> {
     by_iri: BTreeMap<&'a str, &'a str>,
     custom_default: bool,
+    elements: HashMap<u32, Element>,
 }
 
 impl<'a> Names<'a> {
@@ -188,10 +165,20 @@ impl<'a> Names<'a> {
         let mut by_iri: BTreeMap<&str, &str> = by_name.into_iter().map(|(name, iri)| (iri, name)).collect();
         by_iri.insert(RDF, "rdf");
         by_iri.insert(ITS, "its");
-        Ok(Self { by_iri, custom_default })
+        Ok(Self { by_iri, custom_default, elements: HashMap::default() })
     }
 
-    fn element(&self, iri: &str) -> Element {
+    /// The element of term `id` of `table`, an IRI.
+    fn element(&mut self, table: &TripleTable, id: u32) -> &Element {
+        if !self.elements.contains_key(&id) {
+            let TermRef::NamedNode(iri) = table.term(id) else { unreachable!("a predicate or type is an IRI") };
+            let element = self.element_of(iri.as_str());
+            self.elements.insert(id, element);
+        }
+        &self.elements[&id]
+    }
+
+    fn element_of(&self, iri: &str) -> Element {
         let (namespace, local) = split_iri(iri);
         let (name, declared) = if let Some(prefix) = self.by_iri.get(namespace) {
             (if prefix.is_empty() { local.to_owned() } else { format!("{prefix}:{local}") }, None)
@@ -203,24 +190,20 @@ impl<'a> Names<'a> {
             (format!("oxprefix:{local}"), Some(("xmlns:oxprefix", namespace)))
         };
         let mut declaration = String::new();
-        if let Some((attribute, namespace)) = declared {
-            declaration.push(' ');
-            declaration.push_str(attribute);
-            declaration.push_str("=\"");
-            escape(&mut declaration, namespace);
-            declaration.push('"');
+        if let Some((attribute_name, namespace)) = declared {
+            attribute(&mut declaration, attribute_name, namespace);
         }
-        Element { name, declaration }
+        Element { name, declaration, reserved: reserved(iri) }
     }
 }
 
-/// Appends `="value"`, escaped.
-fn attribute_value(out: &mut Vec<u8>, value: &str) {
-    let mut text = String::with_capacity(value.len() + 3);
-    text.push_str("=\"");
-    escape(&mut text, value);
-    text.push('"');
-    out.extend_from_slice(text.as_bytes());
+/// Appends ` name="value"`, the value escaped.
+fn attribute(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape(out, value);
+    out.push('"');
 }
 
 /// Appends `text` with `&`, `<`, `>`, `'` and `"` escaped, as quick-xml escapes attribute values
@@ -244,10 +227,10 @@ fn escape(out: &mut String, text: &str) {
 }
 
 /// An IRI as namespace and local name: the local name is the longest tail that is an XML name
-/// (no `:`), as oxrdfxml splits it.
+/// without `:` (XML's `NameChar` less `:` is Turtle's `PN_CHARS` and `.`), as oxrdfxml splits it.
 fn split_iri(iri: &str) -> (&str, &str) {
-    if let Some(position_base) = iri.rfind(|c| !is_name_char(c) || c == ':') {
-        if let Some(position_add) = iri[position_base..].find(|c| is_name_start_char(c) && c != ':') {
+    if let Some(position_base) = iri.rfind(|c| !(is_pn_chars(c) || c == '.')) {
+        if let Some(position_add) = iri[position_base..].find(is_pn_chars_u) {
             (&iri[..position_base + position_add], &iri[position_base + position_add..])
         } else {
             (iri, "")
@@ -255,33 +238,6 @@ fn split_iri(iri: &str) -> (&str, &str) {
     } else {
         (iri, "")
     }
-}
-
-/// XML `NameStartChar`.
-fn is_name_start_char(c: char) -> bool {
-    matches!(c,
-        ':'
-        | 'A'..='Z'
-        | '_'
-        | 'a'..='z'
-        | '\u{00C0}'..='\u{00D6}'
-        | '\u{00D8}'..='\u{00F6}'
-        | '\u{00F8}'..='\u{02FF}'
-        | '\u{0370}'..='\u{037D}'
-        | '\u{037F}'..='\u{1FFF}'
-        | '\u{200C}'..='\u{200D}'
-        | '\u{2070}'..='\u{218F}'
-        | '\u{2C00}'..='\u{2FEF}'
-        | '\u{3001}'..='\u{D7FF}'
-        | '\u{F900}'..='\u{FDCF}'
-        | '\u{FDF0}'..='\u{FFFD}'
-        | '\u{10000}'..='\u{EFFFF}')
-}
-
-/// XML `NameChar`.
-fn is_name_char(c: char) -> bool {
-    is_name_start_char(c)
-        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{0300}'..='\u{036F}' | '\u{203F}'..='\u{2040}')
 }
 
 #[cfg(test)]

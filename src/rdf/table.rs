@@ -11,10 +11,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHashMap as HashMap;
 
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{
-    BlankNodeRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef, Triple,
-    TripleRef,
-};
+use oxigraph::model::{BlankNodeRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef};
 
 /// Triples, interned and sorted; built with [`TableBuilder`] or from owned triples.
 #[derive(Debug, Clone, Default)]
@@ -67,16 +64,10 @@ impl TermEntry {
         (self.kind, &text[self.start..value_end], &text[value_end..value_end + self.extra_len])
     }
 
-    /// How the term sorts: [`term_key`] of [`TermEntry::term`], read straight off the text.
+    /// How the term sorts, read straight off the text.
     fn key(self, text: &str) -> (u8, &str, &str, &str) {
-        let (_, value, extra) = self.parts(text);
-        match self.kind {
-            TermKind::Named => (0, value, "", ""),
-            TermKind::Blank => (1, value, "", ""),
-            TermKind::Simple => (2, value, xsd::STRING.as_str(), ""),
-            TermKind::Language => (2, value, rdf::LANG_STRING.as_str(), extra),
-            TermKind::Typed => (2, value, extra, ""),
-        }
+        let (kind, value, extra) = self.parts(text);
+        sort_key(kind, value, extra)
     }
 
     /// The term this entry stands for in `text`.
@@ -171,7 +162,7 @@ impl FromIterator<Triple> for TripleTable {
     fn from_iter<I: IntoIterator<Item = Triple>>(triples: I) -> Self {
         let mut builder = TableBuilder::default();
         for t in triples {
-            builder.add(t.subject, t.predicate, t.object);
+            builder.add(&t.subject, t.predicate.as_ref(), &t.object);
         }
         builder.finish()
     }
@@ -210,7 +201,12 @@ impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
         // Room for each IRI with what the syntaxes put around it (at most ` rdf:nodeID=""`; a
         // prefixed name is shorter): unless escapes add more, the buffer is not grown by doubling,
         // which would leave up to half of it unused.
-        let room = table.terms().filter(|t| !t.is_literal()).map(|t| term_key(t).1.len() + 16).sum();
+        let room = table
+            .terms
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Named | TermKind::Blank))
+            .map(|e| e.value_len + 16)
+            .sum();
         let mut text = String::with_capacity(room);
         let mut ends = Vec::with_capacity(table.terms.len());
         for term in table.terms() {
@@ -223,10 +219,15 @@ impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
     }
 
     /// The text of term `id`, an IRI or blank node.
-    pub(super) fn get(&self, id: u32) -> &[u8] {
+    pub(super) fn text(&self, id: u32) -> &str {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text.as_bytes()[start..self.ends[id]]
+        &self.text[start..self.ends[id]]
+    }
+
+    /// [`TermTexts::text`] as bytes.
+    pub(super) fn get(&self, id: u32) -> &[u8] {
+        self.text(id).as_bytes()
     }
 
     /// Writes the text of term `id`, whatever its kind.
@@ -258,7 +259,7 @@ pub struct TableBuilder {
 impl TableBuilder {
     fn intern(&mut self, term: TermRef<'_>) -> u32 {
         let (kind, value, extra) = parts(term);
-        let hash = hash_of(term);
+        let hash = hash_of(kind, value, extra);
         match self.by_hash.get(&hash) {
             Some(&id) if self.terms[id as usize].term(&self.text) == term => id,
             Some(_) => {
@@ -287,10 +288,15 @@ impl TableBuilder {
     }
 
     /// Adds one triple.
-    pub fn add(&mut self, subject: impl Into<NamedOrBlankNode>, predicate: NamedNode, object: impl Into<Term>) {
-        let s = self.intern(Term::from(subject.into()).as_ref());
-        let p = self.intern(Term::from(predicate).as_ref());
-        let o = self.intern(object.into().as_ref());
+    pub fn add<'a>(
+        &mut self,
+        subject: impl Into<NamedOrBlankNodeRef<'a>>,
+        predicate: NamedNodeRef<'a>,
+        object: impl Into<TermRef<'a>>,
+    ) {
+        let s = self.intern(subject.into().into());
+        let p = self.intern(predicate.into());
+        let o = self.intern(object.into());
         self.triples.push([s, p, o]);
     }
 
@@ -318,8 +324,7 @@ impl TableBuilder {
 }
 
 /// The hash a term is found again by.
-fn hash_of(term: TermRef<'_>) -> u64 {
-    let (kind, value, extra) = parts(term);
+fn hash_of(kind: TermKind, value: &str, extra: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     (kind as u8, value, extra).hash(&mut h);
     h.finish()
@@ -341,18 +346,30 @@ fn parts(term: TermRef<'_>) -> (TermKind, &str, &str) {
 /// How a term sorts: named nodes by IRI, then blank nodes, then literals by value, datatype and
 /// language.
 fn term_key(term: TermRef<'_>) -> (u8, &str, &str, &str) {
-    match term {
-        TermRef::NamedNode(n) => (0, n.as_str(), "", ""),
-        TermRef::BlankNode(b) => (1, b.as_str(), "", ""),
-        TermRef::Literal(l) => (2, l.value(), l.datatype().as_str(), l.language().unwrap_or_default()),
+    let (kind, value, extra) = parts(term);
+    sort_key(kind, value, extra)
+}
+
+/// [`term_key`] from a term's [`parts`]: a literal by value, datatype IRI, then language tag.
+fn sort_key<'t>(kind: TermKind, value: &'t str, extra: &'t str) -> (u8, &'t str, &'t str, &'t str) {
+    match kind {
+        TermKind::Named => (0, value, "", ""),
+        TermKind::Blank => (1, value, "", ""),
+        TermKind::Simple => (2, value, xsd::STRING.as_str(), ""),
+        TermKind::Language => (2, value, rdf::LANG_STRING.as_str(), extra),
+        TermKind::Typed => (2, value, extra, ""),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use oxigraph::model::{BlankNode, Literal};
+    use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode};
 
     use super::*;
+
+    fn add(builder: &mut TableBuilder, s: impl Into<NamedOrBlankNode>, p: &NamedNode, o: impl Into<Term>) {
+        builder.add(&s.into(), p.as_ref(), &o.into());
+    }
 
     fn iri(s: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("https://example.org/{s}"))
@@ -362,13 +379,13 @@ mod tests {
     fn sorted_by_subject_with_types_first_then_predicate_and_object() {
         let rdf_type = rdf::TYPE.into_owned();
         let mut builder = TableBuilder::default();
-        builder.add(iri("b"), iri("name"), Literal::new_simple_literal("B"));
-        builder.add(iri("a"), iri("z"), iri("x"));
-        builder.add(iri("a"), rdf_type.clone(), iri("Class"));
-        builder.add(BlankNode::new_unchecked("n1"), iri("p"), iri("a"));
-        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A2"));
-        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
-        builder.add(iri("a"), iri("name"), Literal::new_simple_literal("A1"));
+        add(&mut builder, iri("b"), &iri("name"), Literal::new_simple_literal("B"));
+        add(&mut builder, iri("a"), &iri("z"), iri("x"));
+        add(&mut builder, iri("a"), &rdf_type, iri("Class"));
+        add(&mut builder, BlankNode::new_unchecked("n1"), &iri("p"), iri("a"));
+        add(&mut builder, iri("a"), &iri("name"), Literal::new_simple_literal("A2"));
+        add(&mut builder, iri("a"), &iri("name"), Literal::new_simple_literal("A1"));
+        add(&mut builder, iri("a"), &iri("name"), Literal::new_simple_literal("A1"));
         assert_eq!(builder.triples.len(), 7);
         let table = builder.finish();
         let lines: Vec<String> = table.iter().map(|t| t.to_string()).collect();
@@ -410,12 +427,16 @@ mod tests {
     fn terms_whose_hashes_collide_stay_distinct() {
         let (a, b) = (iri("a"), Literal::new_simple_literal("b"));
         let mut builder = TableBuilder::default();
-        builder.add(iri("s"), iri("p"), a.clone());
+        add(&mut builder, iri("s"), &iri("p"), a.clone());
         // Make `b` hash like `a`, as if their texts collided.
-        let a_id = builder.by_hash[&hash_of(a.as_ref().into())];
-        builder.by_hash.insert(hash_of(b.as_ref().into()), a_id);
-        builder.add(iri("s"), iri("p"), b.clone());
-        builder.add(iri("s"), iri("q"), b.clone());
+        let hash = |t: TermRef<'_>| {
+            let (kind, value, extra) = parts(t);
+            hash_of(kind, value, extra)
+        };
+        let a_id = builder.by_hash[&hash(a.as_ref().into())];
+        builder.by_hash.insert(hash(b.as_ref().into()), a_id);
+        add(&mut builder, iri("s"), &iri("p"), b.clone());
+        add(&mut builder, iri("s"), &iri("q"), b.clone());
         assert_eq!(builder.collided.len(), 1);
         let table = builder.finish();
         let objects: Vec<Term> = table.iter().map(|t| t.object.into_owned()).collect();

@@ -207,12 +207,12 @@ fn is_pn_chars_base(c: char) -> bool {
 }
 
 /// Turtle `PN_CHARS_U`.
-fn is_pn_chars_u(c: char) -> bool {
+pub(super) fn is_pn_chars_u(c: char) -> bool {
     is_pn_chars_base(c) || c == '_'
 }
 
 /// Turtle `PN_CHARS`.
-fn is_pn_chars(c: char) -> bool {
+pub(super) fn is_pn_chars(c: char) -> bool {
     is_pn_chars_u(c) || matches!(c, '-' | '0'..='9' | '\u{00B7}' | '\u{0300}'..='\u{036F}' | '\u{203F}'..='\u{2040}')
 }
 
