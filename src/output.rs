@@ -120,7 +120,9 @@ mod tests {
         assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
         copy_atomic(&target, &dir.path().join("copy.json")).unwrap();
         assert_eq!(std::fs::read(dir.path().join("copy.json")).unwrap(), b"new");
-        assert!(copy_atomic(&dir.path().join("missing"), &dir.path().join("never")).is_err());
-        assert!(!dir.path().join("never").exists());
+        // A copy that fails leaves what was there before.
+        write_atomic(&dir.path().join("kept.json"), b"old").unwrap();
+        assert!(copy_atomic(&dir.path().join("missing"), &dir.path().join("kept.json")).is_err());
+        assert_eq!(std::fs::read(dir.path().join("kept.json")).unwrap(), b"old");
     }
 }

@@ -11,9 +11,9 @@ pub struct GephiCsv;
 
 /// Appends years as Gephi's timestamp set: `<[2019.0, 2024.0]>`; nothing when there are none.
 fn timeset_into(years: &Years, out: &mut String) {
-    use std::fmt::Write as _;
-    for (i, y) in years.iter().enumerate() {
-        let _ = write!(out, "{}{y}.0", if i == 0 { "<[" } else { ", " });
+    for (i, &y) in years.iter().enumerate() {
+        out.push_str(if i == 0 { "<[" } else { ", " });
+        super::push_timestamp(out, y);
     }
     if !years.is_empty() {
         out.push_str("]>");

@@ -24,15 +24,14 @@ fn type_name(ty: ValueType) -> &'static str {
 }
 
 fn spells(w: &mut XmlWriter<'_>, years: &crate::graph::Years) -> io::Result<()> {
-    use std::fmt::Write as _;
     if years.is_empty() {
         return Ok(());
     }
     w.start("spells", &[])?;
     let mut timestamp = String::new();
-    for y in years.iter() {
+    for &y in years.iter() {
         timestamp.clear();
-        let _ = write!(timestamp, "{y}.0");
+        super::push_timestamp(&mut timestamp, y);
         w.empty("spell", &[("timestamp", &timestamp)])?;
     }
     w.end("spells")

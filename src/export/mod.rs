@@ -35,7 +35,7 @@ pub trait Sink {
     fn file(&mut self, name: Option<&str>, fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()>;
 }
 
-/// Collects files in memory.
+/// Collects files in memory (for the fuzz target and tests).
 impl Sink for Rendered {
     fn file(&mut self, name: Option<&str>, fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         let mut bytes = Vec::new();
@@ -92,7 +92,18 @@ pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 /// Years joined with `;` (`2019;2024`), the multi-value convention of every export here.
 #[must_use]
 pub fn joined_years(years: &crate::graph::Years) -> String {
-    years.iter().map(u16::to_string).collect::<Vec<_>>().join(";")
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(5 * years.len());
+    for (i, y) in years.iter().enumerate() {
+        let _ = write!(out, "{}{y}", if i == 0 { "" } else { ";" });
+    }
+    out
+}
+
+/// Appends a year as a Gephi timestamp (`2019.0`), as the GEXF spells and CSV timesets write it.
+pub(crate) fn push_timestamp(out: &mut String, year: u16) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{year}.0");
 }
 
 /// A typed attribute value.

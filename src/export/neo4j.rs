@@ -59,6 +59,8 @@ impl GraphFormat for Neo4jCsv {
             by_type.entry((kg.graph[e].kind.as_str(), kg.graph[a].kind, kg.graph[b].kind)).or_default().push(e);
         }
         for ((name, from, to), edges) in by_type {
+            // Every edge of a file is of one kind.
+            let rel_type = kg.graph[edges[0]].kind.neo4j_type();
             sink.file(Some(&format!("rels-{name}.csv")), &mut |out| {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record([
@@ -76,7 +78,7 @@ impl GraphFormat for Neo4jCsv {
                         kg.graph[b].id.as_str(),
                         &format_real(edge.weight),
                         &super::joined_years(&edge.years),
-                        &edge.kind.neo4j_type(),
+                        &rel_type,
                     ])?;
                 }
                 w.flush()

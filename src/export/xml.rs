@@ -185,7 +185,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn escapes_as_quick_xml_does(text in "([a-z<>&'\" \\t\\n\\r\u{0}\u{1}\u{1f}é\u{fffd}\u{fffe}\u{ffff}\u{effe}🐍]){0,24}") {
+        fn escapes_as_quick_xml_does(text in "([a-z<>&'\" \\t\\n\\r\u{0}\u{1}\u{1f}é\u{fffd}\u{fffe}\u{ffff}\u{ffef}\u{feff}\u{effe}🐍]){0,24}") {
             let mut ours = Vec::new();
             escape_into(&mut ours, &text);
             let theirs = quick_xml::escape::escape(xml_safe(&text).into_owned());
