@@ -111,7 +111,6 @@ pub fn assemble_with(
     link_same_talks(&mut sessions);
     sessions.par_iter_mut().for_each(|s| {
         s.topics = topics.assign(&s.session);
-        s.topics.shrink_to_fit();
         // Only topic assignment and the words of sessions no topic fits read the notes.
         if !s.topics.is_empty() {
             s.session.notes = String::new();

@@ -184,8 +184,8 @@ pub struct NotesRecord {
 }
 
 impl NotesRecord {
-    /// Frees the spare capacity of everything read: the corpus keeps these records whole, and a
-    /// large corpus holds hundreds of thousands of small lists and strings.
+    /// Frees the spare capacity of everything read: the corpus takes the sessions and their parts
+    /// as they are, and a large corpus holds hundreds of thousands of small lists and strings.
     pub fn shrink_to_fit(&mut self) {
         self.sessions.shrink_to_fit();
         self.sessions.iter_mut().for_each(Session::shrink_to_fit);

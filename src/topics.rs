@@ -54,7 +54,7 @@ pub struct TopicScheme {
     finder: LabelFinder,
     /// Normalised label → the label shared by every match written that way, and the indexes of
     /// the topics that carry it.
-    label_topics: HashMap<String, (Arc<str>, Vec<usize>)>,
+    label_topics: HashMap<Arc<str>, Vec<usize>>,
     /// Each topic's id, shared by every match of the topic.
     ids: Vec<Arc<str>>,
 }
@@ -144,19 +144,19 @@ impl TopicScheme {
             return Err(format!("{source}: no skos:Concept found"));
         }
         topics.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut label_topics: HashMap<String, (Arc<str>, Vec<usize>)> = HashMap::default();
+        let mut label_topics: HashMap<Arc<str>, Vec<usize>> = HashMap::default();
         for (i, t) in topics.iter().enumerate() {
             for label in std::iter::once(&t.label).chain(&t.alt_labels) {
                 let key = normalise_label(label).into_owned();
                 if !key.is_empty() {
-                    let (_, list) = label_topics.entry(key).or_insert_with_key(|key| (key.as_str().into(), Vec::new()));
+                    let list = label_topics.entry(key.into()).or_default();
                     if !list.contains(&i) {
                         list.push(i);
                     }
                 }
             }
         }
-        let finder = LabelFinder::new(label_topics.keys().map(String::as_str)).map_err(|e| format!("{source}: {e}"))?;
+        let finder = LabelFinder::new(label_topics.keys().map(|key| &**key)).map_err(|e| format!("{source}: {e}"))?;
         let ids = topics.iter().map(|t| t.id.as_str().into()).collect();
         Ok(Self { topics, finder, label_topics, ids })
     }
@@ -227,7 +227,7 @@ impl TopicScheme {
         for (field, text) in fields {
             for label in self.labels_in(text) {
                 let found = label.to_lowercase();
-                if let Some((shared, topics)) = self.label_topics.get(&*normalise_label(&found)) {
+                if let Some((shared, topics)) = self.label_topics.get_key_value(&*normalise_label(&found)) {
                     // Most labels are found written as the scheme writes them: share that text.
                     let found: Arc<str> = if **shared == *found { Arc::clone(shared) } else { found.into() };
                     for &t in topics {
@@ -250,17 +250,14 @@ impl TopicScheme {
         let best = found.first().map_or(0, |t| t.score);
         found.retain(|t| t.score * 3 >= best);
         found.truncate(MAX_TOPICS);
+        found.shrink_to_fit();
         found
     }
 }
 
 /// Where the search resumes after `label`, found at `start` in a match starting at `match_start`.
 fn next_search(text: &str, start: usize, label: &str, match_start: usize) -> usize {
-    let mut at = (start + label.len()).max(match_start + 1);
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
+    crate::ingest::text::char_boundary_from(text, (start + label.len()).max(match_start + 1))
 }
 
 fn last_segment(iri: &str) -> &str {
@@ -392,7 +389,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
     }
 
     fn label_regex(scheme: &TopicScheme) -> regex::Regex {
-        let mut labels: Vec<&String> = scheme.label_topics.keys().collect();
+        let mut labels: Vec<&str> = scheme.label_topics.keys().map(|key| &**key).collect();
         labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation = labels.iter().map(|l| regex::escape(l).replace(' ', r"[\s-]+")).collect::<Vec<_>>().join("|");
         regex::Regex::new(&format!(r"(?i)(?:^|[^\w])({alternation})(?:[^\w]|$)")).unwrap()
@@ -440,7 +437,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
     /// Texts of a scheme's labels in any case, joined by spaces, hyphens, punctuation, word
     /// characters and letters whose case classes are not plain ASCII.
     fn texts(scheme: &TopicScheme) -> impl Strategy<Value = String> {
-        let mut labels: Vec<String> = scheme.label_topics.keys().cloned().collect();
+        let mut labels: Vec<String> = scheme.label_topics.keys().map(ToString::to_string).collect();
         labels.sort_unstable();
         let piece = prop_oneof![
             4 => (proptest::sample::select(labels), any::<u64>()).prop_map(|(l, bits)| {

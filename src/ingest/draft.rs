@@ -106,8 +106,7 @@ pub fn finish(
     let (mut speakers, speaker_line, skip) = if let Some((s, line)) = speakers_found {
         (s, line, None)
     } else {
-        let (s, line, skip) = find_speakers(&draft.title, draft.line, &draft.body);
-        (s, line, skip)
+        find_speakers(&draft.title, draft.line, &draft.body)
     };
     let mut links: Vec<String> = Vec::new();
     let mut abstract_parts: Vec<&str> = Vec::new();
@@ -180,6 +179,9 @@ pub fn prose_mentions(block: &Block, conference: &str, file: &Arc<str>) -> Vec<M
         if !found.iter().any(|f| f.person.name == m.person.name) {
             found.push(m);
         }
+    }
+    if found.is_empty() {
+        return Vec::new();
     }
     let lines = super::text::LineIndex::new(&block.text);
     found

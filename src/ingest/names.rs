@@ -722,7 +722,7 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
 
 /// The first char boundary at or after `len - max` bytes: where the last `max` bytes of `text` start.
 pub(super) fn tail_start(text: &str, max: usize) -> usize {
-    (text.len().saturating_sub(max)..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
+    super::text::char_boundary_from(text, text.len().saturating_sub(max))
 }
 
 /// The name written right before byte `pos` (an opening parenthesis), and where it starts.

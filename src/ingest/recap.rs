@@ -433,8 +433,11 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
     let text = &block.text;
     let mut context: Vec<String> = known.to_vec();
     let mut told: Vec<Told> = Vec::new();
-    let line_starts = crate::ingest::text::LineIndex::new(text);
-    let line_at = |offset: usize| block.line + line_starts.line_of(offset) - 1;
+    // Most paragraphs tell no talk: their lines are indexed only when one does.
+    let line_starts = std::cell::OnceCell::new();
+    let line_at = |offset: usize| {
+        block.line + line_starts.get_or_init(|| crate::ingest::text::LineIndex::new(text)).line_of(offset) - 1
+    };
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
         let spans = title_spans(sentence, block);

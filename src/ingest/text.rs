@@ -118,6 +118,12 @@ fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
     s.chars().next().map(|c| (c, len))
 }
 
+/// The first character boundary of `text` at or after byte `at` (the end when `at` is past it).
+#[must_use]
+pub fn char_boundary_from(text: &str, at: usize) -> usize {
+    (at..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
+}
+
 /// Collapses every run of white space to one space and trims the ends.
 #[must_use]
 pub fn collapse_ws(text: &str) -> String {
