@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{confgraph, root, tree};
+use crate::common::{bundled_build, confgraph, extract_output, root, tree};
 
 fn extract_json(paths: &[&Path]) -> Value {
-    let out = confgraph().arg("extract").arg("--format").arg("json").args(paths).output().expect("runs");
+    let out = extract_output(paths);
     assert!(out.status.success(), "extract failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
@@ -135,10 +135,6 @@ fn talk_notes(series_year: &str, talk: &str, speaker: &str) -> String {
     format!("# {series_year}\n\n## {talk}\n\n{speaker}\n\nSome notes.\n")
 }
 
-fn run_extract(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    confgraph().arg("extract").arg("--format").arg("json").args(args).output().expect("runs")
-}
-
 #[test]
 fn bad_files_are_reported_by_name_and_the_rest_is_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -158,7 +154,7 @@ fn bad_files_are_reported_by_name_and_the_rest_is_read() {
         std::fs::create_dir(d.join("loop")).unwrap();
         std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).unwrap();
     }
-    let out = run_extract(&[d.as_os_str()]);
+    let out = extract_output([d]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "exit 0 while some file was read: {stderr}");
     for expected in [
@@ -298,15 +294,9 @@ fn recap_people_mentioned_are_found_with_affiliations() {
 
 #[test]
 fn exports_folder_is_what_build_writes_today() {
-    let dir = tempfile::tempdir().unwrap();
-    confgraph()
-        .arg("build")
-        .arg("-o")
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("5 files read, 0 skipped"));
-    let written = tree(dir.path());
+    let (dir, summary) = bundled_build();
+    assert!(summary.contains("5 files read, 0 skipped"), "{summary}");
+    let written = tree(dir);
     assert!(written.iter().all(|f| !f.contains(".confgraph-")), "no temporary files left: {written:?}");
     for expected in [
         "extract.json",
@@ -321,7 +311,7 @@ fn exports_folder_is_what_build_writes_today() {
     }
     assert_eq!(written, tree(&root().join("exports")), "exports/ holds exactly what build writes");
     for name in &written {
-        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let fresh = std::fs::read(dir.join(name)).unwrap();
         let committed = std::fs::read(root().join("exports").join(name)).unwrap_or_default();
         assert!(fresh == committed, "exports/{name} is stale: run `cargo run --release -- build`");
     }
@@ -338,6 +328,9 @@ fn killing_build_midway_leaves_only_complete_files() {
     confgraph().arg("build").arg("-o").arg(&complete_new).arg(&new_notes).assert().success();
     let old: std::collections::BTreeMap<String, Vec<u8>> =
         tree(&exports).into_iter().map(|f| (f.clone(), std::fs::read(exports.join(&f)).unwrap())).collect();
+    // A file renamed into place has its own size and time: cheap to poll, unlike the contents.
+    let stamp = |f: &str| std::fs::metadata(exports.join(f)).and_then(|m| Ok((m.len(), m.modified()?))).ok();
+    let old_stamps: Vec<_> = old.keys().map(|f| stamp(f)).collect();
 
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("confgraph"))
         .arg("build")
@@ -354,7 +347,7 @@ fn killing_build_midway_leaves_only_complete_files() {
         if child.try_wait().unwrap().is_some() {
             break false;
         }
-        let changed = old.iter().any(|(f, bytes)| std::fs::read(exports.join(f)).is_ok_and(|now| now != *bytes));
+        let changed = old.keys().zip(&old_stamps).any(|(f, before)| stamp(f) != *before);
         if changed || std::time::Instant::now() > deadline {
             child.kill().unwrap();
             child.wait().unwrap();

@@ -38,29 +38,34 @@ pub fn python_with(modules: &str) -> bool {
     )
 }
 
-/// The bundled notes built once per test run into `target/tmp/` (tests only read it), with the
-/// triple count `build` reported.
-pub fn bundled_exports() -> (&'static Path, usize) {
-    static BUILT: std::sync::OnceLock<(PathBuf, usize)> = std::sync::OnceLock::new();
-    let (dir, triples) = BUILT.get_or_init(|| {
+/// The bundled notes built once per test run into `target/tmp/` (tests only read it), and the
+/// summary `build` printed.
+pub fn bundled_build() -> (&'static Path, &'static str) {
+    static BUILT: std::sync::OnceLock<(PathBuf, String)> = std::sync::OnceLock::new();
+    let (dir, summary) = BUILT.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-exports");
         let _ = std::fs::remove_dir_all(&dir);
-        let triples = build_into(&dir);
-        (dir, triples)
+        let out = confgraph().arg("build").arg("-o").arg(&dir).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (dir, String::from_utf8_lossy(&out.stdout).into_owned())
     });
-    (dir, *triples)
+    (dir, summary)
 }
 
-/// Builds the bundled notes into `dir`; returns the triple count `build` reported.
-pub fn build_into(dir: &Path) -> usize {
-    let out = confgraph().arg("build").arg("-o").arg(dir).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
-    summary
+/// [`bundled_build`]'s folder, with the triple count `build` reported.
+pub fn bundled_exports() -> (&'static Path, usize) {
+    let (dir, summary) = bundled_build();
+    let triples = summary
         .split(", ")
         .find_map(|part| part.split(" triples").next().filter(|_| part.contains(" triples")))
         .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no triple count in {summary:?}"))
+        .unwrap_or_else(|| panic!("no triple count in {summary:?}"));
+    (dir, triples)
+}
+
+/// `extract --format json` of `notes` (files or folders).
+pub fn extract_output<I: AsRef<std::ffi::OsStr>>(notes: impl IntoIterator<Item = I>) -> std::process::Output {
+    confgraph().args(["extract", "--format", "json"]).args(notes).output().expect("runs")
 }
 
 /// Every file under `dir`, relative, sorted.

@@ -158,8 +158,7 @@ fn node_ids_are_the_rdf_iris_under_the_base() {
 
 #[test]
 fn csv_and_neo4j_tables_have_the_headers_their_importers_expect() {
-    let (dir, _) = bundled_exports();
-    let d = dir;
+    let (d, _) = bundled_exports();
     let first_line = |p: &str| std::fs::read_to_string(d.join(p)).unwrap().lines().next().unwrap().to_owned();
     assert!(first_line("gephi/full/nodes.csv").starts_with("Id,Label,kind,"));
     assert!(first_line("gephi/full/nodes.csv").ends_with(",timeset"));
