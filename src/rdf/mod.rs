@@ -519,10 +519,17 @@ pub fn read_file(path: &std::path::Path) -> Result<TripleTable, String> {
         .and_then(|e| RdfSyntax::from_extension(&e.to_lowercase()))
         .unwrap_or(RdfSyntax::Turtle);
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let parser = oxigraph::io::RdfParser::from_format(syntax.format());
+    read_bytes(&bytes, syntax).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads RDF in `syntax` into sorted triples; quads of every graph are read as triples.
+///
+/// # Errors
+/// The parser's message, with the position.
+pub fn read_bytes(bytes: &[u8], syntax: RdfSyntax) -> Result<TripleTable, String> {
     let mut triples = TableBuilder::default();
-    for quad in parser.for_slice(&bytes) {
-        let quad = quad.map_err(|e| format!("{}: {e}", path.display()))?;
+    for quad in oxigraph::io::RdfParser::from_format(syntax.format()).for_slice(bytes) {
+        let quad = quad.map_err(|e| e.to_string())?;
         triples.add(&quad.subject, quad.predicate.as_ref(), &quad.object);
     }
     Ok(triples.finish())
