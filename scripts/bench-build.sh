@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job at three sizes of the deterministic synthetic corpus (all three notes styles,
-# speakers recurring across editions): wall time (median of RUNS), MB/s and peak memory of
-# `confgraph build`, beside scripts/baseline.py (rdflib + networkx writing Turtle and GraphML)
-# timed in the same run.
+# speakers recurring across editions): wall time (median of RUNS), MB/s and peak memory (the
+# highest of the runs, in MiB) of `confgraph build`, beside scripts/baseline.py (rdflib + networkx
+# writing Turtle and GraphML), timed once in the same job.
+# Needs GNU time (Debian package `time`) and Python with rdflib and networkx.
 # Usage: scripts/bench-build.sh [SIZES_MB…]   (default: 1 10 50; RUNS=3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,16 @@ cargo build --release --quiet --example synth --bin confgraph
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
-printf '%-8s %10s %8s %12s %10s %12s %12s %10s\n' corpus "build s" "MB/s" "peak MB" "peak/size" "baseline s" "base peak" "speed-up"
+printf '%-8s %10s %8s %12s %10s %12s %12s %10s\n' corpus "build s" "MB/s" "peak MiB" "peak/size" "baseline s" "base MiB" "speed-up"
+# Runs a command under GNU time into the file $1 ("seconds KiB"); on failure shows its output.
+timed() {
+  local into="$1"; shift
+  if ! /usr/bin/time -f '%e %M' -o "$into" "$@" >"$out/log" 2>&1; then
+    echo "failed: $*" >&2
+    tail -n 20 "$out/log" >&2
+    exit 1
+  fi
+}
 for mb in "${sizes[@]}"; do
   dir="target/synthetic-${mb}mb"
   [ -d "$dir" ] || ./target/release/examples/synth "$dir" "$mb" >/dev/null
@@ -21,13 +31,13 @@ for mb in "${sizes[@]}"; do
   times=()
   peak=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$out/t" ./target/release/confgraph build -o "$out/exports" "$dir" >/dev/null 2>&1
+    timed "$out/t" ./target/release/confgraph build -o "$out/exports" "$dir"
     read -r s kb <"$out/t"
     times+=("$s")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  /usr/bin/time -f '%e %M' -o "$out/b" python3 scripts/baseline.py "$dir" "$out/baseline" >/dev/null 2>&1
+  timed "$out/b" python3 scripts/baseline.py "$dir" "$out/baseline"
   read -r bs bkb <"$out/b"
   awk -v mb="$mb" -v s="$median" -v bytes="$bytes" -v kb="$peak" -v bs="$bs" -v bkb="$bkb" 'BEGIN {
     printf "%-8s %10.2f %8.1f %12.0f %10.1f %12.2f %12.0f %9.1fx\n", mb " MB", s, bytes / 1e6 / s, kb / 1024, kb * 1024 / bytes, bs, bkb / 1024, bs / s }'
