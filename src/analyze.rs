@@ -25,9 +25,8 @@ fn adjacency(kg: &KnowledgeGraph) -> Vec<Vec<(usize, f64)>> {
 /// Fills [`crate::graph::Metrics`] on every node.
 pub fn annotate(kg: &mut KnowledgeGraph) {
     let adj = adjacency(kg);
-    let pagerank = pagerank(&adj, 0.85, 1e-12, 1000);
-    let components = components(&adj);
-    let communities = louvain(&adj);
+    let ((pagerank, components), communities) =
+        rayon::join(|| (pagerank(&adj, 0.85, 1e-12, 1000), components(&adj)), || louvain(&adj));
     for (i, neighbours) in adj.iter().enumerate() {
         let m = &mut kg.graph[NodeIndex::new(i)].metrics;
         m.degree = neighbours.len() as u32;

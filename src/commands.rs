@@ -172,18 +172,23 @@ const BUILD_VIEWS: [(&str, View); 3] =
 /// Property-graph files: format and path.
 type GraphExports = Vec<(Box<dyn GraphFormat>, PathBuf)>;
 
-/// The property-graph files `build` writes of a view.
+/// The property-graph files `build` writes of a view, in the order they are spawned: the thread
+/// that spawns them takes the last (the GEXF file, the largest) and the other steals from the
+/// front (the `GraphML` file, the next largest).
 fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
     let mut exports: GraphExports = vec![
         (Box::new(GraphMl), out.join(format!("{name}.graphml"))),
-        (Box::new(Gexf), out.join(format!("{name}.gexf"))),
         (Box::new(GephiCsv), out.join("gephi").join(name)),
     ];
     if view == View::Full {
         exports.push((Box::new(Neo4jCsv), out.join("neo4j")));
     }
+    exports.push((Box::new(Gexf), out.join(format!("{name}.gexf"))));
     exports
 }
+
+/// The order `build` spawns the RDF files in (see there).
+const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, RdfSyntax::RdfXml, RdfSyntax::NTriples];
 
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let (base, out) = (&settings.base, args.out.as_path());
@@ -213,53 +218,58 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         progress.inc();
     };
     let triple_count = std::sync::OnceLock::new();
-    // Every export is written as soon as what it needs exists: the RDF graph and the three views
-    // are built while other exports are being written.
+    // Builds a view and writes its exports, in parallel.
+    let write_view = |view: View, exports: &GraphExports, first: usize| {
+        let kg = analysed_view(&corpus, view);
+        // A view with nothing in it (topics, before any are assigned) is not written.
+        if kg.graph.node_count() == 0 {
+            for _ in exports {
+                progress.inc();
+            }
+            return;
+        }
+        rayon::scope(|scope| {
+            for (j, (format, path)) in exports.iter().enumerate() {
+                let (kg, done) = (&kg, &done);
+                scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
+            }
+        });
+    };
+    let write_rdf_files = || {
+        let triples = rdf::corpus_triples(&corpus, base);
+        let prefixes = rdf::prefixes_for(&triples, base);
+        let _ = triple_count.set(triples.len());
+        rayon::scope(|scope| {
+            // This thread takes the last job spawned first, the other steals from the front: so
+            // N-Triples (the longest, copied to N-Quads) and RDF/XML go to one thread, Turtle
+            // (copied to TriG) and JSON-LD to the other, which balances them.
+            let mut spawn_order: Vec<(usize, RdfSyntax)> = rdf_files.iter().copied().enumerate().collect();
+            spawn_order.sort_by_key(|(_, syntax)| RDF_SPAWN_ORDER.iter().position(|s| s == syntax));
+            for (i, syntax) in spawn_order {
+                let (triples, prefixes, done) = (&triples, &prefixes, &done);
+                scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
+            }
+        });
+    };
+    let write_report_and_extract = || {
+        let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
+        done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
+        drop(html);
+        let extract = output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w));
+        done(0, extract.map_err(Error::from));
+    };
+    // The two largest structures, the full view and the triple table, are built one after the
+    // other: the full view and its files first, then the table (while the other thread writes the
+    // report and `extract.json`), then the RDF files. The smaller views go beside the full one.
+    let ((full, full_exports, full_first), others) = views.split_first().expect("build writes the full view");
     rayon::scope(|scope| {
-        // Rayon's owner thread takes the last job spawned, the other thread steals the first: the
-        // two longest chains (the RDF graph and its writers, the full view and its exports) start
-        // at once.
         scope.spawn(|_| {
-            let triples = rdf::corpus_triples(&corpus, base);
-            let prefixes = rdf::prefixes_for(&triples, base);
-            let _ = triple_count.set(triples.len());
-            rayon::scope(|scope| {
-                for (i, &syntax) in rdf_files.iter().enumerate() {
-                    let (triples, prefixes, done) = (&triples, &prefixes, &done);
-                    scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
-                }
-            });
+            write_view(*full, full_exports, *full_first);
+            rayon::join(write_rdf_files, write_report_and_extract);
         });
-        scope.spawn(|_| {
-            done(
-                0,
-                output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w))
-                    .map_err(Error::from),
-            );
-        });
-        scope.spawn(|_| {
-            let html =
-                report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
-            done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
-        });
-        for (view, exports, first) in views.iter().rev() {
-            let (corpus, done, progress) = (&corpus, &done, &progress);
-            scope.spawn(move |_| {
-                let kg = analysed_view(corpus, *view);
-                // A view with nothing in it (topics, before any are assigned) is not written.
-                if kg.graph.node_count() == 0 {
-                    for _ in exports {
-                        progress.inc();
-                    }
-                    return;
-                }
-                rayon::scope(|scope| {
-                    for (j, (format, path)) in exports.iter().enumerate() {
-                        let kg = &kg;
-                        scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
-                    }
-                });
-            });
+        for (view, exports, first) in others {
+            let write_view = &write_view;
+            scope.spawn(move |_| write_view(*view, exports, *first));
         }
     });
     progress.finish();

@@ -3,6 +3,7 @@
 //! source position, people by id), whatever order the files were read in.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -21,7 +22,7 @@ pub struct CorpusSession {
     /// The session as read.
     pub session: Session,
     /// Person ids of its speakers, in the order the notes give them.
-    pub speakers: Vec<String>,
+    pub speakers: Vec<Arc<str>>,
     /// Ids of the same talk given at other editions (same title, a speaker in common), sorted.
     pub same_talk_as: Vec<String>,
     /// Topics, best first, each with the labels that matched where.
@@ -99,12 +100,15 @@ pub fn assemble_with(
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     let mut sessions: Vec<CorpusSession> = sessions
         .into_iter()
-        .map(|session| {
+        .map(|mut session| {
             let base = session_id(&session.conference, &session.title);
             let n = used.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            let speakers =
-                session.speakers.iter().filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone())).collect();
+            // Resolved, the names as written are no longer read: they live on in `people`.
+            let speakers = std::mem::take(&mut session.speakers)
+                .iter()
+                .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
+                .collect();
             CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics: Vec::new() }
         })
         .collect();

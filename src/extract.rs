@@ -2,6 +2,8 @@
 //!
 //! Only renders; the corpus is already sorted, so rendering is deterministic.
 
+use std::sync::Arc;
+
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
@@ -159,15 +161,10 @@ fn document(corpus: &Corpus) -> impl Serialize + '_ {
     }
 }
 
-fn speaker_names<'a>(corpus: &'a Corpus, ids: &[String]) -> Vec<&'a str> {
+fn speaker_names<'a>(corpus: &'a Corpus, ids: &[Arc<str>]) -> Vec<&'a str> {
     ids.iter()
         .filter_map(|id| {
-            corpus
-                .people
-                .people
-                .binary_search_by(|p| p.id.as_str().cmp(id))
-                .ok()
-                .map(|i| corpus.people.people[i].name.as_str())
+            corpus.people.people.binary_search_by(|p| p.id.cmp(id)).ok().map(|i| corpus.people.people[i].name.as_str())
         })
         .collect()
 }

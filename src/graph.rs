@@ -340,7 +340,7 @@ impl Assembly {
 #[must_use]
 pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
     let year_of: BTreeMap<&str, u16> = corpus.conferences.iter().map(|c| (c.id.as_str(), c.year)).collect();
-    let name_of: BTreeMap<&str, &str> = corpus.people.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let name_of: BTreeMap<&str, &str> = corpus.people.people.iter().map(|p| (&*p.id, p.name.as_str())).collect();
     let mut g = Assembly::default();
     match view {
         View::Full => {
@@ -376,8 +376,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 }
                 for person in &s.speakers {
                     let pid = format!("person/{person}");
-                    let p =
-                        g.node(pid.clone(), name_of.get(person.as_str()).copied().unwrap_or(person), NodeKind::Person);
+                    let p = g.node(pid.clone(), name_of.get(&**person).copied().unwrap_or(person), NodeKind::Person);
                     p.years.extend(year);
                     p.sessions += 1;
                     g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
@@ -405,7 +404,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 for person in &s.speakers {
                     let p = g.node(
                         format!("person/{person}"),
-                        name_of.get(person.as_str()).copied().unwrap_or(person),
+                        name_of.get(&**person).copied().unwrap_or(person),
                         NodeKind::Person,
                     );
                     p.years.extend(year);

@@ -131,7 +131,9 @@ pub struct Session {
     pub title: String,
     /// What kind of item it is.
     pub kind: SessionKind,
-    /// Speakers as the notes name them, in the order given.
+    /// Speakers as the notes name them, in the order given. A corpus resolves them into
+    /// [`CorpusSession::speakers`](crate::corpus::CorpusSession::speakers) and empties this list:
+    /// nothing reads it afterwards, and each name form lives on as its person's name or an alias.
     pub speakers: Vec<NameRef>,
     /// Links given with the session (pretalx, slides, repositories), in order, without duplicates.
     pub links: Vec<String>,

@@ -51,12 +51,12 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
     for s in &corpus.sessions {
         for p in &s.speakers {
-            by_person.entry(p.as_str()).or_default().push(s);
+            by_person.entry(&**p).or_default().push(s);
         }
     }
     let mut rows = Vec::new();
     for person in &corpus.people.people {
-        let Some(sessions) = by_person.get(person.id.as_str()) else { continue };
+        let Some(sessions) = by_person.get(&*person.id) else { continue };
         let editions: Vec<(u16, String)> = sessions
             .iter()
             .map(|s| (edition(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
@@ -262,7 +262,7 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
     for s in &corpus.sessions {
         let y = year_of.get(s.session.conference.as_str()).copied().unwrap_or(0);
         for p in &s.speakers {
-            let e = first_year.entry(p.as_str()).or_insert(y);
+            let e = first_year.entry(&**p).or_insert(y);
             *e = (*e).min(y);
         }
     }
@@ -275,8 +275,7 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
         .iter()
         .map(|c| {
             let sessions = sessions_of.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default();
-            let speakers: BTreeSet<&str> =
-                sessions.iter().flat_map(|s| s.speakers.iter().map(String::as_str)).collect();
+            let speakers: BTreeSet<&str> = sessions.iter().flat_map(|s| s.speakers.iter().map(|p| &**p)).collect();
             let returning = speakers.iter().filter(|p| first_year.get(*p).is_some_and(|&y| y < c.year)).count();
             let mut topic_counts: BTreeMap<&str, usize> = BTreeMap::new();
             for s in sessions {

@@ -34,8 +34,8 @@ pub use overrides::Overrides;
 /// A person with every way the notes name them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
-    /// Slug id, `christy-heaton`.
-    pub id: String,
+    /// Slug id, `christy-heaton`; shared with the sessions that name the person as a speaker.
+    pub id: Arc<str>,
     /// The canonical name: the form the notes use most (a full name over a handle).
     pub name: String,
     /// Other name forms, sorted.
@@ -564,7 +564,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         merge_reasons.dedup();
         keys_of.push(group.iter().map(|&i| forms[i].key.clone()).collect());
         people.push(Person {
-            id: String::new(),
+            id: Arc::from(""),
             name,
             aliases: aliases.into_iter().collect(),
             handles: handles.into_iter().collect(),
@@ -641,7 +641,7 @@ fn assign_ids(people: &mut [Person]) -> Vec<usize> {
             n += 1;
         }
         used.insert(id.clone());
-        people[i].id = id;
+        people[i].id = id.into();
     }
     order.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
     order
