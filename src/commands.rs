@@ -172,18 +172,16 @@ const BUILD_VIEWS: [(&str, View); 3] =
 /// Property-graph files: format and path.
 type GraphExports = Vec<(Box<dyn GraphFormat>, PathBuf)>;
 
-/// The property-graph files `build` writes of a view, in the order they are spawned: the thread
-/// that spawns them takes the last (the GEXF file, the largest) and the other steals from the
-/// front (the `GraphML` file, the next largest).
+/// The property-graph files `build` writes of a view: the two largest (`GraphML` and GEXF) first.
 fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
     let mut exports: GraphExports = vec![
         (Box::new(GraphMl), out.join(format!("{name}.graphml"))),
+        (Box::new(Gexf), out.join(format!("{name}.gexf"))),
         (Box::new(GephiCsv), out.join("gephi").join(name)),
     ];
     if view == View::Full {
         exports.push((Box::new(Neo4jCsv), out.join("neo4j")));
     }
-    exports.push((Box::new(Gexf), out.join(format!("{name}.gexf"))));
     exports
 }
 
@@ -228,9 +226,16 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
             }
             return;
         }
+        // This thread takes the last job spawned, the other steals from the front: the GEXF file
+        // is spawned last and the GraphML file first, so the two largest start at once.
+        let mut spawn_order: Vec<usize> = (0..exports.len()).collect();
+        if spawn_order.len() > 1 {
+            let gexf = spawn_order.remove(1);
+            spawn_order.push(gexf);
+        }
         rayon::scope(|scope| {
-            for (j, (format, path)) in exports.iter().enumerate() {
-                let (kg, done) = (&kg, &done);
+            for j in spawn_order {
+                let (kg, done, (format, path)) = (&kg, &done, &exports[j]);
                 scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
             }
         });
@@ -240,9 +245,10 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         let prefixes = rdf::prefixes_for(&triples, base);
         let _ = triple_count.set(triples.len());
         rayon::scope(|scope| {
-            // This thread takes the last job spawned first, the other steals from the front: so
-            // N-Triples (the longest, copied to N-Quads) and RDF/XML go to one thread, Turtle
-            // (copied to TriG) and JSON-LD to the other, which balances them.
+            // This thread takes the last job spawned, the other steals from the front: N-Triples
+            // (the longest, copied to N-Quads) is started on this thread and Turtle (copied to
+            // TriG) on the other; the rest go to whichever is free first.
+            debug_assert!(rdf_files.iter().all(|s| RDF_SPAWN_ORDER.contains(s)));
             let mut spawn_order: Vec<(usize, RdfSyntax)> = rdf_files.iter().copied().enumerate().collect();
             spawn_order.sort_by_key(|(_, syntax)| RDF_SPAWN_ORDER.iter().position(|s| s == syntax));
             for (i, syntax) in spawn_order {
@@ -262,7 +268,9 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     // other: the full view and its files first, then the table (while the other thread writes the
     // report and `extract.json`), then the RDF files. The smaller views go beside the full one.
     let ((full, full_exports, full_first), others) = views.split_first().expect("build writes the full view");
+    debug_assert_eq!(*full, View::Full);
     rayon::scope(|scope| {
+        // Spawned first, so the other thread steals it at once; this thread takes the small views.
         scope.spawn(|_| {
             write_view(*full, full_exports, *full_first);
             rayon::join(write_rdf_files, write_report_and_extract);

@@ -106,7 +106,7 @@ pub fn assemble_with(
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
             // Resolved, the names as written are no longer read: they live on in `people`.
             let speakers = std::mem::take(&mut session.speakers)
-                .iter()
+                .into_iter()
                 .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
                 .collect();
             CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics: Vec::new() }

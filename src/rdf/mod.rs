@@ -265,13 +265,14 @@ impl<'c> Builder<'_, 'c> {
 /// The RDF graph of a corpus, sorted, without duplicates.
 #[must_use]
 pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
-    // Per session, person and edition, the synthetic corpora need 16-25 triples, 6-8 terms and
-    // 540-700 bytes of term text (the bundled notes and 1 MB to 50 MB of synthetic ones); room
-    // that is never written to costs no memory.
+    // Per session, person and edition, the bundled notes and 1 MB to 50 MB of synthetic notes
+    // need 16-25 triples, 6-8 terms and 540-700 bytes of term text: room for a little more is
+    // reserved. Pages never written to take no memory (the term map's control bytes are written,
+    // one per slot).
     let items = corpus.sessions.len() + corpus.people.people.len() + corpus.conferences.len();
     let mut b = Builder {
         base,
-        triples: TableBuilder::with_capacity(items * 30, items * 8, items * 800),
+        triples: TableBuilder::with_capacity(items * 30, items * 10, items * 800),
         files: HashMap::default(),
         slugs: HashMap::default(),
         lines: HashSet::default(),

@@ -319,7 +319,7 @@ impl TableBuilder {
     #[must_use]
     pub fn finish(self) -> TripleTable {
         let Self { mut text, terms, triples, by_hash, collided } = self;
-        // Freed before the sort needs room of its own.
+        // Freed before the term order, ranks and sorted terms take room of their own.
         drop((by_hash, collided));
         text.shrink_to_fit();
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
