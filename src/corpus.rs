@@ -104,9 +104,10 @@ pub fn assemble_with(
             let base = session_id(&session.conference, &session.title);
             let n = used.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            // Resolved, the names as written are no longer read: they live on in `people`.
+            // Resolved, the names as written are no longer read: they live on in `people`. (Not
+            // `into_iter`: collecting would reuse the names' buffer, nine times the room the ids need.)
             let speakers = std::mem::take(&mut session.speakers)
-                .into_iter()
+                .iter()
                 .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
                 .collect();
             CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics: Vec::new() }
