@@ -272,7 +272,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
     let items = corpus.sessions.len() + corpus.people.people.len() + corpus.conferences.len();
     let mut b = Builder {
         base,
-        triples: TableBuilder::with_capacity(items * 30, items * 8, items * 800),
+        triples: TableBuilder::with_capacity(items * 30, items * 10, items * 800),
         files: HashMap::default(),
         slugs: HashMap::default(),
         lines: HashSet::default(),
