@@ -215,7 +215,6 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         }
         progress.inc();
     };
-    let triple_count = std::sync::OnceLock::new();
     // Builds a view and writes its exports, in parallel.
     let write_view = |view: View, exports: &GraphExports, first: usize| {
         let kg = analysed_view(&corpus, view);
@@ -227,23 +226,19 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
             return;
         }
         // This thread takes the last job spawned, the other steals from the front: the GEXF file
-        // is spawned last and the GraphML file first, so the two largest start at once.
-        let mut spawn_order: Vec<usize> = (0..exports.len()).collect();
-        if spawn_order.len() > 1 {
-            let gexf = spawn_order.remove(1);
-            spawn_order.push(gexf);
-        }
+        // (second in the list) is spawned last and the GraphML file first, so the two largest
+        // start at once.
         rayon::scope(|scope| {
-            for j in spawn_order {
+            for j in std::iter::once(0).chain(2..exports.len()).chain([1]) {
                 let (kg, done, (format, path)) = (&kg, &done, &exports[j]);
                 scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
             }
         });
     };
+    // Returns the number of triples.
     let write_rdf_files = || {
         let triples = rdf::corpus_triples(&corpus, base);
         let prefixes = rdf::prefixes_for(&triples, base);
-        let _ = triple_count.set(triples.len());
         rayon::scope(|scope| {
             // This thread takes the last job spawned, the other steals from the front: N-Triples
             // (the longest, copied to N-Quads) is started on this thread and Turtle (copied to
@@ -256,6 +251,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
                 scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
             }
         });
+        triples.len()
     };
     let write_report_and_extract = || {
         let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
@@ -269,17 +265,13 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     // report and `extract.json`), then the RDF files. The smaller views go beside the full one.
     let ((full, full_exports, full_first), others) = views.split_first().expect("build writes the full view");
     debug_assert_eq!(*full, View::Full);
-    rayon::scope(|scope| {
-        // Spawned first, so the other thread steals it at once; this thread takes the small views.
-        scope.spawn(|_| {
+    let (triple_count, ()) = rayon::join(
+        || {
             write_view(*full, full_exports, *full_first);
-            rayon::join(write_rdf_files, write_report_and_extract);
-        });
-        for (view, exports, first) in others {
-            let write_view = &write_view;
-            scope.spawn(move |_| write_view(*view, exports, *first));
-        }
-    });
+            rayon::join(write_rdf_files, write_report_and_extract).0
+        },
+        || others.iter().for_each(|(view, exports, first)| write_view(*view, exports, *first)),
+    );
     progress.finish();
     let mut failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     failures.sort_by_key(|(order, _)| *order);
@@ -290,7 +282,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         }
         return Err(error);
     }
-    println!("{}, {} triples → {}", extract::summary(&corpus), triple_count.get().copied().unwrap_or(0), out.display());
+    println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, out.display());
     Ok(())
 }
 

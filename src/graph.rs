@@ -274,10 +274,10 @@ impl Assembly {
         n
     }
 
-    fn node(&mut self, id: String, label: &str, kind: NodeKind) -> &mut Node {
-        let n = self.number(&id);
+    fn node(&mut self, id: &str, label: &str, kind: NodeKind) -> &mut Node {
+        let n = self.number(id);
         self.nodes[n as usize].get_or_insert_with(|| Node {
-            id,
+            id: id.to_owned(),
             label: crate::ingest::text::drop_control_chars(label),
             kind,
             years: Years::default(),
@@ -347,15 +347,15 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
             for c in &corpus.conferences {
                 let series = format!("series/{}", slug(&c.series));
                 let edition = format!("edition/{}", c.id);
-                g.node(series.clone(), &c.series, NodeKind::Series).years.insert(c.year);
-                g.node(edition.clone(), &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
+                g.node(&series, &c.series, NodeKind::Series).years.insert(c.year);
+                g.node(&edition, &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
                 g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
             }
             for s in &corpus.sessions {
                 let year = year_of.get(s.session.conference.as_str()).copied();
                 let session = format!("session/{}", s.id);
                 let edition = format!("edition/{}", s.session.conference);
-                let node = g.node(session.clone(), &s.session.title, NodeKind::Session);
+                let node = g.node(&session, &s.session.title, NodeKind::Session);
                 node.years.extend(year);
                 node.sessions = 1;
                 node.session_kind = Some(s.session.kind.as_str());
@@ -369,14 +369,14 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 for t in &s.topics {
                     let tid = format!("topic/{}", t.topic);
                     let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
-                    let node = g.node(tid.clone(), label, NodeKind::Topic);
+                    let node = g.node(&tid, label, NodeKind::Topic);
                     node.years.extend(year);
                     node.sessions += 1;
                     g.edge(&session, &tid, EdgeKind::About, 1.0, year);
                 }
                 for person in &s.speakers {
                     let pid = format!("person/{person}");
-                    let p = g.node(pid.clone(), name_of.get(&**person).copied().unwrap_or(person), NodeKind::Person);
+                    let p = g.node(&pid, name_of.get(&**person).copied().unwrap_or(person), NodeKind::Person);
                     p.years.extend(year);
                     p.sessions += 1;
                     g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
@@ -384,14 +384,14 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
             }
             for p in &corpus.people.people {
                 let pid = format!("person/{}", p.id);
-                g.node(pid.clone(), &p.name, NodeKind::Person);
+                g.node(&pid, &p.name, NodeKind::Person);
                 for (list, kind) in [
                     (&p.affiliations, EdgeKind::AffiliatedWith),
                     (&p.former_affiliations, EdgeKind::FormerlyAffiliatedWith),
                 ] {
                     for org in list.iter().filter_map(|a| organisation_of(a)) {
                         let oid = format!("organisation/{}", slug(&org));
-                        g.node(oid.clone(), &org, NodeKind::Organisation);
+                        g.node(&oid, &org, NodeKind::Organisation);
                         g.edge(&pid, &oid, kind, 1.0, []);
                     }
                 }
@@ -403,7 +403,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 let year = year_of.get(s.session.conference.as_str()).copied();
                 for person in &s.speakers {
                     let p = g.node(
-                        format!("person/{person}"),
+                        &format!("person/{person}"),
                         name_of.get(&**person).copied().unwrap_or(person),
                         NodeKind::Person,
                     );
@@ -440,7 +440,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 let year = year_of.get(s.session.conference.as_str()).copied();
                 for t in &s.topics {
                     let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
-                    let node = g.node(format!("topic/{}", t.topic), label, NodeKind::Topic);
+                    let node = g.node(&format!("topic/{}", t.topic), label, NodeKind::Topic);
                     node.years.extend(year);
                     node.sessions += 1;
                 }

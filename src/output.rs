@@ -124,5 +124,12 @@ mod tests {
         write_atomic(&dir.path().join("kept.json"), b"old").unwrap();
         assert!(copy_atomic(&dir.path().join("missing"), &dir.path().join("kept.json")).is_err());
         assert_eq!(std::fs::read(dir.path().join("kept.json")).unwrap(), b"old");
+        // A source that opens but cannot be read (a folder) fails inside the atomic write, after
+        // its temporary file exists: the old file stays, and no temporary is left behind.
+        assert!(copy_atomic(&dir.path().join("sub"), &dir.path().join("kept.json")).is_err());
+        assert_eq!(std::fs::read(dir.path().join("kept.json")).unwrap(), b"old");
+        let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["copy.json", "kept.json", "sub"].map(std::ffi::OsString::from));
     }
 }

@@ -1,4 +1,4 @@
-//! `GraphML` written by hand with quick-xml, following Gephi's importer: every key has `for` and
+//! `GraphML` written with the exports' own XML writer, following Gephi's importer: every key has `for` and
 //! `attr.type`, key ids are semantic (`label`, `kind`, `years`, `weight` — never `d0…dN`), no
 //! list types (multi-values joined with `;`), colours as integer `r`, `g`, `b` keys.
 

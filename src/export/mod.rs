@@ -2,8 +2,8 @@
 //! networkx, igraph), Gephi's spreadsheet CSV tables, and a Neo4j bulk-import set.
 //!
 //! One trait, one file per format. Each format streams its file or files into a [`Sink`] (the
-//! command writes each atomically; [`Rendered`] collects them in memory for tests). Output
-//! depends only on the graph, which is built in sorted order.
+//! command writes each atomically; [`Rendered`] collects them in memory, as the fuzz pipeline
+//! does). Output depends only on the graph, which is built in sorted order.
 
 pub mod csv_tables;
 pub mod gexf;
@@ -126,16 +126,28 @@ impl Value<'_> {
             Self::Int(i) => {
                 let _ = write!(out, "{i}");
             }
-            Self::Real(r) => out.push_str(&format_real(*r)),
+            Self::Real(r) => {
+                let _ = write!(out, "{}", Real(*r));
+            }
         }
     }
 }
 
-/// A real number in its shortest exact form (`2`, `0.125`, `1.2345e-7` as `0.00000012345`).
+/// A real number displayed in its shortest exact form (`2`, `0.125`, `1.2345e-7` as
+/// `0.00000012345`), written without an allocation of its own.
+pub struct Real(pub f64);
+
+impl std::fmt::Display for Real {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `-0` (an empty float sum) and non-finite values are written as 0.
+        if self.0.is_finite() && self.0 != 0.0 { write!(f, "{}", self.0) } else { f.write_str("0") }
+    }
+}
+
+/// [`Real`] as a string.
 #[must_use]
 pub fn format_real(r: f64) -> String {
-    // `-0` (an empty float sum) and non-finite values are written as 0.
-    if r.is_finite() && r != 0.0 { format!("{r}") } else { "0".to_owned() }
+    Real(r).to_string()
 }
 
 /// The type of an attribute column.

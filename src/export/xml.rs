@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use petgraph::graph::EdgeIndex;
 
-use super::{Value, format_real};
+use super::{Real, Value};
 use crate::graph::KnowledgeGraph;
 
 /// An XML document being written.
@@ -141,7 +141,9 @@ fn value_into(buf: &mut Vec<u8>, value: &Value) {
         Value::Int(i) => {
             let _ = write!(buf, "{i}");
         }
-        Value::Real(r) => buf.extend_from_slice(format_real(*r).as_bytes()),
+        Value::Real(r) => {
+            let _ = write!(buf, "{}", Real(*r));
+        }
     }
 }
 

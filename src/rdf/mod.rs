@@ -16,29 +16,58 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, Term, TermRef};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef};
 use oxigraph::store::Store;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub use table::{TableBuilder, TripleTable};
+use table::TableBuilder;
+pub use table::TripleTable;
 
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
 use crate::ids::slug;
 use crate::model::SessionKind;
 
+/// The namespace IRIs the corpus graph uses, as literals, so [`iri!`] can join them to a local
+/// name at compile time.
+macro_rules! namespace {
+    (schema) => {
+        "https://schema.org/"
+    };
+    (conf) => {
+        "https://w3id.org/scholarlydata/ontology/conference-ontology.owl#"
+    };
+    (skos) => {
+        "http://www.w3.org/2004/02/skos/core#"
+    };
+    (prov) => {
+        "http://www.w3.org/ns/prov#"
+    };
+    (cg) => {
+        "https://w3id.org/confgraph/ontology#"
+    };
+}
+
+/// A vocabulary term, `iri!(schema "name")`: no allocation, however often it is used.
+macro_rules! iri {
+    ($ns:ident $local:literal) => {
+        NamedNodeRef::new_unchecked(concat!(namespace!($ns), $local))
+    };
+}
+
 /// Namespace IRIs.
 pub mod ns {
     /// schema.org.
-    pub const SCHEMA: &str = "https://schema.org/";
+    pub const SCHEMA: &str = namespace!(schema);
     /// `ScholarlyData` conference ontology.
-    pub const CONF: &str = "https://w3id.org/scholarlydata/ontology/conference-ontology.owl#";
+    pub const CONF: &str = namespace!(conf);
     /// SKOS.
-    pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+    pub const SKOS: &str = namespace!(skos);
     /// PROV-O.
-    pub const PROV: &str = "http://www.w3.org/ns/prov#";
+    pub const PROV: &str = namespace!(prov);
     /// confgraph's own terms.
-    pub const CG: &str = "https://w3id.org/confgraph/ontology#";
+    pub const CG: &str = namespace!(cg);
     /// RDF.
     pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     /// RDF Schema.
@@ -182,30 +211,30 @@ impl Default for Base {
     }
 }
 
-fn term(prefix: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{prefix}{local}"))
+fn string(value: &str) -> LiteralRef<'_> {
+    LiteralRef::new_simple_literal(value)
 }
 
-fn string(value: &str) -> Term {
-    Literal::new_simple_literal(value).into()
+fn typed(value: &impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
+    Literal::new_typed_literal(value.to_string(), datatype)
 }
 
-fn typed(value: &impl ToString, datatype: &str) -> Term {
-    Literal::new_typed_literal(value.to_string(), term(ns::XSD, datatype)).into()
+fn english(value: &str) -> LiteralRef<'_> {
+    LiteralRef::new_language_tagged_literal_unchecked(value, "en")
 }
 
 /// The class a session kind adds to `schema:Event` and `cg:Session`.
-fn kind_class(kind: SessionKind) -> NamedNode {
+fn kind_class(kind: SessionKind) -> NamedNodeRef<'static> {
     match kind {
-        SessionKind::Talk => term(ns::CONF, "Talk"),
-        SessionKind::Keynote => term(ns::CG, "Keynote"),
-        SessionKind::Lightning => term(ns::CG, "LightningTalk"),
-        SessionKind::Panel => term(ns::CONF, "Panel"),
-        SessionKind::Tutorial => term(ns::CONF, "Tutorial"),
-        SessionKind::Booth => term(ns::CG, "BoothDemo"),
-        SessionKind::Ama => term(ns::CG, "AskMeAnything"),
-        SessionKind::Ceremony => term(ns::CG, "Ceremony"),
-        SessionKind::Other => term(ns::CG, "OtherSession"),
+        SessionKind::Talk => iri!(conf "Talk"),
+        SessionKind::Keynote => iri!(cg "Keynote"),
+        SessionKind::Lightning => iri!(cg "LightningTalk"),
+        SessionKind::Panel => iri!(conf "Panel"),
+        SessionKind::Tutorial => iri!(conf "Tutorial"),
+        SessionKind::Booth => iri!(cg "BoothDemo"),
+        SessionKind::Ama => iri!(cg "AskMeAnything"),
+        SessionKind::Ceremony => iri!(cg "Ceremony"),
+        SessionKind::Other => iri!(cg "OtherSession"),
     }
 }
 
@@ -228,12 +257,12 @@ struct Builder<'a, 'c> {
 }
 
 impl<'c> Builder<'_, 'c> {
-    fn add(&mut self, s: &NamedNode, p: &NamedNode, o: impl Into<Term>) {
-        self.triples.add(s, p.as_ref(), &o.into());
+    fn add<'x>(&mut self, s: &'x NamedNode, p: NamedNodeRef<'x>, o: impl Into<TermRef<'x>>) {
+        self.triples.add(s, p, o);
     }
 
-    fn a(&mut self, s: &NamedNode, class: NamedNode) {
-        self.add(s, &term(ns::RDF, "type"), class);
+    fn a(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
+        self.add(s, rdf::TYPE, class);
     }
 
     /// The source-location node for `file:line`, with its file node.
@@ -244,9 +273,9 @@ impl<'c> Builder<'_, 'c> {
             let next = u32::try_from(self.slugs.len()).expect("fewer than 2^32 notes files");
             let number = *self.slugs.entry(file_slug.clone()).or_insert(next);
             if number == next {
-                self.a(&file_node, term(ns::CG, "NotesFile"));
-                self.a(&file_node, term(ns::PROV, "Entity"));
-                self.add(&file_node, &term(ns::CG, "path"), string(file));
+                self.a(&file_node, iri!(cg "NotesFile"));
+                self.a(&file_node, iri!(prov "Entity"));
+                self.add(&file_node, iri!(cg "path"), string(file));
             }
             self.files.insert(file, (file_node, file_slug, number));
         }
@@ -254,9 +283,9 @@ impl<'c> Builder<'_, 'c> {
         let (file_node, number) = (file_node.clone(), *number);
         let node = self.base.node(&format!("source/{file_slug}-L{line}"));
         if self.lines.insert((number, line)) {
-            self.a(&node, term(ns::CG, "SourceLocation"));
-            self.add(&node, &term(ns::CG, "inFile"), file_node);
-            self.add(&node, &term(ns::CG, "line"), typed(&line, "integer"));
+            self.a(&node, iri!(cg "SourceLocation"));
+            self.add(&node, iri!(cg "inFile"), &file_node);
+            self.add(&node, iri!(cg "line"), &typed(&line, xsd::INTEGER));
         }
         node
     }
@@ -277,108 +306,95 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         slugs: HashMap::default(),
         lines: HashSet::default(),
     };
-    let (schema, cg, conf, prov) = (ns::SCHEMA, ns::CG, ns::CONF, ns::PROV);
     for c in &corpus.conferences {
         let series = base.node(&format!("series/{}", slug(&c.series)));
         let edition = base.node(&format!("edition/{}", c.id));
-        b.a(&series, term(schema, "EventSeries"));
-        b.a(&series, term(conf, "ConferenceSeries"));
-        b.add(&series, &term(schema, "name"), string(&c.series));
-        b.add(&series, &term(schema, "subEvent"), edition.clone());
-        b.a(&edition, term(schema, "Event"));
-        b.a(&edition, term(conf, "Conference"));
-        b.add(&edition, &term(schema, "name"), string(&format!("{} {}", c.series, c.year)));
-        b.add(&edition, &term(schema, "superEvent"), series);
-        b.add(&edition, &term(schema, "startDate"), typed(&c.year, "gYear"));
-        b.add(&edition, &term(cg, "year"), typed(&c.year, "integer"));
-        b.add(&edition, &term(cg, "coveredByNotes"), typed(&c.covered, "boolean"));
+        b.a(&series, iri!(schema "EventSeries"));
+        b.a(&series, iri!(conf "ConferenceSeries"));
+        b.add(&series, iri!(schema "name"), string(&c.series));
+        b.add(&series, iri!(schema "subEvent"), &edition);
+        b.a(&edition, iri!(schema "Event"));
+        b.a(&edition, iri!(conf "Conference"));
+        b.add(&edition, iri!(schema "name"), string(&format!("{} {}", c.series, c.year)));
+        b.add(&edition, iri!(schema "superEvent"), &series);
+        b.add(&edition, iri!(schema "startDate"), &typed(&c.year, xsd::G_YEAR));
+        b.add(&edition, iri!(cg "year"), &typed(&c.year, xsd::INTEGER));
+        b.add(&edition, iri!(cg "coveredByNotes"), &typed(&c.covered, xsd::BOOLEAN));
         if let Some(location) = &c.location {
-            b.add(&edition, &term(schema, "location"), string(location));
+            b.add(&edition, iri!(schema "location"), string(location));
         }
         let source = b.source(&c.source.file, c.source.line);
-        b.add(&edition, &term(prov, "wasDerivedFrom"), source);
+        b.add(&edition, iri!(prov "wasDerivedFrom"), &source);
     }
     for s in &corpus.sessions {
         let node = base.node(&format!("session/{}", s.id));
         let session = &s.session;
-        b.a(&node, term(schema, "Event"));
-        b.a(&node, term(cg, "Session"));
+        b.a(&node, iri!(schema "Event"));
+        b.a(&node, iri!(cg "Session"));
         b.a(&node, kind_class(session.kind));
-        b.add(&node, &term(schema, "name"), string(&session.title));
-        b.add(&node, &term(cg, "sessionKind"), string(session.kind.as_str()));
-        b.add(&node, &term(schema, "superEvent"), base.node(&format!("edition/{}", session.conference)));
+        b.add(&node, iri!(schema "name"), string(&session.title));
+        b.add(&node, iri!(cg "sessionKind"), string(session.kind.as_str()));
+        b.add(&node, iri!(schema "superEvent"), &base.node(&format!("edition/{}", session.conference)));
         for person in &s.speakers {
-            b.add(&node, &term(schema, "performer"), base.node(&format!("person/{person}")));
+            b.add(&node, iri!(schema "performer"), &base.node(&format!("person/{person}")));
         }
         for link in session.links.iter().filter_map(|l| link_iri(l)) {
-            b.add(&node, &term(schema, "url"), link);
+            b.add(&node, iri!(schema "url"), &link);
         }
         for t in &s.topics {
-            b.add(&node, &term(schema, "about"), base.node(&format!("topic/{}", t.topic)));
+            b.add(&node, iri!(schema "about"), &base.node(&format!("topic/{}", t.topic)));
         }
         for other in &s.same_talk_as {
-            b.add(&node, &term(cg, "sameTalkAs"), base.node(&format!("session/{other}")));
+            b.add(&node, iri!(cg "sameTalkAs"), &base.node(&format!("session/{other}")));
         }
         if let Some(abstract_text) = &session.abstract_text {
-            b.add(&node, &term(schema, "description"), string(abstract_text));
+            b.add(&node, iri!(schema "description"), string(abstract_text));
         }
         let source = b.source(&session.source.file, session.source.line);
-        b.add(&node, &term(prov, "wasDerivedFrom"), source);
+        b.add(&node, iri!(prov "wasDerivedFrom"), &source);
     }
     let topic_scheme = base.node("topic/scheme");
-    b.a(&topic_scheme, term(ns::SKOS, "ConceptScheme"));
-    b.add(
-        &topic_scheme,
-        &term(ns::SKOS, "prefLabel"),
-        Literal::new_language_tagged_literal_unchecked("Python conference topics", "en"),
-    );
+    b.a(&topic_scheme, iri!(skos "ConceptScheme"));
+    b.add(&topic_scheme, iri!(skos "prefLabel"), english("Python conference topics"));
     for t in &corpus.topics.topics {
         let node = base.node(&format!("topic/{}", t.id));
-        b.a(&node, term(ns::SKOS, "Concept"));
-        b.add(&node, &term(ns::SKOS, "inScheme"), topic_scheme.clone());
-        b.add(
-            &node,
-            &term(ns::SKOS, "prefLabel"),
-            Literal::new_language_tagged_literal_unchecked(t.label.as_str(), "en"),
-        );
+        b.a(&node, iri!(skos "Concept"));
+        b.add(&node, iri!(skos "inScheme"), &topic_scheme);
+        b.add(&node, iri!(skos "prefLabel"), english(t.label.as_str()));
         for alt in &t.alt_labels {
-            b.add(
-                &node,
-                &term(ns::SKOS, "altLabel"),
-                Literal::new_language_tagged_literal_unchecked(alt.as_str(), "en"),
-            );
+            b.add(&node, iri!(skos "altLabel"), english(alt.as_str()));
         }
         for parent in &t.broader {
-            b.add(&node, &term(ns::SKOS, "broader"), base.node(&format!("topic/{parent}")));
+            b.add(&node, iri!(skos "broader"), &base.node(&format!("topic/{parent}")));
         }
     }
     for p in &corpus.people.people {
         let node = base.node(&format!("person/{}", p.id));
-        b.a(&node, term(schema, "Person"));
-        b.a(&node, term(conf, "Person"));
-        b.add(&node, &term(schema, "name"), string(&p.name));
+        b.a(&node, iri!(schema "Person"));
+        b.a(&node, iri!(conf "Person"));
+        b.add(&node, iri!(schema "name"), string(&p.name));
         for alias in &p.aliases {
-            b.add(&node, &term(schema, "alternateName"), string(alias));
+            b.add(&node, iri!(schema "alternateName"), string(alias));
         }
         for handle in &p.handles {
             match handle.strip_prefix('@') {
-                Some(_) => b.add(&node, &term(cg, "handle"), string(handle)),
+                Some(_) => b.add(&node, iri!(cg "handle"), string(handle)),
                 None => {
                     if let Some(iri) = link_iri(handle) {
-                        b.add(&node, &term(schema, "sameAs"), iri);
+                        b.add(&node, iri!(schema "sameAs"), &iri);
                     }
                 }
             }
         }
         for (list, property) in
-            [(&p.affiliations, term(schema, "affiliation")), (&p.former_affiliations, term(cg, "formerAffiliation"))]
+            [(&p.affiliations, iri!(schema "affiliation")), (&p.former_affiliations, iri!(cg "formerAffiliation"))]
         {
             for org in list.iter().filter_map(|a| organisation_of(a)) {
                 let org_node = base.node(&format!("organisation/{}", slug(&org)));
-                b.a(&org_node, term(schema, "Organization"));
-                b.a(&org_node, term(conf, "Organisation"));
-                b.add(&org_node, &term(schema, "name"), string(&org));
-                b.add(&node, &property, org_node);
+                b.a(&org_node, iri!(schema "Organization"));
+                b.a(&org_node, iri!(conf "Organisation"));
+                b.add(&org_node, iri!(schema "name"), string(&org));
+                b.add(&node, property, &org_node);
             }
         }
         // One mention per place and edition: a line that tells a talk at two conferences is two
@@ -389,12 +405,12 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         }
         for ((file, line, conference), as_speaker) in mentions {
             let mention = base.node(&format!("mention/{}-L{line}-{}-{conference}", slug(file), p.id));
-            b.a(&mention, term(cg, "Mention"));
-            b.add(&mention, &term(cg, "mentionOf"), node.clone());
-            b.add(&mention, &term(cg, "mentionIn"), base.node(&format!("edition/{conference}")));
-            b.add(&mention, &term(cg, "asSpeaker"), typed(&as_speaker, "boolean"));
+            b.a(&mention, iri!(cg "Mention"));
+            b.add(&mention, iri!(cg "mentionOf"), &node);
+            b.add(&mention, iri!(cg "mentionIn"), &base.node(&format!("edition/{conference}")));
+            b.add(&mention, iri!(cg "asSpeaker"), &typed(&as_speaker, xsd::BOOLEAN));
             let source = b.source(file, line);
-            b.add(&mention, &term(prov, "wasDerivedFrom"), source);
+            b.add(&mention, iri!(prov "wasDerivedFrom"), &source);
         }
     }
     b.triples.finish()
@@ -425,14 +441,8 @@ pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)>
             TermRef::BlankNode(_) => {}
         }
     }
-    // Editions whose sessions are subjects (triples come sorted by subject, so each subject is
-    // looked at once).
-    let mut last_subject = None;
-    for [s, _, _] in triples.ids() {
-        if last_subject == Some(s) {
-            continue;
-        }
-        last_subject = Some(s);
+    // Editions whose sessions are subjects (each subject looked at once).
+    for (_, [s, _, _]) in triples.steps().filter(|(step, _)| matches!(step, table::Step::Subject { .. })) {
         if let TermRef::NamedNode(n) = triples.term(s) {
             if let Some(edition) =
                 n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
@@ -483,11 +493,12 @@ pub fn write_triples_with(
     writer: impl Write,
 ) -> io::Result<()> {
     let mut writer = writer;
-    match syntax {
-        RdfSyntax::NTriples | RdfSyntax::NQuads => turtle::write_ntriples(triples, &mut writer)?,
-        RdfSyntax::Turtle | RdfSyntax::TriG => turtle::write_turtle(triples, prefixes, &mut writer)?,
+    match syntax.same_bytes_as() {
+        RdfSyntax::NTriples => turtle::write_ntriples(triples, &mut writer)?,
+        RdfSyntax::Turtle => turtle::write_turtle(triples, prefixes, &mut writer)?,
         RdfSyntax::JsonLd => jsonld::write_jsonld(triples, prefixes, &mut writer)?,
         RdfSyntax::RdfXml => rdfxml::write_rdfxml(triples, prefixes, &mut writer)?,
+        RdfSyntax::NQuads | RdfSyntax::TriG => unreachable!("written as the syntax whose bytes they share"),
     }
     writer.flush()
 }
@@ -554,21 +565,23 @@ mod tests {
     }
 
     #[test]
-    fn syntaxes_said_to_share_bytes_do() {
+    fn every_syntax_reads_back_including_the_bytes_two_share() {
         let s = NamedNode::new_unchecked(format!("{DEFAULT_BASE}session/pycon-us-2024/a"));
         let table: TripleTable = [
-            Triple::new(s.clone(), term(ns::SCHEMA, "name"), string("Ünïcode \"q\" <&>\n")),
-            Triple::new(s.clone(), term(ns::RDF, "type"), term(ns::CG, "Session")),
-            Triple::new(s, term(ns::CG, "line"), typed(&3, "integer")),
+            Triple::new(s.clone(), iri!(schema "name"), string("Ünïcode \"q\" <&>\n")),
+            Triple::new(s.clone(), rdf::TYPE, iri!(cg "Session")),
+            Triple::new(s, iri!(cg "line"), typed(&3, xsd::INTEGER)),
         ]
         .into_iter()
         .collect();
+        let lines = |t: &TripleTable| t.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         for syntax in RdfSyntax::ALL {
             let same = syntax.same_bytes_as();
             assert_eq!(same.same_bytes_as(), same);
+            // N-Quads and TriG are written as N-Triples and Turtle: each syntax's parser reads them.
             let bytes = to_bytes(&table, &Base::default(), syntax).unwrap();
-            assert_eq!(bytes, to_bytes(&table, &Base::default(), same).unwrap(), "{syntax:?}");
             assert!(!bytes.is_empty());
+            assert_eq!(lines(&read_bytes(&bytes, syntax).unwrap()), lines(&table), "{syntax:?}");
         }
     }
 

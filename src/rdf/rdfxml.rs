@@ -16,10 +16,10 @@ use oxigraph::model::vocab::{rdf, xsd};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::TripleTable;
+use super::ns::RDF;
 use super::table::{Step, TermTexts};
 use super::turtle::{is_pn_chars, is_pn_chars_u};
 
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const ITS: &str = "http://www.w3.org/2005/11/its";
 const XMLNS: &str = "http://www.w3.org/2000/xmlns/";
 
