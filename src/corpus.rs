@@ -48,6 +48,14 @@ pub struct Corpus {
     pub topics: TopicScheme,
 }
 
+impl Corpus {
+    /// The edition with this id.
+    #[must_use]
+    pub fn conference(&self, id: &str) -> Option<&Conference> {
+        self.conferences.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.conferences[i])
+    }
+}
+
 /// Merges per-file results into one corpus.
 #[must_use]
 pub fn assemble(results: Vec<FileResult>, diagnostics: Vec<Diagnostic>) -> Corpus {

@@ -339,7 +339,7 @@ impl Assembly {
 /// Builds one view of the corpus.
 #[must_use]
 pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
-    let year_of: BTreeMap<&str, u16> = corpus.conferences.iter().map(|c| (c.id.as_str(), c.year)).collect();
+    let year_of = |id: &str| corpus.conference(id).map(|c| c.year);
     let name_of: BTreeMap<&str, &str> = corpus.people.people.iter().map(|p| (&*p.id, p.name.as_str())).collect();
     let mut g = Assembly::default();
     match view {
@@ -352,7 +352,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
             }
             for s in &corpus.sessions {
-                let year = year_of.get(s.session.conference.as_str()).copied();
+                let year = year_of(&s.session.conference);
                 let session = format!("session/{}", s.id);
                 let edition = format!("edition/{}", s.session.conference);
                 let node = g.node(&session, &s.session.title, NodeKind::Session);
@@ -400,7 +400,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
         View::People { shared_editions } => {
             let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
             for s in &corpus.sessions {
-                let year = year_of.get(s.session.conference.as_str()).copied();
+                let year = year_of(&s.session.conference);
                 for person in &s.speakers {
                     let p = g.node(
                         &format!("person/{person}"),
@@ -421,7 +421,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
                 for (i, (a, ea)) in people.iter().enumerate() {
                     for (b, eb) in people.iter().skip(i + 1) {
-                        let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of.get(e).copied()).collect();
+                        let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of(e)).collect();
                         if !shared.is_empty() {
                             g.edge(
                                 &format!("person/{a}"),
@@ -437,7 +437,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
         }
         View::Topics => {
             for s in &corpus.sessions {
-                let year = year_of.get(s.session.conference.as_str()).copied();
+                let year = year_of(&s.session.conference);
                 for t in &s.topics {
                     let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
                     let node = g.node(&format!("topic/{}", t.topic), label, NodeKind::Topic);

@@ -31,8 +31,9 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 /// One concept of the scheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Topic {
-    /// Slug id: the concept IRI's last path segment (`free-threading`).
-    pub id: String,
+    /// Slug id: the concept IRI's last path segment (`free-threading`); shared with the sessions'
+    /// [`TopicMatch::topic`].
+    pub id: Arc<str>,
     /// `skos:prefLabel` (English when there are several).
     pub label: String,
     /// `skos:altLabel` keywords.
@@ -55,8 +56,6 @@ pub struct TopicScheme {
     /// Normalised label → the label shared by every match written that way, and the indexes of
     /// the topics that carry it.
     label_topics: HashMap<Arc<str>, Vec<usize>>,
-    /// Each topic's id, shared by every match of the topic.
-    ids: Vec<Arc<str>>,
 }
 
 /// Where a label was found.
@@ -138,7 +137,7 @@ impl TopicScheme {
             alt.sort();
             alt.dedup();
             broader.sort();
-            topics.push(Topic { id: last_segment(iri).to_owned(), label, alt_labels: alt, broader });
+            topics.push(Topic { id: last_segment(iri).into(), label, alt_labels: alt, broader });
         }
         if topics.is_empty() {
             return Err(format!("{source}: no skos:Concept found"));
@@ -157,8 +156,7 @@ impl TopicScheme {
             }
         }
         let finder = LabelFinder::new(label_topics.keys().map(|key| &**key)).map_err(|e| format!("{source}: {e}"))?;
-        let ids = topics.iter().map(|t| t.id.as_str().into()).collect();
-        Ok(Self { topics, finder, label_topics, ids })
+        Ok(Self { topics, finder, label_topics })
     }
 
     /// The bundled taxonomy.
@@ -173,7 +171,7 @@ impl TopicScheme {
     /// The topic with this id.
     #[must_use]
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.binary_search_by(|t| t.id.as_str().cmp(id)).ok().map(|i| &self.topics[i])
+        self.topics.binary_search_by(|t| (*t.id).cmp(id)).ok().map(|i| &self.topics[i])
     }
 
     /// The label inside a match of the matcher (which includes a boundary character before and
@@ -226,7 +224,11 @@ impl TopicScheme {
         let mut evidence: BTreeMap<usize, BTreeSet<(Arc<str>, Field)>> = BTreeMap::new();
         for (field, text) in fields {
             for label in self.labels_in(text) {
-                let found = label.to_lowercase();
+                let found: Cow<str> = if label.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                    label.to_lowercase().into()
+                } else {
+                    label.into()
+                };
                 if let Some((shared, topics)) = self.label_topics.get_key_value(&*normalise_label(&found)) {
                     // Most labels are found written as the scheme writes them: share that text.
                     let found: Arc<str> = if **shared == *found { Arc::clone(shared) } else { found.into() };
@@ -239,7 +241,7 @@ impl TopicScheme {
         let mut found: Vec<TopicMatch> = evidence
             .into_iter()
             .map(|(t, ev)| TopicMatch {
-                topic: Arc::clone(&self.ids[t]),
+                topic: Arc::clone(&self.topics[t].id),
                 score: ev.iter().map(|(_, f)| f.weight()).sum(),
                 evidence: ev.into_iter().collect(),
             })
@@ -272,13 +274,10 @@ fn is_word(c: char) -> bool {
 
 /// A label as compared: lower case, every run of spaces and hyphens one space.
 fn normalise_label(label: &str) -> Cow<'_, str> {
+    let label = label.trim_matches(|c: char| c.is_whitespace() || c == '-');
     // Most text looked up is a label already: lower-case ASCII, words apart by single spaces.
-    let plain =
-        label.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !char::from(b).is_whitespace() || b == b' ')
-            && !label.starts_with(' ')
-            && !label.ends_with(' ')
-            && !label.contains("  ")
-            && !label.contains('-');
+    let plain = label.bytes().all(|b| b == b' ' || b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'-')
+        && !label.contains("  ");
     if plain { Cow::Borrowed(label) } else { Cow::Owned(normalised(label)) }
 }
 
@@ -356,7 +355,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
     #[test]
     fn scheme_reads_labels_and_broader() {
         let s = TopicScheme::from_turtle(SCHEME, "t.ttl").unwrap();
-        let ids: Vec<&str> = s.topics.iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = s.topics.iter().map(|t| &*t.id).collect();
         assert_eq!(ids, vec!["concurrency", "cpp", "free-threading"]);
         assert_eq!(s.topic("free-threading").unwrap().broader, vec!["concurrency".to_owned()]);
         assert!(TopicScheme::from_turtle("@prefix x: <a:> .", "empty.ttl").is_err());
@@ -485,6 +484,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
         for text in ["ſſ++ ", "x ſſ++", "SS++"] {
             assert_eq!(scheme.labels_in(text), labels_by_regex(scheme, regex, text), "{text}");
         }
+        assert_eq!(scheme.labels_in("ſſ++ "), ["ſſ+"]);
     }
 
     #[test]

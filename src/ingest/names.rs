@@ -721,7 +721,7 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
 }
 
 /// The first char boundary at or after `len - max` bytes: where the last `max` bytes of `text` start.
-pub(super) fn tail_start(text: &str, max: usize) -> usize {
+fn tail_start(text: &str, max: usize) -> usize {
     super::text::char_boundary_from(text, text.len().saturating_sub(max))
 }
 

@@ -363,7 +363,9 @@ enum Reference {
     Pronoun,
 }
 
-fn references(text: &str, known: &[String]) -> Vec<(usize, Reference)> {
+/// The references in `text`, by offset. A first name stands for the latest full name with it:
+/// from `local` (this paragraph's), then from `known` (earlier paragraphs').
+fn references(text: &str, known: &[String], local: &[String]) -> Vec<(usize, Reference)> {
     // Names inside parentheses are affiliations or credits, not who the sentence is about.
     let mut depth = 0usize;
     let in_parens: Vec<bool> = text
@@ -395,8 +397,11 @@ fn references(text: &str, known: &[String]) -> Vec<(usize, Reference)> {
                 let covered =
                     refs.iter().any(|(o, r)| matches!(r, Reference::Person(n) if *o <= pos && pos < o + n.len()));
                 if !covered && bare.chars().next().is_some_and(char::is_uppercase) {
-                    if let Some(full) =
-                        known.iter().rev().find(|k| k.split(' ').next() == Some(bare) && k.contains(' '))
+                    if let Some(full) = local
+                        .iter()
+                        .rev()
+                        .chain(known.iter().rev())
+                        .find(|k| k.split(' ').next() == Some(bare) && k.contains(' '))
                     {
                         refs.push((pos, Reference::Person(full.clone())));
                     }
@@ -431,7 +436,8 @@ type Told = (ConferenceName, Session, Vec<Mention>);
 /// Talks told in passing in one paragraph.
 fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file: &Arc<str>) -> Vec<Told> {
     let text = &block.text;
-    let mut context: Vec<String> = known.to_vec();
+    // Full names this paragraph has given so far; `known` holds those of the paragraphs before.
+    let mut context: Vec<String> = Vec::new();
     let mut told: Vec<Told> = Vec::new();
     // Most paragraphs tell no talk: their lines are indexed only when one does.
     let line_starts = std::cell::OnceCell::new();
@@ -446,8 +452,8 @@ fn talks_in_passing(block: &Block, known: &[String], home: &ConferenceName, file
         // window keeps a paragraph of thousands of sentences linear); only a sentence that tells
         // of a talk needs to know.
         let refs: Vec<(usize, Reference)> = if spans.iter().any(|span| span.kind_hint.or(talk_kind).is_some()) {
-            let window = super::names::tail_start(&text[..s], 1500);
-            references(&text[window..e], &context).into_iter().map(|(o, r)| (o + window, r)).collect()
+            let window = crate::ingest::text::char_boundary_from(text, s.saturating_sub(1500));
+            references(&text[window..e], known, &context).into_iter().map(|(o, r)| (o + window, r)).collect()
         } else {
             Vec::new()
         };

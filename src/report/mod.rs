@@ -45,9 +45,7 @@ pub struct RepeatSpeaker {
 /// People who presented at `min_editions` or more editions, most editions first, then by name.
 #[must_use]
 pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
-    let by_id: BTreeMap<&str, &crate::model::Conference> =
-        corpus.conferences.iter().map(|c| (c.id.as_str(), c)).collect();
-    let edition = |id: &str| by_id.get(id).copied();
+    let edition = |id: &str| corpus.conference(id);
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
     for s in &corpus.sessions {
         for p in &s.speakers {
@@ -190,12 +188,12 @@ pub fn trend(years: &[u16], shares: &[f64], counts: &[u32]) -> Trend {
 /// Sessions per topic per year, with shares and trends.
 #[must_use]
 pub fn topics(corpus: &Corpus) -> TopicsReport {
-    let year_of: BTreeMap<&str, u16> =
-        corpus.conferences.iter().filter(|c| c.covered).map(|c| (c.id.as_str(), c.year)).collect();
     let mut per_year: BTreeMap<u16, u32> = BTreeMap::new();
     let mut counts: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
     for s in &corpus.sessions {
-        let Some(&year) = year_of.get(s.session.conference.as_str()) else { continue };
+        let Some(year) = corpus.conference(&s.session.conference).filter(|c| c.covered).map(|c| c.year) else {
+            continue;
+        };
         *per_year.entry(year).or_default() += 1;
         for t in &s.topics {
             *counts.entry(&*t.topic).or_default().entry(year).or_default() += 1;
@@ -257,10 +255,9 @@ pub struct EditionRow {
 /// Per edition: sessions, speakers, returning and first-time speakers, top topics; by year then id.
 #[must_use]
 pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
-    let year_of: BTreeMap<&str, u16> = corpus.conferences.iter().map(|c| (c.id.as_str(), c.year)).collect();
     let mut first_year: BTreeMap<&str, u16> = BTreeMap::new();
     for s in &corpus.sessions {
-        let y = year_of.get(s.session.conference.as_str()).copied().unwrap_or(0);
+        let y = corpus.conference(&s.session.conference).map_or(0, |c| c.year);
         for p in &s.speakers {
             let e = first_year.entry(&**p).or_insert(y);
             *e = (*e).min(y);

@@ -177,6 +177,7 @@ pub fn render(kind: ReportKind, corpus: &Corpus, format: ReportFormat, min_editi
     match format {
         ReportFormat::Markdown => Ok(markdown(&grid)),
         ReportFormat::Csv => csv_text(&grid),
-        _ => Ok(terminal(&grid)),
+        ReportFormat::Table => Ok(terminal(&grid)),
+        ReportFormat::Json | ReportFormat::Html => unreachable!("returned above"),
     }
 }
