@@ -14,7 +14,7 @@ cargo build --release --quiet --example synth --bin confgraph
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
-printf '%-8s %10s %8s %12s %10s %12s %12s %10s\n' corpus "build s" "MB/s" "peak MiB" "peak/size" "baseline s" "base MiB" "speed-up"
+printf '%-8s %10s %8s %12s %10s %11s %12s %12s %10s\n' corpus "build s" "MB/s" "peak MiB" "peak/size" "exports MB" "baseline s" "base MiB" "speed-up"
 # Runs a command under GNU time into the file $1 ("seconds KiB"); on failure shows its output.
 timed() {
   local into="$1"; shift
@@ -36,9 +36,10 @@ for mb in "${sizes[@]}"; do
     times+=("$s")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
+  exports=$(du -sb "$out/exports" | cut -f1)
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   timed "$out/b" python3 scripts/baseline.py "$dir" "$out/baseline"
   read -r bs bkb <"$out/b"
-  awk -v mb="$mb" -v s="$median" -v bytes="$bytes" -v kb="$peak" -v bs="$bs" -v bkb="$bkb" 'BEGIN {
-    printf "%-8s %10.2f %8.1f %12.0f %10.1f %12.2f %12.0f %9.1fx\n", mb " MB", s, bytes / 1e6 / s, kb / 1024, kb * 1024 / bytes, bs, bkb / 1024, bs / s }'
+  awk -v mb="$mb" -v s="$median" -v bytes="$bytes" -v kb="$peak" -v bs="$bs" -v bkb="$bkb" -v ex="$exports" 'BEGIN {
+    printf "%-8s %10.2f %8.1f %12.0f %10.1f %11.0f %12.2f %12.0f %9.1fx\n", mb " MB", s, bytes / 1e6 / s, kb / 1024, kb * 1024 / bytes, ex / 1e6, bs, bkb / 1024, bs / s }'
 done

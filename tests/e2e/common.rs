@@ -43,7 +43,16 @@ pub fn python_with(modules: &str) -> bool {
 pub fn bundled_build() -> (&'static Path, &'static str) {
     static BUILT: std::sync::OnceLock<(PathBuf, String)> = std::sync::OnceLock::new();
     let (dir, summary) = BUILT.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-exports");
+        // One folder per test process: two runs at once do not remove each other's files. Those of
+        // runs that have ended are removed.
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        for old in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let name = old.file_name().to_string_lossy().into_owned();
+            if name.strip_prefix("bundled-exports-").is_some_and(|pid| !Path::new("/proc").join(pid).exists()) {
+                let _ = std::fs::remove_dir_all(old.path());
+            }
+        }
+        let dir = tmp.join(format!("bundled-exports-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let out = confgraph().arg("build").arg("-o").arg(&dir).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

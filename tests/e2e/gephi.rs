@@ -8,7 +8,7 @@ use std::process::Command as Process;
 use confgraph::graph::{KnowledgeGraph, View};
 use serde_json::Value;
 
-use crate::common::{bundled_exports, client_available, confgraph, interop, python_with, root, tree};
+use crate::common::{bundled_build, client_available, confgraph, interop, python_with, root, tree};
 
 fn model(view: View) -> KnowledgeGraph {
     let sources = confgraph::ingest::source::sample_corpus();
@@ -34,7 +34,7 @@ fn networkx_and_igraph_read_every_view_with_the_models_counts_and_typed_values()
     if !python_with("networkx, igraph, scipy") {
         return;
     }
-    let (dir, _) = bundled_exports();
+    let dir = bundled_build().0;
     for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
         for format in ["graphml", "gexf"] {
@@ -85,7 +85,7 @@ fn pagerank_and_louvain_agree_with_networkx() {
     if !python_with("networkx, scipy") {
         return;
     }
-    let (dir, _) = bundled_exports();
+    let dir = bundled_build().0;
     for (name, view) in [("full", View::Full), ("people", View::People { shared_editions: false })] {
         let kg = model(view);
         let seen = read_with_networkx("graphml", &dir.join(format!("{name}.graphml")));
@@ -113,9 +113,9 @@ fn gexf_validates_against_the_gexf_1_3_schema() {
     if !client_available("xmllint (libxml2-utils)", Process::new("xmllint").arg("--version")) {
         return;
     }
-    let (dir, _) = bundled_exports();
+    let dir = bundled_build().0;
     let xsd = root().join("tests/schemas/gexf-1.3/gexf.xsd");
-    for name in ["full.gexf", "people.gexf"] {
+    for name in ["full.gexf", "people.gexf", "topics.gexf"] {
         let out = Process::new("xmllint").args(["--noout", "--schema"]).arg(&xsd).arg(dir.join(name)).output().unwrap();
         assert!(out.status.success(), "{name} does not validate: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -126,7 +126,7 @@ fn graphml_follows_gephis_importer_rules() {
     if !python_with("xml") {
         return;
     }
-    let (dir, _) = bundled_exports();
+    let dir = bundled_build().0;
     for name in ["full.graphml", "people.graphml"] {
         let out = Process::new("python3").arg(interop("graphml_rules.py")).arg(dir.join(name)).output().unwrap();
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
@@ -142,7 +142,7 @@ fn graphml_follows_gephis_importer_rules() {
 
 #[test]
 fn node_ids_are_the_rdf_iris_under_the_base() {
-    let (dir, _) = bundled_exports();
+    let dir = bundled_build().0;
     let ttl = std::fs::read_to_string(dir.join("graph.nt")).unwrap();
     let subjects: std::collections::BTreeSet<&str> = ttl.lines().filter_map(|l| l.split(' ').next()).collect();
     let nodes = std::fs::read_to_string(dir.join("gephi/full/nodes.csv")).unwrap();
@@ -158,7 +158,7 @@ fn node_ids_are_the_rdf_iris_under_the_base() {
 
 #[test]
 fn csv_and_neo4j_tables_have_the_headers_their_importers_expect() {
-    let (d, _) = bundled_exports();
+    let d = bundled_build().0;
     let first_line = |p: &str| std::fs::read_to_string(d.join(p)).unwrap().lines().next().unwrap().to_owned();
     assert!(first_line("gephi/full/nodes.csv").starts_with("Id,Label,kind,"));
     assert!(first_line("gephi/full/nodes.csv").ends_with(",timeset"));

@@ -7,7 +7,7 @@ use std::process::Command as Process;
 
 use serde_json::Value;
 
-use crate::common::{bundled_exports, client_available, confgraph, interop, python_with, root};
+use crate::common::{bundled_build, client_available, confgraph, interop, python_with, root};
 
 fn json_of(args: &[&str]) -> Value {
     let out = confgraph().args(args).output().unwrap();
@@ -269,7 +269,7 @@ fn html_report_renders_its_charts_in_chromium() {
     if !client_available("chromium", Process::new("chromium").arg("--version")) || !python_with("PIL") {
         return;
     }
-    let html = bundled_exports().0.join("report.html");
+    let html = bundled_build().0.join("report.html");
     let scratch = tempfile::tempdir().unwrap();
     let shot = scratch.path().join("report.png");
     let out = Process::new("python3").arg(interop("html_report_check.py")).arg(&html).arg(&shot).output().unwrap();
