@@ -105,8 +105,7 @@ impl<'a> Namespaces<'a> {
         candidates.sort_unstable_by_key(|(ns, _)| std::cmp::Reverse(ns.len()));
         for (ns, name) in candidates {
             let local = &iri[ns.len()..];
-            let escaped = if local.is_empty() { Some(String::new()) } else { escape_local_name(local) };
-            if let Some(escaped) = escaped {
+            if let Some(escaped) = escape_local_name(local) {
                 out.push_str(name);
                 out.push(':');
                 out.push_str(&escaped);
@@ -242,22 +241,18 @@ fn escapable(c: char) -> bool {
     )
 }
 
-/// A Turtle local name (`PN_LOCAL`) for `value`, with `\` escapes where needed; `None` when it
-/// cannot be one (the IRI is then written whole).
+/// A Turtle local name (`PN_LOCAL`, possibly empty) for `value`, with `\` escapes where needed;
+/// `None` when it cannot be one (the IRI is then written whole).
 fn escape_local_name(value: &str) -> Option<String> {
     let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    let first = chars.next()?;
-    if is_pn_chars_u(first) || first == ':' || first.is_ascii_digit() {
-        out.push(first);
-    } else if escapable(first) {
-        out.push('\\');
-        out.push(first);
-    } else {
-        return None;
-    }
-    while let Some(c) = chars.next() {
-        if is_pn_chars(c) || c == ':' || (c == '.' && !chars.as_str().is_empty()) {
+    for (i, c) in value.char_indices() {
+        let plain = c == ':'
+            || if i == 0 {
+                is_pn_chars_u(c) || c.is_ascii_digit()
+            } else {
+                is_pn_chars(c) || (c == '.' && i + 1 < value.len())
+            };
+        if plain {
             out.push(c);
         } else if escapable(c) {
             out.push('\\');
