@@ -102,33 +102,44 @@ pub fn assemble_with(
         sessions.extend(record.sessions);
         mentions.extend(record.mentions);
     }
-    let people = resolve_people_with(&mentions, overrides);
+    // People are resolved (mostly one thread's work) while sessions are ordered, given ids and
+    // matched to topics.
+    let (people, (sessions, ids, matches)) = rayon::join(
+        || resolve_people_with(&mentions, overrides),
+        || {
+            sessions
+                .par_sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
+            let ids = session_ids(&sessions);
+            let matches: Vec<Vec<TopicMatch>> = sessions
+                .par_iter_mut()
+                .map(|session| {
+                    let matches = topics.assign(session);
+                    // Only topic assignment and the words of sessions no topic fits read the notes.
+                    if !matches.is_empty() {
+                        session.notes = String::new();
+                    }
+                    matches
+                })
+                .collect();
+            (sessions, ids, matches)
+        },
+    );
     drop(mentions);
-    sessions.sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
     let mut sessions: Vec<CorpusSession> = sessions
-        .into_iter()
-        .map(|mut session| {
-            let base = session_id(&session.conference, &session.title);
-            let n = used.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        .into_par_iter()
+        .zip(ids)
+        .zip(matches)
+        .map(|((mut session, id), topics)| {
             // Resolved, the names as written are no longer read: they live on in `people`. (Not
             // `into_iter`: collecting would reuse the names' buffer, nine times the room the ids need.)
             let speakers = std::mem::take(&mut session.speakers)
                 .iter()
                 .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
                 .collect();
-            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics: Vec::new() }
+            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics }
         })
         .collect();
     link_same_talks(&mut sessions);
-    sessions.par_iter_mut().for_each(|s| {
-        s.topics = topics.assign(&s.session);
-        // Only topic assignment and the words of sessions no topic fits read the notes.
-        if !s.topics.is_empty() {
-            s.session.notes = String::new();
-        }
-    });
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),
@@ -141,12 +152,25 @@ pub fn assemble_with(
     }
 }
 
+/// Each session's id: its conference and title slug, numbered from `-2` where one repeats.
+fn session_ids(sessions: &[Session]) -> Vec<String> {
+    let mut ids: Vec<String> = sessions.par_iter().map(|s| session_id(&s.conference, &s.title)).collect();
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for id in &mut ids {
+        let n = used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(1);
+        if *n > 1 {
+            *id = format!("{id}-{n}");
+        }
+    }
+    ids
+}
+
 /// Links sessions that are one talk given at several editions: the same title once case,
 /// punctuation and accents are folded, at different editions, with a speaker in common.
 fn link_same_talks(sessions: &mut [CorpusSession]) {
+    let keys: Vec<String> = sessions.par_iter().map(|s| crate::ids::slug(&s.session.title)).collect();
     let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, s) in sessions.iter().enumerate() {
-        let key = crate::ids::slug(&s.session.title);
+    for (i, (s, key)) in sessions.iter().zip(keys).enumerate() {
         if !key.is_empty() && !s.speakers.is_empty() {
             by_title.entry(key).or_default().push(i);
         }

@@ -1,5 +1,7 @@
 //! Readable, stable identifiers: the slugs shared by IRIs, GraphML/GEXF node ids and CSV rows.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Lower-case ASCII slug: accents folded, every run of other characters becomes one `-`.
@@ -25,8 +27,12 @@ pub fn slug(text: &str) -> String {
 }
 
 /// NFKD-decomposes and drops combining marks, then maps the few letters NFKD leaves alone.
+/// ASCII text, its own decomposition, is returned as it is.
 #[must_use]
-pub fn fold_to_ascii(text: &str) -> String {
+pub fn fold_to_ascii(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     text.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {

@@ -25,6 +25,8 @@ use std::sync::Arc;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::affiliation::organisation_of;
 use crate::ids::{fold_to_ascii, slug};
 use crate::model::{Mention, SourceLine};
@@ -260,9 +262,9 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     // A total order: mentions that tie on place, name and edition (one line naming someone as a
     // speaker and in prose) must not keep the order they were read in; the speaker comes first.
-    sorted.sort_by(|a, b| mention_order(a).cmp(&mention_order(b)));
-    for m in &sorted {
-        let key = name_key(&m.person.name);
+    sorted.par_sort_by(|a, b| mention_order(a).cmp(&mention_order(b)));
+    let keys: Vec<String> = sorted.par_iter().map(|m| name_key(&m.person.name)).collect();
+    for (m, key) in sorted.iter().zip(keys) {
         if key.is_empty() {
             continue;
         }
@@ -290,6 +292,16 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     }
     let forms: Vec<Form<'_>> = by_key.into_values().collect();
     let index: BTreeMap<&str, usize> = forms.iter().enumerate().map(|(i, f)| (f.key.as_str(), i)).collect();
+    let words: Vec<Vec<&str>> = forms.iter().map(Form::words).collect();
+    // Full names (two words or more, not handles) by given name and by surname.
+    let full: Vec<usize> = (0..forms.len()).filter(|&i| !forms[i].is_handle() && words[i].len() >= 2).collect();
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &full {
+        let w = &words[i];
+        by_surname.entry(w[w.len() - 1]).or_default().push(i);
+        by_given.entry(w[0]).or_default().push(i);
+    }
     let mut groups = Groups { parent: (0..forms.len()).collect() };
     let mut reasons: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut near_misses: BTreeSet<NearMiss> = BTreeSet::new();
@@ -351,23 +363,34 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
             );
         }
     }
-    // 4: handles that name a person.
+    // 4: handles that name a person: a full name run together, or a handle or link it carries.
+    let mut by_spelling: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &j in &full {
+        by_spelling.entry(words[j].concat()).or_default().push(j);
+        for t in &forms[j].tokens {
+            by_token.entry(t.as_str()).or_default().push(j);
+        }
+    }
     for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.is_handle()) {
         let token = f.key.trim_start_matches('@');
-        let candidates: Vec<(usize, String)> = forms
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !g.is_handle() && g.words().len() >= 2)
-            .filter_map(|(j, g)| {
-                if g.words().concat() == token {
-                    Some((j, format!("handle `{}` ({}) spells the name {}", f.shown(), f.first_place(), g.shown())))
-                } else if g.tokens.contains(token) {
+        let mut named: Vec<usize> =
+            by_spelling.get(token).into_iter().chain(by_token.get(token)).flatten().copied().collect();
+        named.sort_unstable();
+        named.dedup();
+        let candidates: Vec<(usize, String)> = named
+            .into_iter()
+            .map(|j| {
+                let g = &forms[j];
+                if words[j].concat() == token {
+                    (j, format!("handle `{}` ({}) spells the name {}", f.shown(), f.first_place(), g.shown()))
+                } else {
                     let link = g
                         .mentions
                         .iter()
                         .flat_map(|m| m.person.links.iter().chain(&m.person.handles))
                         .find(|l| tokens_of(l, true).iter().any(|t| t == token));
-                    Some((
+                    (
                         j,
                         format!(
                             "handle `{}` ({}) is also in {} on a session {} gave alone ({})",
@@ -377,9 +400,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
                             g.shown(),
                             g.first_place()
                         ),
-                    ))
-                } else {
-                    None
+                    )
                 }
             })
             .collect();
@@ -402,12 +423,14 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         }
     }
     // 5: a first name alone, with exactly one person of that first name in the same file.
-    for (i, f) in forms.iter().enumerate().filter(|(_, f)| !f.is_handle() && f.words().len() == 1) {
-        let candidates: Vec<usize> = forms
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.words().len() >= 2 && g.words()[0] == f.key && !g.files.is_disjoint(&f.files))
-            .map(|(j, _)| j)
+    for (i, f) in forms.iter().enumerate().filter(|(i, f)| !f.is_handle() && words[*i].len() == 1) {
+        // A full name starting with a non-handle single word is not a handle either.
+        let candidates: Vec<usize> = by_given
+            .get(f.key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| !forms[j].files.is_disjoint(&f.files))
             .collect();
         let roots: BTreeSet<usize> = candidates.iter().map(|&j| groups.root(j)).collect();
         if roots.len() == 1 {
@@ -423,14 +446,6 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         }
     }
     // 6–7 and look-alikes: compare full names that share a surname or a given name.
-    let full: Vec<usize> = (0..forms.len()).filter(|&i| !forms[i].is_handle() && forms[i].words().len() >= 2).collect();
-    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &i in &full {
-        let w = forms[i].words();
-        by_surname.entry(w[w.len() - 1]).or_default().push(i);
-        by_given.entry(w[0]).or_default().push(i);
-    }
     let corroboration = |a: &Form<'_>, b: &Form<'_>| -> Option<String> {
         if let Some(t) = a.tokens.intersection(&b.tokens).next() {
             return Some(format!("both have the handle `{t}`"));
@@ -450,8 +465,8 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 let (a, b) = (&forms[i], &forms[j]);
-                let (ga, gb) = (a.words()[0], b.words()[0]);
-                if a.words().len() != b.words().len() && ga == gb {
+                let (ga, gb) = (words[i][0], words[j][0]);
+                if words[i].len() != words[j].len() && ga == gb {
                     continue; // a middle name or initial; left to the exact rules
                 }
                 if let Some(formal) = nicknames::same_given_name(ga, gb) {
@@ -476,7 +491,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 let (a, b) = (&forms[i], &forms[j]);
-                let (sa, sb) = (a.words()[a.words().len() - 1], b.words()[b.words().len() - 1]);
+                let (sa, sb) = (words[i][words[i].len() - 1], words[j][words[j].len() - 1]);
                 if sa == sb || sa.len().min(sb.len()) < 4 || strsim::damerau_levenshtein(sa, sb) != 1 {
                     continue;
                 }
