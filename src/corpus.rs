@@ -188,3 +188,21 @@ fn link_same_talks(sessions: &mut [CorpusSession]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{read_all, source::sample_corpus};
+
+    #[test]
+    fn speaker_ids_get_buffers_of_their_own_size() {
+        let corpus = assemble(read_all(&sample_corpus()), Vec::new());
+        let with_speakers: Vec<&CorpusSession> = corpus.sessions.iter().filter(|s| !s.speakers.is_empty()).collect();
+        assert!(with_speakers.len() > 100, "{}", with_speakers.len());
+        // Collected by growing from empty: at most twice the ids (four at least). Reusing the buffer
+        // of the names as written would keep nine ids' room per name.
+        for s in with_speakers {
+            assert!(s.speakers.capacity() <= 2 * s.speakers.len().max(4), "{}: {}", s.id, s.speakers.capacity());
+        }
+    }
+}

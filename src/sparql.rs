@@ -208,6 +208,34 @@ mod tests {
     }
 
     #[test]
+    fn tables_show_vocabulary_iris_prefixed_and_data_iris_under_the_base() {
+        let shown = |iri: &str, base: &Base| display_term(&NamedNode::new_unchecked(iri).into(), base);
+        let base = Base::default();
+        for (iri, want) in [
+            ("https://schema.org/performer", "schema:performer"),
+            ("http://www.w3.org/2004/02/skos/core#prefLabel", "skos:prefLabel"),
+            ("http://www.w3.org/ns/prov#wasDerivedFrom", "prov:wasDerivedFrom"),
+            ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "rdf:type"),
+            ("http://www.w3.org/2001/XMLSchema#gYear", "xsd:gYear"),
+            ("https://example.org/confgraph/person/ana", "person/ana"),
+            ("https://example.net/elsewhere", "https://example.net/elsewhere"),
+        ] {
+            assert_eq!(shown(iri, &base), want);
+        }
+        // Every vocabulary namespace has its prefix, and another base is cut off instead.
+        for (prefix, ns_iri) in VOCABULARY_PREFIXES {
+            assert_eq!(shown(&format!("{ns_iri}x"), &base), format!("{prefix}:x"));
+        }
+        let other = Base::new("https://notes.example/kg/").unwrap();
+        assert_eq!(shown("https://notes.example/kg/person/ana", &other), "person/ana");
+        assert_eq!(
+            shown("https://example.org/confgraph/person/ana", &other),
+            "https://example.org/confgraph/person/ana"
+        );
+        assert_eq!(display_term(&Literal::new_simple_literal("Ana").into(), &base), "Ana");
+    }
+
+    #[test]
     fn syntax_errors_say_where() {
         let err = answer("SELECT ?s WHERE { ?s ?p }", ResultsFormat::Table).unwrap_err();
         let msg = err.to_string();
