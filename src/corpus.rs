@@ -2,7 +2,7 @@
 //! with unique ids and a deterministic order (conferences by id, sessions by conference then
 //! source position, people by id), whatever order the files were read in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -152,15 +152,27 @@ pub fn assemble_with(
     }
 }
 
-/// Each session's id: its conference and title slug, numbered from `-2` where one repeats.
+/// Each session's id: its conference and title slug, numbered from `-2` where one repeats. A
+/// number is skipped when another session's slug already ends in it (`Foo`, `Foo`, `Foo 2`).
 fn session_ids(sessions: &[Session]) -> Vec<String> {
     let mut ids: Vec<String> = sessions.par_iter().map(|s| session_id(&s.conference, &s.title)).collect();
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = ids.iter().cloned().collect();
+    // For each id seen, the number its next repeat tries first.
+    let mut next: BTreeMap<String, usize> = BTreeMap::new();
     for id in &mut ids {
-        let n = used.entry(id.clone()).and_modify(|n| *n += 1).or_insert(1);
-        if *n > 1 {
-            *id = format!("{id}-{n}");
-        }
+        let Some(n) = next.get_mut(id.as_str()) else {
+            next.insert(id.clone(), 2);
+            continue;
+        };
+        let numbered = loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+        };
+        taken.insert(numbered.clone());
+        *id = numbered;
     }
     ids
 }
@@ -193,6 +205,26 @@ fn link_same_talks(sessions: &mut [CorpusSession]) {
 mod tests {
     use super::*;
     use crate::ingest::{read_all, source::sample_corpus};
+
+    #[test]
+    fn repeated_titles_get_numbers_no_other_session_has() {
+        let notes =
+            "# PyOhio 2023\n\n## Foo\n\nAna Lima\n\n## Foo\n\nBo Chen\n\n## Foo 2\n\nCy Dee\n\n## Foo\n\nDi Eve\n";
+        let (record, _) = crate::ingest::read_notes("a.md", notes.as_bytes());
+        let corpus =
+            assemble(vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![] }], vec![]);
+        let ids: Vec<(&str, &str)> =
+            corpus.sessions.iter().map(|s| (s.id.as_str(), s.session.title.as_str())).collect();
+        assert_eq!(
+            ids,
+            [
+                ("pyohio-2023/foo", "Foo"),
+                ("pyohio-2023/foo-3", "Foo"),
+                ("pyohio-2023/foo-2", "Foo 2"),
+                ("pyohio-2023/foo-4", "Foo")
+            ]
+        );
+    }
 
     #[test]
     fn speaker_ids_get_buffers_of_their_own_size() {

@@ -136,15 +136,21 @@ fn a_first_name_alone_joins_the_only_person_of_that_name_in_the_file() {
 
 #[test]
 fn a_handle_or_first_name_that_fits_two_people_names_neither() {
-    // `@annalee` spells Anna Lee and is in Ann Alee's link: two people, so neither. Anna Lee alone,
+    // `@annalee` spells Anna Lee and is in Ann Smith's link: two people, so neither. Anna Lee alone,
     // spelling it and carrying it, is named, for the spelling.
     let mut handle = at("@annalee", "a.md", 1, "pycascades-2024", true);
     handle.person.handles.push("@annalee".into());
-    let mut alee = at("Ann Alee", "b.md", 2, "pycascades-2024", true);
-    alee.person.links.push("https://annalee.example.org/talk".into());
-    let p = resolve_people(&[handle.clone(), alee, at("Anna Lee", "c.md", 3, "pycon-us-2019", true)]);
+    let mut smith = at("Ann Smith", "b.md", 2, "pycascades-2024", true);
+    smith.person.links.push("https://annalee.example.org/talk".into());
+    let p = resolve_people(&[handle.clone(), smith.clone(), at("Anna Lee", "c.md", 3, "pycon-us-2019", true)]);
     assert_eq!(p.people.len(), 3, "{:?}", ids(&p));
-    assert!(p.near_misses.iter().any(|n| n.reason.contains("fits several people")), "{:?}", p.near_misses);
+    let several: Vec<&str> =
+        p.near_misses.iter().filter(|n| n.reason.contains("fits several people")).map(|n| n.b.as_str()).collect();
+    assert_eq!(several, ["Ann Smith", "Anna Lee"], "{:?}", p.near_misses);
+    // The link alone names Ann Smith.
+    let p = resolve_people(&[handle.clone(), smith]);
+    assert_eq!(p.people.len(), 1, "{:?}", ids(&p));
+    assert!(p.people[0].merge_reasons.iter().any(|r| r.contains("is also in")), "{:?}", p.people[0].merge_reasons);
     let mut lee = at("Anna Lee", "c.md", 3, "pycon-us-2019", true);
     lee.person.handles.push("@annalee".into());
     let p = resolve_people(&[handle, lee]);
