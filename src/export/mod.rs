@@ -9,7 +9,7 @@ pub mod csv_tables;
 pub mod gexf;
 pub mod graphml;
 pub mod neo4j;
-mod xml;
+pub(crate) mod xml;
 
 use std::borrow::Cow;
 use std::io::{self, Write};

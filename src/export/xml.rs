@@ -17,8 +17,8 @@ pub(super) struct XmlWriter<'w> {
     depth: usize,
 }
 
-/// Bytes gathered before they are passed on.
-const CHUNK: usize = 1 << 16;
+/// Bytes gathered before they are passed on (here and in the RDF/XML writer).
+pub(crate) const CHUNK: usize = 1 << 16;
 
 impl<'w> XmlWriter<'w> {
     /// A document with its XML declaration.
@@ -150,32 +150,37 @@ fn value_into(buf: &mut Vec<u8>, value: &Value) {
 /// Appends `text` escaped for XML, without the characters XML 1.0 forbids (C0 controls but tab
 /// and line ends, U+FFFE and U+FFFF): what `quick_xml::escape::escape(xml_safe(text))` gives.
 fn escape_into(buf: &mut Vec<u8>, text: &str) {
+    escape_pieces(text, true, |piece| buf.extend_from_slice(piece.as_bytes()));
+}
+
+/// Passes on `text` in pieces with `&`, `<`, `>`, `'` and `"` as entities, as quick-xml escapes
+/// attribute values and text; with `drop_forbidden`, without the characters XML 1.0 forbids.
+pub(crate) fn escape_pieces(text: &str, drop_forbidden: bool, mut push: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut done = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let replacement: &[u8] = match b {
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'&' => b"&amp;",
-            b'\'' => b"&apos;",
-            b'"' => b"&quot;",
+        // Every piece ends before an ASCII byte or a three-byte character: on a character boundary.
+        let (replacement, length) = match b {
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'&' => ("&amp;", 1),
+            b'\'' => ("&apos;", 1),
+            b'"' => ("&quot;", 1),
             b'\t' | b'\n' | b'\r' => continue,
-            0..0x20 => b"",
+            0..0x20 if drop_forbidden => ("", 1),
             // U+FFFE and U+FFFF are EF BF BE and EF BF BF: drop their three bytes.
-            0xEF if bytes.get(i + 1..i + 3).is_some_and(|next| next == b"\xBF\xBE" || next == b"\xBF\xBF") => {
-                buf.extend_from_slice(&bytes[done..i]);
-                done = i + 3;
-                continue;
+            0xEF if drop_forbidden
+                && bytes.get(i + 1..i + 3).is_some_and(|next| next == b"\xBF\xBE" || next == b"\xBF\xBF") =>
+            {
+                ("", 3)
             }
             _ => continue,
         };
-        buf.extend_from_slice(&bytes[done..i]);
-        buf.extend_from_slice(replacement);
-        done = i + 1;
+        push(&text[done..i]);
+        push(replacement);
+        done = i + length;
     }
-    if done < bytes.len() {
-        buf.extend_from_slice(&bytes[done..]);
-    }
+    push(&text[done..]);
 }
 
 #[cfg(test)]

@@ -280,12 +280,12 @@ impl<'c> Builder<'_, 'c> {
             self.files.insert(file, (file_node, file_slug, number));
         }
         let (file_node, file_slug, number) = &self.files[file];
-        let (file_node, number) = (file_node.clone(), *number);
         let node = self.base.node(&format!("source/{file_slug}-L{line}"));
-        if self.lines.insert((number, line)) {
-            self.a(&node, iri!(cg "SourceLocation"));
-            self.add(&node, iri!(cg "inFile"), &file_node);
-            self.add(&node, iri!(cg "line"), &typed(&line, xsd::INTEGER));
+        // Through the table itself: `self.add` would borrow the file node's owner too.
+        if self.lines.insert((*number, line)) {
+            self.triples.add(&node, rdf::TYPE, iri!(cg "SourceLocation"));
+            self.triples.add(&node, iri!(cg "inFile"), file_node);
+            self.triples.add(&node, iri!(cg "line"), &typed(&line, xsd::INTEGER));
         }
         node
     }

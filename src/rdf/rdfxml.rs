@@ -19,6 +19,7 @@ use super::TripleTable;
 use super::ns::RDF;
 use super::table::{Step, TermTexts};
 use super::turtle::{is_pn_chars, is_pn_chars_u};
+use crate::export::xml::{CHUNK, escape_pieces};
 
 const ITS: &str = "http://www.w3.org/2005/11/its";
 const XMLNS: &str = "http://www.w3.org/2000/xmlns/";
@@ -111,9 +112,6 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
     w.write_all(out.as_bytes())
 }
 
-/// Bytes gathered before they are passed on.
-const CHUNK: usize = 1 << 16;
-
 /// Whether `iri` is an RDF/XML syntax term.
 fn reserved(iri: &str) -> bool {
     iri.strip_prefix(RDF).is_some_and(|local| RESERVED.contains(&local))
@@ -170,31 +168,32 @@ impl<'a> Names<'a> {
 
     /// The element of term `id` of `table`, an IRI.
     fn element(&mut self, table: &TripleTable, id: u32) -> &Element {
-        if !self.elements.contains_key(&id) {
+        let (by_iri, custom_default) = (&self.by_iri, self.custom_default);
+        self.elements.entry(id).or_insert_with(|| {
             let TermRef::NamedNode(iri) = table.term(id) else { unreachable!("a predicate or type is an IRI") };
-            let element = self.element_of(iri.as_str());
-            self.elements.insert(id, element);
-        }
-        &self.elements[&id]
+            element_of(by_iri, custom_default, iri.as_str())
+        })
     }
+}
 
-    fn element_of(&self, iri: &str) -> Element {
-        let (namespace, local) = split_iri(iri);
-        let (name, declared) = if let Some(prefix) = self.by_iri.get(namespace) {
-            (if prefix.is_empty() { local.to_owned() } else { format!("{prefix}:{local}") }, None)
-        } else if namespace == XMLNS {
-            (format!("xmlns:{local}"), None)
-        } else if !local.is_empty() && !self.custom_default {
-            (local.to_owned(), Some(("xmlns", namespace)))
-        } else {
-            (format!("oxprefix:{local}"), Some(("xmlns:oxprefix", namespace)))
-        };
-        let mut declaration = String::new();
-        if let Some((attribute_name, namespace)) = declared {
-            attribute(&mut declaration, attribute_name, namespace);
-        }
-        Element { name, declaration, reserved: reserved(iri) }
+/// How `iri` is written as an element, given the prefixes by namespace IRI and whether one of
+/// them is the default namespace.
+fn element_of(by_iri: &BTreeMap<&str, &str>, custom_default: bool, iri: &str) -> Element {
+    let (namespace, local) = split_iri(iri);
+    let (name, declared) = if let Some(prefix) = by_iri.get(namespace) {
+        (if prefix.is_empty() { local.to_owned() } else { format!("{prefix}:{local}") }, None)
+    } else if namespace == XMLNS {
+        (format!("xmlns:{local}"), None)
+    } else if !local.is_empty() && !custom_default {
+        (local.to_owned(), Some(("xmlns", namespace)))
+    } else {
+        (format!("oxprefix:{local}"), Some(("xmlns:oxprefix", namespace)))
+    };
+    let mut declaration = String::new();
+    if let Some((attribute_name, namespace)) = declared {
+        attribute(&mut declaration, attribute_name, namespace);
     }
+    Element { name, declaration, reserved: reserved(iri) }
 }
 
 /// Appends ` name="value"`, the value escaped.
@@ -207,23 +206,9 @@ fn attribute(out: &mut String, name: &str, value: &str) {
 }
 
 /// Appends `text` with `&`, `<`, `>`, `'` and `"` escaped, as quick-xml escapes attribute values
-/// and text (other characters as they are).
+/// and text (other characters as they are, as oxrdfxml writes them).
 fn escape(out: &mut String, text: &str) {
-    let mut done = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'\'' => "&apos;",
-            b'"' => "&quot;",
-            _ => continue,
-        };
-        out.push_str(&text[done..i]);
-        out.push_str(entity);
-        done = i + 1;
-    }
-    out.push_str(&text[done..]);
+    escape_pieces(text, false, |piece| out.push_str(piece));
 }
 
 /// An IRI as namespace and local name: the local name is the longest tail that is an XML name
