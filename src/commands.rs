@@ -243,10 +243,9 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
             // This thread takes the last job spawned, the other steals from the front: N-Triples
             // (the longest, copied to N-Quads) is started on this thread and Turtle (copied to
             // TriG) on the other; the rest go to whichever is free first.
-            debug_assert!(rdf_files.iter().all(|s| RDF_SPAWN_ORDER.contains(s)));
-            let mut spawn_order: Vec<(usize, RdfSyntax)> = rdf_files.iter().copied().enumerate().collect();
-            spawn_order.sort_by_key(|(_, syntax)| RDF_SPAWN_ORDER.iter().position(|s| s == syntax));
-            for (i, syntax) in spawn_order {
+            debug_assert_eq!(rdf_files.len(), RDF_SPAWN_ORDER.len());
+            for syntax in RDF_SPAWN_ORDER {
+                let i = rdf_files.iter().position(|&s| s == syntax).expect("build writes every syntax it spawns");
                 let (triples, prefixes, done) = (&triples, &prefixes, &done);
                 scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
             }

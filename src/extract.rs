@@ -162,11 +162,7 @@ fn document(corpus: &Corpus) -> impl Serialize + '_ {
 }
 
 fn speaker_names<'a>(corpus: &'a Corpus, ids: &[Arc<str>]) -> Vec<&'a str> {
-    ids.iter()
-        .filter_map(|id| {
-            corpus.people.people.binary_search_by(|p| p.id.cmp(id)).ok().map(|i| corpus.people.people[i].name.as_str())
-        })
-        .collect()
+    ids.iter().filter_map(|id| corpus.people.by_id(id).map(|p| p.name.as_str())).collect()
 }
 
 /// The corpus as a terminal table of sessions, with a one-line summary under it.

@@ -338,9 +338,9 @@ impl Assembly {
 
 /// Builds one view of the corpus.
 #[must_use]
-pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
+pub fn build<'c>(corpus: &'c Corpus, view: View) -> KnowledgeGraph {
     let year_of = |id: &str| corpus.conference(id).map(|c| c.year);
-    let name_of: BTreeMap<&str, &str> = corpus.people.people.iter().map(|p| (&*p.id, p.name.as_str())).collect();
+    let name_of = |id: &'c str| corpus.people.by_id(id).map_or(id, |p| p.name.as_str());
     let mut g = Assembly::default();
     match view {
         View::Full => {
@@ -376,7 +376,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 }
                 for person in &s.speakers {
                     let pid = format!("person/{person}");
-                    let p = g.node(&pid, name_of.get(&**person).copied().unwrap_or(person), NodeKind::Person);
+                    let p = g.node(&pid, name_of(person), NodeKind::Person);
                     p.years.extend(year);
                     p.sessions += 1;
                     g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
@@ -404,7 +404,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
                 for person in &s.speakers {
                     let p = g.node(
                         &format!("person/{person}"),
-                        name_of.get(&**person).copied().unwrap_or(person),
+                        name_of(person),
                         NodeKind::Person,
                     );
                     p.years.extend(year);

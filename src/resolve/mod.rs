@@ -110,6 +110,12 @@ impl People {
     pub fn lookup(&self, name: &str) -> Option<&Person> {
         self.by_key.get(&name_key(name)).map(|&i| &self.people[i])
     }
+
+    /// The person with this id.
+    #[must_use]
+    pub fn by_id(&self, id: &str) -> Option<&Person> {
+        self.people.binary_search_by(|p| (*p.id).cmp(id)).ok().map(|i| &self.people[i])
+    }
 }
 
 /// What the notes say about one name form (all mentions with the same key).
