@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::ids::session_id;
+use crate::ids::{session_id_of_slug, slug};
 use crate::ingest::FileResult;
 use crate::model::{Conference, Mention, Session};
 use crate::resolve::{Overrides, People, resolve_people_with};
@@ -104,12 +104,13 @@ pub fn assemble_with(
     }
     // People are resolved (mostly one thread's work) while sessions are ordered, given ids and
     // matched to topics.
-    let (people, (sessions, ids, matches)) = rayon::join(
+    let (people, (sessions, slugs, ids, matches)) = rayon::join(
         || resolve_people_with(&mentions, overrides),
         || {
             sessions
                 .par_sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
-            let ids = session_ids(&sessions);
+            let slugs: Vec<String> = sessions.par_iter().map(|s| slug(&s.title)).collect();
+            let ids = session_ids(&sessions, &slugs);
             let matches: Vec<Vec<TopicMatch>> = sessions
                 .par_iter_mut()
                 .map(|session| {
@@ -121,7 +122,7 @@ pub fn assemble_with(
                     matches
                 })
                 .collect();
-            (sessions, ids, matches)
+            (sessions, slugs, ids, matches)
         },
     );
     drop(mentions);
@@ -139,7 +140,7 @@ pub fn assemble_with(
             CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics }
         })
         .collect();
-    link_same_talks(&mut sessions);
+    link_same_talks(&mut sessions, slugs);
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),
@@ -154,8 +155,9 @@ pub fn assemble_with(
 
 /// Each session's id: its conference and title slug, numbered from `-2` where one repeats. A
 /// number is skipped when another session's slug already ends in it (`Foo`, `Foo`, `Foo 2`).
-fn session_ids(sessions: &[Session]) -> Vec<String> {
-    let mut ids: Vec<String> = sessions.par_iter().map(|s| session_id(&s.conference, &s.title)).collect();
+fn session_ids(sessions: &[Session], slugs: &[String]) -> Vec<String> {
+    let mut ids: Vec<String> =
+        sessions.par_iter().zip(slugs).map(|(s, title)| session_id_of_slug(&s.conference, title)).collect();
     let mut taken: BTreeSet<String> = ids.iter().cloned().collect();
     // For each id seen, the number its next repeat tries first.
     let mut next: BTreeMap<String, usize> = BTreeMap::new();
@@ -178,9 +180,9 @@ fn session_ids(sessions: &[Session]) -> Vec<String> {
 }
 
 /// Links sessions that are one talk given at several editions: the same title once case,
-/// punctuation and accents are folded, at different editions, with a speaker in common.
-fn link_same_talks(sessions: &mut [CorpusSession]) {
-    let keys: Vec<String> = sessions.par_iter().map(|s| crate::ids::slug(&s.session.title)).collect();
+/// punctuation and accents are folded (`keys`, the titles' slugs), at different editions, with a
+/// speaker in common.
+fn link_same_talks(sessions: &mut [CorpusSession], keys: Vec<String>) {
     let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, (s, key)) in sessions.iter().zip(keys).enumerate() {
         if !key.is_empty() && !s.speakers.is_empty() {

@@ -402,11 +402,7 @@ pub fn build<'c>(corpus: &'c Corpus, view: View) -> KnowledgeGraph {
             for s in &corpus.sessions {
                 let year = year_of(&s.session.conference);
                 for person in &s.speakers {
-                    let p = g.node(
-                        &format!("person/{person}"),
-                        name_of(person),
-                        NodeKind::Person,
-                    );
+                    let p = g.node(&format!("person/{person}"), name_of(person), NodeKind::Person);
                     p.years.extend(year);
                     p.sessions += 1;
                     editions_of.entry(person).or_default().insert(s.session.conference.as_str());

@@ -60,8 +60,13 @@ pub fn conference_id(series: &str, year: u16) -> String {
 /// `pycascades-2025`, `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title slug becomes `untitled`.
 #[must_use]
 pub fn session_id(conference: &str, title: &str) -> String {
-    let s = slug(title);
-    if s.is_empty() { format!("{conference}/untitled") } else { format!("{conference}/{s}") }
+    session_id_of_slug(conference, &slug(title))
+}
+
+/// [`session_id`] from the title's slug.
+#[must_use]
+pub fn session_id_of_slug(conference: &str, title_slug: &str) -> String {
+    if title_slug.is_empty() { format!("{conference}/untitled") } else { format!("{conference}/{title_slug}") }
 }
 
 #[cfg(test)]

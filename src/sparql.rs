@@ -222,7 +222,8 @@ mod tests {
         ] {
             assert_eq!(shown(iri, &base), want);
         }
-        // Every vocabulary namespace has its prefix, and another base is cut off instead.
+        // Every vocabulary namespace has its own prefix: none is shadowed by another that starts it.
+        // And another base is cut off instead of the default one.
         for (prefix, ns_iri) in VOCABULARY_PREFIXES {
             assert_eq!(shown(&format!("{ns_iri}x"), &base), format!("{prefix}:x"));
         }

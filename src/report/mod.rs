@@ -45,7 +45,6 @@ pub struct RepeatSpeaker {
 /// People who presented at `min_editions` or more editions, most editions first, then by name.
 #[must_use]
 pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
-    let edition = |id: &str| corpus.conference(id);
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
     for s in &corpus.sessions {
         for p in &s.speakers {
@@ -57,20 +56,23 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
         let Some(sessions) = by_person.get(&*person.id) else { continue };
         let editions: Vec<(u16, String)> = sessions
             .iter()
-            .map(|s| (edition(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
+            .map(|s| (corpus.conference(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
         if editions.len() < min_editions {
             continue;
         }
-        let series: BTreeSet<String> =
-            sessions.iter().filter_map(|s| edition(&s.session.conference)).map(|c| c.series.clone()).collect();
+        let series: BTreeSet<String> = sessions
+            .iter()
+            .filter_map(|s| corpus.conference(&s.session.conference))
+            .map(|c| c.series.clone())
+            .collect();
         let mut session_refs: Vec<(u16, SessionRef)> = sessions
             .iter()
             .map(|s| {
                 (
-                    edition(&s.session.conference).map_or(0, |c| c.year),
+                    corpus.conference(&s.session.conference).map_or(0, |c| c.year),
                     SessionRef { conference: s.session.conference.clone(), title: s.session.title.clone() },
                 )
             })

@@ -380,15 +380,17 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     }
     for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.is_handle()) {
         let token = f.key.trim_start_matches('@');
-        let mut named: Vec<usize> =
-            by_spelling.get(token).into_iter().chain(by_token.get(token)).flatten().copied().collect();
-        named.sort_unstable();
-        named.dedup();
+        // Each form named, and whether by its spelling (which wins when it also carries the token).
+        let spelled = by_spelling.get(token).into_iter().flatten().map(|&j| (j, true));
+        let carried = by_token.get(token).into_iter().flatten().map(|&j| (j, false));
+        let mut named: Vec<(usize, bool)> = spelled.chain(carried).collect();
+        named.sort_unstable_by_key(|&(j, spelled)| (j, !spelled));
+        named.dedup_by_key(|(j, _)| *j);
         let candidates: Vec<(usize, String)> = named
             .into_iter()
-            .map(|j| {
+            .map(|(j, spelled)| {
                 let g = &forms[j];
-                if words[j].concat() == token {
+                if spelled {
                     (j, format!("handle `{}` ({}) spells the name {}", f.shown(), f.first_place(), g.shown()))
                 } else {
                     let link = g

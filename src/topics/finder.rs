@@ -48,7 +48,7 @@ impl LabelFinder {
         // Labels that fold alike are one pattern, with the place of the first of them.
         let mut rank_of: BTreeMap<String, usize> = BTreeMap::new();
         for (rank, label) in labels.iter().enumerate() {
-            rank_of.entry(fold_text(label).0).or_insert(rank);
+            rank_of.entry(fold_text(label).text).or_insert(rank);
         }
         let (patterns, ranks): (Vec<String>, Vec<usize>) = rank_of.into_iter().unzip();
         let automaton = AhoCorasick::builder()
@@ -62,10 +62,10 @@ impl LabelFinder {
     /// at the text's start before one after a boundary character, then in the regex's order of
     /// labels (longest first).
     pub(super) fn occurrences(&self, text: &str) -> Vec<Occurrence> {
-        let (folded, from) = fold_text(text);
+        let folded = fold_text(text);
         let mut found = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            let (label_start, label_end) = (from[m.start()], from[m.end()]);
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let (label_start, label_end) = (folded.original(m.start()), folded.original(m.end()));
             let after = text[label_end..].chars().next();
             if after.is_some_and(is_word_character) {
                 continue;
@@ -84,28 +84,51 @@ impl LabelFinder {
     }
 }
 
-/// `text` with each character folded and each run of white space and hyphens one space, and for
-/// each byte of the result (and its end) the offset in `text` it comes from.
-fn fold_text(text: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut from = Vec::with_capacity(text.len() + 1);
+/// A text folded for searching, with where its characters come from.
+struct Folded {
+    /// Each character folded, each run of white space and hyphens one space.
+    text: String,
+    /// (offset in `text`, offset in the original) where the distance between the two changes:
+    /// after a run of more than one byte, or a character whose folded form is longer or shorter.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// The offset in the original of the character at `at` in the folded text (or of its end).
+    fn original(&self, at: usize) -> usize {
+        let (folded, original) = self.shifts[self.shifts.partition_point(|&(f, _)| f <= at) - 1];
+        original + (at - folded)
+    }
+
+    /// Notes that the character now appended to the folded text comes from `original`.
+    fn comes_from(&mut self, original: usize) {
+        let at = self.text.len();
+        if self.original(at) != original {
+            self.shifts.push((at, original));
+        }
+    }
+}
+
+/// `text` folded for searching: one entry of [`Folded::shifts`] per change of distance, not one
+/// offset per byte, so a long text costs one copy of itself.
+fn fold_text(text: &str) -> Folded {
+    let mut folded = Folded { text: String::with_capacity(text.len()), shifts: vec![(0, 0)] };
     let mut in_run = false;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() || c == '-' {
             if !in_run {
-                folded.push(' ');
-                from.push(i);
+                folded.comes_from(i);
+                folded.text.push(' ');
                 in_run = true;
             }
             continue;
         }
         in_run = false;
-        let f = fold(c);
-        folded.push(f);
-        from.extend(std::iter::repeat_n(i, f.len_utf8()));
+        folded.comes_from(i);
+        folded.text.push(fold(c));
     }
-    from.push(text.len());
-    (folded, from)
+    folded.comes_from(text.len());
+    folded
 }
 
 /// The representative of `c`'s simple case-folding class (the class a case-insensitive regex
@@ -139,9 +162,12 @@ mod tests {
             assert_eq!(fold(a), fold(b), "{a} {b}");
         }
         assert_ne!(fold('a'), fold('b'));
-        let (folded, from) = fold_text("Ab -\t Cé-d");
-        assert_eq!(folded, "AB CÉ D");
-        assert_eq!(from, [0, 1, 2, 6, 7, 7, 9, 10, 11]);
+        let folded = fold_text("Ab -\t Cé-d");
+        assert_eq!(folded.text, "AB CÉ D");
+        // Where each character of the folded text (and its end) comes from.
+        let from: Vec<usize> =
+            folded.text.char_indices().map(|(i, _)| i).chain([folded.text.len()]).map(|i| folded.original(i)).collect();
+        assert_eq!(from, [0, 1, 2, 6, 7, 9, 10, 11]);
     }
 
     #[test]
