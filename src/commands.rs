@@ -253,9 +253,10 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         triples.len()
     };
     let write_report_and_extract = || {
-        let html = report::html::page(&corpus, &[ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions], 2);
-        done(1, output::write_atomic(&out.join("report.html"), html.as_bytes()).map_err(Error::from));
-        drop(html);
+        let kinds = [ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions];
+        let html =
+            output::write_atomic_with(&out.join("report.html"), |w| report::html::write_page(&corpus, &kinds, 2, w));
+        done(1, html.map_err(Error::from));
         let extract = output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w));
         done(0, extract.map_err(Error::from));
     };

@@ -1,4 +1,4 @@
-//! JSON-LD written straight from a [`TripleTable`], each distinct term rendered once.
+//! JSON-LD written straight from a [`TripleTable`].
 //!
 //! The output is byte-for-byte what oxjsonld's serializer writes for the same sorted triples and
 //! prefixes (the tests compare them on random graphs): expanded node objects in one `@graph`, one
@@ -10,7 +10,7 @@ use oxigraph::model::TermRef;
 use oxigraph::model::vocab::xsd;
 
 use super::TripleTable;
-use super::table::{Step, TermTexts};
+use super::table::Step;
 
 /// How a node reference starts: `{"@id":`, then the node's id as a JSON string, then `}`.
 const NODE_REFERENCE: &str = "{\"@id\":";
@@ -37,54 +37,34 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         w.write_all(head.as_bytes())?;
     }
     w.write_all(b"[")?;
-    // As an object: a node reference or a value object. As a node id or a property name, a named or
-    // blank node is the JSON string inside its reference `{"@id":…}`.
-    let mut objects = TermTexts::new(table, |term, out| match term {
-        TermRef::NamedNode(n) => {
-            out.push_str(NODE_REFERENCE);
-            push_string(out, n.as_str());
-            out.push('}');
-        }
-        TermRef::BlankNode(b) => {
-            out.push_str(NODE_REFERENCE);
-            push_string(out, &b.to_string());
-            out.push('}');
-        }
-        TermRef::Literal(l) => {
-            if let Some(language) = l.language() {
-                out.push_str("{\"@language\":");
-                push_string(out, language);
-                out.push(',');
-            } else if l.datatype() != xsd::STRING {
-                out.push_str("{\"@type\":");
-                push_string(out, l.datatype().as_str());
-                out.push(',');
-            } else {
-                out.push('{');
-            }
-            out.push_str("\"@value\":");
-            push_string(out, l.value());
-            out.push('}');
-        }
+    // A JSON string needs no escape when it is two bytes (the quotes) longer than its value.
+    let mut scratch = String::new();
+    let as_is = table.nodes_as_is(|value| {
+        scratch.clear();
+        push_string(&mut scratch, value);
+        scratch.len() == value.len() + 2
     });
+    let mut terms = Terms { table, as_is, scratch };
     for (step, [s, p, o]) in table.steps() {
         match step {
             Step::Object => w.write_all(b",")?,
             Step::Predicate => {
-                for part in [b"],", node_id(&objects, p), b":["] {
-                    w.write_all(part)?;
-                }
+                w.write_all(b"],")?;
+                terms.node_id(p, w)?;
+                w.write_all(b":[")?;
             }
             Step::Subject { first } => {
                 if !first {
                     w.write_all(b"]},")?;
                 }
-                for part in [NODE_REFERENCE.as_bytes(), node_id(&objects, s), b",", node_id(&objects, p), b":["] {
-                    w.write_all(part)?;
-                }
+                w.write_all(NODE_REFERENCE.as_bytes())?;
+                terms.node_id(s, w)?;
+                w.write_all(b",")?;
+                terms.node_id(p, w)?;
+                w.write_all(b":[")?;
             }
         }
-        objects.write(o, w)?;
+        terms.object(o, w)?;
     }
     if !table.is_empty() {
         w.write_all(b"]}")?;
@@ -92,10 +72,63 @@ pub fn write_jsonld(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
     w.write_all(if context.is_empty() { b"]" } else { b"]}" })
 }
 
-/// A named or blank node as a node id or property name: the JSON string inside its reference.
-fn node_id<'a, F: Fn(TermRef<'_>, &mut String)>(objects: &'a TermTexts<'_, F>, term: u32) -> &'a [u8] {
-    let reference = objects.get(term);
-    &reference[NODE_REFERENCE.len()..reference.len() - 1]
+/// The terms of a table as JSON-LD writes them. An IRI or blank node whose JSON string needs no
+/// escape is copied straight from the table; a rendered copy of every node would be one more
+/// buffer the size of all IRIs.
+struct Terms<'t> {
+    table: &'t TripleTable,
+    /// Per term, whether it is a node written as it is (see [`TripleTable::nodes_as_is`]).
+    as_is: Vec<bool>,
+    /// A term being rendered.
+    scratch: String,
+}
+
+impl Terms<'_> {
+    /// A named or blank node as a node id or property name: a JSON string, of the IRI or of `_:`
+    /// and the blank node's id.
+    fn node_id(&mut self, id: u32, w: &mut impl Write) -> io::Result<()> {
+        let (head, value) = match self.table.term(id) {
+            TermRef::NamedNode(n) => ("\"", n.as_str()),
+            TermRef::BlankNode(b) => ("\"_:", b.as_str()),
+            TermRef::Literal(_) => unreachable!("a subject or predicate is a named or blank node"),
+        };
+        if self.as_is[id as usize] {
+            for part in [head, value, "\""] {
+                w.write_all(part.as_bytes())?;
+            }
+            Ok(())
+        } else {
+            self.scratch.clear();
+            push_string(&mut self.scratch, &format!("{}{value}", &head[1..]));
+            w.write_all(self.scratch.as_bytes())
+        }
+    }
+
+    /// A term as an object: a node reference `{"@id":…}` or a value object.
+    fn object(&mut self, id: u32, w: &mut impl Write) -> io::Result<()> {
+        let TermRef::Literal(l) = self.table.term(id) else {
+            w.write_all(NODE_REFERENCE.as_bytes())?;
+            self.node_id(id, w)?;
+            return w.write_all(b"}");
+        };
+        let out = &mut self.scratch;
+        out.clear();
+        if let Some(language) = l.language() {
+            out.push_str("{\"@language\":");
+            push_string(out, language);
+            out.push(',');
+        } else if l.datatype() != xsd::STRING {
+            out.push_str("{\"@type\":");
+            push_string(out, l.datatype().as_str());
+            out.push(',');
+        } else {
+            out.push('{');
+        }
+        out.push_str("\"@value\":");
+        push_string(out, l.value());
+        out.push('}');
+        w.write_all(out.as_bytes())
+    }
 }
 
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`-style escapes or
@@ -161,6 +194,24 @@ mod tests {
         fn same_bytes_as_oxjsonld(table in table()) {
             prop_assert_eq!(ours(&table, &prefixes()), oxjsonld(&table, &prefixes()));
             prop_assert_eq!(ours(&table, &[]), oxjsonld(&table, &[]));
+        }
+    }
+
+    #[test]
+    fn nodes_whose_strings_need_escapes_are_escaped_as_oxjsonld_does() {
+        use oxigraph::model::{BlankNode, NamedNode, Triple};
+        // Neither is a valid IRI or blank node id, but a table can hold them.
+        let s = NamedNode::new_unchecked("http://example.org/a\"b");
+        let p = NamedNode::new_unchecked("http://example.org/p\\q");
+        let o = BlankNode::new_unchecked("x\"y");
+        let table: TripleTable =
+            [Triple::new(s.clone(), p.clone(), o.clone()), Triple::new(o, p, s)].into_iter().collect();
+        let written = ours(&table, &[]);
+        assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&oxjsonld(&table, &[])));
+        let written = String::from_utf8(written).unwrap();
+        for escaped in [r#"{"@id":"http://example.org/a\"b","#, r#""http://example.org/p\\q":"#, r#"{"@id":"_:x\"y"}"#]
+        {
+            assert!(written.contains(escaped), "{escaped} in {written}");
         }
     }
 

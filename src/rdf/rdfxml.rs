@@ -1,5 +1,5 @@
-//! RDF/XML written straight from a [`TripleTable`]: each subject and object node rendered once,
-//! each predicate's qualified name worked out once.
+//! RDF/XML written straight from a [`TripleTable`]: each predicate's qualified name worked out
+//! once, node IRIs copied from the table unless they need escaping.
 //!
 //! The output is byte-for-byte what oxrdfxml's serializer writes for the same sorted triples and
 //! prefixes (the tests compare them on random graphs): one node element per subject, typed by its
@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::TripleTable;
 use super::ns::RDF;
-use super::table::{Step, TermTexts};
+use super::table::Step;
 use super::turtle::{is_pn_chars, is_pn_chars_u};
 use crate::export::xml::{CHUNK, escape_pieces};
 
@@ -40,12 +40,17 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         attribute(&mut out, &if name.is_empty() { "xmlns".to_owned() } else { format!("xmlns:{name}") }, iri);
     }
     out.push('>');
-    // Named and blank nodes as attribute values: ` rdf:about="…"` or ` rdf:nodeID="…"`.
-    let nodes = TermTexts::new(table, |term, text| match term {
-        TermRef::NamedNode(n) => attribute(text, "rdf:about", n.as_str()),
-        TermRef::BlankNode(b) => attribute(text, "rdf:nodeID", b.as_str()),
-        TermRef::Literal(_) => {}
+    // Named and blank nodes whose attribute values need no escape are copied as they are.
+    let as_is = table.nodes_as_is(|value| {
+        let mut pieces = 0;
+        escape_pieces(value, false, |_| pieces += 1);
+        pieces == 1
     });
+    let node = |out: &mut String, id: u32, iri_attribute: &str| match table.term(id) {
+        TermRef::NamedNode(n) => attribute_with(out, iri_attribute, n.as_str(), !as_is[id as usize]),
+        TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), !as_is[id as usize]),
+        TermRef::Literal(_) => unreachable!("a literal is not a node"),
+    };
     let rdf_type = table.id_of(rdf::TYPE.into());
     // The type whose element names the node element open (else it is `rdf:Description`).
     let mut open_as: Option<u32> = None;
@@ -61,7 +66,7 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 Some(t) => names.elements[&t].open(&mut out),
                 None => out.push_str("rdf:Description"),
             }
-            out.push_str(nodes.text(s));
+            node(&mut out, s, "rdf:about");
             out.push('>');
             if typed {
                 continue;
@@ -77,14 +82,8 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         out.push_str("\n\t\t<");
         property.open(&mut out);
         match table.term(o) {
-            TermRef::NamedNode(_) => {
-                // ` rdf:about="…"` as ` rdf:resource="…"`.
-                out.push_str(" rdf:resource");
-                out.push_str(&nodes.text(o)[" rdf:about".len()..]);
-                out.push_str("/>");
-            }
-            TermRef::BlankNode(_) => {
-                out.push_str(nodes.text(o));
+            TermRef::NamedNode(_) | TermRef::BlankNode(_) => {
+                node(&mut out, o, "rdf:resource");
                 out.push_str("/>");
             }
             TermRef::Literal(l) => {
@@ -198,10 +197,19 @@ fn element_of(by_iri: &BTreeMap<&str, &str>, custom_default: bool, iri: &str) ->
 
 /// Appends ` name="value"`, the value escaped.
 fn attribute(out: &mut String, name: &str, value: &str) {
+    attribute_with(out, name, value, true);
+}
+
+/// Appends ` name="value"`, the value escaped when `escaped` (else it needs no escape).
+fn attribute_with(out: &mut String, name: &str, value: &str, escaped: bool) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    escape(out, value);
+    if escaped {
+        escape(out, value);
+    } else {
+        out.push_str(value);
+    }
     out.push('"');
 }
 

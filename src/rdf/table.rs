@@ -147,6 +147,13 @@ impl TripleTable {
         self.terms[id as usize].term(&self.text)
     }
 
+    /// For each term, whether it is an IRI or blank node whose value a syntax writes as it is:
+    /// `as_is` tells whether no character of a value needs escaping. Writers copy such values
+    /// straight from the table, with no rendered copy of every node.
+    pub(super) fn nodes_as_is(&self, mut as_is: impl FnMut(&str) -> bool) -> Vec<bool> {
+        self.terms.iter().map(|e| e.kind.is_node() && as_is(e.parts(&self.text).1)).collect()
+    }
+
     fn subject(&self, id: u32) -> NamedOrBlankNodeRef<'_> {
         match self.term(id) {
             TermRef::NamedNode(n) => n.into(),
@@ -189,8 +196,8 @@ pub(super) enum Step {
     Object,
 }
 
-/// Every distinct IRI and blank node of a table rendered one way (N-Triples, Turtle, JSON-LD,
-/// RDF/XML), in one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
+/// Every distinct IRI and blank node of a table rendered one way (Turtle's prefixed names), in
+/// one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
 /// keeping them would hold a second copy of the corpus's text.
 pub(super) struct TermTexts<'t, F> {
     table: &'t TripleTable,

@@ -1,5 +1,6 @@
-//! N-Triples and Turtle written straight from a [`TripleTable`]: each distinct term is rendered
-//! once, then every triple is three copies of rendered text.
+//! N-Triples and Turtle written straight from a [`TripleTable`]: N-Triples copies IRIs from the
+//! table; Turtle renders each distinct IRI once as a prefixed name, then every triple is copies
+//! of rendered text.
 //!
 //! The output is byte-for-byte what oxttl's serializers write for the same sorted triples and
 //! prefixes (the tests compare them on random graphs); oxttl instead formats every occurrence of
@@ -15,23 +16,46 @@ use oxigraph::model::{LiteralRef, NamedNodeRef, TermRef};
 use super::TripleTable;
 use super::table::{Step, TermTexts};
 
-/// Writes `table` as N-Triples (also N-Quads, the triples being in the default graph).
+/// Writes `table` as N-Triples (also N-Quads, the triples being in the default graph). IRIs and
+/// blank nodes are copied straight from the table's text, with nothing to escape; a rendered copy of
+/// every term, as Turtle keeps for its prefixed names, would be one more buffer the size of all
+/// IRIs while the largest file is written.
 ///
 /// # Errors
 /// When writing fails.
 pub fn write_ntriples(table: &TripleTable, w: &mut impl Write) -> io::Result<()> {
-    use std::fmt::Write as _;
-    let mut terms = TermTexts::new(table, |term, out| {
-        let _ = write!(out, "{term}");
-    });
+    let mut literal = String::new();
     for [s, p, o] in table.ids() {
-        for part in [terms.get(s), b" ", terms.get(p), b" "] {
-            w.write_all(part)?;
-        }
-        terms.write(o, w)?;
+        write_ntriples_term(table.term(s), &mut literal, w)?;
+        w.write_all(b" ")?;
+        write_ntriples_term(table.term(p), &mut literal, w)?;
+        w.write_all(b" ")?;
+        write_ntriples_term(table.term(o), &mut literal, w)?;
         w.write_all(b" .\n")?;
     }
     Ok(())
+}
+
+/// One term as N-Triples, as oxrdf displays it; a literal is formatted in `scratch`.
+fn write_ntriples_term(term: TermRef<'_>, scratch: &mut String, w: &mut impl Write) -> io::Result<()> {
+    match term {
+        TermRef::NamedNode(n) => {
+            for part in [b"<", n.as_str().as_bytes(), b">"] {
+                w.write_all(part)?;
+            }
+            Ok(())
+        }
+        TermRef::BlankNode(b) => {
+            w.write_all(b"_:")?;
+            w.write_all(b.as_str().as_bytes())
+        }
+        TermRef::Literal(l) => {
+            use std::fmt::Write as _;
+            scratch.clear();
+            let _ = write!(scratch, "{l}");
+            w.write_all(scratch.as_bytes())
+        }
+    }
 }
 
 /// Writes `table` as Turtle (also `TriG`, the triples being in the default graph) with `prefixes`

@@ -4,6 +4,7 @@
 //! returning versus first-time speakers per edition (stacked bars).
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::render::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid};
 use super::{EditionRow, TopicsReport};
@@ -33,21 +34,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn table(grid: &Grid) -> String {
-    let mut out = String::from("<table><thead><tr>");
+/// Writes a grid as an HTML table.
+fn write_table(grid: &Grid, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    w.write_all(b"<table><thead><tr>")?;
     for h in &grid.headers {
-        let _ = write!(out, "<th>{}</th>", escape(h));
+        write!(w, "<th>{}</th>", escape(h))?;
     }
-    out.push_str("</tr></thead><tbody>\n");
+    w.write_all(b"</tr></thead><tbody>\n")?;
     for row in &grid.rows {
-        out.push_str("<tr>");
+        w.write_all(b"<tr>")?;
         for c in row {
-            let _ = write!(out, "<td>{}</td>", escape(c));
+            write!(w, "<td>{}</td>", escape(c))?;
         }
-        out.push_str("</tr>\n");
+        w.write_all(b"</tr>\n")?;
     }
-    out.push_str("</tbody></table>\n");
-    out
+    w.write_all(b"</tbody></table>\n")
 }
 
 /// The topics shown in the trend chart: the most frequent, with at least two sessions.
@@ -192,63 +193,84 @@ th{background:#f4f4f4}tr:nth-child(even) td{background:#fafafa}svg{max-width:100
 .swatch{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:2px}";
 
 /// A self-contained HTML page of the given reports.
+///
+/// # Panics
+/// Never: the page is written to memory, from strings.
 #[must_use]
 pub fn page(corpus: &Corpus, kinds: &[ReportKind], min_editions: usize) -> String {
+    let mut out = Vec::new();
+    write_page(corpus, kinds, min_editions, &mut out).expect("writing to a Vec does not fail");
+    String::from_utf8(out).expect("the page is written from strings")
+}
+
+/// Writes [`page`] to `w` section by section, holding no more than one section's rows at a time.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_page(
+    corpus: &Corpus,
+    kinds: &[ReportKind],
+    min_editions: usize,
+    w: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     let years: Vec<u16> = corpus.conferences.iter().map(|c| c.year).collect();
     let span = match (years.iter().min(), years.iter().max()) {
         (Some(a), Some(b)) if a != b => format!(", {a}–{b}"),
         (Some(a), _) => format!(", {a}"),
         _ => String::new(),
     };
-    let mut out = format!(
+    write!(
+        w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>confgraph report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Conference report</h1>\n<p class=\"summary\">{} editions, {} sessions, {} people{span}. Made by confgraph from the notes.</p>\n",
         corpus.conferences.len(),
         corpus.sessions.len(),
         corpus.people.people.len()
-    );
+    )?;
     for kind in kinds {
         match kind {
             ReportKind::Speakers => {
                 let rows = super::speakers(corpus, min_editions);
                 let grid = speakers_grid(&rows, min_editions);
-                let _ = write!(
-                    out,
-                    "<section id=\"speakers\">\n<h2>{}</h2>\n{}</section>\n",
-                    escape(&grid.title),
-                    table(&grid)
-                );
+                drop(rows);
+                write!(w, "<section id=\"speakers\">\n<h2>{}</h2>\n", escape(&grid.title))?;
+                write_table(&grid, w)?;
+                w.write_all(b"</section>\n")?;
             }
             ReportKind::Topics => {
                 let report = super::topics(corpus);
                 let grid = topics_grid(&report);
                 let terms: Vec<String> =
                     report.untagged.frequent_terms.iter().map(|(t, n)| format!("{t} ({n})")).collect();
-                let _ = write!(
-                    out,
-                    "<section id=\"topics\">\n<h2>Topics over the years</h2>\n<p>Share of each year's sessions about the {} most frequent topics.</p>\n{}<h3>{}</h3>\n{}<p>{} sessions have no topic; their frequent words: {}.</p>\n</section>\n",
+                write!(
+                    w,
+                    "<section id=\"topics\">\n<h2>Topics over the years</h2>\n<p>Share of each year's sessions about the {} most frequent topics.</p>\n{}<h3>{}</h3>\n",
                     charted_topics(&report).len(),
                     topic_chart(&report),
                     escape(&grid.title),
-                    table(&grid),
+                )?;
+                write_table(&grid, w)?;
+                write!(
+                    w,
+                    "<p>{} sessions have no topic; their frequent words: {}.</p>\n</section>\n",
                     report.untagged.sessions,
                     escape(&terms.join(", "))
-                );
+                )?;
             }
             ReportKind::Editions => {
                 let rows = super::editions(corpus);
                 let grid = editions_grid(&rows);
-                let _ = write!(
-                    out,
-                    "<section id=\"editions\">\n<h2>Returning and first-time speakers</h2>\n{}<h3>{}</h3>\n{}</section>\n",
+                write!(
+                    w,
+                    "<section id=\"editions\">\n<h2>Returning and first-time speakers</h2>\n{}<h3>{}</h3>\n",
                     speaker_mix_chart(&rows),
                     escape(&grid.title),
-                    table(&grid)
-                );
+                )?;
+                write_table(&grid, w)?;
+                w.write_all(b"</section>\n")?;
             }
         }
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    w.write_all(b"</body>\n</html>\n")
 }
 
 #[cfg(test)]
