@@ -276,8 +276,13 @@ fn is_word(c: char) -> bool {
 fn normalise_label(label: &str) -> Cow<'_, str> {
     let label = label.trim_matches(|c: char| c.is_whitespace() || c == '-');
     // Most text looked up is a label already: lower-case ASCII, words apart by single spaces.
-    let plain = label.bytes().all(|b| b == b' ' || b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'-')
-        && !label.contains("  ");
+    let mut previous = 0;
+    let plain = label.bytes().all(|b| {
+        let plain =
+            if b == b' ' { previous != b' ' } else { b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'-' };
+        previous = b;
+        plain
+    });
     if plain { Cow::Borrowed(label) } else { Cow::Owned(normalised(label)) }
 }
 

@@ -4,6 +4,10 @@
 //! Owns the shape rules of a personal name. It does not decide who is the same person (that is
 //! `resolve`), and it does not know which block of a file it is looking at.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::model::NameRef;
 
 use super::text::collapse_ws;
@@ -232,8 +236,8 @@ const PRESENTING_VERBS: &[&str] = &[
 ];
 
 fn is_not_name_word(token: &str) -> bool {
-    let t = token.trim_end_matches(['.', ',', ';', ':']);
-    NOT_NAME_WORDS.binary_search(&t).is_ok()
+    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    WORDS.contains(token.trim_end_matches(['.', ',', ';', ':']))
 }
 
 fn is_particle(token: &str) -> bool {
@@ -769,23 +773,17 @@ fn name_before(text: &str, pos: usize) -> Option<(String, usize)> {
     Some((name, window + start))
 }
 
-/// Words of `text` from the last to the first, each with its byte offset.
+/// Words of `text` from the last to the first, each with its byte offset: read from the end, so
+/// a caller that stops after a few words does not split the rest.
 fn word_starts_rev(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                words.push((s, &text[s..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, &text[s..]));
-    }
-    words.into_iter().rev()
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = rest.trim_end();
+        let start = rest.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[start..];
+        rest = &rest[..start];
+        (!word.is_empty()).then_some((start, word))
+    })
 }
 
 /// `Russell's` → `Russell`.
@@ -847,10 +845,10 @@ mod tests {
     }
 
     #[test]
-    fn not_name_words_are_sorted_for_binary_search() {
-        let mut sorted = NOT_NAME_WORDS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, NOT_NAME_WORDS);
+    fn words_come_from_the_end_with_their_offsets() {
+        let words: Vec<(usize, &str)> = word_starts_rev("  Ann\u{a0}Lee  van Rossum ").collect();
+        assert_eq!(words, [(16, "Rossum"), (12, "van"), (7, "Lee"), (2, "Ann")]);
+        assert_eq!(word_starts_rev(" \t ").next(), None);
     }
 
     #[test]

@@ -77,15 +77,17 @@ impl TermEntry {
         sort_key(kind, value, extra)
     }
 
-    /// The term this entry stands for in `text`.
+    /// The term this entry stands for in `text`. Writers ask for a term at every occurrence, so
+    /// the language tag or datatype is sliced only for the literals that have one.
     fn term(self, text: &str) -> TermRef<'_> {
-        let (_, value, extra) = self.parts(text);
+        let value = &text[self.start..self.start + self.value_len];
+        let extra = || self.parts(text).2;
         match self.kind {
             TermKind::Named => NamedNodeRef::new_unchecked(value).into(),
             TermKind::Blank => BlankNodeRef::new_unchecked(value).into(),
             TermKind::Simple => LiteralRef::new_simple_literal(value).into(),
-            TermKind::Language => LiteralRef::new_language_tagged_literal_unchecked(value, extra).into(),
-            TermKind::Typed => LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(extra)).into(),
+            TermKind::Language => LiteralRef::new_language_tagged_literal_unchecked(value, extra()).into(),
+            TermKind::Typed => LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(extra())).into(),
         }
     }
 }
