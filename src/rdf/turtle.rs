@@ -50,9 +50,8 @@ fn write_ntriples_term(term: TermRef<'_>, scratch: &mut String, w: &mut impl Wri
             w.write_all(b.as_str().as_bytes())
         }
         TermRef::Literal(l) => {
-            use std::fmt::Write as _;
             scratch.clear();
-            let _ = write!(scratch, "{l}");
+            push_literal(scratch, l);
             w.write_all(scratch.as_bytes())
         }
     }
@@ -150,16 +149,16 @@ impl<'a> Namespaces<'a> {
     /// A term as Turtle writes it: prefixed names, bare numbers and booleans where their lexical
     /// form allows, other typed literals as `"…"^^datatype`.
     fn term(&self, term: TermRef<'_>, out: &mut String) {
-        use std::fmt::Write as _;
         match term {
             TermRef::NamedNode(n) => self.named_node(n, out),
             TermRef::BlankNode(b) => {
-                let _ = write!(out, "{b}");
+                out.push_str("_:");
+                out.push_str(b.as_str());
             }
             TermRef::Literal(l) => {
                 let (value, datatype) = (l.value(), l.datatype());
                 if datatype == xsd::STRING || datatype == rdf::LANG_STRING {
-                    let _ = write!(out, "{l}");
+                    push_literal(out, l);
                     return;
                 }
                 let bare = match datatype {
@@ -172,7 +171,8 @@ impl<'a> Namespaces<'a> {
                 if bare {
                     out.push_str(value);
                 } else {
-                    let _ = write!(out, "{}^^", LiteralRef::new_simple_literal(value));
+                    push_quoted(out, value);
+                    out.push_str("^^");
                     self.named_node(datatype, out);
                 }
             }
@@ -188,6 +188,57 @@ fn unsigned(value: &str) -> &[u8] {
 
 fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Appends `literal` as N-Triples and Turtle write a literal in full, as oxrdf displays it: the
+/// value quoted, then `@language` or `^^<datatype>`.
+fn push_literal(out: &mut String, literal: LiteralRef<'_>) {
+    push_quoted(out, literal.value());
+    if let Some(language) = literal.language() {
+        out.push('@');
+        out.push_str(language);
+    } else if literal.datatype() != xsd::STRING {
+        out.push_str("^^<");
+        out.push_str(literal.datatype().as_str());
+        out.push('>');
+    }
+}
+
+/// Appends `value` quoted as oxrdf's `print_quoted_str` writes it, copying the runs between
+/// escapes whole: `\b \t \n \f \r \" \\`, other C0 controls, DEL, U+FFFE and U+FFFF as `\uXXXX`.
+fn push_quoted(out: &mut String, value: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    let bytes = value.as_bytes();
+    let mut done = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Every escape starts at an ASCII byte or at the first of U+FFFE's or U+FFFF's three.
+        let (code, length) = match b {
+            0..0x20 | b'"' | b'\\' | 0x7F => (u32::from(b), 1),
+            0xEF => match bytes.get(i + 1..i + 3) {
+                Some(b"\xBF\xBE") => (0xFFFE, 3),
+                Some(b"\xBF\xBF") => (0xFFFF, 3),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.push_str(&value[done..i]);
+        match code {
+            0x08 => out.push_str("\\b"),
+            0x09 => out.push_str("\\t"),
+            0x0A => out.push_str("\\n"),
+            0x0C => out.push_str("\\f"),
+            0x0D => out.push_str("\\r"),
+            0x22 => out.push_str("\\\""),
+            0x5C => out.push_str("\\\\"),
+            _ => {
+                let _ = write!(out, "\\u{code:04X}");
+            }
+        }
+        done = i + length;
+    }
+    out.push_str(&value[done..]);
+    out.push('"');
 }
 
 /// Turtle `INTEGER`: `[+-]? [0-9]+`.
@@ -321,6 +372,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn literals_written_as_oxrdf_displays_them(value in "[a-z \"\\\\\u{0}-\u{1f}\u{7f}é\u{fffd}\u{fffe}\u{ffff}\u{ffef}\u{efbf}🐍]{0,16}") {
+            for literal in [
+                Literal::new_simple_literal(&value),
+                Literal::new_language_tagged_literal_unchecked(&value, "en-GB"),
+                Literal::new_typed_literal(&value, xsd::G_YEAR),
+            ] {
+                let mut out = String::new();
+                push_literal(&mut out, literal.as_ref());
+                prop_assert_eq!(out, literal.to_string());
+            }
+        }
+
         #[test]
         fn same_bytes_as_oxttl(table in table()) {
             let prefixes = prefixes();
