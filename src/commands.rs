@@ -254,9 +254,9 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     };
     let write_report_and_extract = || {
         let kinds = [ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions];
-        let html =
+        let written =
             output::write_atomic_with(&out.join("report.html"), |w| report::html::write_page(&corpus, &kinds, 2, w));
-        done(1, html.map_err(Error::from));
+        done(1, written.map_err(Error::from));
         let extract = output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w));
         done(0, extract.map_err(Error::from));
     };

@@ -851,6 +851,15 @@ mod tests {
         assert_eq!(word_starts_rev(" \t ").next(), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn words_from_the_end_are_split_whitespace_reversed(text in "[a-zé. \t\n\u{a0}\u{2003}\u{3000}]{0,24}") {
+            let offset = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+            let expected: Vec<(usize, &str)> = text.split_whitespace().rev().map(|w| (offset(w), w)).collect();
+            proptest::prop_assert_eq!(word_starts_rev(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
     #[test]
     fn speaker_lines() {
         let v = |s: &[&str]| Some(s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>());

@@ -87,19 +87,19 @@ impl Terms<'_> {
     /// A named or blank node as a node id or property name: a JSON string, of the IRI or of `_:`
     /// and the blank node's id.
     fn node_id(&mut self, id: u32, w: &mut impl Write) -> io::Result<()> {
-        let (head, value) = match self.table.term(id) {
-            TermRef::NamedNode(n) => ("\"", n.as_str()),
-            TermRef::BlankNode(b) => ("\"_:", b.as_str()),
+        let (prefix, value) = match self.table.term(id) {
+            TermRef::NamedNode(n) => ("", n.as_str()),
+            TermRef::BlankNode(b) => ("_:", b.as_str()),
             TermRef::Literal(_) => unreachable!("a subject or predicate is a named or blank node"),
         };
         if self.as_is[id as usize] {
-            for part in [head, value, "\""] {
+            for part in ["\"", prefix, value, "\""] {
                 w.write_all(part.as_bytes())?;
             }
             Ok(())
         } else {
             self.scratch.clear();
-            push_string(&mut self.scratch, &format!("{}{value}", &head[1..]));
+            push_string(&mut self.scratch, &[prefix, value].concat());
             w.write_all(self.scratch.as_bytes())
         }
     }

@@ -40,16 +40,21 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         attribute(&mut out, &if name.is_empty() { "xmlns".to_owned() } else { format!("xmlns:{name}") }, iri);
     }
     out.push('>');
-    // Named and blank nodes whose attribute values need no escape are copied as they are.
+    // Named and blank nodes whose attribute values need no escape (an escape only lengthens the
+    // text) are copied as they are.
     let as_is = table.nodes_as_is(|value| {
-        let mut pieces = 0;
-        escape_pieces(value, false, |_| pieces += 1);
-        pieces == 1
+        let mut escaped_len = 0;
+        escape_pieces(value, false, |piece| escaped_len += piece.len());
+        escaped_len == value.len()
     });
-    let node = |out: &mut String, id: u32, iri_attribute: &str| match table.term(id) {
-        TermRef::NamedNode(n) => attribute_with(out, iri_attribute, n.as_str(), !as_is[id as usize]),
-        TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), !as_is[id as usize]),
-        TermRef::Literal(_) => unreachable!("a literal is not a node"),
+    // ` rdf:about="…"` (` rdf:resource` for an object) or ` rdf:nodeID="…"`.
+    let node = |out: &mut String, id: u32, about_or_resource: &str| {
+        let escape = !as_is[id as usize];
+        match table.term(id) {
+            TermRef::NamedNode(n) => attribute_with(out, about_or_resource, n.as_str(), escape),
+            TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), escape),
+            TermRef::Literal(_) => unreachable!("a literal is not a node"),
+        }
     };
     let rdf_type = table.id_of(rdf::TYPE.into());
     // The type whose element names the node element open (else it is `rdf:Description`).
@@ -200,13 +205,13 @@ fn attribute(out: &mut String, name: &str, value: &str) {
     attribute_with(out, name, value, true);
 }
 
-/// Appends ` name="value"`, the value escaped when `escaped` (else it needs no escape).
-fn attribute_with(out: &mut String, name: &str, value: &str, escaped: bool) {
+/// Appends ` name="value"`, the value escaped if `escape` (else it needs none).
+fn attribute_with(out: &mut String, name: &str, value: &str, escape: bool) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    if escaped {
-        escape(out, value);
+    if escape {
+        self::escape(out, value);
     } else {
         out.push_str(value);
     }

@@ -49,7 +49,7 @@ enum TermKind {
 }
 
 impl TermKind {
-    /// An IRI or blank node: what the writers render once per term.
+    /// An IRI or blank node (what [`TripleTable::nodes_as_is`] flags and [`TermTexts`] renders).
     fn is_node(self) -> bool {
         matches!(self, Self::Named | Self::Blank)
     }
@@ -198,9 +198,10 @@ pub(super) enum Step {
     Object,
 }
 
-/// Every distinct IRI and blank node of a table rendered one way (Turtle's prefixed names), in
-/// one buffer. Literals are rendered when written: most occur once (titles, abstracts), and
-/// keeping them would hold a second copy of the corpus's text.
+/// Every distinct IRI and blank node of a table rendered once, in one buffer: Turtle's, whose
+/// prefixed names are worth working out once per term (the other syntaxes copy nodes from the
+/// table). Literals are rendered when written: most occur once (titles, abstracts), and keeping
+/// them would hold a second copy of the corpus's text.
 pub(super) struct TermTexts<'t, F> {
     table: &'t TripleTable,
     render: F,
@@ -214,10 +215,10 @@ pub(super) struct TermTexts<'t, F> {
 impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
     /// Renders each IRI and blank node of `table` with `render`, which appends to the buffer.
     pub(super) fn new(table: &'t TripleTable, render: F) -> Self {
-        // Room for each IRI with what the syntaxes put around it (at most ` rdf:nodeID=""`; a
-        // prefixed name is shorter): unless escapes add more, the buffer is not grown by doubling,
-        // which would leave up to half of it unused.
-        let room = table.terms.iter().filter(|e| e.kind.is_node()).map(|e| e.value_len + 16).sum();
+        // Room for each node as `<iri>` or `_:id` (a prefixed name is shorter): unless escapes in
+        // local names add more, the buffer is not grown by doubling, which would leave up to half
+        // of it unused.
+        let room = table.terms.iter().filter(|e| e.kind.is_node()).map(|e| e.value_len + 2).sum();
         let mut text = String::with_capacity(room);
         let mut ends = Vec::with_capacity(table.terms.len());
         for entry in &table.terms {
@@ -230,15 +231,10 @@ impl<'t, F: Fn(TermRef<'_>, &mut String)> TermTexts<'t, F> {
     }
 
     /// The text of term `id`, an IRI or blank node.
-    pub(super) fn text(&self, id: u32) -> &str {
+    pub(super) fn get(&self, id: u32) -> &[u8] {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text[start..self.ends[id]]
-    }
-
-    /// [`TermTexts::text`] as bytes.
-    pub(super) fn get(&self, id: u32) -> &[u8] {
-        self.text(id).as_bytes()
+        &self.text.as_bytes()[start..self.ends[id]]
     }
 
     /// Writes the text of term `id`, whatever its kind.

@@ -1,6 +1,6 @@
-//! N-Triples and Turtle written straight from a [`TripleTable`]: N-Triples copies IRIs from the
-//! table; Turtle renders each distinct IRI once as a prefixed name, then every triple is copies
-//! of rendered text.
+//! N-Triples and Turtle written straight from a [`TripleTable`]: N-Triples copies IRIs and blank
+//! node ids from the table; Turtle renders each distinct IRI and blank node once (as a prefixed
+//! name where a namespace fits), then every triple is copies of rendered text.
 //!
 //! The output is byte-for-byte what oxttl's serializers write for the same sorted triples and
 //! prefixes (the tests compare them on random graphs); oxttl instead formats every occurrence of
