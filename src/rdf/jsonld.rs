@@ -87,7 +87,12 @@ impl Terms<'_> {
     /// A named or blank node as a node id or property name: a JSON string, of the IRI or of `_:`
     /// and the blank node's id.
     fn node_id(&mut self, id: u32, w: &mut impl Write) -> io::Result<()> {
-        let (prefix, value) = match self.table.term(id) {
+        self.write_node_id(id, self.table.term(id), w)
+    }
+
+    /// [`Terms::node_id`] of `term`, term `id` of the table.
+    fn write_node_id(&mut self, id: u32, term: TermRef<'_>, w: &mut impl Write) -> io::Result<()> {
+        let (prefix, value) = match term {
             TermRef::NamedNode(n) => ("", n.as_str()),
             TermRef::BlankNode(b) => ("_:", b.as_str()),
             TermRef::Literal(_) => unreachable!("a subject or predicate is a named or blank node"),
@@ -106,9 +111,10 @@ impl Terms<'_> {
 
     /// A term as an object: a node reference `{"@id":…}` or a value object.
     fn object(&mut self, id: u32, w: &mut impl Write) -> io::Result<()> {
-        let TermRef::Literal(l) = self.table.term(id) else {
+        let term = self.table.term(id);
+        let TermRef::Literal(l) = term else {
             w.write_all(NODE_REFERENCE.as_bytes())?;
-            self.node_id(id, w)?;
+            self.write_node_id(id, term, w)?;
             return w.write_all(b"}");
         };
         let out = &mut self.scratch;

@@ -219,6 +219,11 @@ fn typed(value: &impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
     Literal::new_typed_literal(value.to_string(), datatype)
 }
 
+/// An `xsd:boolean`, without formatting one for each mention.
+fn boolean(value: bool) -> LiteralRef<'static> {
+    LiteralRef::new_typed_literal(if value { "true" } else { "false" }, xsd::BOOLEAN)
+}
+
 fn english(value: &str) -> LiteralRef<'_> {
     LiteralRef::new_language_tagged_literal_unchecked(value, "en")
 }
@@ -319,7 +324,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         b.add(&edition, iri!(schema "superEvent"), &series);
         b.add(&edition, iri!(schema "startDate"), &typed(&c.year, xsd::G_YEAR));
         b.add(&edition, iri!(cg "year"), &typed(&c.year, xsd::INTEGER));
-        b.add(&edition, iri!(cg "coveredByNotes"), &typed(&c.covered, xsd::BOOLEAN));
+        b.add(&edition, iri!(cg "coveredByNotes"), boolean(c.covered));
         if let Some(location) = &c.location {
             b.add(&edition, iri!(schema "location"), string(location));
         }
@@ -408,7 +413,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
             b.a(&mention, iri!(cg "Mention"));
             b.add(&mention, iri!(cg "mentionOf"), &node);
             b.add(&mention, iri!(cg "mentionIn"), &base.node(&format!("edition/{conference}")));
-            b.add(&mention, iri!(cg "asSpeaker"), &typed(&as_speaker, xsd::BOOLEAN));
+            b.add(&mention, iri!(cg "asSpeaker"), boolean(as_speaker));
             let source = b.source(file, line);
             b.add(&mention, iri!(prov "wasDerivedFrom"), &source);
         }

@@ -48,9 +48,9 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         escaped_len == value.len()
     });
     // ` rdf:about="…"` (` rdf:resource` for an object) or ` rdf:nodeID="…"`.
-    let node = |out: &mut String, id: u32, about_or_resource: &str| {
+    let node = |out: &mut String, id: u32, term: TermRef<'_>, about_or_resource: &str| {
         let escape = !as_is[id as usize];
-        match table.term(id) {
+        match term {
             TermRef::NamedNode(n) => attribute_with(out, about_or_resource, n.as_str(), escape),
             TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), escape),
             TermRef::Literal(_) => unreachable!("a literal is not a node"),
@@ -71,7 +71,7 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 Some(t) => names.elements[&t].open(&mut out),
                 None => out.push_str("rdf:Description"),
             }
-            node(&mut out, s, "rdf:about");
+            node(&mut out, s, table.term(s), "rdf:about");
             out.push('>');
             if typed {
                 continue;
@@ -87,8 +87,8 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         out.push_str("\n\t\t<");
         property.open(&mut out);
         match table.term(o) {
-            TermRef::NamedNode(_) | TermRef::BlankNode(_) => {
-                node(&mut out, o, "rdf:resource");
+            term @ (TermRef::NamedNode(_) | TermRef::BlankNode(_)) => {
+                node(&mut out, o, term, "rdf:resource");
                 out.push_str("/>");
             }
             TermRef::Literal(l) => {

@@ -366,10 +366,13 @@ fn parts(term: TermRef<'_>) -> (TermKind, &str, &str) {
 }
 
 /// How a term sorts: named nodes by IRI, then blank nodes, then literals by value, datatype and
-/// language.
+/// language. Read off the term itself, not its [`parts`]: the test of [`sort_key`] compares the two.
 fn term_key(term: TermRef<'_>) -> (u8, &str, &str, &str) {
-    let (kind, value, extra) = parts(term);
-    sort_key(kind, value, extra)
+    match term {
+        TermRef::NamedNode(n) => (0, n.as_str(), "", ""),
+        TermRef::BlankNode(b) => (1, b.as_str(), "", ""),
+        TermRef::Literal(l) => (2, l.value(), l.datatype().as_str(), l.language().unwrap_or_default()),
+    }
 }
 
 /// [`term_key`] from a term's [`parts`]: a literal by value, datatype IRI, then language tag.
@@ -429,12 +432,16 @@ mod tests {
 
     #[test]
     fn entries_sort_as_their_terms() {
-        let terms: [Term; 5] = [
+        // The last three are one value in each kind of literal: datatype and language order them.
+        let terms: [Term; 8] = [
             iri("a").into(),
             BlankNode::new_unchecked("b").into(),
             Literal::new_simple_literal("c").into(),
             Literal::new_language_tagged_literal_unchecked("d", "en").into(),
             Literal::new_typed_literal("1", iri("dt")).into(),
+            Literal::new_simple_literal("v").into(),
+            Literal::new_language_tagged_literal_unchecked("v", "en").into(),
+            Literal::new_typed_literal("v", iri("dt")).into(),
         ];
         let mut builder = TableBuilder::default();
         for t in &terms {
