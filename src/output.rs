@@ -41,14 +41,6 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
-///
-/// # Errors
-/// As [`write_atomic_with`].
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
 /// Copies the file `from` to `to` atomically.
 ///
 /// # Errors
@@ -110,6 +102,7 @@ mod tests {
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_files() {
+        let write_atomic = |path: &Path, bytes: &[u8]| write_atomic_with(path, |w| w.write_all(bytes));
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("sub/out.json");
         write_atomic(&target, b"old").unwrap();

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, format_real};
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value};
 use crate::graph::{KnowledgeGraph, Years};
 
 /// Gephi's spreadsheet (CSV) tables.
@@ -74,8 +74,13 @@ impl GraphFormat for GephiCsv {
                 edges.write_field(&kg.graph[b].id)?;
                 edges.write_field(if edge.kind.directed() { "Directed" } else { "Undirected" })?;
                 edges.write_field(edge.kind.as_str())?;
-                edges.write_field(format_real(edge.weight))?;
-                finish_row(&mut edges, &mut scratch, EDGE_COLUMNS.iter().map(|c| (c.get)(edge)), &edge.years)?;
+                let weight = std::iter::once(Some(Value::Real(edge.weight)));
+                finish_row(
+                    &mut edges,
+                    &mut scratch,
+                    weight.chain(EDGE_COLUMNS.iter().map(|c| (c.get)(edge))),
+                    &edge.years,
+                )?;
             }
             edges.flush()
         })
