@@ -19,7 +19,8 @@ use crate::topics::{TopicMatch, TopicScheme};
 pub struct CorpusSession {
     /// `pycascades-2025/web-maps-2-ways-with-streamlit-and-pyscript`.
     pub id: String,
-    /// The session as read.
+    /// The session as read, less what the corpus keeps elsewhere: its speakers are in
+    /// [`CorpusSession::speakers`], and its notes are emptied once a topic is found in them.
     pub session: Session,
     /// Person ids of its speakers, in the order the notes give them.
     pub speakers: Vec<Arc<str>>,

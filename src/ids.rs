@@ -57,13 +57,8 @@ pub fn conference_id(series: &str, year: u16) -> String {
     format!("{}-{year}", slug(series))
 }
 
-/// `pycascades-2025`, `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title slug becomes `untitled`.
-#[must_use]
-pub fn session_id(conference: &str, title: &str) -> String {
-    session_id_of_slug(conference, &slug(title))
-}
-
-/// [`session_id`] from the title's slug.
+/// `pycascades-2025` and the slug of `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title
+/// slug becomes `untitled`.
 #[must_use]
 pub fn session_id_of_slug(conference: &str, title_slug: &str) -> String {
     if title_slug.is_empty() { format!("{conference}/untitled") } else { format!("{conference}/{title_slug}") }
@@ -90,6 +85,6 @@ mod tests {
     #[test]
     fn ids_are_composed_from_slugs() {
         assert_eq!(conference_id("PyCon US", 2024), "pycon-us-2024");
-        assert_eq!(session_id("pycon-us-2024", "???"), "pycon-us-2024/untitled");
+        assert_eq!(session_id_of_slug("pycon-us-2024", &slug("???")), "pycon-us-2024/untitled");
     }
 }

@@ -53,8 +53,8 @@ pub struct TopicScheme {
     pub topics: Vec<Topic>,
     /// Every label of every topic, found as whole words, ignoring case, in one pass over a text.
     finder: LabelFinder,
-    /// Normalised label → the label shared by every match written that way, and the indexes of
-    /// the topics that carry it.
+    /// Normalised label (its text is shared by every match written that way) → the indexes of the
+    /// topics that carry it.
     label_topics: HashMap<Arc<str>, Vec<usize>>,
 }
 
@@ -159,13 +159,18 @@ impl TopicScheme {
         Ok(Self { topics, finder, label_topics })
     }
 
-    /// The bundled taxonomy.
+    /// The bundled taxonomy: parsed and indexed once per process (its automaton is shared by the
+    /// copies), so tests and fuzzing that assemble many corpora do not build it again each time.
     ///
     /// # Panics
     /// Never: a unit test parses the bundled file.
     #[must_use]
     pub fn bundled() -> Self {
-        Self::from_turtle(BUNDLED_TOPICS, "ontology/topics.ttl").expect("the bundled taxonomy parses (tested)")
+        static BUNDLED: std::sync::LazyLock<TopicScheme> = std::sync::LazyLock::new(|| {
+            TopicScheme::from_turtle(BUNDLED_TOPICS, "ontology/topics.ttl")
+                .expect("the bundled taxonomy parses (tested)")
+        });
+        BUNDLED.clone()
     }
 
     /// The topic with this id.

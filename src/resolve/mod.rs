@@ -274,7 +274,7 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
         if key.is_empty() {
             continue;
         }
-        let f = by_key.entry(key.clone()).or_insert_with(|| Form { key, ..Form::default() });
+        let f = by_key.entry(key).or_insert_with_key(|key| Form { key: key.clone(), ..Form::default() });
         f.mentions.push(m);
         f.speaker |= m.as_speaker;
         f.files.insert(m.source.file.clone());
