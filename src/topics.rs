@@ -159,18 +159,13 @@ impl TopicScheme {
         Ok(Self { topics, finder, label_topics })
     }
 
-    /// The bundled taxonomy: parsed and indexed once per process (its automaton is shared by the
-    /// copies), so tests and fuzzing that assemble many corpora do not build it again each time.
+    /// The bundled taxonomy.
     ///
     /// # Panics
     /// Never: a unit test parses the bundled file.
     #[must_use]
     pub fn bundled() -> Self {
-        static BUNDLED: std::sync::LazyLock<TopicScheme> = std::sync::LazyLock::new(|| {
-            TopicScheme::from_turtle(BUNDLED_TOPICS, "ontology/topics.ttl")
-                .expect("the bundled taxonomy parses (tested)")
-        });
-        BUNDLED.clone()
+        Self::from_turtle(BUNDLED_TOPICS, "ontology/topics.ttl").expect("the bundled taxonomy parses (tested)")
     }
 
     /// The topic with this id.
