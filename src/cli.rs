@@ -26,6 +26,9 @@ pub struct Cli {
     /// Base of the data IRIs in RDF output (must end in `/` or `#`).
     #[arg(long, global = true, value_name = "IRI", default_value = crate::rdf::DEFAULT_BASE)]
     pub base: String,
+    /// The conference edition of notes files that name none (`--conference "DevFest Lisboa 2023"`).
+    #[arg(long, global = true, value_name = "NAME YEAR")]
+    pub conference: Option<String>,
 }
 
 /// The subcommands.
@@ -257,7 +260,7 @@ impl QueryFormat {
 /// Notes files or folders.
 #[derive(Debug, Args)]
 pub struct NotesArgs {
-    /// Notes files or folders (walked for .md, .markdown, .txt). None: the bundled sample corpus.
+    /// Notes files or folders (walked for .md, .markdown, .txt, .text, .org, .adoc, .asciidoc). None: the bundled sample corpus.
     #[arg(value_name = "NOTES")]
     pub notes: Vec<PathBuf>,
 }
@@ -285,6 +288,10 @@ pub struct ExtractArgs {
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Show how each file was read: the shape and lines of every session, and why each block
+    /// that gave none was left out.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Formats of `extract`.

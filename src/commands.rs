@@ -34,7 +34,8 @@ pub fn read_corpus(selection: &NotesSelection, settings: &Settings) -> Result<Co
     if selection.bundled {
         eprintln!("confgraph: no notes given, reading the bundled sample corpus (notes/)");
     }
-    let results = ingest::read_all(&selection.sources);
+    let options = ingest::ReadOptions { conference: settings.conference.clone(), explain: false };
+    let results = ingest::read_all_with(&selection.sources, &options);
     let corpus = crate::corpus::assemble_with(
         results,
         selection.problems.clone(),
@@ -62,6 +63,8 @@ pub struct Settings {
     pub base: Base,
     /// The topic taxonomy.
     pub topics: TopicScheme,
+    /// The edition of notes files that name none (`--conference`).
+    pub conference: Option<ingest::conference::ConferenceName>,
 }
 
 impl Settings {
@@ -79,7 +82,15 @@ impl Settings {
                 TopicScheme::from_turtle(&text, &path.display().to_string()).map_err(Error::Usage)?
             }
         };
-        Ok(Self { strict: cli.strict, base, topics })
+        let conference = match &cli.conference {
+            None => None,
+            Some(text) => Some(ingest::conference::parse_header(text).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--conference {text:?}: give a series and a year, e.g. --conference \"DevFest Lisboa 2023\""
+                ))
+            })?),
+        };
+        Ok(Self { strict: cli.strict, base, topics, conference })
     }
 }
 
@@ -100,10 +111,34 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error> {
+    if args.explain {
+        return explain_command(args, settings);
+    }
     let corpus = read_corpus(&args.notes.select()?, settings)?;
     match args.format {
         ExtractFormat::Json => output::write_to_with(args.output.as_deref(), |w| extract::write_json(&corpus, w))?,
         ExtractFormat::Table => output::write_to(args.output.as_deref(), extract::to_table(&corpus).as_bytes())?,
+    }
+    Ok(())
+}
+
+/// `extract --explain`: how each file was read.
+fn explain_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error> {
+    let selection = args.notes.select()?;
+    let options = ingest::ReadOptions { conference: settings.conference.clone(), explain: true };
+    let results = ingest::read_all_with(&selection.sources, &options);
+    for d in results.iter().flat_map(|r| &r.diagnostics) {
+        eprintln!("confgraph: warning: {d}");
+    }
+    let explained: Vec<&ingest::explain::FileExplain> = results.iter().filter_map(|r| r.explain.as_ref()).collect();
+    match args.format {
+        ExtractFormat::Json => output::write_to_with(args.output.as_deref(), |w| {
+            serde_json::to_writer_pretty(&mut *w, &explained).map_err(std::io::Error::other)?;
+            w.write_all(b"\n")
+        })?,
+        ExtractFormat::Table => {
+            output::write_to(args.output.as_deref(), ingest::explain::to_text(&explained).as_bytes())?;
+        }
     }
     Ok(())
 }

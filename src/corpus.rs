@@ -77,7 +77,7 @@ pub fn assemble_with(
     let (mut read, mut skipped) = (0, 0);
     for result in results {
         diagnostics.extend(result.diagnostics);
-        let Some((_, record)) = result.record else {
+        let Some(record) = result.record else {
             skipped += 1;
             continue;
         };
@@ -214,8 +214,10 @@ mod tests {
         let notes =
             "# PyOhio 2023\n\n## Foo\n\nAna Lima\n\n## Foo\n\nBo Chen\n\n## Foo 2\n\nCy Dee\n\n## Foo\n\nDi Eve\n";
         let (record, _) = crate::ingest::read_notes("a.md", notes.as_bytes());
-        let corpus =
-            assemble(vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![] }], vec![]);
+        let corpus = assemble(
+            vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![], explain: None }],
+            vec![],
+        );
         let ids: Vec<(&str, &str)> =
             corpus.sessions.iter().map(|s| (s.id.as_str(), s.session.title.as_str())).collect();
         assert_eq!(

@@ -278,7 +278,7 @@ impl Assembly {
         let n = self.number(id);
         self.nodes[n as usize].get_or_insert_with(|| Node {
             id: id.to_owned(),
-            label: crate::ingest::text::drop_control_chars(label),
+            label: crate::ingest::text::drop_control_chars(label).into_owned(),
             kind,
             years: Years::default(),
             sessions: 0,
@@ -465,7 +465,7 @@ mod tests {
         let notes = "# PyOhio 2023\n\n## Talk One\n\nAna Lima and Bo Chen\n\n## Talk Two\n\nAna Lima, Bo Chen and Cy Dee (Acme, formerly Initech)\n\n## Talk Three\n\nCy Dee\n";
         let (record, _) = crate::ingest::read_notes("a.md", notes.as_bytes());
         crate::corpus::assemble(
-            vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![] }],
+            vec![crate::ingest::FileResult { file: "a.md".into(), record, diagnostics: vec![], explain: None }],
             vec![],
         )
     }

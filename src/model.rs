@@ -143,6 +143,10 @@ pub struct Session {
     /// from it: in a corpus it is kept only for sessions no topic fits (the topics report lists
     /// their frequent words) and emptied for the others.
     pub notes: String,
+    /// When it took place, as the notes write it (`10:15–10:45`, `Sunday 2:30 p.m.–3 p.m.`).
+    pub time: Option<String>,
+    /// Its room, track or stage, as the notes write it.
+    pub room: Option<String>,
     /// Where the session starts in the notes.
     pub source: SourceLine,
 }

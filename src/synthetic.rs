@@ -428,7 +428,7 @@ mod tests {
         for (name, text) in generate(120_000, 1).into_iter().take(6) {
             let (record, diagnostics) = read_notes(&name, text.as_bytes());
             assert!(diagnostics.is_empty(), "{name}: {diagnostics:?}");
-            let (_, record) = record.expect("readable");
+            let record = record.expect("readable");
             assert!(record.sessions.len() >= 20, "{name}: {} sessions", record.sessions.len());
             assert!(
                 record.sessions.iter().filter(|s| !s.speakers.is_empty()).count() * 10 >= record.sessions.len() * 9,

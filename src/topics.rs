@@ -346,6 +346,8 @@ mod tests {
             links: vec![],
             abstract_text: abstract_text.map(str::to_owned),
             notes: notes.into(),
+            time: None,
+            room: None,
             source: SourceLine { file: "f.md".into(), line: 1 },
         }
     }

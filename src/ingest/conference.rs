@@ -39,10 +39,11 @@ const KNOWN_SERIES: &[(&str, &[&str])] = &[
     ("Kiwi PyCon", &["kiwi pycon"]),
 ];
 
-/// Words that may stand before the series in a header and are not part of it.
+/// Words that may stand around the series in a header and are not part of it.
 const HEADER_FILLER: &[&str] = &[
     "my",
     "notes",
+    "note",
     "from",
     "on",
     "at",
@@ -62,7 +63,77 @@ const HEADER_FILLER: &[&str] = &[
     "to",
     "for",
     "and",
+    "journal",
+    "diary",
+    "conference",
+    "conf",
+    "summary",
+    "highlights",
+    "impressions",
+    "thoughts",
+    "writeup",
+    "write-up",
+    "agenda",
+    "timetable",
+    "digest",
+    "all",
+    "every",
+    "session",
+    "sessions",
+    "live",
+    "blog",
+    "log",
+    "attending",
+    "attended",
+    "visiting",
+    "our",
+    "team",
 ];
+
+/// Words that are never part of a series name: weekdays and months.
+const NOT_SERIES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Separators between the parts of a header (`Nordic Elixir 2023 — programme`, `Programme: Harbour JS 2024`).
+const HEADER_SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", " | ", ": ", " · ", " • ", " :: ", " / "];
 
 /// A conference edition named somewhere in the notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +146,7 @@ pub struct ConferenceName {
     pub location: Option<String>,
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b|'(\d\d)\b").expect("valid regex"));
 
 /// The canonical spelling of a known series, matching all of `name`.
 #[must_use]
@@ -84,36 +155,207 @@ pub fn canonical_series(name: &str) -> Option<&'static str> {
     KNOWN_SERIES.iter().find(|(_, spellings)| spellings.contains(&lower.as_str())).map(|(canon, _)| *canon)
 }
 
-/// Reads a header such as `Pycascades 2025`, `PyCon 2019 in Cleveland, Ohio` or
-/// `PyCon US 2024 Recap`. `None` when there is no year or nothing before it reads as a series.
+/// Markup around a title line: `#+TITLE:`, `= `, `Subject:`.
+fn strip_title_markup(line: &str) -> &str {
+    let mut t = line.trim();
+    for prefix in ["#+TITLE:", "#+title:", "Subject:", "Title:", "title:", "Re:", "Fwd:"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim();
+        }
+    }
+    t.trim_start_matches(['#', '=', '*']).trim()
+}
+
+/// Reads a header such as `Pycascades 2025`, `PyCon 2019 in Cleveland, Ohio`, `My 2021 Lambda Glen
+/// recap`, `RustConf 2022 — every talk in one line` or `Programme: Harbour JS 2024`. `None` when
+/// no part of it names a series with a year.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::conference::parse_header;
+///
+/// let c = parse_header("FrontendFjord 2024 · Bergen, Norway · 5–6 September").unwrap();
+/// assert_eq!((c.series.as_str(), c.year, c.location.as_deref()), ("FrontendFjord", Some(2024), Some("Bergen, Norway")));
+/// assert_eq!(parse_header("# My 2021 Lambda Glen recap").unwrap().series, "Lambda Glen");
+/// assert_eq!(parse_header("Five things I learned at OpsCamp 2023").unwrap().series, "OpsCamp");
+/// assert_eq!(parse_header("Notes: State of the Map 2024").unwrap().series, "State of the Map");
+/// assert_eq!(parse_header("Autumn conference trip 2023"), None);
+/// assert_eq!(parse_header("Saturday 14 October 2023"), None);
+/// ```
 #[must_use]
 pub fn parse_header(header: &str) -> Option<ConferenceName> {
-    let m = YEAR.find(header)?;
-    let year: u16 = m.as_str().parse().ok()?;
-    let before = header[..m.start()].trim().trim_end_matches([':', '-', '–', '—', ',']).trim();
-    let series = series_in_header(before)?;
-    let after = header[m.end()..].trim();
-    let location = after
-        .strip_prefix("in ")
-        .map(|loc| loc.trim().trim_end_matches(['.', '!']).trim().to_owned())
-        .filter(|loc| !loc.is_empty() && loc.chars().next().is_some_and(char::is_uppercase));
+    let text = strip_title_markup(header);
+    // `[PHP Savanna 2023] Conference digest`: a bracketed name is a part of its own.
+    let text = text.replace(['[', ']'], " | ");
+    let mut parts: Vec<&str> = vec![text.as_str()];
+    for sep in HEADER_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let Some(mut name) = parse_part(part) else { continue };
+        if name.location.is_none() {
+            name.location = parts.get(i + 1).and_then(|next| place(next));
+        }
+        return Some(name);
+    }
+    None
+}
+
+/// One part of a header: series and year, and `in City` after the year.
+fn parse_part(part: &str) -> Option<ConferenceName> {
+    let m = YEAR.captures(part)?;
+    let whole = m.get(0)?;
+    let year: u16 = match (m.get(1), m.get(2)) {
+        (Some(y), _) => y.as_str().parse().ok()?,
+        (None, Some(yy)) => 2000 + yy.as_str().parse::<u16>().ok()?,
+        _ => return None,
+    };
+    let before = part[..whole.start()].trim().trim_end_matches([':', '-', '–', '—', ',']).trim();
+    let after = part[whole.end()..].trim();
+    let (series, location) = if let Some(series) = series_in(before, false) {
+        let location = after
+            .strip_prefix("in ")
+            .and_then(place)
+            .or_else(|| after.strip_prefix('(').and_then(|r| r.split(')').next()).and_then(place))
+            .or_else(|| after.strip_prefix(',').and_then(place));
+        (series, location)
+    } else {
+        // The year first: `2023 PyData NYC`, `My 2021 Lambda Glen recap`.
+        if !before.split_whitespace().all(|w| HEADER_FILLER.contains(&w.to_lowercase().as_str())) {
+            return None;
+        }
+        let end = after.find([',', '(', '.', '!', '?']).unwrap_or(after.len());
+        (series_in(&after[..end], true)?, None)
+    };
     Some(ConferenceName { series, year: Some(year), location })
 }
 
-fn series_in_header(before: &str) -> Option<String> {
-    let words: Vec<&str> = before.split_whitespace().collect();
+/// A place named in a header part: `Bergen, Norway`, `Tromsø`, `Rotterdam, Netherlands (3–4 Oct)`.
+fn place(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches("in ").trim();
+    let end = t.find(['(', ';', '.', '!', '?']).unwrap_or(t.len());
+    let t = t[..end].trim();
+    let parts: Vec<&str> = t.split(',').map(str::trim).take(2).collect();
+    let ok = !parts.is_empty()
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words[0].chars().next().is_some_and(char::is_uppercase)
+                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+                && !words.iter().any(|w| {
+                    let l = w.to_lowercase();
+                    NOT_SERIES.contains(&l.as_str()) || HEADER_FILLER.contains(&l.as_str())
+                })
+        });
+    ok.then(|| parts.join(", "))
+}
+
+fn series_in(text: &str, year_first: bool) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
     // The longest known series ending the text before the year wins.
-    for start in 0..words.len() {
-        if let Some(canon) = canonical_series(&words[start..].join(" ")) {
-            return Some(canon.to_owned());
+    if !year_first {
+        for start in 0..words.len() {
+            if let Some(canon) = canonical_series(&words[start..].join(" ")) {
+                return Some(canon.to_owned());
+            }
         }
     }
-    let first_kept = words.iter().position(|w| !HEADER_FILLER.contains(&w.to_lowercase().as_str()))?;
-    let kept = &words[first_kept..];
-    let ok = (1..=5).contains(&kept.len())
-        && kept[0].chars().next().is_some_and(char::is_uppercase)
-        && kept.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || "-.'&".contains(c)));
-    ok.then(|| kept.join(" "))
+    // `Five things I learned at OpsCamp`: the name is the run of capitalised words (with the
+    // small words names hold, `State of the Map`) that ends at the year.
+    let words: &[&str] = if year_first {
+        &words
+    } else {
+        let joins =
+            |w: &str| matches!(w, "of" | "the" | "on" | "and" | "de" | "la" | "del" | "&" | "+" | "-" | "–" | "—");
+        let start = words
+            .iter()
+            .rposition(|w| !(w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || joins(w)))
+            .map_or(0, |k| k + 1);
+        // `Live-tooting Babel Days`: a capitalised verb-like compound opens a sentence, not a name.
+        let verb_like = |w: &&&str| w.split_once('-').is_some_and(|(_, r)| r.starts_with(char::is_lowercase));
+        let start = start + words[start..].iter().take_while(verb_like).count();
+        &words[start..]
+    };
+    let is_filler = |w: &&str| HEADER_FILLER.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.iter().position(|w| !is_filler(w))?;
+    let last = words.iter().rposition(|w| !is_filler(w))?;
+    let kept = &words[first..=last];
+    if let Some(canon) = canonical_series(&kept.join(" ")) {
+        return Some(canon.to_owned());
+    }
+    let ok = (1..=6).contains(&kept.len())
+        && kept[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && kept.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || "-.'&+".contains(c)))
+        && !kept.iter().any(|w| NOT_SERIES.contains(&w.to_lowercase().trim_end_matches('.')))
+        && !kept.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && !(kept.len() == 1 && is_plain_word(kept[0]));
+    ok.then(|| unshout(&kept.join(" ")))
+}
+
+/// `LAKEHOUSE DAYS` → `Lakehouse Days`: a name typed in capitals takes title case, keeping its
+/// short words (`PHP`, `JS`, `EU`) as acronyms. A name with any lower-case letter is kept as written.
+///
+/// ```
+/// # use confgraph::ingest::conference::unshout;
+/// assert_eq!(unshout("INDIE FORGE SUMMIT"), "Indie Forge Summit");
+/// assert_eq!(unshout("PHP ANDES"), "PHP Andes");
+/// assert_eq!(unshout("GoSouth"), "GoSouth");
+/// assert_eq!(unshout("PHP UK"), "PHP UK");
+/// ```
+#[must_use]
+pub fn unshout(name: &str) -> String {
+    let shouted = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+    if !shouted || !name.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5) {
+        return name.to_owned();
+    }
+    let word = |w: &str| {
+        if w.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            return w.to_owned();
+        }
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| first.to_string() + &chars.as_str().to_lowercase())
+    };
+    name.split(' ').map(word).collect::<Vec<_>>().join(" ")
+}
+
+/// A series whose name says it is a conference: a known one, or one built like `GopherCon`,
+/// `JSConf EU`, `RustFest`, `DevOpsDays`, `Postgres Summit`.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::conference::is_conference_like;
+///
+/// assert!(is_conference_like("GopherCon EU") && is_conference_like("PyTexas") && is_conference_like("Vistula JS"));
+/// assert!(!is_conference_like("Living off the Land"));
+/// ```
+#[must_use]
+pub fn is_conference_like(series: &str) -> bool {
+    if canonical_series(series).is_some() {
+        return true;
+    }
+    series.split_whitespace().any(|w| {
+        let l = w.to_lowercase();
+        ["con", "conf", "fest", "camp", "summit", "days", "meetup", "week", "forum", "symposium", "expo", "js", "jam"]
+            .iter()
+            .any(|s| l.ends_with(s))
+            || l.starts_with("py")
+            || l.starts_with("js")
+            || matches!(l.as_str(), "conference" | "summit" | "devfest" | "devday")
+    })
+}
+
+/// A single ordinary English word (`Autumn`, `Notes`) does not name a conference on its own.
+fn is_plain_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let conference_like = ["con", "conf", "fest", "camp", "summit", "days", "py", "js"]
+        .iter()
+        .any(|s| lower.ends_with(s) || lower.starts_with(s));
+    !conference_like
+        && word.chars().skip(1).all(char::is_lowercase)
+        && super::names::lexicon::COMMON_WORDS.contains(&lower)
 }
 
 static PROSE_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,7 +364,7 @@ static PROSE_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     let known = spellings.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
     // Known series, with or without a year; unknown `…Con`/`Py…` names only with a year.
     Regex::new(&format!(
-        r"(?i:\b(?P<known>{known})\b)(?:\s+(?:US|EU|UK))?(?:\s+(?P<kyear>(?:19|20)\d\d)\b)?|\b(?P<other>(?:[A-Z][A-Za-z]*Con|Py[A-Z][a-z]+)(?:\s+(?:US|EU|UK|Europe|Africa|Asia))?)\s+(?P<oyear>(?:19|20)\d\d)\b"
+        r"(?i:\b(?P<known>{known})\b)(?:\s+(?:US|EU|UK))?(?:\s+(?P<kyear>(?:19|20)\d\d)\b)?|\b(?P<other>(?:[A-Z][A-Za-z]*(?:Con|Conf|Fest|Camp|Summit|Days)|Py[A-Z][a-z]+|JS[A-Z][A-Za-z]+|[A-Z][a-z]+JS)(?:\s+(?:US|EU|UK|Europe|Africa|Asia|India|Latam|Online|Nordic))?)\s+(?P<oyear>(?:19|20)\d\d)\b|\bat\s+(?P<at>[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*){{0,3}})\s+(?P<ayear>(?:19|20)\d\d)\b"
     ))
     .expect("valid regex")
 });
@@ -148,15 +390,19 @@ pub fn conferences_in(text: &str) -> Vec<ProseConference> {
             let (series, year) = if let Some(k) = c.name("known") {
                 let spelled = k.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
                 (canonical_series(&spelled)?.to_owned(), c.name("kyear"))
+            } else if let Some(other) = c.name("other") {
+                (other.as_str().to_owned(), c.name("oyear"))
             } else {
-                (c.name("other")?.as_str().to_owned(), c.name("oyear"))
+                // `at BSides Lisbon 2022`: any capitalised name with a year after `at`; a known
+                // series at its start is that series (`at DjangoCon US US 2019`).
+                let at = c.name("at")?.as_str();
+                let words: Vec<&str> = at.split_whitespace().collect();
+                let known = (1..=words.len()).rev().find_map(|n| canonical_series(&words[..n].join(" ")));
+                (known.map_or_else(|| at.to_owned(), str::to_owned), c.name("ayear"))
             };
             let year = year.and_then(|y| y.as_str().parse().ok());
-            Some(ProseConference {
-                name: ConferenceName { series, year, location: None },
-                start: whole.start(),
-                end: whole.end(),
-            })
+            let start = c.name("at").map_or(whole.start(), |m| m.start());
+            Some(ProseConference { name: ConferenceName { series, year, location: None }, start, end: whole.end() })
         })
         .collect()
 }

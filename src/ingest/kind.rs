@@ -4,23 +4,247 @@
 
 use crate::model::SessionKind;
 
-/// Headings that group the sessions below them and give them their kind (`## Lightning Talks`).
+/// Words that may qualify a grouping heading without making it a title (`Morning keynotes`,
+/// `Lightning talks — Day 2`, `Talks I saw`).
+const GROUP_QUALIFIERS: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "opening",
+    "closing",
+    "day",
+    "days",
+    "of",
+    "the",
+    "session",
+    "sessions",
+    "track",
+    "tracks",
+    "round",
+    "block",
+    "i",
+    "saw",
+    "attended",
+    "my",
+    "some",
+    "other",
+    "more",
+    "short",
+    "long",
+    "and",
+    "a",
+    "talks",
+    "talk",
+    "first",
+    "second",
+    "last",
+    "final",
+    "main",
+    "stage",
+    "room",
+    "one",
+    "two",
+    "three",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "selected",
+    "notes",
+    "from",
+    "on",
+    "list",
+    "all",
+];
+
+/// Headings that group the sessions below them and give them their kind (`## Lightning Talks`,
+/// `=== Morning keynote`, `Talks I saw`). Such a heading is a session only with speakers of its own.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::kind::container_kind;
+/// use confgraph::model::SessionKind;
+///
+/// assert_eq!(container_kind("⚡ Lightning talks (Day 2)"), Some(SessionKind::Lightning));
+/// assert_eq!(container_kind("Talks I saw"), Some(SessionKind::Talk));
+/// assert_eq!(container_kind("Keynote: The Go Scheduler"), None);
+/// ```
 #[must_use]
 pub fn container_kind(heading: &str) -> Option<SessionKind> {
-    let h = heading.trim().trim_end_matches(':').to_lowercase();
-    let kind = match h.as_str() {
-        "lightning talks" | "lightning" | "lightnings" | "lightning talk session" => SessionKind::Lightning,
-        "keynotes" => SessionKind::Keynote,
-        "tutorials" | "workshops" => SessionKind::Tutorial,
-        "panels" => SessionKind::Panel,
-        "talks" | "sessions" => SessionKind::Talk,
+    let (bare, _) = super::names::speakers::take_asides(heading);
+    let mut kind = None;
+    // Words are lowered one at a time: most headings are titles, and their first word says so.
+    let mut w = String::new();
+    for word in bare.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
+        w.clear();
+        w.extend(word.chars().flat_map(char::to_lowercase));
+        let k = match w.as_str() {
+            "lightning" | "lightnings" | "lt" | "lts" => Some(SessionKind::Lightning),
+            "keynote" | "keynotes" => Some(SessionKind::Keynote),
+            "tutorial" | "tutorials" | "workshop" | "workshops" => Some(SessionKind::Tutorial),
+            "panel" | "panels" => Some(SessionKind::Panel),
+            "talks" | "sessions" | "presentations" => Some(SessionKind::Talk),
+            _ if GROUP_QUALIFIERS.contains(&w.as_str()) => None,
+            _ => return None,
+        };
+        // The most specific kind named wins (`Lightning talks` is lightning, not talk).
+        if k.is_some() && (kind.is_none() || kind == Some(SessionKind::Talk)) {
+            kind = k;
+        }
+    }
+    kind
+}
+
+/// Kind words that label a title in front (`Keynote: T`, `KEYNOTE — T`, `Workshop · T`) or
+/// behind (`T (keynote)`), longest first; the label is not part of the title.
+const KIND_LABELS: &[(&str, SessionKind)] = &[
+    ("opening keynote", SessionKind::Keynote),
+    ("closing keynote", SessionKind::Keynote),
+    ("morning keynote", SessionKind::Keynote),
+    ("afternoon keynote", SessionKind::Keynote),
+    ("keynote talk", SessionKind::Keynote),
+    ("keynote", SessionKind::Keynote),
+    ("hands-on workshop", SessionKind::Tutorial),
+    ("workshop", SessionKind::Tutorial),
+    ("tutorial", SessionKind::Tutorial),
+    ("atelier", SessionKind::Tutorial),
+    ("panel discussion", SessionKind::Panel),
+    ("panel", SessionKind::Panel),
+    ("table ronde", SessionKind::Panel),
+    ("roundtable", SessionKind::Panel),
+    ("fireside chat", SessionKind::Panel),
+    ("lightning talks", SessionKind::Lightning),
+    ("lightning talk", SessionKind::Lightning),
+    ("lightning", SessionKind::Lightning),
+    ("lt", SessionKind::Lightning),
+    ("talk", SessionKind::Talk),
+];
+
+/// Separators between a kind label and the title.
+const LABEL_SEPARATORS: &[&str] = &[":", " :", ",", " —", " –", " -", " ·", " |", " /", "  ", "\t"];
+
+/// Takes a kind label off a title: `Keynote: The Go Scheduler` → (`The Go Scheduler`, keynote);
+/// `Auditing Your Site (workshop)` → (`Auditing Your Site`, tutorial). A text that is only the
+/// label (`Keynote`) keeps it.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::kind::strip_kind_label;
+/// use confgraph::model::SessionKind;
+///
+/// assert_eq!(strip_kind_label("Keynote: Small Tools"), ("Small Tools".to_owned(), Some(SessionKind::Keynote)));
+/// assert_eq!(strip_kind_label("PANEL — Is K8s Too Much?"), ("Is K8s Too Much?".to_owned(), Some(SessionKind::Panel)));
+/// assert_eq!(strip_kind_label("Keynote"), ("Keynote".to_owned(), None));
+/// assert_eq!(strip_kind_label("Talking Heads"), ("Talking Heads".to_owned(), None));
+/// ```
+#[must_use]
+pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
+    let t = text.trim();
+    for (label, kind) in KIND_LABELS {
+        let Some(head) = t.get(..label.len()) else { continue };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let after = &t[label.len()..];
+        for sep in LABEL_SEPARATORS {
+            if let Some(rest) = after.strip_prefix(sep) {
+                let title = rest.trim().trim_start_matches([':', '—', '–', '-', '·', '|']).trim();
+                if !title.is_empty() {
+                    return (title.to_owned(), Some(*kind));
+                }
+            }
+        }
+    }
+    for (open, close) in [("(", ")"), ("[", "]")] {
+        if let Some(inner_start) = t.rfind(open) {
+            let inner = t[inner_start + 1..].trim_end();
+            if let Some(inner) = inner.strip_suffix(close) {
+                let inner = inner.trim().to_lowercase();
+                if let Some((_, kind)) = KIND_LABELS.iter().find(|(l, _)| *l == inner) {
+                    let title = t[..inner_start].trim().trim_end_matches(['—', '–', '-', ',', ':']).trim();
+                    if !title.is_empty() {
+                        return (title.to_owned(), Some(*kind));
+                    }
+                }
+            }
+        }
+    }
+    (t.to_owned(), None)
+}
+
+/// The kind a word or a short label value names (`keynote`, `Workshop`, `lightning talk`).
+#[must_use]
+pub fn kind_word(value: &str) -> Option<SessionKind> {
+    let v = value.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let kind = match v.as_str() {
+        "keynote" | "keynotes" | "opening keynote" | "closing keynote" | "keynote talk" => SessionKind::Keynote,
+        "workshop" | "workshops" | "tutorial" | "tutorials" | "lab" | "hands-on" | "hands-on workshop" | "training" => {
+            SessionKind::Tutorial
+        }
+        "panel" | "panels" | "panel discussion" | "roundtable" | "fireside chat" => SessionKind::Panel,
+        "lightning" | "lightning talk" | "lightning talks" | "lt" | "lightning-talk" => SessionKind::Lightning,
+        "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" => {
+            SessionKind::Talk
+        }
+        "ceremony" | "opening" | "closing" | "welcome" | "remarks" => SessionKind::Ceremony,
+        "ama" | "ask me anything" => SessionKind::Ama,
+        "booth" | "demo" | "other" => SessionKind::Other,
         _ => return None,
     };
     Some(kind)
 }
 
-fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '&').any(|w| w.eq_ignore_ascii_case(word))
+/// The kind words a title holds, found in one pass over its words.
+#[derive(Default)]
+#[allow(clippy::struct_excessive_bools)] // one flag per kind word, set in one pass
+struct TitleWords {
+    keynote: bool,
+    panel: bool,
+    booth: bool,
+    tutorial: bool,
+    demo: bool,
+}
+
+impl TitleWords {
+    fn of(title: &str) -> Self {
+        let mut found = Self::default();
+        for w in title.split(|c: char| !c.is_alphanumeric() && c != '&') {
+            let is = |word: &str| w.eq_ignore_ascii_case(word);
+            found.keynote |= is("keynote");
+            found.panel |= is("panel");
+            found.booth |= is("booth");
+            found.tutorial |= is("tutorial") || is("workshop");
+            found.demo |= is("demo") || is("demos");
+        }
+        found
+    }
+}
+
+/// `needle` (lower-case ASCII) in `hay`, ignoring ASCII case, without lowering `hay`.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    let last_start = hay.len().saturating_sub(needle.len());
+    hay.len() >= needle.len()
+        && (0..=last_start)
+            .any(|i| hay[i].to_ascii_lowercase() == first && hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// Classifies a session. `container` is the kind given by a grouping heading, if any.
@@ -29,31 +253,33 @@ pub fn classify(title: &str, abstract_text: Option<&str>, container: Option<Sess
     if let Some(kind) = container.filter(|k| *k != SessionKind::Talk) {
         return kind;
     }
-    let lower = title.to_lowercase();
-    let starts = |p: &str| lower.starts_with(p);
-    if has_word(title, "keynote") {
+    let words = TitleWords::of(title);
+    let starts = |p: &str| title.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let has = |p: &str| contains_ignore_ascii_case(title, p);
+    if words.keynote {
         SessionKind::Keynote
-    } else if has_word(title, "panel") {
+    } else if words.panel {
         SessionKind::Panel
-    } else if starts("ama ") || lower == "ama" || lower.contains("ask me anything") {
+    } else if starts("ama ") || title.eq_ignore_ascii_case("ama") || has("ask me anything") {
         SessionKind::Ama
-    } else if has_word(title, "booth") {
+    } else if words.booth {
         SessionKind::Booth
-    } else if has_word(title, "tutorial") || has_word(title, "workshop") {
+    } else if words.tutorial {
         SessionKind::Tutorial
     } else if starts("opening")
         || starts("closing")
         || starts("welcome")
         || starts("introductory remarks")
-        || lower.contains("remarks") && (lower.contains("opening") || lower.contains("closing"))
+        || has("remarks") && (has("opening") || has("closing"))
     {
         SessionKind::Ceremony
     } else if abstract_text.is_some_and(|a| {
-        let a = a.to_lowercase();
-        a.contains("this panel") || a.contains("panel discussion") || a.contains("our panelists")
+        // Every phrase holds `panel`: one fast search rules most abstracts out.
+        (a.contains("anel") || a.contains("ANEL"))
+            && ["this panel", "panel discussion", "our panelists"].iter().any(|p| contains_ignore_ascii_case(a, p))
     }) {
         SessionKind::Panel
-    } else if has_word(title, "demo") || has_word(title, "demos") {
+    } else if words.demo {
         SessionKind::Other
     } else {
         SessionKind::Talk

@@ -1,44 +1,82 @@
 //! Ingest: notes files in, one [`NotesRecord`] per readable file out, plus a diagnostic for every
 //! file or line that could not be read well.
 //!
-//! Files are read and parsed in parallel with rayon; results are kept in the sorted file order,
-//! so the output is the same whatever the thread count. A file that fits no notes style is
-//! reported and skipped, never guessed at.
+//! One reader for every shape of notes, in the order data flows: bytes → text ([`decode`]) →
+//! front matter ([`frontmatter`]) → blocks ([`document`]) → the edition the file is about
+//! ([`edition`]) → session candidates from the registry of shapes ([`shapes`], reading heads with
+//! [`forms`] and [`pattern`], bodies with [`body`] and [`labels`]) → one reading per place
+//! ([`select`]) → fields ([`fields`]). Files are read in parallel with rayon; results keep the
+//! sorted file order, so the output is the same whatever the thread count. A file that names no
+//! conference is reported and skipped, never guessed at.
 
+pub mod body;
+pub mod columns;
 pub mod conference;
-pub mod detect;
-pub mod draft;
+pub mod decode;
+pub mod dialects;
+pub mod document;
+pub mod edition;
+pub mod explain;
+pub mod fields;
+pub mod forms;
+pub mod frontmatter;
 pub mod kind;
-pub mod markdown;
+pub mod labels;
 pub mod names;
-pub mod recap;
-pub mod schedule;
+pub mod notes;
+pub mod pattern;
+pub mod select;
+pub mod shapes;
 pub mod source;
-pub mod talk_notes;
+pub mod structure;
 pub mod text;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::NotesRecord;
 
-use detect::{NotesStyle, Undetected, detect};
+use conference::ConferenceName;
+use decode::Encoding;
+use edition::{Sources, which_edition};
+use explain::FileExplain;
+use notes::Notes;
+use shapes::{Candidate, Phase, SHAPES};
 use source::NotesSource;
+
+/// How to read: the edition for files that name none, and whether to explain the reading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// `--conference "Name YEAR"`: the edition of files that name none.
+    pub conference: Option<ConferenceName>,
+    /// Keep, per file, which shape read each session and why blocks were left out.
+    pub explain: bool,
+}
 
 /// What reading one file gave.
 #[derive(Debug, Clone)]
 pub struct FileResult {
     /// The file's display path.
     pub file: String,
-    /// The style it was read as, and what it held; `None` when it was skipped.
-    pub record: Option<(NotesStyle, NotesRecord)>,
+    /// What it held; `None` when it was skipped.
+    pub record: Option<NotesRecord>,
     /// Problems found in it.
     pub diagnostics: Vec<Diagnostic>,
+    /// How it was read, when asked for.
+    pub explain: Option<FileExplain>,
 }
 
 /// Reads every source, in parallel, in the order given.
 #[must_use]
 pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
+    read_all_with(sources, &ReadOptions::default())
+}
+
+/// Reads every source with options, in parallel, in the order given.
+#[must_use]
+pub fn read_all_with(sources: &[NotesSource], options: &ReadOptions) -> Vec<FileResult> {
     let progress = crate::progress::Progress::new(sources.len() as u64, "reading notes");
     let results = sources
         .par_iter()
@@ -46,11 +84,8 @@ pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
             progress.inc();
             let file = source.display().to_owned();
             match source.read() {
-                Ok(bytes) => {
-                    let (record, diagnostics) = read_notes(&file, &bytes);
-                    FileResult { file, record, diagnostics }
-                }
-                Err(d) => FileResult { file, record: None, diagnostics: vec![d] },
+                Ok(bytes) => read_file(&file, &bytes, options),
+                Err(d) => FileResult { file, record: None, diagnostics: vec![d], explain: None },
             }
         })
         .collect();
@@ -59,62 +94,86 @@ pub fn read_all(sources: &[NotesSource]) -> Vec<FileResult> {
 }
 
 /// Reads one notes file from its bytes. Never panics.
+///
+/// # Examples
+///
+/// ```
+/// let notes = "# KubeHarbor 2022\n\n## Aditya Kulkarni: Operators: The Good Parts\n\n## Query Tuning: From Slow to Fast\n\nSpeaker: Mei Tanaka\n";
+/// let (record, warnings) = confgraph::ingest::read_notes("kubeharbor.md", notes.as_bytes());
+/// let sessions = record.unwrap().sessions;
+/// assert!(warnings.is_empty());
+/// assert_eq!(sessions[0].title, "Operators: The Good Parts");
+/// assert_eq!(sessions[1].title, "Query Tuning: From Slow to Fast");
+/// assert_eq!(sessions[1].speakers[0].name, "Mei Tanaka");
+/// ```
 #[must_use]
-pub fn read_notes(file: &str, bytes: &[u8]) -> (Option<(NotesStyle, NotesRecord)>, Vec<Diagnostic>) {
+pub fn read_notes(file: &str, bytes: &[u8]) -> (Option<NotesRecord>, Vec<Diagnostic>) {
+    let result = read_file(file, bytes, &ReadOptions::default());
+    (result.record, result.diagnostics)
+}
+
+/// Reads one notes file with options. Never panics.
+#[must_use]
+pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult {
     let mut diagnostics = Vec::new();
+    let Some(decoded) = decoded_text(file, bytes, &mut diagnostics) else {
+        return FileResult { file: file.to_owned(), record: None, diagnostics, explain: None };
+    };
+    let cleaned = text::drop_control_chars(&decoded);
+    if cleaned.len() != decoded.len() {
+        let line =
+            decoded.lines().position(|l| l.chars().any(|c| c.is_control() && c != '\t')).map_or(1, |i| i as u32 + 1);
+        diagnostics.push(Diagnostic::at(file, line, "control characters dropped"));
+    }
+    let repaired = text::repair_mojibake(&cleaned);
+    let (markdown, _dialect) = dialects::to_markdown(&repaired);
+    let markdown = columns::align_to_tabs(&markdown);
+    let (front, body) = frontmatter::split(&markdown);
+    let blocks = document::blocks(&body);
+    let Some(edition) = which_edition(&Sources { front: &front, blocks: &blocks }, options.conference.as_ref()) else {
+        diagnostics.push(Diagnostic::file(
+            file,
+            "names no conference and year (in its first heading or line, or front matter `conference:`); give one with --conference \"Name YEAR\", skipped",
+        ));
+        return FileResult { file: file.to_owned(), record: None, diagnostics, explain: None };
+    };
+    let shared: Arc<str> = file.into();
+    let mut notes = Notes::new(&shared, &blocks, &front, edition.name.clone(), edition.block);
+    // The file's structure first; then running text, outside what the structure already read.
+    let mut candidates: Vec<Candidate> =
+        SHAPES.iter().filter(|s| s.phase() == Phase::Structure).flat_map(|shape| shape.find(&notes)).collect();
+    notes.owned = shapes::owned_blocks(&candidates, blocks.len());
+    candidates.extend(SHAPES.iter().filter(|s| s.phase() == Phase::Loose).flat_map(|shape| shape.find(&notes)));
+    let (mut kept, dropped) = select::select(candidates);
+    explain::assign_editions(&notes, &mut kept);
+    let mut record = fields::record(&shared, &blocks, &edition.name, edition.line, &kept);
+    record.shrink_to_fit();
+    if record.sessions.is_empty() {
+        diagnostics.push(Diagnostic::at(file, edition.line, "no sessions found (see `confgraph extract --explain`)"));
+    }
+    let explain = options.explain.then(|| explain::explain(&notes, &edition, &kept, &dropped));
+    FileResult { file: file.to_owned(), record: Some(record), diagnostics, explain }
+}
+
+/// The file's text, decoded, with a warning for each thing decoding had to mend; `None` (and
+/// the reason) when the file is empty or binary.
+fn decoded_text(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         diagnostics.push(Diagnostic::file(file, "empty file, skipped"));
-        return (None, diagnostics);
+        return None;
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    let decoded = decode::decode(bytes);
+    if decoded.encoding == Encoding::Utf8 && bytes.iter().take(8192).any(|&b| b == 0) {
         diagnostics.push(Diagnostic::file(file, "binary file (NUL bytes), skipped"));
-        return (None, diagnostics);
+        return None;
     }
-    let decoded = text::decode(bytes);
+    if matches!(decoded.encoding, Encoding::Latin1 | Encoding::Windows1252) {
+        diagnostics.push(Diagnostic::file(file, format!("not UTF-8: read as {}", decoded.encoding.name())));
+    }
     for line in &decoded.invalid_lines {
         diagnostics.push(Diagnostic::at(file, *line, "invalid UTF-8 replaced by U+FFFD; the rest of the file is read"));
     }
-    let cleaned = text::drop_control_chars(&decoded.text);
-    if cleaned.len() != decoded.text.len() {
-        let line = decoded
-            .text
-            .lines()
-            .position(|l| l.chars().any(|c| c.is_control() && c != '\t'))
-            .map_or(1, |i| i as u32 + 1);
-        diagnostics.push(Diagnostic::at(file, line, "control characters dropped"));
-    }
-    let text = text::repair_mojibake(&cleaned);
-    let blocks = markdown::blocks(&text);
-    let detected = match detect(&text, &blocks) {
-        Ok(d) => d,
-        Err(why) => {
-            let message = match why {
-                Undetected::NoHeadings => {
-                    "not conference notes: no headings and no schedule time lines (expected `# Series Year` talk notes, a schedule listing or a recap), skipped"
-                }
-                Undetected::NoConference => {
-                    "no conference name and year in the first headings (e.g. `# PyCascades 2025`), skipped"
-                }
-            };
-            diagnostics.push(Diagnostic::file(file, message));
-            return (None, diagnostics);
-        }
-    };
-    let shared: std::sync::Arc<str> = file.into();
-    let mut record = match detected.style {
-        NotesStyle::TalkNotes => talk_notes::parse(&shared, &blocks, &detected),
-        NotesStyle::Schedule => schedule::parse(&shared, &text, &detected),
-        NotesStyle::Recap => recap::parse(&shared, &blocks, &detected),
-    };
-    record.shrink_to_fit();
-    if record.sessions.is_empty() {
-        diagnostics.push(Diagnostic::at(
-            file,
-            detected.line,
-            format!("read as {} but no sessions found", detected.style.describe()),
-        ));
-    }
-    (Some((detected.style, record)), diagnostics)
+    Some(decoded.text)
 }
 
 #[cfg(test)]
@@ -127,15 +186,29 @@ mod tests {
         "# Pycascades 2025\n",
         "# PyCon US 2024 Recap\n",
         "PyCon 2019 in Cleveland, Ohio\n",
+        "RustConf 2022 — every talk in one line\n",
+        "---\nconference: Elm Meadow 2024\n---\n",
         "## ",
         "### ",
         "#### ",
+        "- ",
+        "* ",
+        "1. ",
+        "  - ",
+        "| Time | Talk | Speaker |\n|---|---|---|\n",
+        "| 10:15 | Fast Go | Ana Ortiz |\n",
+        "10:15  ",
+        "2:30pm ",
+        "\t",
+        "Speaker: ",
+        "**Presenter:** ",
         "Lightning Talks\n",
         "Day 2\n",
         "Jane Doe\n",
         "A, B and C\n",
         "Lady Red / Christopher Beacham\n",
         "Sam Edwardes (dude we had lunch with)\n",
+        "Ana \"ace\" Ortiz",
         "@handle\n",
         "> quoted abstract\n",
         "* item\n  * nested\n",
@@ -144,6 +217,10 @@ mod tests {
         "Sunday 2:30 p.m.–3 p.m. in Grand Ballroom A\n",
         "\"Title\" by Ana Lima (Org, formerly X)\n",
         "Koushik gave his talk \"[T](https://2022.x.us/a)\" at PyTexas. He gave the talk at PyCon US too.\n",
+        "Panel with A, B and C. ",
+        "where I attended a talk he gave",
+        "[[Ana Ortiz]]",
+        "speaker:: [[Bo Chen]]\n",
         "Gir√£o ≈Åukasz üîù\n",
         "(((",
         ")))",
@@ -154,6 +231,7 @@ mod tests {
         "<mas.to/@x>",
         "```\ncode\n```\n",
         "Name: Title\n",
+        " — ",
         "é",
         "\u{0}",
         "\r\n",
@@ -181,7 +259,7 @@ mod tests {
             let first = read_notes("fuzz.md", text.as_bytes());
             let second = read_notes("fuzz.md", text.as_bytes());
             prop_assert_eq!(format!("{first:?}"), format!("{second:?}"));
-            if let (Some((_, record)), _) = first {
+            if let (Some(record), _) = first {
                 for s in &record.sessions {
                     prop_assert!(s.source.line >= 1);
                     prop_assert!(s.source.line as usize <= text.split(['\n', '\r']).count().max(1));
@@ -193,6 +271,7 @@ mod tests {
         fn random_unicode_never_panics(text in "\\PC{0,400}") {
             let _ = read_notes("fuzz.md", text.as_bytes());
             let _ = read_notes("fuzz.txt", format!("# PyOhio 2023\n\n## {text}\n\n{text}\n").as_bytes());
+            let _ = read_notes("fuzz.txt", format!("# PyOhio 2023\n\n- {text}\n- {text} — Ana Ortiz\n\n10:15 {text}\n").as_bytes());
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Finding and reading notes files: the paths the user named (folders walked recursively for
-//! `.md`, `.markdown` and `.txt`), or the sample corpus built into the binary.
+//! `.md`, `.markdown`, `.txt`, `.text`, `.org`, `.adoc` and `.asciidoc`), or the sample corpus built into the binary.
 //!
 //! Owns file-system access for ingest. Files come back sorted by their display path, so what
 //! follows never depends on the order of the command line or of the directory listing.
@@ -18,7 +18,7 @@ pub const SAMPLE_CORPUS: &[(&str, &[u8])] = &[
 ];
 
 /// File endings read when walking a folder.
-pub const NOTES_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+pub const NOTES_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "org", "adoc", "asciidoc"];
 
 /// A notes file to read: its display path and where to get its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,9 +1,10 @@
 //! Turning raw bytes into clean text with a map back to original line numbers.
 //!
-//! Owns: UTF-8 decoding with a reported position for invalid bytes, line-ending normalisation
-//! (CRLF and lone CR both end a line, so line numbers match what an editor shows), BOM removal,
-//! repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`), and white-space cleaning
+//! Owns: line-ending normalisation (CRLF and lone CR both end a line, so line numbers match what
+//! an editor shows), repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`), and white-space cleaning
 //! of inline text. It does not know anything about notes styles.
+
+use std::borrow::Cow;
 
 /// Mac Roman bytes 0x80–0xFF, in order (the table Python's `mac_roman` codec uses).
 const MAC_ROMAN_HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
@@ -16,56 +17,9 @@ fn mac_roman_byte(c: char) -> Option<u8> {
     MAC_ROMAN_HIGH.chars().position(|m| m == c).map(|i| 0x80 + i as u8)
 }
 
-/// Decoded notes text plus what went wrong while decoding.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodedText {
-    /// The text, `\n`-separated, BOM removed.
-    pub text: String,
-    /// 1-based lines that held bytes which are not UTF-8 (replaced by U+FFFD), first few only.
-    pub invalid_lines: Vec<u32>,
-}
-
-/// Decodes bytes as UTF-8, replacing invalid sequences and noting their lines; normalises line ends.
+/// Line ends as one `\n`: `\r\n` and a lone `\r` each end one line, as an editor counts them.
 #[must_use]
-pub fn decode(bytes: &[u8]) -> DecodedText {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut invalid_lines = Vec::new();
-    let text = if let Ok(s) = std::str::from_utf8(bytes) {
-        normalise_line_ends(s)
-    } else {
-        {
-            let mut out = String::with_capacity(bytes.len());
-            let mut line = 1u32;
-            for chunk in bytes.utf8_chunks() {
-                let valid = chunk.valid();
-                line += count_line_ends(valid);
-                out.push_str(valid);
-                if !chunk.invalid().is_empty() {
-                    if invalid_lines.last() != Some(&line) && invalid_lines.len() < 16 {
-                        invalid_lines.push(line);
-                    }
-                    out.push(char::REPLACEMENT_CHARACTER);
-                }
-            }
-            normalise_line_ends(&out)
-        }
-    };
-    DecodedText { text, invalid_lines }
-}
-
-/// Line ends as an editor counts them: `\r\n`, `\n` and a lone `\r` each end one line.
-fn count_line_ends(s: &str) -> u32 {
-    let b = s.as_bytes();
-    let mut n = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
-}
-
-fn normalise_line_ends(s: &str) -> String {
+pub fn normalise_line_ends(s: &str) -> String {
     if !s.contains('\r') {
         return s.to_owned();
     }
@@ -77,9 +31,9 @@ fn normalise_line_ends(s: &str) -> String {
 /// Only a run that maps back to one well-formed multi-byte UTF-8 character is replaced, so real
 /// Mac Roman-looking text (a lone `√`, `é` or `–`) stays as it is.
 #[must_use]
-pub fn repair_mojibake(text: &str) -> String {
+pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| matches!(mac_roman_byte(c), Some(0xC2..=0xF4))) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -93,7 +47,7 @@ pub fn repair_mojibake(text: &str) -> String {
             i += 1;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// If `chars` starts with a Mac Roman rendering of one UTF-8 character, that character and its length.
@@ -124,6 +78,50 @@ pub fn char_boundary_from(text: &str, at: usize) -> usize {
     (at..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
 }
 
+/// Sentences of a text as byte ranges; quoted text never ends a sentence, nor does the period
+/// of an initial or a common abbreviation; a blank line does.
+#[must_use]
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_quote = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '"' => in_quote = !in_quote,
+            '“' => in_quote = true,
+            '”' => in_quote = false,
+            '\n' if next == Some('\n') => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            '.' | '!' | '?' if !in_quote => {
+                let word_start = text[start..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(start, |(p, c)| start + p + c.len_utf8());
+                let word = &text[word_start..i];
+                let abbreviation = word.chars().count() <= 1
+                    || matches!(
+                        word,
+                        "vs" | "e.g" | "i.e" | "a.k.a" | "Dr" | "Mr" | "Ms" | "Mrs" | "St" | "Prof" | "etc"
+                    );
+                if next.is_none_or(char::is_whitespace) && !abbreviation {
+                    out.push((start, i + 1));
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 /// Collapses every run of white space to one space and trims the ends.
 #[must_use]
 pub fn collapse_ws(text: &str) -> String {
@@ -139,11 +137,11 @@ pub fn collapse_ws(text: &str) -> String {
 
 /// Drops characters XML 1.0 forbids and other control characters (keeps `\n` and `\t`).
 #[must_use]
-pub fn drop_control_chars(text: &str) -> String {
+pub fn drop_control_chars(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
-    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    Cow::Owned(text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect())
 }
 
 /// Maps byte offsets in a text to 1-based line numbers.
@@ -173,6 +171,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentences_keep_quotes_whole() {
+        let t = "I met Scott at PyGotham 2018 where I attended a talk he gave \"Dataclasses are here. Now what?\". Then P. Smith left.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| t[a..b].trim()).collect();
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].ends_with("what?\"."));
+    }
+
+    #[test]
     fn mac_roman_table_has_128_entries() {
         assert_eq!(MAC_ROMAN_HIGH.chars().count(), 128);
     }
@@ -190,13 +196,6 @@ mod tests {
         ] {
             assert_eq!(repair_mojibake(input), want, "{input}");
         }
-    }
-
-    #[test]
-    fn decode_reports_invalid_lines_and_keeps_the_rest() {
-        let d = decode(b"\xEF\xBB\xBFok\r\nbad \xFF here\rthird");
-        assert_eq!(d.text, "ok\nbad \u{fffd} here\nthird");
-        assert_eq!(d.invalid_lines, vec![2]);
     }
 
     #[test]

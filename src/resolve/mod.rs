@@ -210,7 +210,7 @@ fn tokens_of(handle_or_link: &str, is_handle: bool) -> Vec<String> {
     }
     let mut out = Vec::new();
     if is_handle {
-        if let Some(user) = crate::ingest::names::profile_handle(handle_or_link) {
+        if let Some(user) = crate::ingest::names::handles::profile_handle(handle_or_link) {
             out.push(user.to_lowercase());
         }
     }

@@ -161,8 +161,8 @@ fn bad_files_are_reported_by_name_and_the_rest_is_read() {
         "empty.md: empty file, skipped",
         "binary.md: binary file (NUL bytes), skipped",
         "invalid-utf8.md:7: invalid UTF-8",
-        "no-headings.md: not conference notes",
-        "huge-line.txt: not conference notes",
+        "no-headings.md: names no conference and year",
+        "huge-line.txt: names no conference and year",
     ] {
         assert!(stderr.contains(expected), "missing warning {expected:?} in:\n{stderr}");
     }

@@ -170,7 +170,7 @@ fn ninety_percent_of_sessions_with_an_abstract_or_notes_get_a_topic() {
     let described_at: BTreeSet<(confgraph::model::SourceLine, String)> = results
         .iter()
         .filter_map(|r| r.record.as_ref())
-        .flat_map(|(_, record)| &record.sessions)
+        .flat_map(|record| &record.sessions)
         .filter(|s| s.abstract_text.is_some() || !s.notes.trim().is_empty())
         .map(|s| (s.source.clone(), s.title.clone()))
         .collect();

@@ -1,0 +1,326 @@
+//! What the lines under a session's head say about it: label lines (`Speaker:`, `Room:`,
+//! `Title:`), a bare speaker line, a by-line (`This talk by …`, `By A and B`), a sentence that
+//! opens with the presenter (`Luciana Abud demoing …`), a handle (`@izcoder`, `Speaker's
+//! twitter: twitter.com/ucodery`), `Panel with A, B and C`.
+//!
+//! Owns reading a body's opening blocks into [`BodyFacts`]. The blocks it used up as labels are
+//! listed, so the session's notes do not repeat them.
+
+use crate::model::{NameRef, SessionKind};
+
+use super::document::{Block, BlockKind};
+use super::forms::{ByNames, Form, Head};
+use super::labels::{Field, labels_of};
+use super::names::handles::{display_url, parse_handle, profile_handle};
+use super::names::prose::leading_presenter;
+use super::names::speakers::{Slot, speaker_list};
+use super::text::collapse_ws;
+
+/// What a body says about its session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyFacts {
+    /// Speakers, when the body names them.
+    pub speakers: Vec<NameRef>,
+    /// Where.
+    pub speaker_line: u32,
+    /// How (`label lines`, `speaker line`, `by-line` …).
+    pub speaker_form: &'static str,
+    /// True when a label or a by-line states them (not a guess from a bare line).
+    pub stated: bool,
+    /// A `Title:` label.
+    pub title: Option<String>,
+    /// The first paragraph when it is nothing but a quoted title (`"Untold Stories from …"`).
+    pub quoted: Option<String>,
+    /// A `Type:`/`Format:` label, or `Panel with …`.
+    pub kind: Option<SessionKind>,
+    /// A `Time:`/`When:` label.
+    pub time: Option<String>,
+    /// A `Room:`/`Track:` label.
+    pub room: Option<String>,
+    /// Links of `Slides:`/`Video:` labels.
+    pub links: Vec<String>,
+    /// An `Abstract:` label.
+    pub abstract_text: Option<String>,
+    /// Blocks read whole as labels or as the speaker line: not notes.
+    pub consumed: Vec<usize>,
+}
+
+/// How many of the first body blocks may hold the speaker line or labels.
+const OPENING: usize = 6;
+
+/// Reads the opening blocks of a body (block indices into `blocks`, in order). `speaker_slot`
+/// says how sure the caller is that a bare line under the head holds its speakers (the pattern
+/// of the file's other sessions).
+#[must_use]
+pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFacts {
+    let mut facts = BodyFacts::default();
+    let opening: Vec<usize> = body
+        .iter()
+        .copied()
+        .take_while(|&i| blocks[i].heading_level().is_none())
+        .filter(|&i| blocks[i].kind != BlockKind::Code)
+        .take(OPENING)
+        .collect();
+    for &i in &opening {
+        read_labels(&blocks[i], i, &mut facts);
+    }
+    if facts.speakers.is_empty() {
+        if let Some(&first) = opening.iter().find(|&&i| {
+            let b = &blocks[i];
+            !b.in_quote && !b.is_links_only() && !facts.consumed.contains(&i) && !b.text.trim().is_empty()
+        }) {
+            read_speaker_line(&blocks[first], first, speaker_slot, &mut facts);
+        }
+    }
+    if facts.speakers.is_empty() {
+        read_handle_label(blocks, body, &mut facts);
+    }
+    facts
+}
+
+/// The label lines of a list item itself (an outline's `title::`, `speaker::` properties).
+#[must_use]
+pub fn item_labels(block: &Block) -> BodyFacts {
+    let mut facts = BodyFacts::default();
+    for (line, number) in block.line_texts() {
+        for l in labels_of(line) {
+            apply_label(l.field, &l.label, &l.value, number, block, &mut facts);
+        }
+    }
+    facts
+}
+
+/// Label lines of one block; a block made only of labels is consumed.
+fn read_labels(block: &Block, index: usize, facts: &mut BodyFacts) {
+    if block.in_quote {
+        return;
+    }
+    let mut all_labels = true;
+    for (line, number) in block.line_texts() {
+        let found = labels_of(line);
+        if found.is_empty() {
+            all_labels = false;
+            continue;
+        }
+        for l in found {
+            apply_label(l.field, &l.label, &l.value, number, block, facts);
+        }
+    }
+    if all_labels {
+        facts.consumed.push(index);
+    }
+}
+
+fn apply_label(field: Field, label: &str, value: &str, line: u32, block: &Block, facts: &mut BodyFacts) {
+    let value = value.trim();
+    match field {
+        Field::Speakers => {
+            let value = value.replace("[[", "").replace("]]", "");
+            if let Some(names) = speaker_list(&value, Slot::Stated) {
+                if facts.speakers.is_empty() || !facts.stated {
+                    facts.speaker_line = line;
+                    facts.speaker_form = "label lines";
+                }
+                facts.stated = true;
+                for n in names {
+                    if !facts.speakers.iter().any(|s| s.name == n.name) {
+                        facts.speakers.push(n);
+                    }
+                }
+            }
+            if label.starts_with("panel") || label.starts_with("moderat") || label == "mod" {
+                facts.kind = Some(SessionKind::Panel);
+            }
+        }
+        Field::Title => {
+            if !value.is_empty() && facts.title.is_none() {
+                facts.title = Some(collapse_ws(super::forms::strip_quotes(value)));
+            }
+        }
+        Field::Room => facts.room = facts.room.take().or_else(|| Some(value.to_owned())),
+        Field::Time => facts.time = facts.time.take().or_else(|| Some(value.to_owned())),
+        Field::Links => {
+            for link in block.links.iter().filter(|l| value.contains(&l.text) || value.contains(&l.url)) {
+                facts.links.push(link.url.clone());
+            }
+            if value.starts_with("http") && !facts.links.iter().any(|l| l == value) {
+                facts.links.push(value.split_whitespace().next().unwrap_or(value).to_owned());
+            }
+        }
+        Field::Abstract => facts.abstract_text = Some(value.to_owned()),
+        Field::Kind => facts.kind = super::kind::kind_word(value).or(facts.kind),
+        Field::Other => {}
+    }
+}
+
+/// The first line under a head: a bare name list, a by-line, a presenter sentence, a handle,
+/// `Panel with A, B and C`.
+fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFacts) {
+    let Some((line, number)) = block.line_texts().next() else {
+        return;
+    };
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    let whole_block = block.lines.len() == 1;
+    if whole_block {
+        let inner = super::forms::strip_quotes(line);
+        if inner.len() < line.len() && !inner.contains(['"', '“', '”']) {
+            facts.quoted = Some(collapse_ws(inner));
+            return;
+        }
+    }
+    for lead in ["panel with ", "a panel with ", "panelists ", "with "] {
+        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..]) {
+            if let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed) {
+                set_speakers(facts, names, number, "panel line", true);
+                facts.kind = Some(SessionKind::Panel).filter(|_| lead.contains("panel")).or(facts.kind);
+                return;
+            }
+        }
+    }
+    for lead in [
+        "this talk by ",
+        "this keynote by ",
+        "this tutorial by ",
+        "this workshop by ",
+        "a talk by ",
+        "talk by ",
+        "by ",
+        "presented by ",
+        "given by ",
+        "workshop led by ",
+        "led by ",
+    ] {
+        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..]) {
+            let rest = rest.trim_end_matches('.');
+            if let Some(names) = speaker_list(rest, Slot::Guessed).or_else(|| leading_names(rest)) {
+                set_speakers(facts, names, number, "by-line", true);
+                return;
+            }
+        }
+    }
+    if let Some(r) = ByNames
+        .read(&Head::plain(line), Slot::Guessed)
+        .into_iter()
+        .next()
+        .filter(|r| r.title.starts_with(['"', '“']) || block.text.starts_with(['"', '“']))
+    {
+        set_speakers(facts, r.speakers, number, "by-line", true);
+        facts.title = facts.title.take().or(Some(r.title));
+        return;
+    }
+    if let Some(handle) = parse_handle(line) {
+        let mut n = NameRef::named(format!("@{handle}"));
+        n.handles.push(format!("@{handle}"));
+        set_speakers(facts, vec![n], number, "handle line", false);
+        facts.consumed.push(index);
+        return;
+    }
+    let bare = line.trim_end_matches(['.', ',']);
+    if bare.len() < 120 && !bare.contains(['?', '!']) {
+        if let Some(names) = speaker_list(bare, slot) {
+            set_speakers(facts, names, number, "speaker line", false);
+            if whole_block {
+                facts.consumed.push(index);
+            }
+            return;
+        }
+    }
+    if let Some(name) = leading_presenter(&block.text) {
+        let mut names = vec![NameRef::named(name)];
+        // `Femke de Vries moderating, with Abdullah Al-Rashid, Sofía Herrera and Kaito Mori.`
+        if let Some(rest) = line.split_once(" with ").map(|(_, r)| r) {
+            for n in leading_names(rest.trim_end_matches('.')).unwrap_or_default() {
+                if !names.iter().any(|m| m.name == n.name) {
+                    names.push(n);
+                }
+            }
+        }
+        set_speakers(facts, names, number, "presenter sentence", false);
+    }
+}
+
+/// `Ana Lima and Bo Chen (Acme) covered …`: the names opening a by-line, the rest prose.
+fn leading_names(text: &str) -> Option<Vec<NameRef>> {
+    let cut = text.find([',', '.', ';']).map_or(text.len(), |i| i);
+    let mut words: Vec<&str> = text[..cut].split_whitespace().collect();
+    while !words.is_empty() {
+        if let Some(names) = speaker_list(&words.join(" "), Slot::Guessed) {
+            return Some(names);
+        }
+        words.pop();
+    }
+    None
+}
+
+fn set_speakers(facts: &mut BodyFacts, names: Vec<NameRef>, line: u32, form: &'static str, stated: bool) {
+    facts.speakers = names;
+    facts.speaker_line = line;
+    facts.speaker_form = form;
+    facts.stated = stated;
+}
+
+/// `Speaker's twitter: <https://twitter.com/ucodery>` when nobody is named.
+fn read_handle_label(blocks: &[Block], body: &[usize], facts: &mut BodyFacts) {
+    for &i in body.iter().take_while(|&&i| blocks[i].heading_level().is_none()) {
+        let block = &blocks[i];
+        let lower = block.text.to_lowercase();
+        let labelled = ["speaker", "presenter", "speakers", "presenters"].iter().any(|w| {
+            lower.starts_with(&format!("{w}'s"))
+                || lower.starts_with(&format!("{w}’s"))
+                || lower.starts_with(&format!("{w}:"))
+        });
+        if !labelled || block.in_quote {
+            continue;
+        }
+        if let Some((url, handle)) = block.links.iter().find_map(|l| profile_handle(&l.url).map(|h| (l.url.clone(), h)))
+        {
+            let mut n = NameRef::named(format!("@{handle}"));
+            n.handles.push(display_url(&url));
+            set_speakers(facts, vec![n], block.line, "handle label", true);
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::document::blocks;
+
+    fn facts(md: &str) -> BodyFacts {
+        let b = blocks(md);
+        let body: Vec<usize> = (1..b.len()).collect();
+        read_body(&b, &body, Slot::Guessed)
+    }
+
+    fn names(f: &BodyFacts) -> Vec<&str> {
+        f.speakers.iter().map(|n| n.name.as_str()).collect()
+    }
+
+    #[test]
+    fn labels_in_any_order() {
+        let f = facts(
+            "## Slot 3\n\nRoom: Hall 2\n**Speakers:** Ana Ortiz & Bo Chen\nTitle: Fearless FFI\nSlides: https://s.example/x\n\nnotes\n",
+        );
+        assert_eq!(names(&f), ["Ana Ortiz", "Bo Chen"]);
+        assert_eq!((f.title.as_deref(), f.room.as_deref(), f.stated), (Some("Fearless FFI"), Some("Hall 2"), true));
+        assert_eq!(f.links, ["https://s.example/x"]);
+    }
+
+    #[test]
+    fn speaker_lines_and_by_lines() {
+        assert_eq!(names(&facts("## T\n\nChristy Heaton\n\n<https://x.example>\n")), ["Christy Heaton"]);
+        assert_eq!(
+            names(&facts("## T\n\nThis talk by Arun Suresh Kamar was going on while I\n")),
+            ["Arun Suresh Kamar"]
+        );
+        assert_eq!(
+            names(&facts("## T\n\nPanel with Ana Ortiz, Bo Chen and Kwame Mensah.\n")),
+            ["Ana Ortiz", "Bo Chen", "Kwame Mensah"]
+        );
+        assert_eq!(names(&facts("## T\n\nLuciana Abud demoing some of the new features\n")), ["Luciana Abud"]);
+        assert_eq!(names(&facts("## T\n\n@izcoder\n")), ["@izcoder"]);
+        assert!(names(&facts("## T\n\nSame format as previous years.\n")).is_empty());
+    }
+}

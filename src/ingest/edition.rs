@@ -1,0 +1,239 @@
+//! Which edition a file is about: from its front matter, its first heading, the first lines when
+//! they are not headings (`RustConf 2022 — every talk in one line`), properties at the top of an
+//! outline (`conference:: [[SecHarbor]]`, `year:: 2023`), a conference set in bold in the opening
+//! paragraph, or `--conference` for files that name none. A file that names nothing is never
+//! given a guessed conference.
+//!
+//! Owns these sources as a table tried in order ([`SOURCES`]).
+
+use super::conference::{ConferenceName, canonical_series, parse_header};
+use super::document::{Block, BlockKind, MarkKind};
+use super::frontmatter::FrontMatter;
+
+/// The edition a file is about and where it is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// Series, year and location.
+    pub name: ConferenceName,
+    /// 1-based line that names it.
+    pub line: u32,
+    /// The block that names it, when a heading or a line of its own does (it is not a session).
+    pub block: Option<usize>,
+}
+
+/// What a source reads an edition from.
+pub struct Sources<'a> {
+    /// The file's front matter.
+    pub front: &'a FrontMatter,
+    /// Its blocks.
+    pub blocks: &'a [Block],
+}
+
+/// One way a file names its edition.
+type Source = fn(&Sources<'_>) -> Option<Edition>;
+
+/// Every source, tried in order.
+pub const SOURCES: &[(&str, Source)] = &[
+    ("front matter", from_front_matter),
+    ("outline properties", from_properties),
+    ("first heading or line", from_first_lines),
+    ("first heading and front matter date", from_heading_and_date),
+    ("bold name in the opening", from_bold_opening),
+    ("name and year in the opening lines", from_opening_mention),
+];
+
+/// How many lines from the top the opening is.
+const OPENING_LINES: usize = 12;
+
+/// How many blocks from the top a header may stand at.
+const TOP: usize = 8;
+
+/// The edition a file names, or the one `fallback` (from `--conference`) gives when it names none.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::document::blocks;
+/// use confgraph::ingest::edition::{Sources, which_edition};
+/// use confgraph::ingest::frontmatter::FrontMatter;
+///
+/// let b = blocks("RustConf 2022 — every talk in one line\n\n- Fearless FFI — Ana Ortiz\n");
+/// let e = which_edition(&Sources { front: &FrontMatter::default(), blocks: &b }, None).unwrap();
+/// assert_eq!((e.name.series.as_str(), e.name.year, e.block), ("RustConf", Some(2022), Some(0)));
+/// ```
+#[must_use]
+pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -> Option<Edition> {
+    SOURCES
+        .iter()
+        .find_map(|(_, source)| source(sources))
+        .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
+}
+
+fn year_of(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse().ok())
+        .filter(|y| (1980..2100).contains(y))
+}
+
+fn from_front_matter(s: &Sources<'_>) -> Option<Edition> {
+    let fm = s.front;
+    let (value, line) = fm.first(&["conference", "event", "conf", "series"])?;
+    let year = fm
+        .first(&["year"])
+        .and_then(|(y, _)| year_of(y))
+        .or_else(|| fm.first(&["date", "dates", "when"]).and_then(|(d, _)| year_of(d)));
+    let location = fm.first(&["location", "city", "place", "where"]).map(|(l, _)| l.to_owned());
+    let mut name = parse_header(value).or_else(|| {
+        let series = canonical_series(value).map_or_else(|| value.trim().to_owned(), str::to_owned);
+        (!series.is_empty()).then_some(ConferenceName { series, year, location: None })
+    })?;
+    name.year = name.year.or(year);
+    name.year?;
+    name.location = name.location.or(location);
+    Some(Edition { name, line, block: None })
+}
+
+/// `conference:: [[SecHarbor]]`, `year:: 2023`, `location:: Hamburg, Germany` at the top.
+fn from_properties(s: &Sources<'_>) -> Option<Edition> {
+    let first = s.blocks.iter().position(|b| !b.text.trim().is_empty())?;
+    if first > 1 {
+        return None;
+    }
+    let block = &s.blocks[first];
+    let mut series = None;
+    let (mut year, mut location) = (None, None);
+    for (line, number) in block.line_texts() {
+        let Some((key, value)) = line.split_once("::") else { continue };
+        let value = value.trim().trim_start_matches("[[").trim_end_matches("]]").trim();
+        match key.trim().to_lowercase().as_str() {
+            "conference" | "event" | "conf" | "series" => series = Some((value.to_owned(), number)),
+            "year" | "date" => year = year_of(value),
+            "location" | "city" | "where" => location = Some(value.to_owned()),
+            _ => {}
+        }
+    }
+    let (series, line) = series?;
+    let mut name = parse_header(&series).unwrap_or(ConferenceName { series, year: None, location: None });
+    name.year = name.year.or(year);
+    name.year?;
+    name.location = name.location.or(location);
+    Some(Edition { name, line, block: Some(first) })
+}
+
+/// The first heading, or one of the first lines of the file (an email's `Subject:` among them).
+fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
+    let mut headings = 0;
+    let mut lines_seen = 0;
+    for (i, block) in s.blocks.iter().enumerate().take(TOP) {
+        let candidates: Vec<(&str, u32)> = match block.kind {
+            BlockKind::Heading(_) => {
+                headings += 1;
+                if headings > 3 {
+                    break;
+                }
+                vec![(block.text.as_str(), block.line)]
+            }
+            BlockKind::Paragraph | BlockKind::Item { .. } => block
+                .line_texts()
+                .filter(|(l, _)| l.chars().count() <= 120)
+                .take(12usize.saturating_sub(lines_seen))
+                .collect(),
+            _ => continue,
+        };
+        lines_seen += candidates.len();
+        for (candidate, line) in candidates {
+            if let Some(mut name) = parse_header(candidate) {
+                if name.location.is_none() {
+                    name.location = next_line_place(block, s.blocks.get(i + 1));
+                }
+                let whole = block.heading_level().is_some() || block.lines.len() == 1;
+                return Some(Edition { name, line, block: whole.then_some(i) });
+            }
+        }
+        if lines_seen >= 12 {
+            break;
+        }
+    }
+    None
+}
+
+/// `# BEAM Lisboa — day 1` under front matter `date: 2024-05-16`.
+fn from_heading_and_date(s: &Sources<'_>) -> Option<Edition> {
+    let year = s.front.first(&["date", "year", "created"]).and_then(|(d, _)| year_of(d))?;
+    let (i, heading) = s.blocks.iter().enumerate().take(TOP).find(|(_, b)| b.heading_level().is_some())?;
+    let text = heading.text.split([':', '—', '–', '|', '·']).next().unwrap_or_default().trim();
+    let mut name = parse_header(&format!("{text} {year}"))?;
+    name.location = name.location.or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
+    Some(Edition { name, line: heading.line, block: Some(i) })
+}
+
+/// `Coimbra, Portugal – 21 & 22 September` on the line after the header.
+fn next_line_place(block: &Block, next: Option<&Block>) -> Option<String> {
+    let line = if block.lines.len() > 1 {
+        block.line_texts().nth(1).map(|(l, _)| l.to_owned())
+    } else {
+        next.and_then(|b| b.line_texts().next().map(|(l, _)| l.to_owned()))
+    }?;
+    let part = line.split([' ']).take(4).collect::<Vec<_>>().join(" ");
+    let end = part.find(['–', '—', '-', '·', '|', '(']).unwrap_or(part.len());
+    let p = part[..end].trim().trim_end_matches(',');
+    let ok = p.contains(',')
+        && p.split(',')
+            .all(|w| w.trim().chars().next().is_some_and(char::is_uppercase) && w.split_whitespace().count() <= 3);
+    ok.then(|| p.to_owned())
+}
+
+/// `Two conferences: **DataHarbour 2023** in Rotterdam, …`: an edition set in bold near the top.
+fn from_bold_opening(s: &Sources<'_>) -> Option<Edition> {
+    for block in s.blocks.iter().take(TOP).filter(|b| b.kind == BlockKind::Paragraph) {
+        for m in block.marks.iter().filter(|m| m.kind == MarkKind::Strong) {
+            if let Some(mut name) = parse_header(&block.text[m.start..m.end]) {
+                let after = &block.text[m.end..];
+                if let Some(rest) = after.trim_start().strip_prefix("in ") {
+                    let end = rest.find(['(', ';', '.']).unwrap_or(rest.len());
+                    let place: Vec<&str> = rest[..end].split(',').map(str::trim).take(2).collect();
+                    if place.iter().all(|p| p.chars().next().is_some_and(char::is_uppercase)) {
+                        name.location = Some(place.join(", "));
+                    }
+                }
+                return Some(Edition { name, line: block.line_of(m.start), block: None });
+            }
+        }
+    }
+    None
+}
+
+/// `(GoDakar 2025, Dakar, Senegal — copied out of Slack)`, `🧵 Live-tooting Babel Days 2024 from
+/// Lisbon!`, `**Tue 4 June — Actuate 2024, day 1**`: a name with its year inside one of the first
+/// lines, when no line is a header of its own. The clause around the year is read as a header.
+fn from_opening_mention(s: &Sources<'_>) -> Option<Edition> {
+    let lines = s
+        .blocks
+        .iter()
+        .take(TOP)
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Heading(_)))
+        .flat_map(Block::line_texts)
+        .take(OPENING_LINES);
+    for (line, number) in lines {
+        for (at, _) in line.match_indices(|c: char| c.is_ascii_digit()).filter(|&(i, _)| year_at(line, i)) {
+            let start =
+                line[..at].rfind(CLAUSE_BREAKS).map_or(0, |k| k + line[k..].chars().next().map_or(1, char::len_utf8));
+            let end = line[at..].find(['(', ')', '!', '?', ';', '—', '|']).map_or(line.len(), |k| at + k);
+            if let Some(name) = parse_header(&line[start..end]) {
+                return Some(Edition { name, line: number, block: None });
+            }
+        }
+    }
+    None
+}
+
+/// Marks that end the clause before a year.
+const CLAUSE_BREAKS: &[char] = &['(', '!', '?', ';', ':', '—', '–', '|', '"', '“', '*'];
+
+/// Whether a four-digit year starts at byte `i` of `line` (not inside a longer number).
+fn year_at(line: &str, i: usize) -> bool {
+    let digits = line[i..].bytes().take_while(u8::is_ascii_digit).count();
+    let before = line[..i].chars().next_back();
+    digits == 4 && !before.is_some_and(|c| c.is_ascii_digit()) && year_of(&line[i..i + 4]).is_some()
+}

@@ -1,0 +1,844 @@
+//! Line forms: the ways one line of notes holds a talk's title and its speakers.
+//!
+//! A heading, a list item, a table cell or what follows a time is a *head*; each [`Form`] of the
+//! registry [`FORMS`] tries to split a head into a title and a speaker list (`Title (Speaker)`,
+//! `Speaker — Title`, `"Title" by A and B`, `**Title**, Speaker`, `[Speaker] Title`,
+//! `Title // Speaker // Room` …). Which side holds the speakers is decided by how the words look
+//! ([`super::names::judge`]), never by the separator alone, and a form's reading carries a score
+//! so that a file's repeated pattern can be inferred from many heads at once (`super::pattern`).
+//! A new form is one more entry in [`FORMS`].
+
+use crate::model::{NameRef, SessionKind};
+
+use super::document::{Block, MarkKind};
+use super::kind::{kind_word, strip_kind_label};
+use super::names::judge::{Likeness, judge};
+use super::names::speakers::{Slot, speaker_list};
+use super::text::collapse_ws;
+
+/// A head: one line of text with the stretches set off in it (bold, italic, links).
+#[derive(Debug, Clone, Default)]
+pub struct Head {
+    /// The text.
+    pub text: String,
+    /// Marked stretches, as byte ranges of `text`.
+    pub marks: Vec<(MarkKind, usize, usize)>,
+}
+
+impl Head {
+    /// A head of plain text.
+    #[must_use]
+    pub fn plain(text: &str) -> Self {
+        Self { text: text.to_owned(), marks: Vec::new() }
+    }
+
+    /// The head of bytes `start..end` of a block's text, with the block's marks that fall in it.
+    #[must_use]
+    pub fn of(block: &Block, start: usize, end: usize) -> Self {
+        let end = end.min(block.text.len());
+        let start = start.min(end);
+        let text = block.text.get(start..end).unwrap_or_default();
+        let lead = text.len() - text.trim_start().len();
+        let text_trimmed = text.trim();
+        let base = start + lead;
+        let marks = block
+            .marks
+            .iter()
+            .filter(|m| m.start >= base && m.end <= base + text_trimmed.len())
+            .map(|m| (m.kind, m.start - base, m.end - base))
+            .collect();
+        Self { text: text_trimmed.to_owned(), marks }
+    }
+
+    /// The head of a whole block.
+    #[must_use]
+    pub fn of_block(block: &Block) -> Self {
+        Self::of(block, 0, block.text.len())
+    }
+}
+
+/// What one form read from a head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The form and where it found the speakers (`Speaker — Title`), shown by `extract --explain`;
+    /// heads of one repeated pattern share it.
+    pub key: String,
+    /// The title.
+    pub title: String,
+    /// The speakers, in order.
+    pub speakers: Vec<NameRef>,
+    /// How sure the reading is: the speakers' name-likeness plus the form's own evidence.
+    pub score: i32,
+    /// A kind the head states (`Keynote: …`, `(workshop)`).
+    pub kind: Option<SessionKind>,
+    /// Text of the head that is neither title nor speakers (a room, a remark).
+    pub rest: Option<String>,
+}
+
+/// One way a head can hold a title and speakers.
+pub trait Form: Sync {
+    /// The form as users write it, e.g. `Title (Speaker)`.
+    fn name(&self) -> &'static str;
+    /// Reads `head` (its kind label already taken off). `slot` says how sure the caller already
+    /// is that the head names speakers (see [`Slot`]).
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading>;
+}
+
+/// Every form, most specific first.
+pub static FORMS: &[&dyn Form] = &[
+    &ByNames,
+    &QuotedTitle,
+    &MarkedTitle,
+    &ParenNames,
+    &BracketNames,
+    &Separated,
+    &DashSplit,
+    &ColonNames,
+    &CommaNames,
+    &NameKeynote,
+    &NameOn,
+];
+
+/// Points a speaker list is worth: each name by its likeness.
+fn names_score(names: &[NameRef]) -> i32 {
+    names
+        .iter()
+        .map(|n| {
+            if n.name.starts_with('@') {
+                2
+            } else {
+                match judge(&n.name).likeness {
+                    Likeness::Strong => 4,
+                    Likeness::Plausible => 2,
+                    Likeness::Weak => 0,
+                    Likeness::No => -4,
+                }
+            }
+        })
+        .sum::<i32>()
+        / i32::try_from(names.len().max(1)).unwrap_or(1)
+}
+
+/// A title candidate: trimmed of separators and quotes; `None` when nothing is left or when it
+/// is itself a person's name (a title is what is not a name).
+fn title_of(text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '|' | '/' | '~' | '·' | '•' | '*' | '_')
+        })
+        .trim();
+    let t = strip_quotes(t);
+    let t = collapse_ws(t);
+    if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(t)
+}
+
+/// `"x"`, `“x”`, `«x»`, `„x“` → `x`.
+#[must_use]
+pub fn strip_quotes(t: &str) -> &str {
+    for (open, close) in QUOTES {
+        if let Some(inner) = t.strip_prefix(*open).and_then(|r| r.strip_suffix(*close)) {
+            if !inner.contains(*open) && !inner.contains(*close) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+/// Quote pairs titles are written in.
+const QUOTES: &[(char, char)] =
+    &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’'), ('"', '”'), ('“', '"'), ('\'', '\''), ('‚', '‘')];
+
+/// A reading with the score of its names, less a penalty when the title itself reads as a name.
+fn reading(key: &str, title: String, speakers: Vec<NameRef>, bonus: i32, rest: Option<String>) -> Reading {
+    let title_is_a_name = judge(&title).likeness >= Likeness::Plausible && title.split(' ').count() <= 4;
+    let score = names_score(&speakers) + bonus - if title_is_a_name { 5 } else { 0 };
+    Reading { key: key.to_owned(), title, speakers, score, kind: None, rest }
+}
+
+/// Separators between a title and a remark after the speakers (`by Ana — great talk`).
+const REMARK_SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", ". ", "; ", " | ", " // "];
+
+/// The speaker list at the start of `text`: all of it, or up to a remark separator.
+fn leading_speakers(text: &str, slot: Slot) -> Option<(Vec<NameRef>, Option<String>)> {
+    if let Some(names) = speaker_list(text, slot) {
+        return Some((names, None));
+    }
+    REMARK_SEPARATORS.iter().filter_map(|sep| text.find(sep)).min().and_then(|cut| {
+        let names = speaker_list(&text[..cut], slot)?;
+        Some((names, Some(collapse_ws(&text[cut..]))))
+    })
+}
+
+/// `Title by A and B`, `"Title" by A`, `Title, presented by A`, `Panel with A, B and C`.
+///
+/// ```
+/// use confgraph::ingest::forms::{ByNames, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &ByNames.read(&Head::plain("Async Rust in Anger by Ana Ortiz and Bo Chen"), Slot::Guessed)[0];
+/// assert_eq!(r.title, "Async Rust in Anger");
+/// assert_eq!(r.speakers.len(), 2);
+/// ```
+pub struct ByNames;
+
+impl Form for ByNames {
+    fn name(&self) -> &'static str {
+        "Title by Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        read_by(&head.text, &head.text.to_ascii_lowercase(), slot)
+    }
+}
+
+fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
+    let mut out = Vec::new();
+    // `Keynote by Astrid Bergström: The Ethics of Inference`: the kind, who, then the title.
+    if let Some(at) = lower.find(" by ") {
+        let left = &text[..at];
+        if let Some(kind) =
+            kind_word(left).or_else(|| kind_word(&left.to_lowercase().replace("opening ", "").replace("closing ", "")))
+        {
+            let right = Head::plain(&text[at + 4..]);
+            let found = [&ColonNames as &dyn Form, &DashSplit, &QuotedTitle]
+                .iter()
+                .flat_map(|f| f.read(&right, slot))
+                .find(|r| r.key.starts_with("Speaker") && !r.speakers.is_empty());
+            if let Some(mut r) = found {
+                r.key = "Kind by Speaker: Title".into();
+                r.kind = Some(kind);
+                r.score += 2;
+                return vec![r];
+            }
+        }
+    }
+    for marker in [" by ", " with ", ", by ", " presented by ", " led by ", " hosted by ", " moderated by "] {
+        let Some(at) = lower.rfind(marker) else { continue };
+        if !text.is_char_boundary(at) || !text.is_char_boundary(at + marker.len()) {
+            continue;
+        }
+        let left = &text[..at];
+        let right = &text[at + marker.len()..];
+        // `with` names people only in a panel, a chat, an AMA: `Fun with Flags` names none.
+        if marker == " with " {
+            let l = left.to_lowercase();
+            let announces = ["panel", "ama", "chat", "conversation", "q&a", "interview", "fireside", "office hours"]
+                .iter()
+                .any(|w| l.contains(w));
+            if !announces {
+                continue;
+            }
+        }
+        let Some((speakers, rest)) = leading_speakers(right, slot) else { continue };
+        // `AMA with Brett Cannon` is the whole title; `Title by Ana` is not; `Panel "Title" with A`
+        // is titled by its quotes.
+        let quoted = quoted_span(left).map(|(_, _, inner)| inner);
+        let whole = if marker == " with " { quoted.unwrap_or(text) } else { left };
+        let Some(title) = title_of(whole) else { continue };
+        let mut r = reading("Title by Speaker", title, speakers, 3, rest);
+        if marker == " with " {
+            r.kind = Some(SessionKind::Panel).filter(|_| left.to_lowercase().contains("panel"));
+        }
+        out.push(r);
+        break;
+    }
+    out
+}
+
+/// The first quoted stretch of a text: its byte range (quotes included) and its inner text.
+#[must_use]
+pub fn quoted_span(text: &str) -> Option<(usize, usize, &str)> {
+    for (i, c) in text.char_indices() {
+        for (open, close) in QUOTES {
+            if c != *open {
+                continue;
+            }
+            // An apostrophe inside a word (`Don't`) opens nothing.
+            if *open == '\'' || *open == '‘' {
+                let before = text[..i].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+            }
+            let after = i + open.len_utf8();
+            // A title is short: look for its closing quote nearby, not to the end of the text.
+            let window = &text[after..super::text::char_boundary_from(text, after + 400)];
+            if let Some(len) = window.find(*close) {
+                let inner = &text[after..after + len];
+                if inner.trim().chars().count() >= 2 {
+                    return Some((i, after + len + close.len_utf8(), inner));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// What is left of a head once the title is cut out, without the words that join them.
+fn around(text: &str, start: usize, end: usize) -> String {
+    const JOINERS: &[&str] = &[
+        "by ",
+        "from ",
+        "with ",
+        "presented by ",
+        "'s talk",
+        "’s talk",
+        "'s",
+        "’s",
+        "gave",
+        "presents",
+        " on",
+        " about",
+        " titled",
+        " called",
+        " did",
+        " presented",
+    ];
+    let joined = format!("{} {}", &text[..start], &text[end..]);
+    let mut t: &str = joined.trim();
+    loop {
+        let before = t;
+        for word in JOINERS {
+            t = t.strip_prefix(word).unwrap_or(t).trim();
+            t = t.strip_suffix(word.trim()).unwrap_or(t).trim();
+        }
+        t = t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '|' | '·' | '•' | '/')).trim();
+        if t == before {
+            return collapse_ws(t);
+        }
+    }
+}
+
+/// `"Title" – Speaker`, `Speaker: “Title”`, `Speaker, Company — «Title»`.
+///
+/// ```
+/// use confgraph::ingest::forms::{QuotedTitle, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &QuotedTitle.read(&Head::plain("Kwesi Appiah, Hubtel — “Laravel at Scale”"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Laravel at Scale", "Kwesi Appiah"));
+/// ```
+pub struct QuotedTitle;
+
+impl Form for QuotedTitle {
+    fn name(&self) -> &'static str {
+        "\"Title\" Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let Some((start, end, inner)) = quoted_span(text) else {
+            return Vec::new();
+        };
+        let Some(title) = title_of(inner) else {
+            return Vec::new();
+        };
+        let rest = around(text, start, end);
+        if rest.is_empty() {
+            return vec![reading("\"Title\"", title, Vec::new(), 1, None)];
+        }
+        let key = if start == 0 { "\"Title\" Speaker" } else { "Speaker \"Title\"" };
+        leading_speakers(&rest, slot)
+            .map(|(speakers, remark)| reading(key, title, speakers, 3, remark))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// `**Title** — Speaker`, `*Title*, Speaker`, `Speaker: **Title**`: the bold or italic stretch at
+/// one end of the head is the title, the rest the speakers.
+///
+/// ```
+/// use confgraph::ingest::document::MarkKind;
+/// use confgraph::ingest::forms::{MarkedTitle, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let head = Head { text: "Generics in Anger — Tomás Villanueva".into(), marks: vec![(MarkKind::Strong, 0, 17)] };
+/// let r = &MarkedTitle.read(&head, Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Generics in Anger", "Tomás Villanueva"));
+/// ```
+pub struct MarkedTitle;
+
+impl Form for MarkedTitle {
+    fn name(&self) -> &'static str {
+        "**Title** Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let mut out = Vec::new();
+        for &(kind, start, end) in &head.marks {
+            if !matches!(kind, MarkKind::Strong | MarkKind::Emphasis | MarkKind::Link) || end > text.len() {
+                continue;
+            }
+            let at_start = text[..start].trim().is_empty();
+            let at_end = text[end..].trim().trim_end_matches(['.', '!']).is_empty();
+            if !(at_start || at_end) || (at_start && at_end) {
+                continue;
+            }
+            let (inner, label_kind) = strip_kind_label(&text[start..end]);
+            let Some(title) = title_of(&inner) else { continue };
+            let rest = around(text, start, end);
+            let Some((speakers, remark)) = leading_speakers(&rest, slot) else { continue };
+            let key = if at_start { "**Title** Speaker" } else { "Speaker **Title**" };
+            let mut r = reading(key, title, speakers, 2, remark);
+            r.kind = label_kind;
+            out.push(r);
+        }
+        out
+    }
+}
+
+/// `Title (Speaker)`, `Title (A & B)`, `Title (Speaker, Company) — great`.
+///
+/// ```
+/// use confgraph::ingest::forms::{ParenNames, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &ParenNames.read(&Head::plain("Fearless Refactoring (Kateryna Bondarenko, Ferrous)"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Fearless Refactoring", "Kateryna Bondarenko"));
+/// assert!(ParenNames.read(&Head::plain("Rust to Go (and Back)"), Slot::Guessed).is_empty());
+/// ```
+pub struct ParenNames;
+
+impl Form for ParenNames {
+    fn name(&self) -> &'static str {
+        "Title (Speaker)"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        enclosed_names(&head.text, '(', ')', slot, "Title (Speaker)")
+    }
+}
+
+/// `[Speaker] Title` or `Title [Speaker]`.
+///
+/// ```
+/// use confgraph::ingest::forms::{BracketNames, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &BracketNames.read(&Head::plain("[Lerato Mokoena] Channels All the Way Down"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Channels All the Way Down", "Lerato Mokoena"));
+/// ```
+pub struct BracketNames;
+
+impl Form for BracketNames {
+    fn name(&self) -> &'static str {
+        "[Speaker] Title"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        enclosed_names(&head.text, '[', ']', slot, "[Speaker] Title")
+    }
+}
+
+/// A bracketed speaker list at the start or end of the head; the rest is the title.
+fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) -> Vec<Reading> {
+    let mut out = Vec::new();
+    // At the start: `[Speaker] Title`.
+    if let Some(rest) = text.trim_start().strip_prefix(open) {
+        if let Some(end) = rest.find(close) {
+            let inner = &rest[..end];
+            if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&rest[end + 1..])) {
+                out.push(reading(key, title, names, 2, None));
+            }
+        }
+    }
+    // At the end, maybe before a remark: `Title (Speaker) — great`.
+    let mut search = text.len();
+    while let Some(start) = text[..search].rfind(open) {
+        let Some(len) = text[start..].find(close) else {
+            search = start;
+            continue;
+        };
+        let end = start + len;
+        let after = text[end + close.len_utf8()..].trim();
+        let remark_ok = after.is_empty()
+            || REMARK_SEPARATORS.iter().any(|s| after.starts_with(s.trim_start()))
+            || after.starts_with(['.', ',', '!', ':', ';'])
+            || after.chars().next().is_some_and(char::is_lowercase);
+        let inner = &text[start + open.len_utf8()..end];
+        // `Farah Al-Sayed (@farahcodes)`: a handle after a name is that person's, not a speaker.
+        let handle_of_name = inner.trim().starts_with('@') && {
+            let words: Vec<&str> = text[..start].split_whitespace().collect();
+            (2..=3)
+                .any(|n| words.len() >= n && judge(&words[words.len() - n..].join(" ")).likeness >= Likeness::Plausible)
+        };
+        if remark_ok && !handle_of_name {
+            if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&text[..start])) {
+                let remark = (!after.is_empty()).then(|| collapse_ws(after));
+                out.push(reading(key, title, names, 1, remark));
+                break;
+            }
+        }
+        search = start;
+    }
+    out
+}
+
+/// Dashes that separate a title from speakers, strongest first.
+const DASHES: &[&str] = &[" — ", " – ", " -- ", " ― ", " - ", " −  ", "—", " —", "— "];
+
+/// `Speaker — Title` or `Title — Speaker`, with an em dash, an en dash or a spaced hyphen; the
+/// side that reads as names holds the speakers.
+///
+/// ```
+/// use confgraph::ingest::forms::{DashSplit, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = DashSplit.read(&Head::plain("Sigrid Haugen — Benchmarks That Lie"), Slot::Guessed);
+/// assert_eq!((r[0].key.as_str(), r[0].title.as_str()), ("Speaker — Title", "Benchmarks That Lie"));
+/// let r = DashSplit.read(&Head::plain("Benchmarks That Lie - Sigrid Haugen"), Slot::Guessed);
+/// assert_eq!((r[0].key.as_str(), r[0].speakers[0].name.as_str()), ("Title — Speaker", "Sigrid Haugen"));
+/// ```
+pub struct DashSplit;
+
+impl Form for DashSplit {
+    fn name(&self) -> &'static str {
+        "Title — Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let mut out = Vec::new();
+        for dash in DASHES {
+            let Some(first) = text.find(dash) else { continue };
+            let last = text.rfind(dash).unwrap_or(first);
+            // Names first: up to the first dash. Names last: after the last one.
+            let left = &text[..first];
+            if let (Some(names), Some(title)) = (speaker_list(left, slot), title_of(&text[first + dash.len()..])) {
+                out.push(reading("Speaker — Title", title, names, 0, None));
+            }
+            let right = &text[last + dash.len()..];
+            if let (Some((names, remark)), Some(title)) = (leading_speakers(right, slot), title_of(&text[..last])) {
+                out.push(reading("Title — Speaker", title, names, 0, remark));
+            }
+            if !out.is_empty() {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// `Speaker: Title` — only when what stands before the colon reads as names; `Query Tuning:
+/// From Slow to Fast` is a title with a subtitle.
+///
+/// ```
+/// use confgraph::ingest::forms::{ColonNames, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &ColonNames.read(&Head::plain("Aditya Kulkarni: Operators: The Good Parts"), Slot::Guessed)[0];
+/// assert_eq!(r.title, "Operators: The Good Parts");
+/// assert!(ColonNames.read(&Head::plain("Query Tuning: From Slow to Fast"), Slot::Guessed).is_empty());
+/// ```
+pub struct ColonNames;
+
+impl Form for ColonNames {
+    fn name(&self) -> &'static str {
+        "Speaker: Title"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let Some(colon) = text.find(':') else {
+            return Vec::new();
+        };
+        let left = &text[..colon];
+        if left.contains("://") || text[colon..].starts_with("://") {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if let (Some(names), Some(title)) = (speaker_list(left, slot), title_of(&text[colon + 1..])) {
+            out.push(reading("Speaker: Title", title, names, -1, None));
+        }
+        // `Opening: Ilze Kalniņa and Jānis Ozoliņš, very dry humour` — names after the colon.
+        if let (Some((names, remark)), Some(title)) = (leading_speakers(&text[colon + 1..], slot), title_of(left)) {
+            if out.is_empty() {
+                out.push(reading("Title: Speaker", title, names, -2, remark));
+            }
+        }
+        out
+    }
+}
+
+/// `Title, Speaker` — the last comma-separated parts that read as names; a title with commas in
+/// it keeps them (`Jetpack Compose, Explained, Ana Kim`).
+///
+/// ```
+/// use confgraph::ingest::forms::{CommaNames, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &CommaNames.read(&Head::plain("Jetpack Compose, Explained, Seo-yeon Kim"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Jetpack Compose, Explained", "Seo-yeon Kim"));
+/// ```
+pub struct CommaNames;
+
+impl Form for CommaNames {
+    fn name(&self) -> &'static str {
+        "Title, Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let commas: Vec<usize> = text.match_indices(", ").map(|(i, _)| i).collect();
+        // The shortest speaker part that reads as names: from the last comma backwards.
+        for &at in commas.iter().rev().take(3) {
+            let left = &text[..at];
+            let right = &text[at + 2..];
+            if speaker_list(left, Slot::Guessed).is_some() {
+                continue;
+            }
+            if let (Some(names), Some(title)) = (speaker_list(right, slot), title_of(left)) {
+                if names.iter().any(|n| n.name.contains(' ') || n.name.starts_with('@')) || slot == Slot::Stated {
+                    return vec![reading("Title, Speaker", title, names, -1, None)];
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// Separators of a repeated pattern that are not dashes or colons: `~`, `//`, `|`, `·`, `•`,
+/// tabs and runs of spaces.
+const SLOT_SEPARATORS: &[&str] = &["\t", " // ", "//", " ~ ", " | ", " · ", " • ", " :: ", " → ", "   ", "  "];
+
+/// `Title // Speaker // Room`, `Title ~ Speaker`, `Speaker | Title`, columns split by tabs or runs
+/// of spaces: the slot that reads as names holds the speakers, the longest other slot the title.
+///
+/// ```
+/// use confgraph::ingest::forms::{Separated, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &Separated.read(&Head::plain("Chaos Engineering Lite // Aditya Kulkarni // Hall 2"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Chaos Engineering Lite", "Aditya Kulkarni"));
+/// assert_eq!(r.rest.as_deref(), Some("Hall 2"));
+/// ```
+pub struct Separated;
+
+impl Form for Separated {
+    fn name(&self) -> &'static str {
+        "Title // Speaker"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.trim();
+        let Some(sep) = SLOT_SEPARATORS.iter().find(|s| text.contains(*s)) else {
+            return Vec::new();
+        };
+        let slots: Vec<&str> = text.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();
+        if slots.len() < 2 || slots.len() > 6 {
+            return Vec::new();
+        }
+        let mut best: Option<(usize, Vec<NameRef>, i32)> = None;
+        for (i, s) in slots.iter().enumerate() {
+            if let Some(names) = speaker_list(s, slot) {
+                let score = names_score(&names);
+                if best.as_ref().is_none_or(|b| score > b.2) {
+                    best = Some((i, names, score));
+                }
+            }
+        }
+        let Some((names_at, names, _)) = best else {
+            return Vec::new();
+        };
+        let title_at = (0..slots.len())
+            .filter(|&i| i != names_at)
+            .max_by_key(|&i| (slots[i].chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(i)));
+        let Some(title_at) = title_at else {
+            return Vec::new();
+        };
+        let Some(title) = title_of(slots[title_at]) else {
+            return Vec::new();
+        };
+        let rest: Vec<&str> =
+            slots.iter().enumerate().filter(|(i, _)| *i != names_at && *i != title_at).map(|(_, s)| *s).collect();
+        let sep_name = if sep.trim().is_empty() { "␣" } else { sep.trim() };
+        let key = format!("slots {sep_name}: title {title_at}, speaker {names_at}");
+        let rest = (!rest.is_empty()).then(|| rest.join(", "));
+        vec![reading(&key, title, names, 1, rest)]
+    }
+}
+
+/// `K. Jay Miller Keynote`, `Aiko Fujimoto's keynote`: a speaker and the kind; the heading stays
+/// the title until the notes state one.
+///
+/// ```
+/// use confgraph::ingest::forms::{NameKeynote, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &NameKeynote.read(&Head::plain("K. Jay Miller Keynote"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("K. Jay Miller Keynote", "K. Jay Miller"));
+/// assert!(NameKeynote.read(&Head::plain("Opening Keynote"), Slot::Guessed).is_empty());
+/// ```
+pub struct NameKeynote;
+
+impl Form for NameKeynote {
+    fn name(&self) -> &'static str {
+        "Speaker Keynote"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.trim();
+        let Some(who) = [" Keynote", " keynote", " KEYNOTE"].iter().find_map(|s| text.strip_suffix(s)) else {
+            return Vec::new();
+        };
+        let who = who.trim_end_matches("'s").trim_end_matches("’s");
+        let Some(names) = speaker_list(who, slot) else {
+            return Vec::new();
+        };
+        let mut r = reading("Speaker Keynote", text.to_owned(), names, 2, None);
+        // The heading is the title only for want of a stated one; it is not a name.
+        r.score += 5 * i32::from(judge(text).likeness >= Likeness::Plausible);
+        r.kind = Some(SessionKind::Keynote);
+        vec![r]
+    }
+}
+
+/// `Sun-hee Lim on Accessible Charts with SVG — …`: who, then `on` and a capitalised title.
+///
+/// ```
+/// use confgraph::ingest::forms::{NameOn, Form, Head};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &NameOn.read(&Head::plain("Sun-hee Lim on Accessible Charts with SVG — great"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Accessible Charts with SVG", "Sun-hee Lim"));
+/// assert!(NameOn.read(&Head::plain("Ana Ortiz on why tests matter"), Slot::Guessed).is_empty());
+/// ```
+pub struct NameOn;
+
+impl Form for NameOn {
+    fn name(&self) -> &'static str {
+        "Speaker on Title"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let Some(at) = text.find(" on ") else {
+            return Vec::new();
+        };
+        let rest = &text[at + 4..];
+        if !rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '*'))
+        {
+            return Vec::new();
+        }
+        let cut = REMARK_SEPARATORS.iter().filter_map(|s| rest.find(s)).min().unwrap_or(rest.len());
+        match (speaker_list(&text[..at], slot), title_of(&rest[..cut])) {
+            (Some(names), Some(title)) => {
+                let remark = (cut < rest.len()).then(|| collapse_ws(&rest[cut..]));
+                vec![reading("Speaker on Title", title, names, 0, remark)]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Every reading of a head by every form, best first; the head's kind label (`Keynote:`) is
+/// taken off first and given to each reading.
+#[must_use]
+pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
+    if !super::names::has_name_word(&head.text, slot) {
+        return Vec::new();
+    }
+    let (text, kind) = strip_kind_label(&head.text);
+    let shift =
+        head.text.trim_start().len().saturating_sub(text.len()) + (head.text.len() - head.text.trim_start().len());
+    let shifted = Head {
+        text: text.clone(),
+        marks: head
+            .marks
+            .iter()
+            .filter(|(_, s, _)| *s >= shift)
+            .map(|&(k, s, e)| (k, s - shift, e.saturating_sub(shift).min(text.len())))
+            .filter(|&(_, s, e)| e > s && text.is_char_boundary(s) && text.is_char_boundary(e))
+            .collect(),
+    };
+    let mut out: Vec<Reading> = FORMS.iter().flat_map(|f| f.read(&shifted, slot)).collect();
+    for r in &mut out {
+        r.kind = r.kind.or(kind);
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.score));
+    out
+}
+
+/// The head as a title alone (its kind label taken off).
+#[must_use]
+pub fn title_only(head: &Head) -> Reading {
+    let (text, kind) = strip_kind_label(&head.text);
+    let title = title_of(&text).unwrap_or_else(|| collapse_ws(&head.text));
+    Reading { key: "Title".into(), title, speakers: Vec::new(), score: 0, kind, rest: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(text: &str) -> Option<(String, Vec<String>)> {
+        readings(&Head::plain(text), Slot::Guessed)
+            .into_iter()
+            .next()
+            .map(|r| (r.title, r.speakers.into_iter().map(|n| n.name).collect()))
+    }
+
+    #[test]
+    fn heads_of_many_forms() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Ownership in Practice (Kateryna Bondarenko & Lucas Ferreira)",
+                "Ownership in Practice",
+                &["Kateryna Bondarenko", "Lucas Ferreira"],
+            ),
+            ("Sigrid Haugen — Benchmarks That Lie", "Benchmarks That Lie", &["Sigrid Haugen"]),
+            (
+                "Operators: The Good, the Bad and the Flaky — Nikolaos Papadopoulos",
+                "Operators: The Good, the Bad and the Flaky",
+                &["Nikolaos Papadopoulos"],
+            ),
+            (
+                "Aditya Kulkarni: SLOs: Why Your Error Budget Lies",
+                "SLOs: Why Your Error Budget Lies",
+                &["Aditya Kulkarni"],
+            ),
+            (
+                "\"Streams All the Way Down\" by Nadia Petrova, Bo Chen and Amara Okafor",
+                "Streams All the Way Down",
+                &["Nadia Petrova", "Bo Chen", "Amara Okafor"],
+            ),
+            (
+                "Keynote: The Go Scheduler, Ten Years On — Dr. Mei-Ling Zhao, Google",
+                "The Go Scheduler, Ten Years On",
+                &["Mei-Ling Zhao"],
+            ),
+            (
+                "[Lerato Mokoena (Flutterwave)] Channels All the Way Down",
+                "Channels All the Way Down",
+                &["Lerato Mokoena"],
+            ),
+            ("Jetpack Compose, Explained, Seo-yeon Kim", "Jetpack Compose, Explained", &["Seo-yeon Kim"]),
+        ];
+        for (head, title, speakers) in cases {
+            let (t, s) = best(head).unwrap_or_else(|| panic!("nothing read from {head}"));
+            assert_eq!(
+                (t.as_str(), s.iter().map(String::as_str).collect::<Vec<_>>()),
+                (*title, speakers.to_vec()),
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_that_look_like_phrases_keep_their_colons() {
+        for head in [
+            "Query Tuning: From Slow to Fast",
+            "Helm: Still Here, Still Fine",
+            "Rust Belt Rising: Moving a Team from Rust to Go (and Back)",
+        ] {
+            assert!(best(head).is_none_or(|(_, s)| s.is_empty()), "{head}: {:?}", best(head));
+        }
+    }
+}

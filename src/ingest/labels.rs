@@ -1,0 +1,206 @@
+//! Label lines: `Speaker: Name`, `**Presenters:** A & B`, `*Room*: Hall 2`, `speaker:: [[Name]]`,
+//! `Track: Blue | Room: Hall 2 | Time: 10:30`.
+//!
+//! Owns the registry of labels ([`LABELS`]) and reading a line into the fields it labels. Bold or
+//! italic labels arrive here as plain text (the document took the emphasis off); Logseq's `::` and
+//! a space before the colon are accepted.
+
+/// What a label line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Who gave the session (speakers, presenters, moderators, panelists).
+    Speakers,
+    /// The session's title.
+    Title,
+    /// Room, track or stage.
+    Room,
+    /// When it took place.
+    Time,
+    /// Slides, video, repository.
+    Links,
+    /// The abstract.
+    Abstract,
+    /// The kind (`Type: keynote`).
+    Kind,
+    /// Known labels that carry nothing confgraph keeps (`Level:`, `Rating:`).
+    Other,
+}
+
+/// Every label, lower-case, and the field it gives.
+pub const LABELS: &[(&str, Field)] = &[
+    ("speaker", Field::Speakers),
+    ("speakers", Field::Speakers),
+    ("speaker(s)", Field::Speakers),
+    ("presenter", Field::Speakers),
+    ("presenters", Field::Speakers),
+    ("presented by", Field::Speakers),
+    ("by", Field::Speakers),
+    ("who", Field::Speakers),
+    ("host", Field::Speakers),
+    ("hosts", Field::Speakers),
+    ("hosted by", Field::Speakers),
+    ("moderator", Field::Speakers),
+    ("moderators", Field::Speakers),
+    ("moderated by", Field::Speakers),
+    ("mod", Field::Speakers),
+    ("panelist", Field::Speakers),
+    ("panelists", Field::Speakers),
+    ("panellists", Field::Speakers),
+    ("panel", Field::Speakers),
+    ("facilitator", Field::Speakers),
+    ("facilitators", Field::Speakers),
+    ("instructor", Field::Speakers),
+    ("instructors", Field::Speakers),
+    ("trainer", Field::Speakers),
+    ("trainers", Field::Speakers),
+    ("keynote speaker", Field::Speakers),
+    ("talk by", Field::Speakers),
+    ("given by", Field::Speakers),
+    ("led by", Field::Speakers),
+    ("author", Field::Speakers),
+    ("authors", Field::Speakers),
+    ("title", Field::Title),
+    ("talk", Field::Title),
+    ("talk title", Field::Title),
+    ("session", Field::Title),
+    ("session title", Field::Title),
+    ("room", Field::Room),
+    ("rooms", Field::Room),
+    ("location", Field::Room),
+    ("where", Field::Room),
+    ("venue", Field::Room),
+    ("hall", Field::Room),
+    ("stage", Field::Room),
+    ("track", Field::Room),
+    ("when", Field::Time),
+    ("time", Field::Time),
+    ("date", Field::Time),
+    ("slot", Field::Time),
+    ("day", Field::Time),
+    ("start", Field::Time),
+    ("slides", Field::Links),
+    ("slide", Field::Links),
+    ("deck", Field::Links),
+    ("video", Field::Links),
+    ("recording", Field::Links),
+    ("link", Field::Links),
+    ("links", Field::Links),
+    ("url", Field::Links),
+    ("repo", Field::Links),
+    ("code", Field::Links),
+    ("abstract", Field::Abstract),
+    ("description", Field::Abstract),
+    ("summary", Field::Abstract),
+    ("tl;dr", Field::Abstract),
+    ("tldr", Field::Abstract),
+    ("type", Field::Kind),
+    ("kind", Field::Kind),
+    ("format", Field::Kind),
+    ("category", Field::Kind),
+    ("level", Field::Other),
+    ("tags", Field::Other),
+    ("rating", Field::Other),
+    ("difficulty", Field::Other),
+    ("audience", Field::Other),
+    ("duration", Field::Other),
+    ("length", Field::Other),
+    ("language", Field::Other),
+];
+
+/// One label read from a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labelled {
+    /// What the label gives.
+    pub field: Field,
+    /// The label as written (lower-case).
+    pub label: String,
+    /// The value, trimmed.
+    pub value: String,
+}
+
+fn field_of(label: &str) -> Option<Field> {
+    let l = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`')).trim();
+    LABELS.iter().find(|(name, _)| name.eq_ignore_ascii_case(l)).map(|(_, f)| *f)
+}
+
+/// How far into a line a label's separator may stand: a label is at most three words, with
+/// markup (`**Session title:**`), so a long line is not searched to its end.
+const LABEL_REACH: usize = 48;
+
+/// Reads one `Label: value` part.
+fn one_label(part: &str) -> Option<Labelled> {
+    let t = part.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '*' | '_'));
+    let reach = crate::ingest::text::char_boundary_from(t, t.len().min(LABEL_REACH));
+    let head = &t[..reach];
+    for sep in ["::", ":", " — ", " – ", " - "] {
+        let Some(at) = head.find(sep) else { continue };
+        let label = &t[..at];
+        if label.split_whitespace().count() > 3 || label.trim().is_empty() {
+            continue;
+        }
+        let Some(field) = field_of(label) else { continue };
+        // A dash after a label is a separator only for who gave the talk (`Speaker — Name`).
+        if sep.trim() != ":" && sep != "::" && field != Field::Speakers {
+            continue;
+        }
+        let value = t[at + sep.len()..].trim().trim_start_matches([':', '*', '_']).trim();
+        return Some(Labelled { field, label: label.trim().to_lowercase(), value: value.to_owned() });
+    }
+    None
+}
+
+/// Reads a label line; several labels may share it when split by ` | ` or ` · `.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::labels::{labels_of, Field};
+///
+/// let l = labels_of("Speakers: Ana Ortiz & Bo Chen");
+/// assert_eq!((l[0].field, l[0].value.as_str()), (Field::Speakers, "Ana Ortiz & Bo Chen"));
+/// let l = labels_of("Track: Blue | Room: Hall 2 | Time: 10:30");
+/// assert_eq!(l.iter().map(|l| l.field).collect::<Vec<_>>(), [Field::Room, Field::Room, Field::Time]);
+/// assert!(labels_of("Note: the mic was off").is_empty());
+/// assert_eq!(labels_of("speaker:: [[Ana Ortiz]]")[0].value, "[[Ana Ortiz]]");
+/// ```
+#[must_use]
+pub fn labels_of(line: &str) -> Vec<Labelled> {
+    for sep in [" | ", " · ", " • "] {
+        if line.contains(sep) {
+            let parts: Vec<Option<Labelled>> = line.split(sep).map(one_label).collect();
+            if parts.iter().all(Option::is_some) {
+                return parts.into_iter().flatten().collect();
+            }
+        }
+    }
+    one_label(line).into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_spellings() {
+        for (line, field, value) in [
+            ("Speaker: Ana Ortiz", Field::Speakers, "Ana Ortiz"),
+            ("Speaker(s): Ana Ortiz, Bo Chen", Field::Speakers, "Ana Ortiz, Bo Chen"),
+            ("Presenter: @nullbyte_nina", Field::Speakers, "@nullbyte_nina"),
+            ("speaker : Tiina", Field::Speakers, "Tiina"),
+            ("Speaker — Dmitri K.", Field::Speakers, "Dmitri K."),
+            ("Moderator: Ama Owusu", Field::Speakers, "Ama Owusu"),
+            ("Title: Fearless FFI", Field::Title, "Fearless FFI"),
+            ("Room: Hall 2", Field::Room, "Hall 2"),
+            ("When: Friday 10:30", Field::Time, "Friday 10:30"),
+            ("Slides: https://x.example/s", Field::Links, "https://x.example/s"),
+            ("Format: panel", Field::Kind, "panel"),
+            ("- **Video:** https://v.example", Field::Links, "https://v.example"),
+        ] {
+            let l = labels_of(line);
+            assert_eq!(l.len(), 1, "{line}");
+            assert_eq!((l[0].field, l[0].value.as_str()), (field, value), "{line}");
+        }
+        assert!(labels_of("Kubernetes: the hard parts").is_empty());
+        assert!(labels_of("Room for improvement - lots").is_empty());
+    }
+}

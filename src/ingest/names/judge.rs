@@ -1,0 +1,367 @@
+//! Is this text a person's name? A judgement from how names look, not from where they stand.
+//!
+//! Owns the name-likeness score of one candidate name: its words checked against the given-name,
+//! family-name, common-word and never-a-name lists ([`super::lexicon`]), capitalisation,
+//! particles (`van`, `de`, `bin`), initials and hyphens. Honorifics (`Dr.`), pronouns
+//! (`(she/her)`) and a nickname in quotes (`Ana "ace" Ortiz`) are taken off first. Where the
+//! text stands (a `Speaker:` line, a table's speaker column) is the caller's business: it decides
+//! how sure the judgement must be.
+
+use super::lexicon::{WordFacts, facts};
+
+/// How much a text looks like a personal name, from most to least sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    /// Not a name: a phrase, a product, a heading.
+    No,
+    /// Shaped like a name, with nothing for or against it (`Mariatta`, `Ereth Kolvan`).
+    Weak,
+    /// Likely a name (`Xiuhtezcatl Martínez`: a family name, an unknown first word).
+    Plausible,
+    /// Surely a name (`Ana Ortiz`: a known given name and a family name).
+    Strong,
+}
+
+/// A candidate name, cleaned and judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The name without honorific, pronouns or nickname, white space collapsed.
+    pub name: String,
+    /// A nickname given in quotes inside the name (`Ana "ace" Ortiz` → `ace`).
+    pub nickname: Option<String>,
+    /// The score behind [`Judged::likeness`] (positive: name-like).
+    pub score: i32,
+    /// The verdict.
+    pub likeness: Likeness,
+    /// Words in the name (particles and initials included).
+    pub words: usize,
+}
+
+/// Honorifics dropped before a name.
+const HONORIFICS: &[&str] =
+    &["dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "sir", "dame"];
+
+/// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).
+const PARTICLES: &[&str] = &[
+    "al", "bin", "binti", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le",
+    "ten", "ter", "van", "von", "y", "zu", "af", "av", "den", "het", "op", "ben", "ap", "st.",
+];
+
+/// Words after a name that are part of it but not of its judgement.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"];
+
+/// True for a lower-case name particle.
+#[must_use]
+pub fn is_particle(token: &str) -> bool {
+    PARTICLES.contains(&token)
+}
+
+/// An initial: `K.`, `P.`, `M`, `JP` or `J.R.`.
+#[must_use]
+pub fn is_initial(token: &str) -> bool {
+    if token.len() > 8 {
+        return false;
+    }
+    let mut letters = token.chars().filter(|c| *c != '.');
+    let first = letters.next();
+    let second = letters.next();
+    first.is_some_and(char::is_uppercase) && second.is_none_or(char::is_uppercase) && letters.next().is_none()
+}
+
+/// Takes a pronoun aside (`(she/her)`), an honorific and a nickname in quotes off a name.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::names::judge::clean;
+///
+/// assert_eq!(clean("Dr. Ana \"ace\" Ortiz (she/her)"), ("Ana Ortiz".to_owned(), Some("ace".to_owned())));
+/// assert_eq!(clean("  Prof. Kostas   Georgiou "), ("Kostas Georgiou".to_owned(), None));
+/// ```
+#[must_use]
+pub fn clean(text: &str) -> (String, Option<String>) {
+    // Emoji and marks after a name (`Maria Clara Santos 👵`, `Ana Ortiz *`) are not part of it.
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ')' | '"' | '”' | '’' | '\'')));
+    let mut t = t.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`')).trim().to_owned();
+    // Pronouns: `(she/her)`, `(they/them)`, `(he/him/his)`.
+    if let Some(open) = t.rfind('(') {
+        let inner = t[open + 1..].trim_end_matches(')').to_lowercase();
+        if inner.split('/').count() >= 2
+            && inner.split('/').all(|p| {
+                matches!(
+                    p.trim(),
+                    "she" | "her" | "hers" | "he" | "him" | "his" | "they" | "them" | "theirs" | "ze" | "zir" | "any"
+                )
+            })
+        {
+            t.truncate(open);
+        }
+    }
+    let mut nickname = None;
+    for (open, close) in [('"', '"'), ('“', '”'), ('‘', '’'), ('\'', '\''), ('«', '»')] {
+        if let Some(a) = t.find(open) {
+            let after = a + open.len_utf8();
+            if let Some(b) = t[after..].find(close).map(|b| after + b) {
+                let inner = t[after..b].trim();
+                let outside = format!("{}{}", &t[..a], &t[b + close.len_utf8()..]);
+                if !inner.is_empty() && inner.split_whitespace().count() <= 3 && outside.split_whitespace().count() >= 1
+                {
+                    nickname = Some(inner.to_owned());
+                    t = outside;
+                    break;
+                }
+            }
+        }
+    }
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.len() > 1 && HONORIFICS.contains(&words[0].to_lowercase().as_str()) {
+        words.remove(0);
+    }
+    while words.len() > 1
+        && words.last().is_some_and(|w| SUFFIXES.contains(&w.trim_end_matches(',').to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    (joined.trim_end_matches([',', ';', ':']).trim().to_owned(), nickname)
+}
+
+/// How one word of a candidate name reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Particle,
+    Initial,
+    /// A capitalised word and what the lists say of it.
+    Name(WordFacts),
+    /// Anything that cannot be in a name: lower-case, digits, an acronym, symbols.
+    Bad,
+}
+
+fn classify(token: &str) -> Word {
+    if is_particle(token) {
+        return Word::Particle;
+    }
+    if is_initial(token) {
+        return Word::Initial;
+    }
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return Word::Bad;
+    };
+    let shaped = first.is_uppercase()
+        && token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && !token.ends_with('-')
+        && token.chars().any(char::is_lowercase);
+    // `McANulty` and `DeVille` are fine; `GIL` and `PSF` are acronyms.
+    if !shaped {
+        let upper_word =
+            first.is_uppercase() && token.chars().all(|c| c.is_uppercase() || c == '-') && token.chars().count() >= 3;
+        if upper_word {
+            // A family name in capitals (`Ana ORTIZ`) counts only when the lists know it as a name.
+            let f = facts(token);
+            if (f.given || f.surname) && !f.common && !f.never {
+                return Word::Name(f);
+            }
+        }
+        return Word::Bad;
+    }
+    // A hyphenated word is a name when any part is (`Nwosu-Clarke`), a phrase when all parts are
+    // common words (`Domain-Driven`).
+    if token.contains('-') {
+        // `Bill-of-Materials`, `Out-of-the-Box`: a function word inside is a phrase's.
+        if token.split('-').any(|p| matches!(p, "of" | "the" | "in" | "and" | "to" | "for" | "a" | "on" | "by")) {
+            return Word::Bad;
+        }
+        let parts: Vec<WordFacts> = token.split('-').filter(|p| !p.is_empty()).map(facts).collect();
+        return Word::Name(WordFacts {
+            given: parts.first().is_some_and(|f| f.given),
+            surname: parts.iter().any(|f| f.surname || f.given),
+            common: parts.iter().all(|f| f.common && !f.given && !f.surname),
+            never: parts.iter().any(|f| f.never),
+        });
+    }
+    Word::Name(facts(token))
+}
+
+/// Scores a cleaned candidate (see [`judge`]).
+fn score(words: &[&str]) -> Option<i32> {
+    let classes: Vec<Word> = words.iter().map(|w| classify(w)).collect();
+    if classes.contains(&Word::Bad) {
+        return None;
+    }
+    let named: Vec<(usize, WordFacts)> = classes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| if let Word::Name(f) = c { Some((i, *f)) } else { None })
+        .collect();
+    if named.is_empty() || classes.first() == Some(&Word::Particle) || classes.last() == Some(&Word::Particle) {
+        return None;
+    }
+    if named.iter().any(|(_, f)| f.never) {
+        return Some(-6);
+    }
+    if words.len() == 1 {
+        let f = named[0].1;
+        return Some(match (f.given, f.common) {
+            (true, false) => 3,
+            (true, true) => 0,
+            (false, true) => -3,
+            (false, false) => i32::from(f.surname),
+        });
+    }
+    let mut total = 0;
+    let first_named = named[0].0;
+    let last_named = named[named.len() - 1].0;
+    let initials = classes.iter().filter(|c| **c == Word::Initial).count();
+    if initials > 0 && first_named > 0 {
+        // `J. R. Okafor`, `K. Jay Miller`: initials stand for the given name.
+        total += 2;
+    }
+    for &(i, f) in &named {
+        total += if i == first_named && first_named == 0 {
+            match (f.given, f.surname, f.common) {
+                (true, _, false) => 3,
+                (true, _, true) | (false, true, false) => 1,
+                // An unknown first word is as likely a rare word as a rare name.
+                (false, false, false) => 0,
+                (false, true, true) => -1,
+                (false, false, true) => -3,
+            }
+        } else if i == last_named {
+            match (f.given, f.surname, f.common) {
+                (_, true, false) => 3,
+                (false, false, true) => -3,
+                // A given name last (`Mei Lan`), an unknown word, or a name that is also a word.
+                _ => 1,
+            }
+        } else {
+            match (f.given || f.surname, f.common) {
+                (true, _) => 1,
+                (false, false) => 0,
+                (false, true) => -2,
+            }
+        };
+    }
+    Some(total)
+}
+
+/// Judges a candidate name.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::names::judge::{judge, Likeness};
+///
+/// assert_eq!(judge("Ana Ortiz").likeness, Likeness::Strong);
+/// assert_eq!(judge("Query Tuning").likeness, Likeness::No);
+/// assert_eq!(judge("Domain-Driven Design").likeness, Likeness::No);
+/// let nick = judge("Ana \"ace\" Ortiz");
+/// assert_eq!((nick.name.as_str(), nick.nickname.as_deref()), ("Ana Ortiz", Some("ace")));
+/// ```
+#[must_use]
+pub fn judge(text: &str) -> Judged {
+    if let Some(j) = JUDGED.with(|seen| seen.borrow().get(text).cloned()) {
+        return j;
+    }
+    let j = judge_afresh(text);
+    JUDGED.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        seen.insert(text.into(), j.clone());
+    });
+    j
+}
+
+/// How many judged texts each thread remembers before it starts afresh.
+const REMEMBERED: usize = 1 << 15;
+
+thread_local! {
+    /// Texts judged already: a file's forms try the same names again and again.
+    static JUDGED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Judged>> = std::cell::RefCell::default();
+}
+
+fn judge_afresh(text: &str) -> Judged {
+    let (name, nickname) = clean(text);
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let score = if words.is_empty() || words.len() > 5 || name.chars().count() > 60 { None } else { score(&words) };
+    // One word needs more to be likely than several do.
+    let (plausible, strong) = if words.len() == 1 { (3, i32::MAX) } else { (2, 5) };
+    let likeness = match score {
+        Some(s) if s >= strong => Likeness::Strong,
+        Some(s) if s >= plausible => Likeness::Plausible,
+        Some(s) if s >= 0 => Likeness::Weak,
+        _ => Likeness::No,
+    };
+    Judged { words: words.len(), name, nickname, score: score.unwrap_or(-10), likeness }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_many_cultures_are_names() {
+        for name in [
+            "Ana Ortiz",
+            "Nguyễn Thị Lan",
+            "Oluwaseun Adeyemi",
+            "Siobhán Ní Bhriain",
+            "Hugo van Kemenade",
+            "J. R. Okafor",
+            "K. Jay Miller",
+            "Mei-Ling Zhao",
+            "Amara Nwosu-Clarke",
+            "Hamid bin Yusof",
+            "Łukasz Langa",
+            "Priya Raghunathan",
+            "Kenji Watanabe",
+            "Sigrún Þórsdóttir",
+            "Dong-hyun Yoon",
+            "Ingrid Solberg",
+            "Tomás Villanueva",
+        ] {
+            assert!(judge(name).likeness >= Likeness::Plausible, "{name}: {:?}", judge(name));
+        }
+    }
+
+    #[test]
+    fn phrases_are_not_names() {
+        for phrase in [
+            "Query Tuning",
+            "False Alarms",
+            "Domain-Driven Design",
+            "Kubernetes Operators",
+            "Rust Belt Rising",
+            "Grace Under Pressure",
+            "Opening Remarks",
+            "Day 2",
+            "Lunch",
+            "Benchmarks",
+            "Steering Council Overview",
+            "Black Python Devs",
+            "PEP 703",
+            "Lightning talks",
+            "Coffee Break",
+        ] {
+            assert_eq!(judge(phrase).likeness, Likeness::No, "{phrase}: {:?}", judge(phrase));
+        }
+    }
+
+    #[test]
+    fn single_names_are_weak_or_plausible() {
+        assert_eq!(judge("Ravi").likeness, Likeness::Plausible);
+        assert!(judge("Mariatta").likeness >= Likeness::Weak);
+        assert_eq!(judge("Google").likeness, Likeness::No);
+    }
+
+    #[test]
+    fn honorifics_pronouns_and_suffixes_come_off() {
+        assert_eq!(judge("Dr. Aroha Ngata").name, "Aroha Ngata");
+        assert_eq!(judge("Tiago Mendes (he/him)").name, "Tiago Mendes");
+        assert_eq!(judge("Martin Luther King Jr.").name, "Martin Luther King");
+    }
+}

@@ -1,0 +1,94 @@
+//! Recognising people in notes text.
+//!
+//! Owns what a personal name looks like ([`judge`], backed by the word lists of [`lexicon`]),
+//! speaker lists ([`speakers`]), handles ([`handles`]) and people named in running text
+//! ([`prose`]). It does not decide who is the same person (that is `resolve`), and it does not
+//! know which block of a file it is looking at.
+
+pub mod handles;
+pub mod judge;
+pub mod lexicon;
+pub mod prose;
+pub mod speakers;
+
+use judge::{Likeness, is_initial, is_particle, judge};
+
+/// `PyCon`, `DjangoCon`, `PyTexas`: conference names are never name words.
+fn is_conference_word(token: &str) -> bool {
+    let mut chars = token.chars();
+    let py_camel = token.starts_with("Py") && chars.nth(2).is_some_and(char::is_uppercase);
+    py_camel || token.ends_with("Con") && token.len() > 3 || token.ends_with("Conf") && token.len() > 4
+}
+
+/// A capitalised word that may be part of a name: `Heaton`, `O'Connell`, `Gee-Clough`,
+/// `McANulty`, `Łukasz`, `K.` — its shape only; whether the words together are a name is
+/// [`judge`]'s call.
+#[must_use]
+pub fn is_name_token(token: &str) -> bool {
+    let Some(first) = token.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if is_initial(token) {
+        return true;
+    }
+    if is_conference_word(token) || lexicon::facts(token).never {
+        return false;
+    }
+    let body_ok = token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+    body_ok && token.chars().any(char::is_lowercase) && !token.ends_with('-')
+}
+
+/// True when `text` has a word that can stand in a name the way `slot` asks: a handle, or a
+/// capitalised word the lists do not make an ordinary word (a known name, or an unknown word);
+/// where the shape says names stand, any capitalised word. A cheap test before trying forms.
+#[must_use]
+pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '/' | '&' | '"' | '“' | '”' | '*' | '|')
+    })
+    .any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if w.starts_with('@') && w.len() > 1 {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if slot == speakers::Slot::Stated {
+            return true;
+        }
+        let f = lexicon::facts(w);
+        !f.never && (f.given || f.surname || !f.common)
+    })
+}
+
+/// The cleaned personal name in `text`, if all of it is a likely one.
+///
+/// A single word is accepted only when `allow_single` (speaker lines name `Nasim`, prose rarely
+/// does) and then as soon as it is shaped like a name.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::names::person_name;
+///
+/// assert_eq!(person_name("Hugo van Kemenade", false).as_deref(), Some("Hugo van Kemenade"));
+/// assert_eq!(person_name("False Alarms", false), None);
+/// assert_eq!(person_name("Mariatta", true).as_deref(), Some("Mariatta"));
+/// ```
+#[must_use]
+pub fn person_name(text: &str, allow_single: bool) -> Option<String> {
+    let j = judge(text);
+    if j.words == 0 || !j.name.split(' ').all(|w| is_name_token(w) || is_particle(w)) {
+        return None;
+    }
+    let enough = if j.words == 1 {
+        allow_single && j.likeness >= Likeness::Weak && j.name.chars().count() >= 2
+    } else {
+        j.likeness >= Likeness::Plausible && !j.name.split(' ').all(is_initial)
+    };
+    enough.then_some(j.name)
+}

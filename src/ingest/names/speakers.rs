@@ -1,0 +1,485 @@
+//! Speaker lists: `A, B and C`, `A & B`, `Lady Red / Christopher Beacham`, `Name (Company)`,
+//! `Name, Company`, `Ana "ace" Ortiz (she/her)`, `A<br>B`.
+//!
+//! Owns splitting a list of people into names with their asides (affiliations, former
+//! affiliations, handles, nicknames) and judging each part. How sure a part must be is the
+//! caller's [`Slot`]: a line the shape says holds speakers takes any name-shaped part; a stretch of
+//! text that only might hold them takes only likely names.
+
+use std::borrow::Cow;
+
+use crate::model::NameRef;
+
+use super::handles::parse_handle;
+use super::judge::{Likeness, judge};
+use crate::ingest::text::collapse_ws;
+
+/// How sure the reader already is that a text holds speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The shape says so (`Speaker:` label, a table's speaker column, the name slot of a
+    /// pattern that repeats through the file): any name-shaped part is a speaker, and parts that
+    /// are plainly not people (`TBA`, `the organisers`) are dropped.
+    Stated,
+    /// The sentence says so (`a panel with A, B and C`, `"Title" by A`): names of several words
+    /// need only look like names; a single word must be a known given name.
+    Phrase,
+    /// Nothing says so: every part must read as a likely name.
+    Guessed,
+}
+
+/// Splits `A, B and C`, `A & B`, `A; B`, `A + B`, lines of a cell; `and`/`&` never occur inside a name.
+#[must_use]
+pub fn split_name_list(text: &str) -> Vec<String> {
+    name_parts(text).map(str::to_owned).collect()
+}
+
+/// The parts of a list, borrowed from it (see [`split_name_list`]).
+fn name_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '&', '\n', '+', '、', '·']).flat_map(|chunk| {
+        let mut rest = chunk.trim();
+        for lead in ["and ", "und ", "et ", "y ", "e "] {
+            rest = rest.strip_prefix(lead).unwrap_or(rest);
+        }
+        rest.split(" and ")
+            .flat_map(|p| p.split(" und "))
+            .flat_map(|p| p.split(" et "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    })
+}
+
+/// Removes top-level `( … )` and `[ … ]` asides, returning the text without them and each aside
+/// with the byte position in the stripped text where it stood.
+#[must_use]
+pub fn take_asides(text: &str) -> (Cow<'_, str>, Vec<(usize, String)>) {
+    if !text.contains(['(', '[']) {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut asides = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' => {
+                if depth > 0 {
+                    current.push(c);
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    asides.push((out.trim_end().len(), collapse_ws(&current)));
+                    current.clear();
+                } else {
+                    current.push(c);
+                }
+            }
+            _ if depth > 0 => current.push(c),
+            _ => out.push(c),
+        }
+    }
+    (Cow::Owned(out), asides)
+}
+
+/// Affiliation parts of an aside: `Elastic, formerly Twitter` → (`[Elastic]`, `[Twitter]`).
+///
+/// An aside that starts lower-case (`dude we had lunch with`) is a remark, not an affiliation;
+/// pronouns and handles are not affiliations either.
+#[must_use]
+pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
+    let mut current = Vec::new();
+    let mut former = Vec::new();
+    if !aside.chars().next().is_some_and(char::is_uppercase) {
+        return (current, former);
+    }
+    // Keep a nested `(PyMUG)` with its organisation: split only on top-level commas.
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    let mut parts = Vec::new();
+    for (i, c) in aside.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&aside[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&aside[start..]);
+    for part in parts {
+        let part = collapse_ws(part);
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        if let Some(rest) = ["formerly ", "former ", "previously ", "ex-"]
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| part[p.len()..].trim().to_owned()))
+        {
+            if !rest.is_empty() {
+                former.push(rest);
+            }
+        } else {
+            current.push(part);
+        }
+    }
+    (current, former)
+}
+
+/// Role words around a name in a list (`panel: A`, `mod. B`, `moderated by C`, `D (moderator)`),
+/// taken off: the name is a speaker whatever the role.
+fn strip_role(part: &str) -> &str {
+    const LEADS: [&str; 18] = [
+        "panel:",
+        "panelists:",
+        "panellists:",
+        "panelist:",
+        "speakers:",
+        "speaker:",
+        "mod.",
+        "mod:",
+        "moderator:",
+        "moderated by",
+        "moderator",
+        "host:",
+        "hosted by",
+        "with",
+        "feat.",
+        "featuring",
+        "ft.",
+        "by",
+    ];
+    const TAILS: [&str; 7] =
+        [" (moderator)", " (mod)", " (mod.)", " moderating", " (host)", " (chair)", " (moderating)"];
+    let mut p = part.trim();
+    while let Some(r) = LEADS.iter().find(|r| {
+        p.get(..r.len()).is_some_and(|head| head.eq_ignore_ascii_case(r)) && p[r.len()..].starts_with([' ', ':'])
+    }) {
+        p = p[r.len()..].trim_start_matches(':').trim();
+    }
+    for tail in TAILS {
+        let cut = p.len().checked_sub(tail.len()).filter(|&at| p.is_char_boundary(at));
+        if let Some(at) = cut.filter(|&at| p[at..].eq_ignore_ascii_case(tail)) {
+            p = p[..at].trim();
+        }
+    }
+    p
+}
+
+/// Placeholders that stand where a speaker would be and are nobody.
+fn is_placeholder(part: &str) -> bool {
+    let lower = part.trim().trim_end_matches('.').to_lowercase();
+    matches!(
+        lower.as_str(),
+        "tba"
+            | "tbd"
+            | "tbc"
+            | "n/a"
+            | "na"
+            | "-"
+            | "—"
+            | "–"
+            | "?"
+            | "??"
+            | "???"
+            | "various"
+            | "everyone"
+            | "all"
+            | "unknown"
+            | "someone"
+            | "somebody"
+            | "various speakers"
+            | "many"
+            | "several"
+            | "multiple"
+    ) || lower.starts_with("the ")
+        || lower.starts_with("our ")
+        || lower.starts_with("various ")
+        || lower.starts_with("speaker ")
+}
+
+/// One person from the alternatives of `Lady Red / Christopher Beacham`: the primary name is the
+/// most name-like, the fullest, the later on a tie (`Alias / Real Name`); the others are aliases.
+fn with_aliases(alternatives: Vec<(String, i32)>) -> NameRef {
+    let primary = alternatives
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (n, score))| (*score >= 2, n.split(' ').count(), *i))
+        .map_or(0, |(i, _)| i);
+    let mut name = NameRef::named(alternatives.get(primary).map(|a| a.0.clone()).unwrap_or_default());
+    name.aliases = alternatives.into_iter().enumerate().filter(|(i, _)| *i != primary).map(|(_, (n, _))| n).collect();
+    name
+}
+
+/// One part of a list read as a person, or `None`.
+fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
+    if let Some(handle) = parse_handle(part) {
+        let mut n = NameRef::named(format!("@{handle}"));
+        n.handles.push(format!("@{handle}"));
+        return Some((n, true));
+    }
+    let mut alternatives = Vec::new();
+    let mut nickname = None;
+    for alt in part.split(" / ").flat_map(|a| a.split('/')) {
+        let j = judge(alt);
+        let enough = match slot {
+            // Where the shape says a name stands, a name-shaped text of several words with one
+            // ordinary word in it (`Vagrant Cascadian`) is still a name.
+            Slot::Stated => j.likeness >= Likeness::Weak || j.words >= 2 && j.words <= 4 && j.score >= -3,
+            Slot::Phrase => j.likeness >= Likeness::Plausible || j.words >= 2 && j.likeness >= Likeness::Weak,
+            Slot::Guessed => j.likeness >= Likeness::Plausible,
+        };
+        if !enough {
+            if alternatives.is_empty() && part.contains('/') {
+                // An alias that is not a name (`Lady Red`) rides with the name beside it.
+                alternatives.push((collapse_ws(alt), -1));
+                continue;
+            }
+            return None;
+        }
+        nickname = nickname.or(j.nickname);
+        alternatives.push((j.name, j.score));
+    }
+    if alternatives.len() > 1 && alternatives.iter().all(|(_, s)| *s < 0) {
+        return None;
+    }
+    let mut person = with_aliases(alternatives);
+    if let Some(nick) = nickname {
+        person.aliases.push(nick);
+    }
+    let single = !person.name.contains(' ');
+    Some((person, single))
+}
+
+/// Reads a list of speakers.
+///
+/// Returns `None` when the text is not a list of people for this slot. A part that is not a
+/// person right after one who is (`Mei-Ling Zhao, Google`) is that person's affiliation.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::names::speakers::{speaker_list, Slot};
+///
+/// let names = |t, s| speaker_list(t, s).map(|v| v.into_iter().map(|n| n.name).collect::<Vec<_>>());
+/// assert_eq!(names("Kenji Watanabe & Priya Raghunathan", Slot::Guessed).unwrap(), ["Kenji Watanabe", "Priya Raghunathan"]);
+/// assert_eq!(names("Dr. Mei-Ling Zhao, Google", Slot::Guessed).unwrap(), ["Mei-Ling Zhao"]);
+/// assert_eq!(names("Query Tuning", Slot::Guessed), None);
+/// assert_eq!(names("Ravi", Slot::Stated).unwrap(), ["Ravi"]);
+/// ```
+#[must_use]
+pub fn speaker_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
+    // Shapes try the same line more than once (a heading as a group member, then alone, then as
+    // a speaker line): the answer is remembered per thread, as `judge` remembers names.
+    if let Some(found) = LISTS.with(|seen| seen.borrow()[slot as usize].get(text).cloned()) {
+        return found;
+    }
+    let found = read_list(text, slot);
+    LISTS.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let seen = &mut seen[slot as usize];
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        seen.insert(text.into(), found.clone());
+    });
+    found
+}
+
+/// How many lists a thread remembers before it starts afresh.
+const REMEMBERED: usize = 1 << 14;
+
+/// The lists one slot has read so far, by their text.
+type ListMemory = rustc_hash::FxHashMap<Box<str>, Option<Vec<NameRef>>>;
+
+thread_local! {
+    /// Per slot, the lists read so far.
+    static LISTS: std::cell::RefCell<[ListMemory; 3]> =
+        std::cell::RefCell::default();
+}
+
+/// [`speaker_list`] without the memory.
+fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
+    let text = text.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
+    if text.is_empty() || text.chars().count() > 300 || text.contains("://") {
+        return None;
+    }
+    let (stripped, asides) = take_asides(text);
+    let parts: Vec<&str> = name_parts(&stripped).map(strip_role).filter(|p| !p.is_empty()).collect();
+    // `Ana Kim, Stripe, Bo Chen, Google`: every other part a lone word means name, company pairs.
+    let alternating = parts.len() >= 2
+        && parts.len() % 2 == 0
+        && parts.iter().skip(1).step_by(2).all(|p| !p.contains(' ') && !p.starts_with('@'));
+    let mut list = NameList::default();
+    let count = parts.len();
+    for (k, part) in parts.into_iter().enumerate() {
+        // A part is a slice of `stripped`: where it ends is plain arithmetic.
+        let end = part.as_ptr() as usize - stripped.as_ptr() as usize + part.len();
+        if is_placeholder(part) && slot != Slot::Guessed && !part.contains('/') {
+            continue;
+        }
+        // Beside a clear name in the list, a part shaped like a name of several words is one too
+        // (`Aby M Joseph and Thameem Karakkoth`).
+        let found = read_part(part, slot).or_else(|| {
+            (slot == Slot::Guessed && !list.names.is_empty()).then(|| read_part(part, Slot::Phrase)).flatten()
+        });
+        if let Some((person, single)) = found {
+            list.push(person, single, end, k + 1 == count || alternating);
+        } else if !list.absorb(part, slot) {
+            return None;
+        }
+    }
+    list.finish(asides)
+}
+
+/// The people of a list being read, with where each one's part ends (asides go to the name
+/// they follow).
+#[derive(Default)]
+struct NameList {
+    names: Vec<NameRef>,
+    ends: Vec<usize>,
+}
+
+impl NameList {
+    /// A person, or (`Ana Kim, Stripe`) a lone unknown word after a full name: the company.
+    fn push(&mut self, person: NameRef, single: bool, end: usize, may_be_company: bool) {
+        let company = single
+            && may_be_company
+            && !person.name.starts_with('@')
+            && self.names.last().is_some_and(|prev| prev.name.contains(' '))
+            && judge(&person.name).score < 3;
+        match self.names.last_mut() {
+            Some(prev) if company => prev.affiliations.push(person.name),
+            _ => {
+                self.names.push(person);
+                self.ends.push(end);
+            }
+        }
+    }
+
+    /// A part that is no person: an organisation or a remark after a name (`Joost Verhoeven,
+    /// program chair.`) stays with it; anything else ends the list unless the slot is stated.
+    fn absorb(&mut self, part: &str, slot: Slot) -> bool {
+        // `Red Hat`, `Bank of America`; not `Tariq Mansour on` (the start of a sentence).
+        let org_like = part.chars().next().is_some_and(char::is_uppercase)
+            && part.split(' ').count() <= 5
+            && !part.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "on" | "at"
+                        | "in"
+                        | "with"
+                        | "by"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "about"
+                        | "gave"
+                        | "did"
+                )
+            });
+        let remark = !self.names.is_empty()
+            && part.chars().next().is_some_and(char::is_lowercase)
+            && part.split(' ').count() <= 6;
+        match self.names.last_mut() {
+            _ if remark => true,
+            Some(prev) if org_like => {
+                prev.affiliations.push(collapse_ws(part));
+                true
+            }
+            _ => slot == Slot::Stated && !org_like,
+        }
+    }
+
+    /// The names, each with the asides that follow it.
+    fn finish(mut self, asides: Vec<(usize, String)>) -> Option<Vec<NameRef>> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let last = self.names.len() - 1;
+        for (pos, aside) in asides {
+            let owner = self.ends.iter().position(|&end| pos <= end).unwrap_or(last).min(last);
+            if let Some(handle) = parse_handle(&aside) {
+                self.names[owner].handles.push(format!("@{handle}"));
+                continue;
+            }
+            let (current, former) = parse_affiliations(&aside);
+            self.names[owner].affiliations.extend(current);
+            self.names[owner].former_affiliations.extend(former);
+        }
+        Some(self.names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str, slot: Slot) -> Option<Vec<String>> {
+        speaker_list(line, slot).map(|v| v.into_iter().map(|n| n.name).collect())
+    }
+
+    #[test]
+    fn speaker_lines() {
+        let v = |s: &[&str]| Some(s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>());
+        assert_eq!(names("Christy Heaton", Slot::Guessed), v(&["Christy Heaton"]));
+        assert_eq!(
+            names("Liam Beckman, Quinn Wai Wong, Nasim, Kyle Ellrott", Slot::Stated),
+            v(&["Liam Beckman", "Quinn Wai Wong", "Nasim", "Kyle Ellrott"])
+        );
+        assert_eq!(
+            names("Aby M Joseph and Thameem Karakkoth", Slot::Guessed),
+            v(&["Aby M Joseph", "Thameem Karakkoth"])
+        );
+        assert_eq!(names("Sam Edwardes (dude we had lunch with)", Slot::Guessed), v(&["Sam Edwardes"]));
+        assert_eq!(names("A. Jesse Jiryu Davis", Slot::Guessed), v(&["A. Jesse Jiryu Davis"]));
+        assert_eq!(names("Max Bélanger, Damien DeVille", Slot::Guessed), v(&["Max Bélanger", "Damien DeVille"]));
+        assert_eq!(names("Nasim", Slot::Stated), v(&["Nasim"]));
+        assert_eq!(names("Dong-hyun Yoon\nMarisol Quintero", Slot::Stated), v(&["Dong-hyun Yoon", "Marisol Quintero"]));
+        assert_eq!(names("TBA", Slot::Stated), None);
+        assert_eq!(names("the organisers", Slot::Stated), None);
+        for prose in
+            ["Same format as previous years.", "GIL overview", "PEP 703", "Benchmarks", "Tool built at Bloomberg"]
+        {
+            assert_eq!(names(prose, Slot::Guessed), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn alias_line_is_one_person() {
+        let v = speaker_list("Lady Red / Christopher Beacham", Slot::Stated).unwrap();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].name, "Christopher Beacham");
+        assert_eq!(v[0].aliases, vec!["Lady Red".to_owned()]);
+    }
+
+    #[test]
+    fn asides_nicknames_and_handles() {
+        let v = speaker_list("Brandt Bucher (Microsoft CPython Performance Engineering Team)", Slot::Guessed).unwrap();
+        assert_eq!(v[0].affiliations, vec!["Microsoft CPython Performance Engineering Team".to_owned()]);
+        let v = speaker_list("Ana \"ace\" Ortiz (@ace_dev)", Slot::Guessed).unwrap();
+        assert_eq!(
+            (v[0].name.as_str(), &v[0].aliases[..], &v[0].handles[..]),
+            ("Ana Ortiz", &["ace".to_owned()][..], &["@ace_dev".to_owned()][..])
+        );
+        let v = speaker_list("Adaeze Okonkwo, Flutterwave", Slot::Guessed).unwrap();
+        assert_eq!((v.len(), &v[0].affiliations[..]), (1, &["Flutterwave".to_owned()][..]));
+    }
+
+    #[test]
+    fn affiliations_and_former() {
+        assert_eq!(
+            parse_affiliations("Elastic, formerly Twitter"),
+            (vec!["Elastic".to_owned()], vec!["Twitter".to_owned()])
+        );
+        assert_eq!(parse_affiliations("dude we had lunch with"), (vec![], vec![]));
+    }
+}

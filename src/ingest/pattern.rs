@@ -1,0 +1,144 @@
+//! The pattern a file repeats: notes usually write every talk the same way, so the way most of a
+//! group of heads reads (a list's items, the time lines of a day, the headings of one level)
+//! tells how to read the rest, names nobody has heard of included.
+//!
+//! Owns inferring a group's pattern from the readings of its heads ([`super::forms`]) and reading
+//! each head by it. A head that fits the pattern takes its speakers from the pattern's name slot
+//! even when the names are unknown (`Xochitl Quetzalli`, `Emeka`); a head that does not fit is
+//! read on its own, with the stricter judgement of names a lone reading needs.
+
+use std::collections::BTreeMap;
+
+use super::forms::{Head, Reading, readings, title_only};
+use super::names::speakers::Slot;
+
+/// The pattern of a group of heads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pattern {
+    /// The reading key most heads share (`Title — Speaker`), when one is shared enough.
+    pub key: Option<String>,
+    /// How many heads read that way on their own.
+    pub support: usize,
+    /// How many heads the group has.
+    pub members: usize,
+}
+
+impl Pattern {
+    /// True when the group repeats a title-and-speaker pattern.
+    #[must_use]
+    pub fn holds(&self) -> bool {
+        self.key.is_some()
+    }
+}
+
+/// A group of heads read together: each head's own readings, and the group's pattern.
+#[derive(Debug, Clone)]
+pub struct Group<'h> {
+    heads: &'h [Head],
+    /// Each head's readings with likely names only, best first.
+    lone: Vec<Vec<Reading>>,
+    /// The pattern the group repeats.
+    pub pattern: Pattern,
+}
+
+impl<'h> Group<'h> {
+    /// Reads every head of a group once and infers its pattern.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use confgraph::ingest::forms::Head;
+    /// use confgraph::ingest::pattern::Group;
+    ///
+    /// let heads: Vec<Head> = ["Fearless FFI - Ana Ortiz", "Zero-Copy Parsing - Kwame Mensah", "Async Drop - Xochitl Quetzalli"]
+    ///     .into_iter().map(Head::plain).collect();
+    /// let group = Group::new(&heads);
+    /// assert_eq!(group.pattern.key.as_deref(), Some("Title — Speaker"));
+    /// assert_eq!(group.read(2).speakers[0].name, "Xochitl Quetzalli");
+    /// ```
+    #[must_use]
+    pub fn new(heads: &'h [Head]) -> Self {
+        let lone: Vec<Vec<Reading>> = heads.iter().map(|h| readings(h, Slot::Guessed)).collect();
+        let pattern = infer_from(&lone);
+        Self { heads, lone, pattern }
+    }
+
+    /// Reads head `i` by the group's pattern, or on its own when it does not fit.
+    #[must_use]
+    pub fn read(&self, i: usize) -> Reading {
+        let head = &self.heads[i];
+        let lone = self.lone[i].iter().find(|r| r.score >= 2 && !r.speakers.is_empty());
+        if let Some(r) = lone.filter(|r| r.score >= 4) {
+            return r.clone();
+        }
+        if let Some(key) = &self.pattern.key {
+            if let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| &r.key == key && r.score > -3) {
+                return r;
+            }
+        }
+        lone.cloned().unwrap_or_else(|| title_only(head))
+    }
+
+    /// True when head `i` reads the group's way.
+    #[must_use]
+    pub fn fits(&self, reading: &Reading) -> bool {
+        self.pattern.key.as_ref() == Some(&reading.key)
+    }
+}
+
+/// The key most heads share, from each head's lone readings.
+fn infer_from(lone: &[Vec<Reading>]) -> Pattern {
+    let mut support: BTreeMap<&str, (usize, i32)> = BTreeMap::new();
+    for found in lone {
+        let mut seen: Vec<&str> = Vec::new();
+        for r in found.iter().filter(|r| r.score >= 2 && !r.speakers.is_empty()) {
+            if seen.contains(&r.key.as_str()) {
+                continue;
+            }
+            seen.push(&r.key);
+            let entry = support.entry(&r.key).or_default();
+            entry.0 += 1;
+            entry.1 += r.score;
+        }
+    }
+    let best = support.into_iter().max_by(|a, b| (a.1.0, a.1.1).cmp(&(b.1.0, b.1.1)).then_with(|| b.0.cmp(a.0)));
+    let members = lone.len();
+    match best {
+        Some((key, (n, _))) if n >= 2 && n * 10 >= members * 3 => {
+            Pattern { key: Some(key.to_owned()), support: n, members }
+        }
+        _ => Pattern { key: None, support: 0, members },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads(lines: &[&str]) -> Vec<Head> {
+        lines.iter().map(|l| Head::plain(l)).collect()
+    }
+
+    #[test]
+    fn the_side_of_the_names_is_read_from_the_group() {
+        let group = heads(&[
+            "Ana Ortiz: Fearless FFI",
+            "Kwame Mensah: Zero-Copy Parsing",
+            "Emeka: why we moved off Jenkins",
+            "Helm: Still Here, Still Fine",
+        ]);
+        let g = Group::new(&group);
+        assert_eq!(g.pattern.key.as_deref(), Some("Speaker: Title"));
+        assert_eq!(g.read(2).speakers[0].name, "Emeka");
+        // Position alone does not make a product a person.
+        assert!(g.read(3).speakers.is_empty());
+    }
+
+    #[test]
+    fn a_lone_head_needs_likely_names() {
+        let group = heads(&["Registration", "Lunch", "Grace Under Pressure - Lobby"]);
+        let g = Group::new(&group);
+        assert!(!g.pattern.holds());
+        assert!(g.read(2).speakers.is_empty());
+    }
+}

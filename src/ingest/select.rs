@@ -1,0 +1,206 @@
+//! One reading per place: the shapes propose, this module keeps what a careful reader would.
+//!
+//! Owns the rules between shapes: where two shapes read the same line, the one with the better
+//! evidence (then the one listed first in `SHAPES`) wins; a session with speakers owns the
+//! blocks under it (its bullets are notes, not talks), except talks its notes tell of at other
+//! editions; a heading without speakers that holds talks of its own is a grouping, not a
+//! session; the same talk read twice in one file is one session. Every candidate left out is
+//! kept with its reason, for `extract --explain`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ids::slug;
+
+use super::shapes::{Candidate, Evidence, SHAPES};
+
+/// A candidate that was not kept, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// The candidate.
+    pub candidate: Candidate,
+    /// Why it was left out.
+    pub reason: String,
+}
+
+/// An edition as candidates name it: `None` for the file's own, else series and year.
+type EditionKey = Option<(String, Option<u16>)>;
+
+fn edition_key(c: &Candidate) -> EditionKey {
+    c.conference.as_ref().map(|n| (n.series.clone(), n.year))
+}
+
+fn shape_rank(shape: &str) -> usize {
+    SHAPES.iter().position(|s| s.name() == shape).unwrap_or(SHAPES.len())
+}
+
+/// Keeps one reading per place and per talk; returns the kept candidates in document order and
+/// the dropped ones with their reasons.
+#[must_use]
+pub fn select(candidates: Vec<Candidate>) -> (Vec<Candidate>, Vec<Dropped>) {
+    let mut dropped = Vec::new();
+    let kept = one_shape_per_place(candidates, &mut dropped);
+    let kept = owners_take_their_bodies(kept, &mut dropped);
+    let kept = one_session_per_talk(kept, &mut dropped);
+    let mut kept = untitled_only_when_unknown(kept, &mut dropped);
+    kept.sort_by_key(|c| (c.anchor, c.line, c.offset));
+    (kept, dropped)
+}
+
+/// Where two shapes read the same line of the same block, the better reading wins.
+fn one_shape_per_place(candidates: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
+    let mut places: BTreeMap<(usize, u32), Vec<Candidate>> = BTreeMap::new();
+    for c in candidates {
+        places.entry((c.anchor, c.line)).or_default().push(c);
+    }
+    let mut kept = Vec::new();
+    for (_, mut group) in places {
+        group.sort_by_key(|c| (std::cmp::Reverse(c.evidence), shape_rank(c.shape)));
+        let mut here: Vec<Candidate> = Vec::new();
+        for c in group {
+            // Another shape's reading of the same talk (same title, a speaker in common, or a
+            // whole-block reading) loses to the better one; a second talk told there stays.
+            let rival = here.iter().find(|k| k.shape != c.shape && same_talk(k, &c));
+            match rival {
+                Some(k) => dropped
+                    .push(Dropped { reason: format!("the same lines read better as a {}", k.shape), candidate: c }),
+                None => here.push(c),
+            }
+        }
+        kept.extend(here);
+    }
+    kept
+}
+
+/// Two readings of one talk: the same title, a speaker in common, or readings of a whole block.
+fn same_talk(a: &Candidate, b: &Candidate) -> bool {
+    let whole = |c: &Candidate| !matches!(c.shape, "prose" | "paragraph head");
+    whole(a) && whole(b)
+        || slug(&a.title) == slug(&b.title)
+        || a.speakers.iter().any(|s| b.speakers.iter().any(|t| t.name == s.name))
+        || a.title.is_empty()
+        || b.title.is_empty()
+}
+
+/// A session with speakers owns its body; a heading without speakers over talks of its own is a
+/// grouping heading.
+fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
+    kept.sort_by_key(|c| (c.anchor, c.line, c.offset));
+    let inside = |outer: &Candidate, inner: &Candidate| {
+        outer.anchor != inner.anchor
+            && (outer.body.binary_search(&inner.anchor).is_ok() || outer.used.contains(&inner.anchor))
+    };
+    let mut remove: BTreeMap<usize, String> = BTreeMap::new();
+    let mut retitle: Vec<(usize, String)> = Vec::new();
+    for (o, outer) in kept.iter().enumerate() {
+        // Only candidates anchored between the first and last block the outer one owns.
+        let low = outer.body.first().copied().into_iter().chain(outer.used.iter().copied()).min().unwrap_or(usize::MAX);
+        let high = outer.body.last().copied().into_iter().chain(outer.used.iter().copied()).max().unwrap_or(0);
+        let from = kept.partition_point(|c| c.anchor < low);
+        let to = kept.partition_point(|c| c.anchor <= high);
+        let inner: Vec<usize> = (from..to.max(from)).filter(|&i| i != o && inside(outer, &kept[i])).collect();
+        if inner.is_empty() {
+            continue;
+        }
+        if outer.evidence == Evidence::Place {
+            let talks =
+                inner.iter().filter(|&&i| kept[i].evidence > Evidence::Place && kept[i].shape != "prose").count();
+            if talks >= 1 {
+                remove.entry(o).or_insert_with(|| "a grouping heading: the talks are below it".to_owned());
+                continue;
+            }
+        }
+        for i in inner {
+            let c = &kept[i];
+            // `### Aiko Fujimoto Keynote` / `Aiko's keynote, “Small Objects, Big Ideas”, …`:
+            // the title the notes state under a heading that only names the speaker.
+            let same_speaker = c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name));
+            if outer.form.ends_with("Speaker Keynote") && c.shape == "prose" && same_speaker && !c.title.is_empty() {
+                retitle.push((o, c.title.clone()));
+            }
+            let elsewhere = c.conference.is_some();
+            // A talk told in passing by someone else is not the notes of this one.
+            let someone_else = c.shape == "prose"
+                && !c.speakers.is_empty()
+                && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name));
+            if !elsewhere && !someone_else {
+                remove.entry(i).or_insert_with(|| format!("notes of the session at line {}", outer.line));
+            }
+        }
+    }
+    for (o, title) in retitle {
+        if kept[o].title == crate::ingest::text::collapse_ws(&kept[o].title)
+            && kept[o].title.to_lowercase().ends_with("keynote")
+        {
+            kept[o].title = title;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, c) in kept.into_iter().enumerate() {
+        match remove.remove(&i) {
+            Some(reason) => dropped.push(Dropped { candidate: c, reason }),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A talk told without its title (`while I was in Anthony's talk`) is one already read when its
+/// speaker has a titled session at the same edition.
+fn untitled_only_when_unknown(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
+    let titled: BTreeSet<(EditionKey, String)> = kept
+        .iter()
+        .filter(|c| !c.title.is_empty())
+        .flat_map(|c| c.speakers.iter().map(move |s| (edition_key(c), s.name.clone())))
+        .collect();
+    let mut out = Vec::new();
+    for c in kept {
+        let conference = edition_key(&c);
+        let known = c.speakers.len() == 1
+            && c.kind != Some(crate::model::SessionKind::Panel)
+            && c.speakers.iter().all(|s| titled.contains(&(conference.clone(), s.name.clone())));
+        if c.title.is_empty() && known {
+            dropped.push(Dropped {
+                candidate: c,
+                reason: "a talk told without its title, by someone whose talk is listed".into(),
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The same talk read twice (a table and the notes under it; a prose mention of a listed talk)
+/// is one session: same edition, same title once case and punctuation are folded, a speaker in
+/// common or none given.
+fn one_session_per_talk(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
+    let mut seen: BTreeMap<(EditionKey, String), usize> = BTreeMap::new();
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in kept {
+        let title = slug(&c.title);
+        if title.is_empty() {
+            out.push(c);
+            continue;
+        }
+        let key = (edition_key(&c), title);
+        if let Some(&at) = seen.get(&key) {
+            let first = &out[at];
+            let a: BTreeSet<&str> = first.speakers.iter().map(|s| s.name.as_str()).collect();
+            let shared = c.speakers.iter().any(|s| a.contains(s.name.as_str()));
+            if shared || c.speakers.is_empty() || first.speakers.is_empty() {
+                if first.speakers.is_empty() && !c.speakers.is_empty() {
+                    let better = c.clone();
+                    let old = std::mem::replace(&mut out[at], better);
+                    dropped.push(Dropped { reason: format!("the same talk as line {}", out[at].line), candidate: old });
+                } else {
+                    let line = first.line;
+                    dropped.push(Dropped { reason: format!("the same talk as line {line}"), candidate: c });
+                }
+                continue;
+            }
+        }
+        seen.insert(key, out.len());
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,304 @@
+//! A heading per session: `## Title` with a speaker line, labels or a by-line under it, or the
+//! speakers in the heading itself (`## Title (Speaker)`, `## Speaker — Title`, `## Speaker:
+//! Title`, `### Title — A & B`, `### K. Jay Miller Keynote`).
+//!
+//! Headings of one level under one parent are a group: their repeated form tells which side of a
+//! heading holds the speakers, and whether a bare line under each names them. A heading without
+//! speakers is a session when it stands at the file's session level in terse notes; in a
+//! narrative, only with evidence of a talk (a kind word, a talk link, a quoted abstract).
+
+use std::collections::BTreeMap;
+
+use crate::model::SessionKind;
+
+use super::super::body::{BodyFacts, read_body};
+use super::super::document::{Block, BlockKind};
+use super::super::forms::{Head, Reading, title_only};
+use super::super::kind::{container_kind, kind_word};
+use super::super::names::judge::{Likeness, judge};
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::{Notes, Register, Section};
+use super::super::pattern::Group;
+use super::super::structure::{is_off_program, is_structure};
+use super::times::leading_time;
+use super::{Candidate, Evidence, Shape, is_break};
+
+/// Sessions written as headings.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "# RustFest 2019\n\n## Fearless FFI (Ana Ortiz)\n\n## Zero-Copy Parsing\n\nKwame Mensah\n";
+/// let (record, _) = read_notes("notes.md", notes.as_bytes());
+/// let sessions = record.unwrap().sessions;
+/// assert_eq!(sessions[0].title, "Fearless FFI");
+/// assert_eq!(sessions[1].speakers[0].name, "Kwame Mensah");
+/// ```
+pub struct HeadingSessions;
+
+/// A heading read: its reading, its body facts and the time it gives.
+struct Read<'n> {
+    section: &'n Section,
+    head: Reading,
+    /// The head read as its group's pattern reads the others (not a lone reading).
+    fits: bool,
+    body: BodyFacts,
+    time: Option<String>,
+}
+
+impl Shape for HeadingSessions {
+    fn name(&self) -> &'static str {
+        "heading"
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let groups = groups(notes);
+        let mut read_all: Vec<Read<'_>> = Vec::new();
+        for members in groups.values() {
+            let (heads, times): (Vec<Head>, Vec<Option<String>>) =
+                members.iter().map(|&s| head_of(&notes.blocks[notes.sections[s].heading])).unzip();
+            let group = Group::new(&heads);
+            let slot = speaker_line_slot(notes, members);
+            for (k, (&s, time)) in members.iter().zip(times).enumerate() {
+                let section = &notes.sections[s];
+                read_all.push(read_heading(notes, section, &group, k, slot, time));
+            }
+        }
+        let level = session_level(notes, &read_all);
+        let mut out: Vec<Candidate> = read_all.into_iter().filter_map(|r| candidate(notes, r, level)).collect();
+        out.sort_by_key(|c| c.anchor);
+        out
+    }
+}
+
+/// Headings that can be sessions, grouped by parent and level.
+fn groups(notes: &Notes<'_>) -> BTreeMap<(Option<usize>, u8), Vec<usize>> {
+    let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+    for (i, s) in notes.sections.iter().enumerate() {
+        let block = &notes.blocks[s.heading];
+        if Some(s.heading) == notes.header_block || is_structure(&block.text) {
+            continue;
+        }
+        groups.entry((s.parent, s.level)).or_default().push(i);
+    }
+    groups
+}
+
+/// The heading's head (a leading time taken off) and that time.
+fn head_of(block: &Block) -> (Head, Option<String>) {
+    let head = Head::of_block(block);
+    if let Some((time, rest)) = leading_time(&head.text) {
+        let cut = head.text.len() - rest.len();
+        let marks = head.marks.iter().filter(|m| m.1 >= cut).map(|&(k, s, e)| (k, s - cut, e - cut)).collect();
+        return (Head { text: rest.to_owned(), marks }, Some(time));
+    }
+    (head, None)
+}
+
+/// A bare line under each heading names its speakers when most of the group's headings have one.
+fn speaker_line_slot(notes: &Notes<'_>, members: &[usize]) -> Slot {
+    let with_line = members
+        .iter()
+        .filter(|&&s| {
+            let section = &notes.sections[s];
+            section.own.clone().find(|&i| !notes.blocks[i].is_links_only()).is_some_and(|i| {
+                let b = &notes.blocks[i];
+                b.kind == BlockKind::Paragraph
+                    && !b.in_quote
+                    && b.lines.len() == 1
+                    && speaker_list(&b.text, Slot::Guessed).is_some()
+            })
+        })
+        .count();
+    if with_line >= 2 && with_line * 10 >= members.len() * 4 { Slot::Stated } else { Slot::Guessed }
+}
+
+fn read_heading<'n>(
+    notes: &Notes<'_>,
+    section: &'n Section,
+    group: &Group<'_>,
+    k: usize,
+    slot: Slot,
+    time: Option<String>,
+) -> Read<'n> {
+    let reading = group.read(k);
+    let fits = group.fits(&reading);
+    let body: Vec<usize> = section.own.clone().collect();
+    let facts = read_body(notes.blocks, &body, slot);
+    Read { section, head: reading, fits, body: facts, time }
+}
+
+/// `Slot 3`, `Session 2`, `Talk 4 — Keynote`: a heading that only numbers the session.
+fn is_placeholder_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    let second = lower.split_whitespace().nth(1).unwrap_or_default();
+    matches!(first, "slot" | "session" | "talk" | "item" | "#")
+        && second.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(|c| c.is_ascii_digit())
+}
+
+/// The level most headings with speakers stand at (the file's session level); without any, the
+/// level most headings stand at.
+fn session_level(notes: &Notes<'_>, read: &[Read<'_>]) -> Option<u8> {
+    let mut with: BTreeMap<u8, usize> = BTreeMap::new();
+    let mut all: BTreeMap<u8, usize> = BTreeMap::new();
+    for r in read {
+        *all.entry(r.section.level).or_default() += 1;
+        if !r.head.speakers.is_empty() || !r.body.speakers.is_empty() {
+            *with.entry(r.section.level).or_default() += 1;
+        }
+    }
+    let pick = |m: &BTreeMap<u8, usize>| m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| *l);
+    let _ = notes;
+    pick(&with).or_else(|| pick(&all))
+}
+
+/// The kind a grouping heading above gives (`## Lightning Talks`).
+fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> {
+    let mut parent = section.parent;
+    while let Some(p) = parent {
+        if let Some(k) = container_kind(&notes.blocks[notes.sections[p].heading].text) {
+            return Some(k);
+        }
+        parent = notes.sections[p].parent;
+    }
+    None
+}
+
+fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candidate> {
+    let Read { section, mut head, fits, body, time } = r;
+    let block = &notes.blocks[section.heading];
+    // Names the heading holds on its own, against a speaker line under it and a group that
+    // does not write names in headings: the heading is all title (`… By Dunder Seuss`).
+    if !fits && !head.speakers.is_empty() && !body.speakers.is_empty() {
+        head = title_only(&head_of(block).0);
+    }
+    let own_kind = container_kind(&head.title);
+    let container = container_above(notes, section);
+    let mut title = head.title.clone();
+    let mut speakers = head.speakers.clone();
+    let mut speaker_line = block.line;
+    let mut form = format!("heading {}", head.key);
+    let mut evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+    // A heading that is only a name, with the title in a label: `## Ana Ortiz` / `Title: …`.
+    if speakers.is_empty() && body.title.is_some() {
+        if let Some(names) = speaker_list(&title, Slot::Guessed) {
+            speakers = names;
+            title = String::new();
+            evidence = Evidence::Read;
+        }
+    }
+    if body.stated || (speakers.is_empty() && !body.speakers.is_empty()) {
+        speakers.clone_from(&body.speakers);
+        speaker_line = body.speaker_line;
+        form = format!("heading, {}", body.speaker_form);
+        evidence = if body.stated { Evidence::Stated } else { Evidence::Read };
+    }
+    if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
+        let only_a_kind = own_kind.is_some() || kind_word(&title).is_some();
+        if title.is_empty() || is_placeholder_title(&title) || head.key == "Speaker Keynote" || only_a_kind {
+            title.clone_from(t);
+        }
+    }
+    let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&title).filter(|_| own_kind.is_none()));
+    if evidence == Evidence::Place && !place_is_session(notes, section, &title, &body, level, container, own_kind) {
+        return None;
+    }
+    // `### Renée Fontaine` / `Renée Fontaine (…) runs the monthly meetup`: a section about a
+    // person, not a talk, unless a label or a by-line says otherwise.
+    let about_a_person =
+        head.speakers.is_empty() && body.title.is_none() && judge(&head.title).likeness >= Likeness::Plausible;
+    if about_a_person && evidence < Evidence::Stated {
+        return None;
+    }
+    // `### Breakfast` / `Koushik Krishnan gave his talk … at PyTexas`: a meal is not a talk
+    // because someone is named in it; only a label or a by-line makes it one.
+    let off_program = is_break(&title) || notes.register == Register::Narrative && is_off_program(&title);
+    if off_program && evidence < Evidence::Stated && head.speakers.is_empty() {
+        return None;
+    }
+    if speakers.is_empty() && own_kind.is_some() && body.title.is_none() {
+        return None;
+    }
+    let mut c = Candidate::new("heading", form, section.heading, block.line, title);
+    c.speakers = speakers;
+    c.speaker_line = speaker_line;
+    c.kind = kind;
+    c.time = time.or(body.time);
+    c.room = body.room;
+    c.links = body.links;
+    c.abstract_text = body.abstract_text;
+    c.evidence = evidence;
+    c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
+    c.used = body.consumed;
+    Some(c)
+}
+
+/// Whether a heading without speakers is a session.
+fn place_is_session(
+    notes: &Notes<'_>,
+    section: &Section,
+    title: &str,
+    body: &BodyFacts,
+    level: Option<u8>,
+    container: Option<SessionKind>,
+    own_kind: Option<SessionKind>,
+) -> bool {
+    if title.is_empty() || is_break(title) || own_kind.is_some() {
+        return false;
+    }
+    // A heading that is only a person's name tells of a meeting, not a session.
+    if judge(title).likeness >= Likeness::Plausible && title.split_whitespace().count() <= 4 {
+        return false;
+    }
+    let kind_word_in_title = title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "keynote"
+                | "panel"
+                | "workshop"
+                | "tutorial"
+                | "remarks"
+                | "opening"
+                | "closing"
+                | "welcome"
+                | "ama"
+                | "lightning"
+        )
+    });
+    match notes.register {
+        Register::Notes => {
+            container.is_some()
+                || Some(section.level) == level
+                || kind_word_in_title && level.is_none_or(|l| section.level >= l)
+        }
+        Register::Narrative => {
+            if is_off_program(title) {
+                return false;
+            }
+            let talk_link = body
+                .links
+                .iter()
+                .chain(section.own.clone().flat_map(|i| notes.blocks[i].links.iter().map(|l| &l.url)))
+                .any(|u| {
+                    [
+                        "pretalx",
+                        "sessionize",
+                        "slides",
+                        "speakerdeck",
+                        "youtu",
+                        "vimeo",
+                        "/talk",
+                        "/schedule/presentation",
+                    ]
+                    .iter()
+                    .any(|w| u.contains(w))
+                });
+            let quoted_abstract = section.own.clone().take(4).any(|i| notes.blocks[i].in_quote);
+            container.is_some() && Some(section.level) == level
+                || kind_word_in_title
+                || talk_link
+                || quoted_abstract && Some(section.level) == level
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Lists of talks: `- **Title** — Speaker`, `* "Title" by A and B`, `1. Title, Speaker`,
+//! `- Name: Title` lightning talks, `- Title ([[Speaker]])`, Logseq bullets with `speaker::`
+//! properties. Nested bullets are the notes of the item above them.
+//!
+//! The items at one depth of one section are a group whose repeated form reads them all; an item
+//! without speakers is a session only where the group is a list of talks (its pattern holds, or
+//! a `Lightning talks` heading stands above) and it is not a break.
+
+use std::collections::BTreeMap;
+
+use crate::model::SessionKind;
+
+use super::super::body::{item_labels, read_body};
+use super::super::document::MarkKind;
+use super::super::document::{Block, BlockKind};
+use super::super::forms::{Head, Reading, quoted_span, title_only};
+use super::super::kind::container_kind;
+use super::super::labels::labels_of;
+use super::super::names::handles::parse_handle;
+use super::super::names::judge::{Likeness, judge};
+use super::super::names::prose::full_name_runs;
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::Notes;
+use super::super::pattern::Group;
+use super::super::structure::is_structure;
+use super::super::text::sentences;
+use super::times::leading_time;
+use super::{Candidate, Evidence, Shape, is_break};
+use crate::model::NameRef;
+
+/// Sessions written as list items.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "# GoNorth 2023\n\n- **Generics in Anger** — Tomás Villanueva\n- Coffee break\n- **Fuzzing the Standard Library** — Yusuf Demir\n  - found 2 bugs\n";
+/// let sessions = read_notes("n.md", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 2);
+/// assert_eq!(sessions[1].speakers[0].name, "Yusuf Demir");
+/// ```
+pub struct ListItems;
+
+impl Shape for ListItems {
+    fn name(&self) -> &'static str {
+        "list item"
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+        for (i, b) in notes.blocks.iter().enumerate() {
+            if matches!(b.kind, BlockKind::Item { .. }) && !b.in_quote && Some(i) != notes.header_block {
+                let section = notes.section_index_holding(i);
+                groups.entry((section, b.depth)).or_default().push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for ((section, _), items) in groups {
+            out.extend(read_group(notes, section, &items));
+        }
+        out.sort_by_key(|c| (c.anchor, c.offset));
+        out
+    }
+}
+
+/// The first line of an item (its first sentence when more follow: `Title — Speaker. Great
+/// talk.`), a leading time taken off.
+fn head_of(block: &Block) -> (Head, Option<String>, usize) {
+    let mut end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
+    if let Some(&(_, first_end)) = sentences(&block.text[..end]).first() {
+        let after = block.text[first_end..end].trim_start();
+        if after.chars().next().is_some_and(char::is_uppercase) {
+            end = first_end;
+        }
+    }
+    let first = &block.text[..end];
+    if let Some((time, rest)) = leading_time(first) {
+        let start = end - rest.len();
+        return (Head::of(block, start, end), Some(time), start);
+    }
+    (Head::of(block, 0, end), None, 0)
+}
+
+/// The blocks nested under item `i`: everything deeper, up to the next block as shallow.
+fn children(blocks: &[Block], i: usize) -> Vec<usize> {
+    let depth = blocks[i].depth;
+    let mut out = Vec::new();
+    for (j, b) in blocks.iter().enumerate().skip(i + 1) {
+        if b.heading_level().is_some()
+            || b.depth < depth
+            || b.depth == depth && matches!(b.kind, BlockKind::Item { .. })
+        {
+            break;
+        }
+        if b.depth == 0 {
+            break;
+        }
+        out.push(j);
+    }
+    out
+}
+
+/// The kind a list's surroundings give: a grouping heading above, or a lead-in line right
+/// before the list (`**Lightning talks**`, `Lightning talks weren't listed, I caught two:`).
+fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> Option<SessionKind> {
+    let lead =
+        first_item.checked_sub(1).map(|p| &notes.blocks[p]).filter(|b| b.depth == 0 && b.kind == BlockKind::Paragraph);
+    if let Some(kind) = lead.and_then(|b| lead_kind(&b.text)) {
+        return Some(kind);
+    }
+    let mut s = section;
+    while let Some(i) = s {
+        if let Some(k) = container_kind(&notes.blocks[notes.sections[i].heading].text) {
+            return Some(k);
+        }
+        s = notes.sections[i].parent;
+    }
+    None
+}
+
+/// `Lightning talks …`, `⚡ Lightning`, `Keynotes:` opening a line; `Then the lightning talks:`
+/// leading into a list.
+fn lead_kind(text: &str) -> Option<SessionKind> {
+    let lower = text.to_lowercase();
+    if text.trim_end().ends_with(':') && lower.contains("lightning") {
+        return Some(SessionKind::Lightning);
+    }
+    let first = text.split_whitespace().find(|w| w.chars().any(char::is_alphanumeric))?.to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    match first {
+        "lightning" | "lightnings" => Some(SessionKind::Lightning),
+        "keynotes" => Some(SessionKind::Keynote),
+        "workshops" | "tutorials" => Some(SessionKind::Tutorial),
+        "panels" => Some(SessionKind::Panel),
+        _ => None,
+    }
+}
+
+/// An item of a list of talks that opens with who gave it: `Tomás de la Vega did *Go on a
+/// Raspberry Pi Zero*, with …`, `Mei-Ling Chou on “Reading the Go Spec for Fun”`, `@gretagophs
+/// built a toy DNS server` (a talk whose title the notes do not give).
+fn loose_reading(head: &Head) -> Option<Reading> {
+    let text = head.text.as_str();
+    let first = text.split_whitespace().next()?;
+    let (who, after) = if let Some(handle) = parse_handle(first.trim_end_matches([',', ':'])) {
+        let mut n = NameRef::named(format!("@{handle}"));
+        n.handles.push(format!("@{handle}"));
+        (n, first.len())
+    } else {
+        let (offset, name) = full_name_runs(text).into_iter().next()?;
+        if offset != 0 {
+            return None;
+        }
+        let end = text
+            .find(name.split(' ').next_back().unwrap_or_default())
+            .map_or(name.len(), |i| i + name.split(' ').next_back().unwrap_or_default().len());
+        (NameRef::named(name), end)
+    };
+    let rest = &text[after..];
+    let title = quoted_span(rest)
+        .map(|(_, _, inner)| inner.trim().to_owned())
+        .or_else(|| {
+            head.marks
+                .iter()
+                .find(|(k, s, _)| matches!(k, MarkKind::Strong | MarkKind::Emphasis) && *s >= after)
+                .map(|&(_, s, e)| text[s..e].trim().to_owned())
+        })
+        .unwrap_or_default();
+    let title = title.trim_end_matches([',', '.']).to_owned();
+    Some(Reading { key: "Speaker did \"Title\"".into(), title, speakers: vec![who], score: 2, kind: None, rest: None })
+}
+
+fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {
+    let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
+    let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
+    let group = Group::new(&just_heads);
+    let pattern = &group.pattern;
+    let context_kind = items.first().and_then(|&i| kind_around(notes, section, i));
+    let talks_here = pattern.holds() || context_kind.is_some();
+    let mut out = Vec::new();
+    for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
+        let block = &notes.blocks[i];
+        // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
+        let own = item_labels(block);
+        let first_is_label = !labels_of(&head.text).is_empty();
+        // `- **Speaker:** Joost van der Meer` is a field of the session above, not a session.
+        if first_is_label && own.title.is_none() {
+            continue;
+        }
+        if head.text.is_empty() || is_structure(&head.text) || block.is_links_only() {
+            continue;
+        }
+        let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
+        if let Some(t) = &own.title {
+            r.title.clone_from(t);
+        }
+        if own.stated {
+            r.speakers.clone_from(&own.speakers);
+            r.key = "outline properties".into();
+        }
+        r.kind = r.kind.or(own.kind);
+        let kids = children(notes.blocks, i);
+        // The item's own later lines and its nested bullets: labels, a speaker line.
+        let mut body: Vec<usize> = kids.clone();
+        let mut speaker_line = block.line;
+        let mut evidence = if own.stated {
+            Evidence::Stated
+        } else if r.speakers.is_empty() {
+            Evidence::Place
+        } else {
+            Evidence::Read
+        };
+        let second_line = block.line_texts().nth(1);
+        if r.speakers.is_empty() {
+            if let Some((text, line)) = second_line {
+                let slot = if talks_here { Slot::Stated } else { Slot::Guessed };
+                if let Some(names) = speaker_list(text.trim_start_matches(['—', '–', '-']).trim(), slot) {
+                    r.speakers = names;
+                    speaker_line = line;
+                    evidence = Evidence::Read;
+                }
+            }
+        }
+        if r.speakers.is_empty() && talks_here {
+            if let Some(loose) = loose_reading(&head) {
+                r = loose;
+                evidence = Evidence::Read;
+            }
+        }
+        let facts = read_body(notes.blocks, &kids, Slot::Guessed);
+        if facts.stated {
+            r.speakers.clone_from(&facts.speakers);
+            speaker_line = facts.speaker_line;
+            evidence = Evidence::Stated;
+        }
+        if let Some(t) = &facts.title {
+            if r.speakers.is_empty() && judge(&r.title).likeness >= Likeness::Plausible {
+                r.speakers = speaker_list(&r.title, Slot::Guessed).unwrap_or_default();
+            }
+            r.title.clone_from(t);
+            evidence = evidence.max(Evidence::Read);
+        }
+        let kind = r.kind.or(facts.kind).or(context_kind);
+        if evidence == Evidence::Place {
+            let labelled = r.kind.is_some() || facts.title.is_some();
+            let person_only = judge(&r.title).likeness >= Likeness::Plausible;
+            if !(talks_here || labelled) || is_break(&r.title) || person_only || container_kind(&r.title).is_some() {
+                continue;
+            }
+        } else if is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible) {
+            continue;
+        }
+        body.retain(|j| !facts.consumed.contains(j));
+        let used = facts.consumed.clone();
+        let mut c = Candidate::new("list item", format!("list item {}", r.key), i, block.line, r.title);
+        c.offset = start;
+        c.speakers = r.speakers;
+        c.speaker_line = speaker_line;
+        c.kind = kind;
+        c.time = time.or(facts.time);
+        c.room = facts.room;
+        c.links = facts.links;
+        c.abstract_text = facts.abstract_text;
+        c.evidence = evidence;
+        c.body = body;
+        c.used = used;
+        out.push(c);
+    }
+    out
+}

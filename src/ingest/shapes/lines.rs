@@ -1,0 +1,158 @@
+//! Plain lines that repeat one pattern: a talk per line of running text in any form the file
+//! keeps to — `[Speaker] Title`, `Title // Speaker // Room`, `“Title” – Speaker`, `Title ~
+//! Speaker` — with the note-taker's remarks on the lines between.
+//!
+//! The pattern is inferred from the lines of the whole file (`super::super::pattern`): a form
+//! that reads enough of them as a title and speakers is the file's, and only lines that fit it
+//! are sessions. A line of a kind between rules (`--- keynote ---`) gives the lines after it
+//! their kind.
+
+use crate::model::SessionKind;
+
+use super::super::document::BlockKind;
+use super::super::forms::Head;
+use super::super::kind::{container_kind, kind_word};
+use super::super::notes::Notes;
+use super::super::pattern::Group;
+use super::super::structure::is_structure;
+use super::times::leading_time;
+use super::{Candidate, Evidence, Phase, Shape, is_break};
+
+/// Lines longer than this are prose, not programme lines.
+const MAX_LINE: usize = 220;
+
+/// Sessions written one per line in a repeated pattern.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "GoBaraza 2024 — my notes\n\n[Wanjiru Kamau] Welcome + code of conduct\n    organisers thanked the volunteers\n[Brian Otieno] Ten Years of Go in East Africa\n[Amina Hassan] Profiling Go Services in Production\n    pprof, continuous profiling\n";
+/// let sessions = read_notes("g.txt", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 3);
+/// assert_eq!(sessions[2].speakers[0].name, "Amina Hassan");
+/// ```
+pub struct PatternLines;
+
+/// A line of running text that may be a session.
+struct Line {
+    block: usize,
+    offset: usize,
+    number: u32,
+    head: Head,
+    kind: Option<SessionKind>,
+}
+
+impl Shape for PatternLines {
+    fn name(&self) -> &'static str {
+        "pattern line"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Loose
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let lines = lines(notes);
+        if lines.len() < 3 {
+            return Vec::new();
+        }
+        // The separator most lines share, if enough do: only its lines are read.
+        let Some(separator) = shared_separator(&lines) else {
+            return Vec::new();
+        };
+        let lines: Vec<Line> = lines.into_iter().filter(|l| l.head.text.contains(separator)).collect();
+        let heads: Vec<Head> = lines.iter().map(|l| l.head.clone()).collect();
+        let group = Group::new(&heads);
+        let pattern = &group.pattern;
+        let Some(key) = pattern.key.clone() else {
+            return Vec::new();
+        };
+        // A few lines of prose that happen to read as a pattern are not a programme.
+        if pattern.support < 3 || pattern.support * 10 < lines.len() * 3 && pattern.support < 6 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (k, l) in lines.into_iter().enumerate() {
+            let r = group.read(k);
+            if !(group.fits(&r) || r.score >= 4 && !r.speakers.is_empty()) {
+                continue;
+            }
+            if r.title.is_empty() || is_break(&r.title) || is_structure(&r.title) {
+                continue;
+            }
+            if r.speakers.is_empty() && container_kind(&r.title).is_some() {
+                continue;
+            }
+            let mut c = Candidate::new("pattern line", format!("line pattern {key}"), l.block, l.number, r.title);
+            c.offset = l.offset;
+            c.evidence = if r.speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+            c.speakers = r.speakers;
+            c.kind = r.kind.or(l.kind).or_else(|| r.rest.as_deref().and_then(kind_in_rest));
+            c.room = r.rest;
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// `Hall 1 (keynote)`, `Lab — workshop, 2h`: a kind named in a slot beside the title.
+fn kind_in_rest(rest: &str) -> Option<SessionKind> {
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-').find_map(kind_word).filter(|k| *k != SessionKind::Talk)
+}
+
+/// What can stand between a title and its speakers on a line.
+const SEPARATORS: &[&str] = &[
+    " — ", " – ", " - ", "—", " // ", "//", " | ", "\t", "  ", " ~ ", "[", "(", " by ", ": ", "\"", "“", "«", " · ",
+    " • ", " :: ",
+];
+
+/// Something that can stand between a title and its speakers.
+fn has_separator(text: &str) -> bool {
+    SEPARATORS.iter().any(|s| text.contains(s))
+}
+
+/// The separator at least three lines and three in ten of them share, the most shared first.
+fn shared_separator(lines: &[Line]) -> Option<&'static str> {
+    let counts = SEPARATORS.iter().map(|s| (lines.iter().filter(|l| l.head.text.contains(s)).count(), *s));
+    counts.filter(|&(n, _)| n >= 3 && n * 10 >= lines.len() * 3).max_by_key(|&(n, _)| n).map(|(_, s)| s)
+}
+
+/// Every line of the file's running text that could be a programme line, with the kind a
+/// `--- keynote ---` line above gives it.
+fn lines(notes: &Notes<'_>) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut kind: Option<SessionKind> = None;
+    for (bi, block) in notes.blocks.iter().enumerate() {
+        if block.heading_level().is_some() {
+            kind = container_kind(&block.text);
+            continue;
+        }
+        if block.kind != BlockKind::Paragraph
+            || block.in_quote
+            || block.depth > 0
+            || Some(bi) == notes.header_block
+            || notes.is_owned(bi)
+        {
+            continue;
+        }
+        for (k, &(start, number)) in block.lines.iter().enumerate() {
+            let end = block.lines.get(k + 1).map_or(block.text.len(), |&(next, _)| next.saturating_sub(1)).max(start);
+            let text = block.text[start..end].trim();
+            if text.is_empty()
+                || text.chars().count() > MAX_LINE
+                || leading_time(text).is_some()
+                || !has_separator(text)
+            {
+                continue;
+            }
+            // `--- keynote ---`, `=== Lightning talks ===`: a divider that names a kind.
+            let bare = text.trim_matches(|c: char| matches!(c, '-' | '=' | '*' | '#' | '~' | ' ' | '_'));
+            if bare.len() < text.len() && text.starts_with(['-', '=', '*', '~', '#']) {
+                kind = container_kind(bare).or_else(|| kind_word(bare));
+                continue;
+            }
+            out.push(Line { block: bi, offset: start, number, head: Head::of(block, start, end), kind });
+        }
+    }
+    out
+}

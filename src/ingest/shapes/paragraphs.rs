@@ -1,0 +1,140 @@
+//! A talk per short paragraph, its first sentence written like a programme line: journals and
+//! recaps that give each talk a paragraph of its own (`Node.js Performance Clinic (Viktor
+//! Halvorsen) — great, flamegraphs everywhere.`, `Abdoulaye Sow — CSS Is a Programming Language
+//! (Fight Me). Best title of the conf.`, `Keynote by Greta Lindahl: Maintaining Joy.`).
+//!
+//! The first sentence is read by the line forms, with names judged as a sentence gives them:
+//! several words need only look like a name, a single word must be a known given name.
+
+use super::super::document::{Block, BlockKind};
+use super::super::forms::{Head, readings};
+use super::super::names::speakers::Slot;
+use super::super::notes::Notes;
+use super::super::structure::is_structure;
+use super::super::text::sentences;
+use super::{Candidate, Evidence, Phase, Shape, is_break};
+
+/// Words that open a sentence about a talk and are not part of its title.
+const OPENERS: &[&str] = &[
+    "then ",
+    "next ",
+    "next up, ",
+    "next up ",
+    "later ",
+    "finally ",
+    "after that ",
+    "after lunch ",
+    "also ",
+    "and ",
+    "plus ",
+];
+
+/// Forms that set a title off clearly enough to be read out of a sentence.
+const FORMS_OF_A_LINE: &[&str] = &[
+    "Title — Speaker",
+    "Speaker — Title",
+    "Title (Speaker)",
+    "\"Title\" Speaker",
+    "Speaker \"Title\"",
+    "Title by Speaker",
+    "Kind by Speaker",
+    "Speaker on Title",
+    "**Title**",
+    "Speaker **Title**",
+];
+
+/// How many words a first sentence may have to be read as a programme line.
+const MAX_WORDS: usize = 28;
+
+/// Sessions told one per paragraph.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "# Vistula JS 2023\n\nNode.js Performance Clinic (Viktor Halvorsen) — great, flamegraphs everywhere.\n\nAbdoulaye Sow — CSS Is a Programming Language (Fight Me). Best title of the conf.\n";
+/// let sessions = read_notes("j.md", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 2);
+/// assert_eq!(sessions[1].title, "CSS Is a Programming Language (Fight Me)");
+/// ```
+pub struct ParagraphHeads;
+
+impl Shape for ParagraphHeads {
+    fn name(&self) -> &'static str {
+        "paragraph head"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Loose
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        notes
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.kind == BlockKind::Paragraph
+                    && b.depth == 0
+                    && !b.in_quote
+                    && Some(*i) != notes.header_block
+                    && !notes.is_owned(*i)
+            })
+            .filter_map(|(i, b)| read_paragraph(i, b))
+            .collect()
+    }
+}
+
+/// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
+/// Language`), unlike a sentence.
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capital = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    long.is_empty() || capital * 10 >= long.len() * 6
+}
+
+/// What sets a title off from names in a one-sentence programme line.
+const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on "];
+
+fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
+    let first_line_end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
+    let &(start, end) = sentences(&block.text[..first_line_end]).first()?;
+    let sentence = &block.text[start..end];
+    if sentence.split_whitespace().count() > MAX_WORDS || is_structure(sentence) {
+        return None;
+    }
+    // Only a sentence that sets a title off from names can read as a programme line.
+    let marked = block.marks.iter().any(|m| m.start >= start && m.end <= end);
+    if !marked && !SET_OFF.iter().any(|s| sentence.contains(s)) {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    let skip = OPENERS.iter().find(|o| lower.starts_with(*o)).map_or(0, |o| o.len());
+    let end_trimmed = start + sentence.trim_end_matches(['.', '!']).len();
+    let head = Head::of(block, start + skip, end_trimmed);
+    let r = readings(&head, Slot::Phrase).into_iter().find(|r| {
+        FORMS_OF_A_LINE.iter().any(|k| r.key.starts_with(k))
+            && (r.score >= 3 || r.score >= 0 && is_title_case(&r.title))
+            && r.speakers.iter().any(|s| s.name.contains(' ') || s.name.starts_with('@'))
+    })?;
+    let words: Vec<&str> = r.title.split_whitespace().collect();
+    let told_by_me = words.iter().any(|w| matches!(*w, "I" | "my" | "My" | "we" | "We" | "me" | "our"));
+    if r.title.is_empty()
+        || words.len() > 12
+        || told_by_me
+        || is_break(&r.title)
+        || r.title.chars().next().is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    // `… a post by Frank Wiles`: `by` and `on` join a title only when it reads as one.
+    if (r.key.starts_with("Title by") || r.key.starts_with("Speaker on")) && !is_title_case(&r.title) {
+        return None;
+    }
+    let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);
+    c.offset = start;
+    c.kind = r.kind;
+    c.speakers = r.speakers;
+    c.evidence = Evidence::Read;
+    Some(c)
+}

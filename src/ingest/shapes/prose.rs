@@ -1,0 +1,764 @@
+//! Talks told in running text: `X's talk on "Y"`, `In "Title", Name showed…`, `Name (Company)
+//! gave a keynote titled "…"`, `The afternoon keynote came from Name: "Title"`, `A and B both had
+//! talks — "T1" and "T2"`, titles in italics or curly quotes, `Panel with A, B and C`, a talk
+//! told without a title (`where I attended a talk he gave`), and talks given at other
+//! conferences (`… gave his talk "…" at PyTexas. He gave the talk at PyCon US too.`).
+//!
+//! A sentence tells of a talk only when it says so (a talk word, or a title set off after `by`);
+//! a quoted sentence someone said is not a title; who gave it is the person the sentence names
+//! next to the title, or the one "he" or "she" refers to.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ids::slug;
+use crate::model::{NameRef, SessionKind};
+
+use super::super::conference::{ConferenceName, conferences_in, year_in_url};
+use super::super::document::{Block, BlockKind, MarkKind};
+use super::super::kind::classify;
+use super::super::names::judge::{Likeness, judge};
+use super::super::names::prose::{full_name_runs, strip_possessive};
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::Notes;
+use super::super::text::{char_boundary_from, collapse_ws, sentences};
+use super::{Candidate, Evidence, Phase, Shape};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+/// A talk already told in a file: its conference, title slug and first speaker.
+type SeenTalk = (Option<(String, Option<u16>)>, String, Option<String>);
+
+/// Talks told in prose.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "# My GoNorth 2023 recap\n\nOn Friday, Kwame Boateng's talk on \"Channels All the Way Down\" was the highlight. Later, in \"Fuzzing for Fun\", Lerato Mokoena showed three bugs.\n";
+/// let sessions = read_notes("r.md", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 2);
+/// assert_eq!((sessions[1].title.as_str(), sessions[1].speakers[0].name.as_str()), ("Fuzzing for Fun", "Lerato Mokoena"));
+/// ```
+pub struct ProseTalks;
+
+impl Shape for ProseTalks {
+    fn name(&self) -> &'static str {
+        "prose"
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Loose
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let mut known = Known::default();
+        // Blocks whose names are learnt only when a later block needs to know who "Aiko" is.
+        let mut unread = 0;
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut seen: BTreeSet<SeenTalk> = BTreeSet::new();
+        for (bi, block) in notes.blocks.iter().enumerate() {
+            let text_block = matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+                && !block.in_quote
+                && Some(bi) != notes.header_block;
+            if !text_block || !may_tell(block, notes.is_owned(bi)) {
+                continue;
+            }
+            for earlier in &notes.blocks[unread..bi] {
+                // `### Aiko Fujimoto Keynote` and the paragraphs before: who is who, so far.
+                known.learn(&earlier.text);
+            }
+            unread = bi + 1;
+            let runs = name_runs(&block.text);
+            for c in talks_in_block(bi, block, &runs, &known, &notes.conference) {
+                let key = (
+                    c.conference.as_ref().map(|n| (n.series.clone(), n.year)),
+                    slug(&c.title),
+                    c.speakers.first().map(|s| s.name.clone()),
+                );
+                if seen.insert(key) {
+                    out.push(c);
+                }
+            }
+            known.learn_runs(runs);
+        }
+        out
+    }
+}
+
+/// Words that make a sentence tell of a session, and the kind each implies.
+fn talk_kind(sentence: &str) -> Option<SessionKind> {
+    /// Each word and the kind it tells of, the most specific kinds first.
+    const WORDS: &[(&str, SessionKind)] = &[
+        ("keynote", SessionKind::Keynote),
+        ("keynotes", SessionKind::Keynote),
+        ("workshop", SessionKind::Tutorial),
+        ("workshops", SessionKind::Tutorial),
+        ("tutorial", SessionKind::Tutorial),
+        ("tutorials", SessionKind::Tutorial),
+        ("panel", SessionKind::Panel),
+        ("panels", SessionKind::Panel),
+        ("lightning", SessionKind::Lightning),
+        ("talk", SessionKind::Talk),
+        ("talks", SessionKind::Talk),
+        ("presentation", SessionKind::Talk),
+        ("presentations", SessionKind::Talk),
+        ("lecture", SessionKind::Talk),
+        ("session", SessionKind::Talk),
+        ("presented", SessionKind::Talk),
+        ("presenting", SessionKind::Talk),
+        ("presents", SessionKind::Talk),
+        ("spoke", SessionKind::Talk),
+        ("demoed", SessionKind::Talk),
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (4..=13).contains(&w.len()))
+        .filter_map(|w| WORDS.iter().position(|(word, _)| w.eq_ignore_ascii_case(word)))
+        .min()
+        .map(|i| WORDS[i].1)
+}
+
+/// A title set off in a sentence.
+#[derive(Debug, Clone)]
+struct TitleSpan {
+    start: usize,
+    end: usize,
+    title: String,
+    kind_hint: Option<SessionKind>,
+}
+
+/// How far a closing quote may stand from its opening one.
+const MAX_TITLE_BYTES: usize = 400;
+
+/// Quote pairs a title may be set off with.
+const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')];
+
+/// Verbs before a quote that make it something said, not a title.
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|saying|quipped|joked|told|tells|asked|asks|reminded|put it|added|noted|exclaimed|quote|quoted|line|slide|motto|mantra|tagline|advice|summed it up|words)\b[^.]{0,20}$")
+        .expect("valid regex")
+});
+
+/// A quoted stretch that reads as a sentence someone said (`"if you write any everywhere…"`).
+fn is_speech(inner: &str, before: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let trimmed = inner.trim_end();
+    let lower_start = inner.trim_start().chars().next().is_some_and(char::is_lowercase);
+    let capitalised =
+        words.iter().filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_uppercase)).count();
+    let long_words = words.iter().filter(|w| w.chars().count() > 3).count().max(1);
+    let title_case = capitalised * 10 >= long_words * 6;
+    SAID.is_match(before)
+        || lower_start && words.len() >= 3
+        || trimmed.ends_with('.') && words.len() >= 4 && !title_case
+        || words.len() > 14 && !title_case
+}
+
+/// The few words before a title (`… she said `), at most 80 bytes: what makes a quote speech.
+fn lead_in(sentence: &str, start: usize) -> &str {
+    &sentence[char_boundary_from(sentence, start.saturating_sub(80))..start]
+}
+
+/// A quoted word or two between two parts of a name: a nickname (`Ana "ace" Ortiz`).
+fn is_nickname(text: &str, start: usize, end: usize) -> bool {
+    let inner_words = text[start..end].split_whitespace().count();
+    let before = text[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+    let after = text[end..].trim_start().split(char::is_whitespace).next().unwrap_or_default();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    inner_words <= 2 && capital(before) && capital(strip_possessive(after.trim_end_matches([',', '.', ';', ':'])))
+}
+
+fn title_spans(sentence: &str, offset: usize, block: &Block) -> Vec<TitleSpan> {
+    let mut spans = Vec::new();
+    let mut search = 0;
+    while search < sentence.len() {
+        let Some((open_rel, open)) =
+            sentence[search..].char_indices().find(|(_, c)| QUOTES.iter().any(|(o, _)| o == c))
+        else {
+            break;
+        };
+        let close = QUOTES.iter().find(|(o, _)| *o == open).map_or(open, |(_, c)| *c);
+        let start = search + open_rel;
+        let inner_start = start + open.len_utf8();
+        // A title is short: its closing quote comes within a few hundred bytes, or it is none.
+        let window = &sentence[inner_start..char_boundary_from(sentence, inner_start + MAX_TITLE_BYTES)];
+        let Some(close_rel) = window.find(close) else {
+            search = inner_start;
+            continue;
+        };
+        let inner_end = inner_start + close_rel;
+        let end = inner_end + close.len_utf8();
+        let inner = &sentence[inner_start..inner_end];
+        if inner.trim().chars().count() >= 3
+            && !is_speech(inner, lead_in(sentence, start))
+            && !is_nickname(sentence, start, end)
+        {
+            spans.push(TitleSpan {
+                start,
+                end,
+                title: collapse_ws(inner.trim_end_matches([',', '.'])),
+                kind_hint: None,
+            });
+        }
+        search = end;
+    }
+    for mark in block.marks.iter().filter(|m| {
+        matches!(m.kind, MarkKind::Emphasis | MarkKind::Strong) && m.start >= offset && m.end <= offset + sentence.len()
+    }) {
+        let (start, end) = (mark.start - offset, mark.end - offset);
+        let inner = &sentence[start..end];
+        let words = inner.split_whitespace().count();
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        if words >= 2
+            && capital
+            && !spans.iter().any(|s| s.start <= start && end <= s.end)
+            && !is_speech(inner, lead_in(sentence, start))
+        {
+            spans.push(TitleSpan { start, end, title: collapse_ws(inner), kind_hint: None });
+        }
+    }
+    for link in &block.links {
+        for (suffix, kind) in [(" Keynote", SessionKind::Keynote), (" Talk", SessionKind::Talk)] {
+            let Some(t) = link.text.strip_suffix(suffix) else { continue };
+            let Some(pos) = sentence.find(&link.text) else { continue };
+            if !spans.iter().any(|s| s.start <= pos && pos < s.end) {
+                spans.push(TitleSpan {
+                    start: pos,
+                    end: pos + link.text.len(),
+                    title: t.to_owned(),
+                    kind_hint: Some(kind),
+                });
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+/// The full names a file has given so far, by their first word: who "Aiko" or "Brandt" is.
+#[derive(Debug, Default)]
+struct Known {
+    by_first: FxHashMap<String, String>,
+}
+
+impl Known {
+    /// Learns the full names of a text; a later one with the same first word wins.
+    fn learn(&mut self, text: &str) {
+        self.learn_runs(name_runs(text));
+    }
+
+    /// Learns names already found ([`name_runs`]).
+    fn learn_runs(&mut self, runs: Vec<(usize, String)>) {
+        for (_, name) in runs {
+            self.insert(name);
+        }
+    }
+
+    fn insert(&mut self, name: String) {
+        if let Some((first, _)) = name.split_once(' ') {
+            self.by_first.insert(first.to_owned(), name);
+        }
+    }
+
+    fn get(&self, first: &str) -> Option<&String> {
+        self.by_first.get(first)
+    }
+}
+
+/// Who a stretch of text refers to, by offset: full names, first names of people named before,
+/// the author, pronouns.
+#[derive(Debug, Clone)]
+enum Reference {
+    Person(String),
+    Author,
+    Pronoun,
+}
+
+/// The full names of a text, by offset, quoted nicknames read through (`Ana "ace" Ortiz`).
+fn name_runs(text: &str) -> Vec<(usize, String)> {
+    full_name_runs(&without_nicknames(text))
+}
+
+/// The text with quoted nicknames blanked out (same length), so `Ana "ace" Ortiz` is a name.
+fn without_nicknames(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    let mut search = 0;
+    while let Some(rel) = text[search..].find(['"', '“']) {
+        let start = search + rel;
+        let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+        let Some(close_rel) = text[start + open_len..].find(['"', '”']) else { break };
+        let close = start + open_len + close_rel;
+        let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
+        let end = close + close_len;
+        if is_nickname(text, start, end) {
+            blanks.push((start, end));
+        }
+        search = end;
+    }
+    if blanks.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (start, end) in blanks {
+        bytes[start..end].fill(b' ');
+    }
+    // Whole characters were blanked, so the bytes are still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
+}
+
+/// The top-level `( … )` stretches of a text, in order (an unclosed one runs to the end).
+fn paren_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            b')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push((open, i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push((open, text.len()));
+    }
+    out
+}
+
+/// Everyone a block refers to, by offset: full names, handles, pronouns, the author, and first
+/// names of people named before (earlier in the block, else earlier in the file). One pass.
+fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize, Reference)> {
+    // Names inside parentheses are affiliations or credits, not who the sentence is about.
+    let parens = paren_ranges(text);
+    let in_parens = |o: usize| {
+        let k = parens.partition_point(|&(start, _)| start <= o);
+        k > 0 && o < parens[k - 1].1
+    };
+    let runs: Vec<&(usize, String)> = runs.iter().filter(|(o, _)| !in_parens(*o)).collect();
+    let mut refs: Vec<(usize, Reference)> = runs.iter().map(|(o, n)| (*o, Reference::Person(n.clone()))).collect();
+    let mut local = Known::default();
+    let mut next_run = 0;
+    let mut pos = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        while next_run < runs.len() && runs[next_run].0 < pos {
+            local.insert(runs[next_run].1.clone());
+            next_run += 1;
+        }
+        let w = word.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '@');
+        let bare = strip_possessive(w);
+        match bare {
+            "I" | "my" | "My" | "me" | "we" | "We" | "our" | "Our" => refs.push((pos, Reference::Author)),
+            "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "they" | "They" | "their" | "Their"
+            | "him" => {
+                refs.push((pos, Reference::Pronoun));
+            }
+            _ if bare.starts_with('@') && bare.len() > 2 => refs.push((pos, Reference::Person(bare.to_owned()))),
+            _ => {
+                let k = runs.partition_point(|(o, _)| *o <= pos);
+                let covered = k > 0 && pos < runs[k - 1].0 + runs[k - 1].1.len();
+                if !covered && bare.chars().next().is_some_and(char::is_uppercase) && !in_parens(pos) {
+                    if let Some(full) = local.get(bare).or_else(|| known.get(bare)) {
+                        refs.push((pos, Reference::Person(full.clone())));
+                    }
+                }
+            }
+        }
+        pos += word.len();
+    }
+    refs.sort_by_key(|(o, _)| *o);
+    refs
+}
+
+/// The person a reference at `idx` stands for: a name, or the name a pronoun refers back to.
+fn resolve(refs: &[(usize, Reference)], idx: usize) -> Option<String> {
+    match &refs[idx].1 {
+        Reference::Person(n) => Some(n.clone()),
+        Reference::Author => None,
+        Reference::Pronoun => refs[..idx].iter().rev().find_map(|(_, r)| match r {
+            Reference::Person(n) => Some(n.clone()),
+            _ => None,
+        }),
+    }
+}
+
+/// Repeats of a talk told just before: `He gave the talk at PyCon US too.`
+static ALSO_GAVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:also\s+gave|gave\s+(?:the|that|this|it|the\s+same)\s+(?:talk|keynote|tutorial)?|gave\s+it|presented\s+it|repeated\s+it|same\s+talk)\b").expect("valid regex")
+});
+
+/// A talk told with no title: `where I attended a talk he gave`, `Hamid Karimi gave a talk`.
+static UNTITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:attended|saw|caught|watched|heard|enjoyed|missed)\s+(?:a|an|his|her|their|the\s+end\s+of\s+\w+'s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:gave|delivered|did)\s+(?:a|an)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:a|an)\s+(?:talk|keynote)\s+(?:he|she|they)\s+gave|\w+(?:'s|’s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|tutorial))\b").expect("valid regex")
+});
+
+/// `Panel with A, B and C`, `a panel with A, B and C`, `Panel: "Title" with A, B and C`.
+static PANEL_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpanel(?:\s+discussion)?\b(?:[^.;]{0,120}?)\s(?:with|featuring)\s+").expect("valid regex")
+});
+
+/// What a sentence's talks share: the block, the home edition, the sentence's place.
+struct Sentence<'s> {
+    block: usize,
+    b: &'s Block,
+    text: &'s str,
+    start: usize,
+    home: &'s ConferenceName,
+}
+
+/// A quote mark that may open a title.
+fn set_off(text: &str) -> bool {
+    text.contains(['"', '“', '«', '„'])
+}
+
+/// Whether a block may tell of a talk at all: most tell of none, and need no sentence split.
+fn may_tell(block: &Block, owned: bool) -> bool {
+    let text = &block.text;
+    // A session's notes tell of another talk only with its title set off (`He gave a talk
+    // "Should Python adopt CalVer" at the Language Summit`).
+    if owned && !set_off(text) && block.links.is_empty() && !block.marks.iter().any(|m| m.kind == MarkKind::Emphasis) {
+        return false;
+    }
+    talk_kind(text).is_some()
+        || set_off(text)
+        || !block.marks.is_empty()
+        || !block.links.is_empty()
+        || text.contains(" by ")
+        || text.contains(" By ")
+        || REMARKS.is_match(text)
+}
+
+fn talks_in_block(
+    bi: usize,
+    block: &Block,
+    runs: &[(usize, String)],
+    known: &Known,
+    home: &ConferenceName,
+) -> Vec<Candidate> {
+    let text = &block.text;
+    let remarks_here = REMARKS.is_match(text);
+    // Who the block refers to, worked out once and only when a sentence tells of a talk.
+    let all_refs = std::cell::OnceCell::new();
+    let mut out: Vec<Candidate> = Vec::new();
+    for (s, e) in sentences(text) {
+        let sentence = &text[s..e];
+        let spans = if set_off(sentence) || !block.marks.is_empty() || !block.links.is_empty() {
+            title_spans(sentence, s, block)
+        } else {
+            Vec::new()
+        };
+        let kind = talk_kind(sentence);
+        // `In "Zero Allocations or Bust", Haruka Tanabe showed …` tells of a talk without the word.
+        let in_title = spans.first().is_some_and(|sp| {
+            let lead = sentence[..sp.start].trim().to_lowercase();
+            ["in", "with", "during", "for"].iter().any(|w| lead == *w || lead.ends_with(&format!(" {w}")))
+                && sentence[sp.end..].trim_start().starts_with(',')
+        });
+        let kind = kind.or(in_title.then_some(SessionKind::Talk));
+        let tells = kind.is_some()
+            || spans.iter().any(|sp| sp.kind_hint.is_some())
+            || sentence.contains(" by ")
+            || sentence.contains(" By ")
+            || remarks_here && REMARKS.is_match(sentence);
+        if tells {
+            // Who "he" is comes from this sentence and the few before it: a bounded window.
+            let all: &Vec<(usize, Reference)> = all_refs.get_or_init(|| references(text, runs, known));
+            let window = s.saturating_sub(1500);
+            let from = all.partition_point(|(o, _)| *o < window);
+            let to = all.partition_point(|(o, _)| *o < e);
+            let refs = &all[from..to];
+            let here = Sentence { block: bi, b: block, text: sentence, start: s, home };
+            let before = out.len();
+            out.extend(panel_with(&here, &spans));
+            if out.len() == before {
+                out.extend(remarks(&here, refs));
+            }
+            if out.len() == before {
+                out.extend(titled(&here, &spans, refs, kind));
+            }
+            if out.len() == before && spans.is_empty() {
+                out.extend(untitled(&here, refs, kind));
+            }
+            if out.len() == before && spans.is_empty() && ALSO_GAVE.is_match(sentence) {
+                if let Some(last) = out.last().cloned() {
+                    if let Some(c) = conferences_in(sentence).first() {
+                        let mut again = last;
+                        again.conference = Some(ConferenceName { year: c.name.year.or(home.year), ..c.name.clone() });
+                        again.line = block.line_of(s);
+                        out.push(again);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The names right after a title: `"T" by A and B`, `"T" (A)`.
+fn names_after(rest: &str) -> Option<Vec<NameRef>> {
+    let rest = &rest[..char_boundary_from(rest, 300)];
+    let r = rest.trim_start().trim_start_matches([',', '—', '–', '-']).trim_start();
+    let r = r.strip_prefix("by ").or_else(|| r.strip_prefix("from "))?;
+    let cut = r.find(['.', ';', '—', '–']).unwrap_or(r.len());
+    let mut words: Vec<&str> = r[..cut].split_whitespace().collect();
+    while !words.is_empty() {
+        let candidate = words.join(" ");
+        if let Some(names) = speaker_list(candidate.trim_end_matches(','), Slot::Phrase) {
+            return Some(names);
+        }
+        words.pop();
+    }
+    None
+}
+
+/// The full names of a stretch in order, without those inside `skip` ranges.
+fn names_in(refs: &[(usize, Reference)], from: usize, to: usize) -> Vec<(usize, String)> {
+    refs.iter()
+        .enumerate()
+        .filter(|(_, (o, _))| *o >= from && *o < to)
+        .filter_map(|(i, (o, _))| resolve(refs, i).map(|n| (*o, n)))
+        .collect()
+}
+
+fn titled(
+    here: &Sentence<'_>,
+    spans: &[TitleSpan],
+    refs: &[(usize, Reference)],
+    kind: Option<SessionKind>,
+) -> Vec<Candidate> {
+    let s = here.start;
+    let talk_spans: Vec<&TitleSpan> = spans
+        .iter()
+        .filter(|sp| sp.kind_hint.or(kind).is_some() || names_after(&here.text[sp.end..]).is_some())
+        .collect();
+    if talk_spans.is_empty() {
+        return Vec::new();
+    }
+    // `A and B both had talks — "T1" and "T2"`: as many people before the first title as titles.
+    let before_first = names_in(refs, s, s + talk_spans[0].start);
+    let pair = talk_spans.len() >= 2 && before_first.len() == talk_spans.len();
+    let mut out = Vec::new();
+    for (k, span) in talk_spans.iter().enumerate() {
+        let speakers: Vec<NameRef> = if let Some(names) = names_after(&here.text[span.end..]) {
+            names
+        } else if pair {
+            vec![NameRef::named(before_first[k].1.clone())]
+        } else if let Some(name) = nearest(refs, s + span.start, s, s + span.end, s + here.text.len()) {
+            vec![NameRef::named(name)]
+        } else {
+            continue;
+        };
+        let kind = span.kind_hint.or(kind).unwrap_or(SessionKind::Talk);
+        let kind = if kind == SessionKind::Talk { classify(&span.title, None, None) } else { kind };
+        out.push(make(here, &span.title, speakers, kind, span.start, span.end));
+        // `…, which she also gave at PyCon US.`
+        let after = &here.text[span.end..];
+        if let Some(m) = ALSO_GAVE.find(after) {
+            if let Some(c) = conferences_in(&after[m.end()..]).first() {
+                let mut again = out.last().cloned().expect("pushed above");
+                again.conference = Some(ConferenceName { year: c.name.year.or(here.home.year), ..c.name.clone() });
+                out.push(again);
+            }
+        }
+    }
+    out
+}
+
+/// The person nearest before `pos` in the sentence (a pronoun resolved), else the first named
+/// after the title (`In "T", Ana showed…`); the author is nobody.
+fn nearest(
+    refs: &[(usize, Reference)],
+    pos: usize,
+    sentence_start: usize,
+    title_end: usize,
+    sentence_end: usize,
+) -> Option<String> {
+    if let Some(idx) = refs.iter().rposition(|(o, _)| *o < pos) {
+        let in_sentence = refs[idx].0 >= sentence_start;
+        if let Some(name) = resolve(refs, idx) {
+            if in_sentence
+                || matches!(refs[idx].1, Reference::Pronoun)
+                || refs[idx + 1..].iter().all(|(o, _)| *o >= pos) && !has_after(refs, title_end, sentence_end)
+            {
+                return Some(name);
+            }
+        } else if in_sentence && matches!(refs[idx].1, Reference::Author) {
+            return None;
+        }
+    }
+    refs.iter().enumerate().find(|(_, (o, _))| *o >= title_end && *o < sentence_end).and_then(|(i, _)| resolve(refs, i))
+}
+
+fn has_after(refs: &[(usize, Reference)], from: usize, to: usize) -> bool {
+    refs.iter().any(|(o, r)| *o >= from && *o < to && matches!(r, Reference::Person(_)))
+}
+
+/// `a panel with A, B and C`: a panel of those people, titled when the sentence quotes a title.
+fn panel_with(here: &Sentence<'_>, spans: &[TitleSpan]) -> Option<Candidate> {
+    let m = PANEL_WITH.find(here.text)?;
+    let rest = &here.text[m.end()..];
+    let cut = rest.find([';', '—', '–', ':', '“', '"', '(']).unwrap_or(rest.len());
+    // `…, moderated by Piotr Zieliński.`: the moderator is on the panel too.
+    let list = rest[..cut]
+        .trim()
+        .trim_end_matches(['.', ','])
+        .replace(", moderated by ", ", ")
+        .replace(" moderated by ", ", ");
+    let list = list.as_str();
+    let mut words: Vec<&str> = list.split_whitespace().collect();
+    let names = loop {
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(n) = speaker_list(&words.join(" "), Slot::Phrase).filter(|n| n.len() >= 2) {
+            break n;
+        }
+        words.pop();
+    };
+    let title = spans.first().map(|sp| sp.title.clone()).unwrap_or_default();
+    Some(make(here, &title, names, SessionKind::Panel, m.start(), m.end()))
+}
+
+/// `opening remarks from Ingrid Solberg`, `The opening remarks were given by A and B`, `The
+/// closing remarks were short: Sofia Marinaki thanked …`.
+static REMARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:opening|closing|welcome|welcoming|introductory|final)\s+(?:remarks|words|address|notes))(?:\s+(?:were|was)\s+(?:given|delivered|made|short|brief|quick)(?:\s+by)?|\s+(?:from|by|with))?[\s:,]+")
+        .expect("valid regex")
+});
+
+fn remarks(here: &Sentence<'_>, refs: &[(usize, Reference)]) -> Option<Candidate> {
+    let caps = REMARKS.captures(here.text)?;
+    let phrase = caps.get(1)?;
+    let end = caps.get(0)?.end();
+    let s = here.start;
+    // Who: the people named in the clause after `from` (`from the organisers, Kasia Wróblewska
+    // and Piotr Zieliński — …`).
+    let clause_end =
+        here.text[end..].find(['—', '–', ';', '.', '(']).map_or(here.text.len(), |i| end + i).min(end + 80);
+    let speakers: Vec<NameRef> = refs
+        .iter()
+        .enumerate()
+        .filter(|(_, (o, r))| *o >= s + end && *o < s + clause_end && matches!(r, Reference::Person(_)))
+        .filter_map(|(i, _)| resolve(refs, i))
+        .map(NameRef::named)
+        .collect();
+    if speakers.is_empty() {
+        return None;
+    }
+    let mut title = phrase.as_str().to_lowercase();
+    if let Some(first) = title.get(..1) {
+        title = first.to_uppercase() + &title[1..];
+    }
+    Some(make(here, &title, speakers, SessionKind::Ceremony, phrase.start(), end))
+}
+
+/// A talk the sentence says was given, with no title: `where I attended a talk he gave`.
+fn untitled(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<SessionKind>) -> Option<Candidate> {
+    let m = UNTITLED.find(here.text)?;
+    let s = here.start;
+    // `a talk he gave`: the person in or just after the words; else the one named before them.
+    let after = refs
+        .iter()
+        .enumerate()
+        .find(|(_, (o, r))| *o >= s + m.start() && *o < s + m.end() + 12 && !matches!(r, Reference::Author));
+    let speaker = match after {
+        Some((i, _)) => resolve(refs, i),
+        None => refs
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, (o, r))| *o < s + m.start() && *o >= s && !matches!(r, Reference::Author))
+            .and_then(|(i, _)| resolve(refs, i)),
+    }?;
+    if judge(&speaker).likeness < Likeness::Plausible && !speaker.starts_with('@') {
+        return None;
+    }
+    // A topic (`… workshop on Playwright component testing`) is not a stated title.
+    let kind = kind.unwrap_or(SessionKind::Talk);
+    Some(make(here, "", vec![NameRef::named(speaker)], kind, m.start(), m.end()))
+}
+
+/// A candidate told in a sentence, at the edition the sentence names (or the file's).
+fn make(
+    here: &Sentence<'_>,
+    title: &str,
+    speakers: Vec<NameRef>,
+    kind: SessionKind,
+    start: usize,
+    end: usize,
+) -> Candidate {
+    let confs = conferences_in(here.text);
+    let primary = confs
+        .iter()
+        .rev()
+        .find(|c| c.start < start)
+        .or_else(|| confs.iter().find(|c| c.start >= end && !ALSO_GAVE.is_match(&here.text[end..c.start])));
+    let url_year = here
+        .b
+        .links
+        .iter()
+        .find(|l| !l.text.is_empty() && here.text[start..end].contains(&l.text))
+        .and_then(|l| year_in_url(&l.url));
+    // `at PyCon JP last year`, `last year's edition`: the year before the file's.
+    let lower = here.text.to_lowercase();
+    let relative_year = if lower.contains("last year") || lower.contains("previous year") {
+        here.home.year.map(|y| y - 1)
+    } else if lower.contains("next year") {
+        here.home.year.map(|y| y + 1)
+    } else {
+        None
+    };
+    let conference = primary.map(|c| ConferenceName {
+        year: c.name.year.or(url_year).or(relative_year).or(here.home.year),
+        ..c.name.clone()
+    });
+    let conference = conference.or_else(|| {
+        relative_year.filter(|_| lower.contains("edition")).map(|y| ConferenceName {
+            year: Some(y),
+            location: None,
+            ..here.home.clone()
+        })
+    });
+    let conference = conference.or_else(|| {
+        url_year.filter(|y| Some(*y) != here.home.year).map(|y| ConferenceName {
+            year: Some(y),
+            location: None,
+            ..here.home.clone()
+        })
+    });
+    let line = here.b.line_of(here.start + start);
+    let mut c = Candidate::new("prose", "talk told in a sentence", here.block, line, title.to_owned());
+    c.offset = here.start + start;
+    c.speakers = speakers;
+    c.kind = Some(kind);
+    c.conference = conference.filter(|c| c.series != here.home.series || c.year != here.home.year);
+    c.evidence = Evidence::Read;
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_is_not_a_title() {
+        assert!(is_speech("most of your users are reading, not app-ing", "great start. "));
+        assert!(is_speech("If you are here for the first time, you are exactly who this conference is for.", ""));
+        assert!(!is_speech("Channels All the Way Down", "talk on "));
+        assert!(!is_speech("Is Kubernetes Overkill?", "talk "));
+    }
+
+    #[test]
+    fn nicknames_are_blanked() {
+        assert_eq!(without_nicknames("Ana \"ace\" Ortiz's talk"), "Ana       Ortiz's talk");
+    }
+}

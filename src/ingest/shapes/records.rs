@@ -1,0 +1,179 @@
+//! Record blocks: a talk per paragraph, one field per line, as a conference site's schedule
+//! copies out — `09:20` / `Keynote` / `The Web Is Still for Documents` / `Nnamdi Okonkwo` /
+//! `Independent` / `Add to calendar`.
+//!
+//! A paragraph is a record when a title-like line is followed by lines that read as names; when
+//! three or more paragraphs of a file are records, the line after the title of the others holds
+//! their speakers too (their names need not be known ones).
+
+use super::super::document::{Block, BlockKind};
+use super::super::kind::{kind_word, strip_kind_label};
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::Notes;
+use super::super::structure::is_structure;
+use super::super::text::collapse_ws;
+use super::times::leading_time;
+use super::{Candidate, Evidence, Shape, is_break};
+use crate::model::{NameRef, SessionKind};
+
+/// Sessions written as one paragraph each, a field per line.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "FrontendFjord 2024\n\n10:10\nSignals Everywhere\nCamille Rousseau\nBrightloop\n\n10:55\nContainer Queries\nYuki Satō\nKumo Labs\n\n11:40\nCoffee break\n\n12:00\nAccessibility Is Not a Feature\nMarisol Fuentes Ibarra\nLumen Digital\n";
+/// let sessions = read_notes("f.txt", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 3);
+/// assert_eq!(sessions[2].speakers[0].affiliations, ["Lumen Digital"]);
+/// ```
+pub struct RecordBlocks;
+
+/// What one line of a record is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Time(String),
+    Kind(SessionKind),
+    Names(Vec<NameRef>),
+    Junk,
+    Text(String),
+}
+
+/// A paragraph read as a record.
+struct Record {
+    block: usize,
+    line: u32,
+    time: Option<String>,
+    kind: Option<SessionKind>,
+    title: String,
+    speakers: Vec<NameRef>,
+    speaker_line: u32,
+    /// The line after the title, for records whose names are not known ones.
+    after_title: Option<(String, u32)>,
+}
+
+fn classify(line: &str, slot: Slot) -> Field {
+    let t = line.trim();
+    if t.is_empty() || t.starts_with('[') && t.ends_with(']') || t.eq_ignore_ascii_case("add to calendar") {
+        return Field::Junk;
+    }
+    if let Some((time, rest)) = leading_time(t) {
+        if rest.is_empty() {
+            return Field::Time(time);
+        }
+    }
+    if let Some(kind) = kind_word(t).filter(|_| t.split_whitespace().count() <= 3) {
+        return Field::Kind(kind);
+    }
+    match speaker_list(t, slot) {
+        Some(names) if !names.is_empty() => Field::Names(names),
+        _ => Field::Text(t.to_owned()),
+    }
+}
+
+fn record_of(index: usize, block: &Block) -> Option<Record> {
+    let lines: Vec<(&str, u32)> = block.line_texts().collect();
+    if !(2..=10).contains(&lines.len()) {
+        return None;
+    }
+    let fields: Vec<(Field, u32)> = lines.iter().map(|&(l, n)| (classify(l, Slot::Guessed), n)).collect();
+    let mut record = Record {
+        block: index,
+        line: block.line,
+        time: None,
+        kind: None,
+        title: String::new(),
+        speakers: Vec::new(),
+        speaker_line: block.line,
+        after_title: None,
+    };
+    let mut title_seen = false;
+    let mut last_was_name = false;
+    // A kind line straight before the names is the title (`Opening` / `Sigrid Aasen`).
+    let mut kind_line: Option<(&str, u32)> = None;
+    for (k, (field, number)) in fields.iter().enumerate() {
+        if let (Field::Names(_), false, Some((text, line))) = (field, title_seen, kind_line) {
+            text.trim().clone_into(&mut record.title);
+            record.line = line;
+            title_seen = true;
+        }
+        match field {
+            Field::Time(t) if !title_seen => record.time = Some(t.clone()),
+            Field::Kind(kind) if !title_seen => {
+                record.kind = Some(*kind);
+                kind_line = Some((lines[k].0, *number));
+            }
+            Field::Text(t) if !title_seen => {
+                let (title, kind) = strip_kind_label(t);
+                record.title = collapse_ws(&title);
+                record.kind = record.kind.or(kind);
+                record.line = *number;
+                title_seen = true;
+                record.after_title = lines.get(k + 1).map(|&(l, n)| (l.to_owned(), n));
+            }
+            Field::Names(names) if title_seen => {
+                if record.speakers.is_empty() {
+                    record.speaker_line = *number;
+                }
+                record.speakers.extend(names.iter().cloned());
+                last_was_name = true;
+                continue;
+            }
+            Field::Text(company) if last_was_name => {
+                if let Some(last) = record.speakers.last_mut() {
+                    last.affiliations.push(company.clone());
+                }
+            }
+            _ => {}
+        }
+        last_was_name = false;
+    }
+    title_seen.then_some(record)
+}
+
+impl Shape for RecordBlocks {
+    fn name(&self) -> &'static str {
+        "record block"
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let records: Vec<Record> = notes
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.kind == BlockKind::Paragraph && b.depth == 0 && !b.in_quote && Some(*i) != notes.header_block
+            })
+            .filter_map(|(i, b)| record_of(i, b))
+            .collect();
+        let with_names = records.iter().filter(|r| !r.speakers.is_empty()).count();
+        if with_names < 3 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for mut r in records {
+            if r.speakers.is_empty() {
+                if let Some((line, number)) = &r.after_title {
+                    if let Field::Names(names) = classify(line, Slot::Stated) {
+                        r.speakers = names;
+                        r.speaker_line = *number;
+                    }
+                }
+            }
+            if r.title.is_empty()
+                || is_break(&r.title)
+                || is_structure(&r.title)
+                || r.time.is_none() && r.speakers.is_empty()
+            {
+                continue;
+            }
+            let mut c = Candidate::new("record block", "Title / Speaker / Company", r.block, r.line, r.title);
+            c.evidence = if r.speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+            c.speakers = r.speakers;
+            c.speaker_line = r.speaker_line;
+            c.kind = r.kind;
+            c.time = r.time;
+            out.push(c);
+        }
+        out
+    }
+}

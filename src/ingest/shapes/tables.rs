@@ -1,0 +1,199 @@
+//! Programme tables: Markdown pipe tables and tab-separated lines, columns found by their header
+//! (`Time`, `Room`/`Track`, `Title`/`Talk`/`Session`, `Speaker(s)`/`Presenter`/`Who`) in any
+//! order, extra columns ignored; without a header word, the column whose cells read as names
+//! holds the speakers. Break and lunch rows are not sessions.
+
+use crate::model::SessionKind;
+
+use super::super::columns::{Column, column_of};
+use super::super::document::{Block, BlockKind};
+use super::super::forms::{Head, readings, title_only};
+use super::super::kind::{container_kind, kind_word, strip_kind_label};
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::Notes;
+use super::super::structure::is_structure;
+use super::{Candidate, Evidence, Shape, is_break};
+
+/// Sessions of programme tables.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "# DataDelta 2023\n\n| Speaker | Time | Talk |\n|---|---|---|\n| Ana Ortiz | 10:00 | Lakehouse Hangover |\n| | 12:00 | Lunch |\n";
+/// let sessions = read_notes("t.md", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 1);
+/// assert_eq!((sessions[0].title.as_str(), sessions[0].speakers[0].name.as_str()), ("Lakehouse Hangover", "Ana Ortiz"));
+/// ```
+pub struct TableRows;
+
+/// One table: its rows as (block, cells) and the role of each column.
+struct Table<'b> {
+    rows: Vec<(usize, u32, Vec<String>, &'b Block, usize)>,
+    columns: Vec<Column>,
+    /// Rows are tab-separated lines of a paragraph, not a Markdown table.
+    tsv: bool,
+}
+
+impl Shape for TableRows {
+    fn name(&self) -> &'static str {
+        "table row"
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for table in markdown_tables(notes.blocks).into_iter().chain(tab_tables(notes.blocks)) {
+            out.extend(read_table(notes, &table));
+        }
+        out.sort_by_key(|c| (c.anchor, c.offset));
+        out
+    }
+}
+
+fn markdown_tables(blocks: &[Block]) -> Vec<Table<'_>> {
+    let mut tables: Vec<Table<'_>> = Vec::new();
+    let mut current_group = None;
+    for (i, b) in blocks.iter().enumerate() {
+        let BlockKind::Row { header } = b.kind else { continue };
+        if header || current_group != Some(b.group) {
+            let columns = if header { b.cells().map(column_of).collect() } else { Vec::new() };
+            tables.push(Table { rows: Vec::new(), columns, tsv: false });
+            current_group = Some(b.group);
+            if header {
+                continue;
+            }
+        }
+        if let Some(t) = tables.last_mut() {
+            t.rows.push((i, b.line, b.cells().map(str::to_owned).collect(), b, 0));
+        }
+    }
+    tables
+}
+
+/// Paragraphs whose lines are tab-separated columns: a programme pasted from a spreadsheet.
+fn tab_tables(blocks: &[Block]) -> Vec<Table<'_>> {
+    let mut tables: Vec<Table<'_>> = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut rows = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind != BlockKind::Paragraph || b.in_quote {
+            continue;
+        }
+        for ((line, number), &(offset, _)) in b.line_texts().zip(&b.lines) {
+            // Once a header has named the columns, one tab makes a row of two.
+            let least = if columns.is_empty() { 2 } else { 1 };
+            if line.matches('\t').count() < least {
+                continue;
+            }
+            let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
+            let roles: Vec<Column> = cells.iter().map(|c| column_of(c)).collect();
+            if roles.iter().filter(|r| **r != Column::Other).count() >= 2 {
+                columns = roles;
+                continue;
+            }
+            rows.push((i, number, cells, b, offset));
+        }
+    }
+    if rows.len() >= 2 {
+        tables.push(Table { rows, columns, tsv: true });
+    }
+    tables
+}
+
+/// Without a header: the column whose cells read as names most often holds the speakers, and
+/// the one with the most words the titles.
+fn infer_columns(table: &Table<'_>) -> Vec<Column> {
+    let width = table.rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
+    let mut columns = table.columns.clone();
+    columns.resize(width, Column::Other);
+    if !columns.contains(&Column::Speakers) {
+        let named = |c: usize| {
+            table.rows.iter().filter(|r| r.2.get(c).is_some_and(|t| speaker_list(t, Slot::Guessed).is_some())).count()
+        };
+        if let Some(best) = (0..width).filter(|&c| columns[c] == Column::Other).max_by_key(|&c| named(c)) {
+            if named(best) * 3 >= table.rows.len() && named(best) >= 2 {
+                columns[best] = Column::Speakers;
+            }
+        }
+    }
+    if !columns.contains(&Column::Title) {
+        let words =
+            |c: usize| table.rows.iter().map(|r| r.2.get(c).map_or(0, |t| t.split_whitespace().count())).sum::<usize>();
+        if let Some(best) = (0..width).filter(|&c| columns[c] == Column::Other).max_by_key(|&c| words(c)) {
+            columns[best] = Column::Title;
+        }
+    }
+    columns
+}
+
+fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
+    let columns = infer_columns(table);
+    let mut out = Vec::new();
+    for (block, line, cells, b, offset) in &table.rows {
+        let Some(raw_title) = cell(cells, &columns, Column::Title).filter(|t| !t.is_empty()) else { continue };
+        let (mut title, mut kind) = strip_kind_label(raw_title);
+        let mut speakers =
+            cell(cells, &columns, Column::Speakers).and_then(|s| speaker_list(s, Slot::Stated)).unwrap_or_default();
+        let mut form = "table row (columns)".to_owned();
+        if !columns.contains(&Column::Speakers) {
+            // A title cell that carries the speaker too: `Title — Speaker`.
+            let head = if table.tsv { Head::plain(raw_title) } else { title_cell_head(b, cells, &columns) };
+            let r = readings(&head, Slot::Guessed)
+                .into_iter()
+                .find(|r| !r.speakers.is_empty())
+                .unwrap_or_else(|| title_only(&head));
+            form = format!("table row {}", r.key);
+            title = r.title;
+            speakers = r.speakers;
+            kind = kind.or(r.kind);
+        }
+        if title.is_empty() || is_break(&title) || is_structure(&title) {
+            continue;
+        }
+        if speakers.is_empty() && (container_kind(&title).is_some() || kind == Some(SessionKind::Lightning)) {
+            // `Lightning talks — sign up at the desk | various`: the block, not a talk.
+            continue;
+        }
+        if speakers.is_empty() && outside_rooms(cells, &columns) {
+            // `19:00 | — | Asado at the market | —`: no room, nobody speaking, a social event.
+            continue;
+        }
+        kind = kind.or_else(|| cell(cells, &columns, Column::Kind).and_then(kind_word));
+        let mut c = Candidate::new("table row", form, *block, *line, title);
+        c.offset = *offset;
+        c.evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Stated };
+        c.speakers = speakers;
+        c.kind = kind.or_else(|| lightning_above(notes, *block));
+        c.time = cell(cells, &columns, Column::Time).filter(|t| !t.is_empty()).map(str::to_owned);
+        c.room = cell(cells, &columns, Column::Room)
+            .filter(|t| !t.is_empty() && !matches!(*t, "—" | "-" | "–"))
+            .map(str::to_owned);
+        c.links = b.links.iter().map(|l| l.url.clone()).collect();
+        out.push(c);
+    }
+    out
+}
+
+/// True when the table has a room column and this row's room is a dash: the row happens outside
+/// the session rooms (meals, parties, registration).
+fn outside_rooms(cells: &[String], columns: &[Column]) -> bool {
+    columns.contains(&Column::Room)
+        && cell(cells, columns, Column::Room).is_some_and(|r| matches!(r, "—" | "-" | "–" | ""))
+}
+
+/// The trimmed cell of column `col`, if the table has one.
+fn cell<'c>(cells: &'c [String], columns: &[Column], col: Column) -> Option<&'c str> {
+    columns.iter().position(|c| *c == col).and_then(|i| cells.get(i)).map(|s| s.trim())
+}
+
+/// The title cell's head, with its bold and links, for rows without a speaker column.
+fn title_cell_head(b: &Block, cells: &[String], columns: &[Column]) -> Head {
+    let index = columns.iter().position(|c| *c == Column::Title).unwrap_or(0);
+    let start: usize = cells.iter().take(index).map(|c| c.len() + 1).sum();
+    let end = start + cells.get(index).map_or(0, String::len);
+    Head::of(b, start, end)
+}
+
+/// `## Lightning talks` above a table gives its rows their kind.
+fn lightning_above(notes: &Notes<'_>, block: usize) -> Option<SessionKind> {
+    notes.ancestors(block).find_map(|s| container_kind(&notes.blocks[s.heading].text))
+}

@@ -1,0 +1,218 @@
+//! Time-led programmes: `10:15  Title - Speaker`, `10:15 Speaker: Title`, `2:30pm Title`,
+//! `10:15–10:45 | Title | Speaker`, a time alone on its line with the title and the speaker on
+//! the lines below, and lightning talks listed without times under a `Lightning talks` slot.
+//!
+//! The time lines of a file are one group: the pattern most of them share (which side of the
+//! dash holds the speakers) reads the others. Breaks (`12:30 Lunch`) are not sessions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::SessionKind;
+
+use super::super::document::{Block, BlockKind};
+use super::super::forms::{Head, Reading, title_only};
+use super::super::kind::container_kind;
+use super::super::names::speakers::{Slot, speaker_list};
+use super::super::notes::Notes;
+use super::super::pattern::Group;
+use super::super::structure::is_structure;
+use super::{Candidate, Evidence, Shape, is_break};
+
+/// A clock time, or a range of two, at the start of a line.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    let clock = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon|midday)";
+    let end = r"(?:\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s?m\.?)?|noon|midday)";
+    Regex::new(&format!(
+        r"(?i)^[\s*_\[(]*(?P<time>{clock}(?:\s*(?:-|–|—|to|until|bis)\s*{end})?)[\s*_\])]*(?:[|·•:\-–—]\s+|\t|\s+|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// The time at the start of `text` and what follows it.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::shapes::times::leading_time;
+///
+/// assert_eq!(leading_time("10:15  Fearless FFI - Ana Ortiz"), Some(("10:15".into(), "Fearless FFI - Ana Ortiz")));
+/// assert_eq!(leading_time("2:30 - 3:15 PM Closing"), Some(("2:30 - 3:15 PM".into(), "Closing")));
+/// assert_eq!(leading_time("8:30–9:15am"), Some(("8:30–9:15am".into(), "")));
+/// assert_eq!(leading_time("1. Intro to Go"), None);
+/// ```
+#[must_use]
+pub fn leading_time(text: &str) -> Option<(String, &str)> {
+    let m = TIME.captures(text)?;
+    let time = m.name("time")?.as_str().trim().to_owned();
+    let rest = text[m.get(0)?.end()..].trim();
+    let rest = rest.trim_start_matches(['|', '·', '•', '-', '–', '—', ':']).trim_start();
+    Some((time, rest))
+}
+
+/// Sessions of a time-led programme.
+///
+/// ```
+/// use confgraph::ingest::read_notes;
+///
+/// let notes = "Programme: Frontend North 2019\n\n09:30  Registration\n10:00  Fearless CSS - Ana Ortiz\n10:45  Grid by Example - Kwame Mensah\n";
+/// let sessions = read_notes("p.txt", notes.as_bytes()).0.unwrap().sessions;
+/// assert_eq!(sessions.len(), 2);
+/// assert_eq!(sessions[1].speakers[0].name, "Kwame Mensah");
+/// ```
+pub struct TimeLines;
+
+/// One time-led entry: where it is, its time and its head.
+struct Entry {
+    block: usize,
+    offset: usize,
+    line: u32,
+    time: Option<String>,
+    head: Head,
+    /// A following line that may name the speakers (`10:15 Title` / `Ana Ortiz`).
+    next: Option<(String, u32)>,
+    /// Given by a grouping slot above (`16:00 Lightning talks` and its untimed lines).
+    kind: Option<SessionKind>,
+}
+
+impl Shape for TimeLines {
+    fn name(&self) -> &'static str {
+        "time line"
+    }
+
+    fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
+        let entries = entries(notes);
+        let timed = entries.iter().filter(|e| e.time.is_some()).count();
+        if timed < 2 {
+            return Vec::new();
+        }
+        let heads: Vec<Head> = entries.iter().map(|e| e.head.clone()).collect();
+        let group = Group::new(&heads);
+        let pattern = &group.pattern;
+        let next_slot = if pattern.holds() { Slot::Stated } else { Slot::Guessed };
+        let mut out = Vec::new();
+        for (k, e) in entries.into_iter().enumerate() {
+            let mut r: Reading = group.read(k);
+            let mut speaker_line = e.line;
+            if r.speakers.is_empty() {
+                if let Some((text, line)) = &e.next {
+                    if let Some(names) = speaker_list(text, next_slot) {
+                        r = title_only(&e.head);
+                        r.speakers = names;
+                        speaker_line = *line;
+                    }
+                }
+            }
+            if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) {
+                continue;
+            }
+            if r.speakers.is_empty() && container_kind(&r.title).is_some() {
+                continue;
+            }
+            let mut c = Candidate::new("time line", format!("time line {}", r.key), e.block, e.line, r.title);
+            c.offset = e.offset;
+            c.kind = r.kind.or(e.kind);
+            c.evidence = if r.speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+            c.speakers = r.speakers;
+            c.speaker_line = speaker_line;
+            c.time = e.time;
+            c.room = r.rest;
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// Every time-led line of the file, with the untimed lines of a grouping slot.
+fn entries(notes: &Notes<'_>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    // The kind of the last grouping slot (`16:00 Lightning talks`) while its untimed lines follow.
+    let mut slot_kind: Option<SessionKind> = None;
+    for (bi, block) in notes.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
+            || block.in_quote
+            || Some(bi) == notes.header_block
+        {
+            if block.heading_level().is_some() {
+                slot_kind = None;
+            }
+            continue;
+        }
+        let lines: Vec<(usize, usize, u32)> = line_spans(block);
+        let mut k = 0;
+        while k < lines.len() {
+            let (start, end, line) = lines[k];
+            let text = &block.text[start..end];
+            if text.matches('\t').count() >= 2 {
+                k += 1;
+                continue;
+            }
+            if let Some((time, rest)) = leading_time(text) {
+                let rest_start = end - rest.len();
+                slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
+                if rest.is_empty() {
+                    // The title (and maybe the speaker) on the lines below the time.
+                    if let Some(&(s2, e2, l2)) = lines.get(k + 1) {
+                        let next = lines.get(k + 2).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
+                        if leading_time(&block.text[s2..e2]).is_none() {
+                            out.push(Entry {
+                                block: bi,
+                                offset: s2,
+                                line: l2,
+                                time: Some(time),
+                                head: Head::of(block, s2, e2),
+                                next,
+                                kind: None,
+                            });
+                            k += 2;
+                            continue;
+                        }
+                    }
+                    k += 1;
+                    continue;
+                }
+                let next = lines
+                    .get(k + 1)
+                    .filter(|&&(s2, e2, _)| leading_time(&block.text[s2..e2]).is_none())
+                    .map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
+                out.push(Entry {
+                    block: bi,
+                    offset: start,
+                    line,
+                    time: Some(time),
+                    head: Head::of(block, rest_start, end),
+                    next,
+                    kind: None,
+                });
+            } else if let Some(kind) = slot_kind {
+                out.push(Entry {
+                    block: bi,
+                    offset: start,
+                    line,
+                    time: None,
+                    head: Head::of(block, start, end),
+                    next: None,
+                    kind: Some(kind),
+                });
+            } else if out.last().is_some_and(|e| e.block == bi && e.next.as_ref().is_some_and(|n| n.1 == line)) {
+                // A speaker line or a description under the entry above: not an entry.
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Each line of a block as (start, end, file line).
+fn line_spans(block: &Block) -> Vec<(usize, usize, u32)> {
+    block
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, &(start, line))| {
+            let end = block.lines.get(i + 1).map_or(block.text.len(), |&(next, _)| next.saturating_sub(1)).max(start);
+            (start, end, line)
+        })
+        .collect()
+}

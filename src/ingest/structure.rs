@@ -1,0 +1,105 @@
+//! Text that organises notes and is never a session: day headings (`Day 2`, `Saturday 14 October`,
+//! `2023-09-12`), parts of the day (`Morning`, `After the break`), the note-taker's own sections
+//! (`Key takeaways`, `Links`, `Table of contents`), and narrative sections about the trip rather
+//! than the programme (`Tacos on South Congress`, `Andy Warhol Museum`).
+//!
+//! Owns these judgements as two rule tables: [`is_structure`] for any notes and [`is_off_program`]
+//! for the sections of a narrative recap.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Headings and lines that organise notes.
+static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:day|dag|día|dia|jour|tag) \s* (?:\d+|one|two|three|four|five)\b.*
+          | (?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*
+          | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? \s+ \d.*
+          | \d{4}-\d{2}-\d{2}\b.*
+          | \d{1,2}(?:st|nd|rd|th)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
+          | (?:january|february|march|april|may|june|july|august|september|october|november|december) \s+ \d{1,2}\b.*
+          | end \s+ of \s+ (?:day|conference).*
+          | (?:the \s+)? (?:morning|afternoon|evening|night|after \s+ (?:the \s+)? (?:break|lunch|coffee)|before \s+ lunch|late \s+ afternoon|early \s+ morning)
+            (?: \s+ (?:sessions?|talks?|block|track))?
+          | (?:my \s+)? (?:schedule|agenda|programme|program|timetable|notes|my \s+ notes|table \s+ of \s+ contents|contents|toc
+            |links|resources|misc.*|summary|wrap[-\s]?up|key \s+ takeaways|takeaways|highlights|overview|conclusion
+            |final \s+ thoughts|closing \s+ thoughts|until \s+ next \s+ time|intro|introduction|background|motivation
+            |questions|q\s*&\s*a|follow[-\s]?ups?|to[-\s]?do|todo|action \s+ items|next \s+ steps|references|further \s+ reading
+            |reading \s+ list|people \s+ i \s+ met|people|travel|logistics|venue|sponsors?|expo \s+ hall|posters?|sprints
+            |thoughts|reflections|impressions|random \s+ notes|other \s+ notes|tl;?dr|attendees|organisers|organizers)
+        )[\s.!:]*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words of section headings about the trip rather than the programme.
+static OFF_PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:breakfast|brunch|lunch|luncheon|dinner|supper|tacos?|ice cream|coffee|tea|drinks|food|restaurant|bar|pub|museum|gallery|center|centre|incline|riverfront|river|sightseeing|sightings|downtown|walk|travel|flight|arrival|departure|hotel|airport|reception|hallway|expo|booths|posters|auction|party|social|photos?|pic|juggling|sprints|open space|tour|shopping|games|karaoke|hike|park|beach|boat|train|bus|road trip|swim|market|castle|church|cathedral|bridge|hostel|airbnb)\b",
+    )
+    .expect("valid regex")
+});
+
+/// True for a heading or line that organises notes rather than naming a session.
+///
+/// # Examples
+///
+/// ```
+/// use confgraph::ingest::structure::is_structure;
+///
+/// for t in ["Day 2 — Friday", "Saturday 14 October", "After the break", "Key takeaways", "2023-09-12", "END OF DAY 1"] {
+///     assert!(is_structure(t), "{t}");
+/// }
+/// assert!(!is_structure("Daylight Saving Time Bugs"));
+/// ```
+#[must_use]
+pub fn is_structure(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    t.is_empty() || t.len() < 120 && STRUCTURE.is_match(t)
+}
+
+/// True for a recap section about the trip, not the programme (`Condado Tacos`, `Andy Warhol Museum`).
+#[must_use]
+pub fn is_off_program(title: &str) -> bool {
+    OFF_PROGRAM.is_match(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_headings() {
+        for t in [
+            "Day 1",
+            "DAY 2",
+            "Day 2 (Friday)",
+            "Sunday, March 3",
+            "Thursday 14 September",
+            "**Morning**",
+            "Afternoon",
+            "Lightning Talks",
+            "Table of Contents",
+            "Links",
+            "Until Next Time",
+            "END OF DAY 1",
+            "2024-03-05",
+            "12 September",
+            "September 12",
+        ] {
+            if t == "Lightning Talks" {
+                assert!(!is_structure(t), "{t}");
+            } else {
+                assert!(is_structure(t), "{t}");
+            }
+        }
+        for t in ["Dayton's Data Lake", "Morning Routines for Remote Teams", "Async Rust", "Mayday! Incident Drills"] {
+            assert!(!is_structure(t), "{t}");
+        }
+        assert!(is_off_program("Condado Tacos"));
+        assert!(!is_off_program("Overcoming GIL with subinterpreters"));
+    }
+}
