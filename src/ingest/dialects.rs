@@ -42,6 +42,40 @@ pub fn to_markdown(text: &str) -> (Cow<'_, str>, Option<&'static str>) {
         .map_or_else(|| (Cow::Borrowed(text), None), |d| (Cow::Owned((d.rewrite)(text)), Some(d.name)))
 }
 
+/// Bullets typed as symbols (`• item`, `◦ nested`, `▪ item`), as chat clients, word processors
+/// and web pages give them, rewritten as Markdown list markers, line for line.
+///
+/// ```
+/// use confgraph::ingest::dialects::symbol_bullets;
+///
+/// assert_eq!(symbol_bullets("lightning talks:\n• TinyGo – Cheikh Mbaye\n  ◦ fun\n"), "lightning talks:\n- TinyGo – Cheikh Mbaye\n  - fun\n");
+/// assert_eq!(symbol_bullets("no bullets • here\n"), "no bullets • here\n");
+/// ```
+#[must_use]
+pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
+    const SYMBOLS: &[char] = &['•', '◦', '‣', '▪', '▫', '●', '○', '■', '□', '➤', '►'];
+    let is_bulleted = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with(SYMBOLS) && t.chars().nth(1).is_some_and(|c| c == ' ' || c == '\t')
+    };
+    if !text.contains(SYMBOLS) || !text.lines().any(is_bulleted) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if is_bulleted(line) {
+            let indent = line.len() - line.trim_start().len();
+            let symbol = line[indent..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&line[..indent]);
+            out.push('-');
+            out.push_str(&line[indent + symbol..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn is_org(text: &str) -> bool {
     let lines = text.lines().take(400);
     let mut keywords = 0;

@@ -10,6 +10,7 @@
 //! conference is reported and skipped, never guessed at.
 
 pub mod body;
+pub mod chat;
 pub mod columns;
 pub mod conference;
 pub mod decode;
@@ -127,6 +128,8 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     }
     let repaired = text::repair_mojibake(&cleaned);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
+    let markdown = dialects::symbol_bullets(&markdown);
+    let markdown = chat::messages_only(&markdown);
     let markdown = columns::align_to_tabs(&markdown);
     let (front, body) = frontmatter::split(&markdown);
     let blocks = document::blocks(&body);

@@ -25,7 +25,7 @@ use super::super::pattern::Group;
 use super::super::structure::is_structure;
 use super::super::text::sentences;
 use super::times::leading_time;
-use super::{Candidate, Evidence, Shape, is_break};
+use super::{Candidate, Evidence, Shape, is_break, is_title_case};
 use crate::model::NameRef;
 
 /// Sessions written as list items.
@@ -243,7 +243,14 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         if evidence == Evidence::Place {
             let labelled = r.kind.is_some() || facts.title.is_some();
             let person_only = judge(&r.title).likeness >= Likeness::Plausible;
-            if !(talks_here || labelled) || is_break(&r.title) || person_only || container_kind(&r.title).is_some() {
+            // `- the "boring Go" argument but with numbers`: a sentence in a list is a note.
+            let note = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title);
+            if !(talks_here || labelled)
+                || is_break(&r.title)
+                || person_only
+                || note
+                || container_kind(&r.title).is_some()
+            {
                 continue;
             }
         } else if is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible) {

@@ -243,6 +243,23 @@ fn plain_words(title: &str) -> Vec<String> {
         .collect()
 }
 
+/// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
+/// Language`), unlike a sentence.
+///
+/// ```
+/// use confgraph::ingest::shapes::is_title_case;
+///
+/// assert!(is_title_case("CSS Is a Programming Language"));
+/// assert!(!is_title_case("the boring Go argument but with numbers"));
+/// ```
+#[must_use]
+pub fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capital = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    long.is_empty() || capital * 10 >= long.len() * 6
+}
+
 /// True when a title names a break, a meal or logistics rather than a session
 /// (`Lunch 🍲 (reindeer stew)`, `Coffee + playtest corner`, `Registration & badge pickup`).
 ///

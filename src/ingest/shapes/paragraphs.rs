@@ -8,11 +8,12 @@
 
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, readings};
+use super::super::kind::{container_kind, kind_word};
 use super::super::names::speakers::Slot;
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
 use super::super::text::sentences;
-use super::{Candidate, Evidence, Phase, Shape, is_break};
+use super::{Candidate, Evidence, Phase, Shape, is_break, is_title_case};
 
 /// Words that open a sentence about a talk and are not part of its title.
 const OPENERS: &[&str] = &[
@@ -41,6 +42,7 @@ const FORMS_OF_A_LINE: &[&str] = &[
     "Speaker on Title",
     "**Title**",
     "Speaker **Title**",
+    "Speaker: Title",
 ];
 
 /// How many words a first sentence may have to be read as a programme line.
@@ -84,17 +86,42 @@ impl Shape for ParagraphHeads {
     }
 }
 
-/// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
-/// Language`), unlike a sentence.
-fn is_title_case(text: &str) -> bool {
-    let long: Vec<&str> =
-        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capital = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    long.is_empty() || capital * 10 >= long.len() * 6
+/// What sets a title off from names in a one-sentence programme line.
+const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on ", ": "];
+
+/// `next: Generics by Aïssatou Bâ`, `afternoon I'm in the workshop: Writing a Provider…`: a short
+/// chatty lead-in before a colon (lower-case, or a word of sequence) is not part of the line.
+/// A kind word before the colon (`keynote: …`) is left to the line forms. Returns its length.
+fn lead_in(sentence: &str) -> usize {
+    let Some(colon) = sentence.find(": ") else { return 0 };
+    let lead = &sentence[..colon];
+    let words = lead.split_whitespace().count();
+    let chatty = lead.starts_with(char::is_lowercase)
+        || matches!(lead.to_lowercase().as_str(), "now" | "next" | "then" | "up next" | "later" | "after lunch");
+    if words == 0 || words > 6 || !chatty || kind_word(lead).is_some() {
+        return 0;
+    }
+    colon + 2
 }
 
-/// What sets a title off from names in a one-sentence programme line.
-const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on "];
+/// Words a title keeps in lower case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "vs", "vs.", "at", "by", "from", "&", "+",
+    "-", "–",
+];
+
+/// The longest tail of `title` written in title case, of two words or more (`room B now for
+/// Context Is King` → `Context Is King`).
+fn title_case_tail(title: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> =
+        title.split_whitespace().map(|w| (w.as_ptr() as usize - title.as_ptr() as usize, w)).collect();
+    let fits = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"') || SMALL_WORDS.contains(&w)
+    };
+    let from = words.iter().rposition(|(_, w)| !fits(w)).map_or(0, |k| k + 1);
+    let first = words[from..].iter().position(|(_, w)| w.starts_with(char::is_uppercase))? + from;
+    (words.len() - first >= 2).then(|| &title[words[first].0..])
+}
 
 fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     let first_line_end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
@@ -109,7 +136,8 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
         return None;
     }
     let lower = sentence.to_lowercase();
-    let skip = OPENERS.iter().find(|o| lower.starts_with(*o)).map_or(0, |o| o.len());
+    let skip = OPENERS.iter().find(|o| lower.starts_with(*o)).map_or_else(|| lead_in(sentence), |o| o.len());
+    let lead_kind = container_kind(&sentence[..skip]);
     let end_trimmed = start + sentence.trim_end_matches(['.', '!']).len();
     let head = Head::of(block, start + skip, end_trimmed);
     let r = readings(&head, Slot::Phrase).into_iter().find(|r| {
@@ -117,6 +145,12 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
             && (r.score >= 3 || r.score >= 0 && is_title_case(&r.title))
             && r.speakers.iter().any(|s| s.name.contains(' ') || s.name.starts_with('@'))
     })?;
+    let mut r = r;
+    if r.title.starts_with(char::is_lowercase) {
+        // `room B now for Context Is King (Oksana Melnyk)`: the title is the title-case tail.
+        let tail = title_case_tail(&r.title)?.to_owned();
+        r.title = tail;
+    }
     let words: Vec<&str> = r.title.split_whitespace().collect();
     let told_by_me = words.iter().any(|w| matches!(*w, "I" | "my" | "My" | "we" | "We" | "me" | "our"));
     if r.title.is_empty()
@@ -133,7 +167,7 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     }
     let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);
     c.offset = start;
-    c.kind = r.kind;
+    c.kind = r.kind.or(lead_kind);
     c.speakers = r.speakers;
     c.evidence = Evidence::Read;
     Some(c)
