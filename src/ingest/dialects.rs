@@ -1,6 +1,7 @@
 //! Notes written in another lightweight markup: Org mode (`* Heading`, `:PROPERTIES:` drawers,
-//! `#+TITLE:`) and `AsciiDoc` (`= Title`, `== Section`, `Term:: description`), told by their
-//! content and rewritten line for line into the Markdown the rest of the reader knows.
+//! `#+TITLE:`), `AsciiDoc` (`= Title`, `== Section`, `Term:: description`) and reStructuredText
+//! (underlined titles, `:Field: value`, `.. directive::`), told by their content and rewritten
+//! line for line into the Markdown the rest of the reader knows.
 //!
 //! Owns one rule table per dialect ([`DIALECTS`]); line numbers never move.
 
@@ -21,6 +22,7 @@ pub struct Dialect {
 pub static DIALECTS: &[Dialect] = &[
     Dialect { name: "Org mode", detect: is_org, rewrite: org_to_markdown },
     Dialect { name: "AsciiDoc", detect: is_asciidoc, rewrite: asciidoc_to_markdown },
+    Dialect { name: "reStructuredText", detect: is_rst, rewrite: rst_to_markdown },
 ];
 
 /// The text as Markdown, and the dialect it was written in (if not Markdown).
@@ -249,5 +251,165 @@ mod tests {
     fn markdown_stays() {
         let text = "# RustFest 2019\n\n## Talk\n\n* item\n";
         assert_eq!(to_markdown(text), (Cow::Borrowed(text), None));
+    }
+}
+
+/// Characters that underline (and overline) a reStructuredText section title.
+const RST_ADORNMENTS: &[char] = &['=', '-', '~', '^', '"', '\'', '`', '#', '*', '+', ':', '.', '_'];
+
+/// A line of one repeated adornment character, at least three long.
+fn rst_adornment(line: &str) -> Option<char> {
+    let t = line.trim_end();
+    let c = t.chars().next().filter(|c| RST_ADORNMENTS.contains(c))?;
+    (t.chars().count() >= 3 && t.chars().all(|x| x == c)).then_some(c)
+}
+
+/// Whether `line` is a title underlined by `under` (as long as the title, or longer).
+fn rst_title(line: &str, under: &str) -> bool {
+    let t = line.trim_end();
+    !t.is_empty()
+        && !line.starts_with(' ')
+        && rst_adornment(t).is_none()
+        && rst_adornment(under).is_some()
+        && under.trim_end().chars().count() >= t.chars().count()
+}
+
+fn is_rst(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().take(600).collect();
+    let titles = lines.windows(2).filter(|w| rst_title(w[0], w[1])).count();
+    let directives = lines.iter().filter(|l| l.starts_with(".. ") && l.contains("::")).count();
+    let fields = lines.iter().filter(|l| l.starts_with(':') && l[1..].contains(": ")).count();
+    titles >= 2 && directives + fields >= 1
+}
+
+/// Underlined titles → `#` headings (levels in the order their adornments first appear),
+/// adornment lines and directives → blank, `:Field: value` → `Field: value`, `#.` → `1.`.
+fn rst_to_markdown(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut styles: Vec<(char, bool)> = Vec::new();
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    let mut in_directive = false;
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if in_directive && (line.starts_with(' ') || line.trim().is_empty()) {
+            // A directive's options go; its content stays as plain text.
+            let t = line.trim();
+            out[i] = if t.starts_with(':') { String::new() } else { t.to_owned() };
+            continue;
+        }
+        in_directive = false;
+        if line.starts_with(".. ") {
+            in_directive = line.contains("::");
+            out[i] = String::new();
+            if line.contains("list-table::") {
+                in_directive = false;
+                rst_list_table(&lines, i + 1, &mut out);
+            }
+            continue;
+        }
+        if let Some(under) = lines.get(i + 1).filter(|u| rst_title(line, u)) {
+            let over = i > 0 && rst_adornment(lines[i - 1]).is_some_and(|c| Some(c) == rst_adornment(under));
+            let style = (rst_adornment(under).unwrap_or('='), over);
+            let level = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                styles.push(style);
+                styles.len() - 1
+            });
+            out[i] = format!("{} {}", "#".repeat(level.min(5) + 1), line.trim());
+            out[i + 1] = String::new();
+            if over {
+                out[i - 1] = String::new();
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix(':') {
+            if let Some((key, value)) = rest.split_once(": ").filter(|(k, _)| !k.is_empty() && k.len() <= 30) {
+                out[i] = format!("{key}: {value}");
+                continue;
+            }
+        }
+        let indent = line.len() - line.trim_start().len();
+        if let Some(item) = line[indent..].strip_prefix("#. ") {
+            out[i] = format!("{}1. {item}", &line[..indent]);
+        }
+    }
+    out.join("\n")
+}
+
+/// The rows of a `.. list-table::` starting at line `from`, each written as tab-separated cells
+/// on the line its `* -` stands on (the tab-separated programme shape); the other lines of the
+/// table are blanked.
+fn rst_list_table(lines: &[&str], from: usize, out: &mut [String]) {
+    let mut row: Option<(usize, Vec<String>)> = None;
+    let flush = |row: &mut Option<(usize, Vec<String>)>, out: &mut [String]| {
+        if let Some((at, cells)) = row.take() {
+            out[at] = cells.join("\t");
+        }
+    };
+    for (i, line) in lines.iter().enumerate().skip(from) {
+        if !(line.starts_with(' ') || line.trim().is_empty()) {
+            break;
+        }
+        let t = line.trim();
+        out[i] = String::new();
+        if let Some(first) = t.strip_prefix("* -").or_else(|| (t == "* -").then_some("")) {
+            flush(&mut row, out);
+            row = Some((i, vec![first.trim().to_owned()]));
+        } else if let Some(cell) = t.strip_prefix("- ").or_else(|| (t == "-").then_some("")) {
+            if let Some((_, cells)) = row.as_mut() {
+                cells.push(cell.trim().to_owned());
+            }
+        } else if let Some(last) = row.as_mut().and_then(|(_, cells)| cells.last_mut()).filter(|_| !t.is_empty()) {
+            if !t.starts_with(':') {
+                last.push(' ');
+                last.push_str(t);
+            }
+        }
+    }
+    flush(&mut row, out);
+}
+
+#[cfg(test)]
+mod rst_tests {
+    use super::*;
+
+    #[test]
+    fn rst_titles_fields_and_directives_become_markdown() {
+        let rst = "=====\nTitle\n=====\n\n:Event: X 2022\n\n.. note::\n\n   Kept text.\n\nMorning\n=======\n\nTalk One\n--------\n\n:Speaker: Ana Ortiz\n\n#. First\n";
+        let (md, dialect) = to_markdown(rst);
+        assert_eq!(dialect, Some("reStructuredText"));
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines.len(), rst.lines().count());
+        assert_eq!(lines[1], "# Title");
+        assert_eq!(lines[4], "Event: X 2022");
+        assert_eq!(lines[8], "Kept text.");
+        assert_eq!(lines[10], "## Morning");
+        assert_eq!(lines[13], "### Talk One");
+        assert_eq!(lines[16], "Speaker: Ana Ortiz");
+        assert_eq!(lines[18], "1. First");
+    }
+
+    #[test]
+    fn a_list_table_becomes_tab_separated_rows() {
+        let lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "",
+            "   * - Time",
+            "     - Paper",
+            "   * - 13:30",
+            "     - Julia for Ecologists",
+            "     - Rangi Te Whare",
+            "x",
+        ];
+        let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        rst_list_table(&lines, 1, &mut out);
+        assert_eq!(out[3], "Time\tPaper");
+        assert_eq!(out[5], "13:30\tJulia for Ecologists\tRangi Te Whare");
+        assert_eq!((out[4].as_str(), out[6].as_str(), out[8].as_str()), ("", "", "x"));
+    }
+
+    #[test]
+    fn markdown_with_setext_headings_is_not_rst() {
+        assert!(!is_rst("Notes\n=====\n\nTalks\n-----\n\n- A — B\n"));
     }
 }

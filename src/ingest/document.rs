@@ -208,6 +208,8 @@ struct State {
     in_table_head: bool,
     /// Offset in the row's text where the current cell starts.
     cell_start: Option<usize>,
+    /// Cells begun in the current table row (empty ones count: `| | | ↳ Title |`).
+    cells_in_row: usize,
 }
 
 /// Splits `text` into blocks. Never panics, whatever the input.
@@ -340,16 +342,19 @@ fn start_tag(
             flush(current, out);
             state.in_table_head = true;
             *current = Some(Builder::new(BlockKind::Row { header: true }, line, state));
+            state.cells_in_row = 0;
         }
         Tag::TableRow => {
             flush(current, out);
             *current = Some(Builder::new(BlockKind::Row { header: false }, line, state));
+            state.cells_in_row = 0;
         }
         Tag::TableCell => {
             if let Some(b) = current.as_mut() {
-                if state.cell_start.is_some() || !b.block.text.is_empty() {
+                if state.cells_in_row > 0 {
                     b.block.text.push('\t');
                 }
+                state.cells_in_row += 1;
                 b.at_break = false;
                 state.cell_start = Some(b.block.text.len());
             }

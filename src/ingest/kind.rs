@@ -133,7 +133,13 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("lightning talk", SessionKind::Lightning),
     ("lightning", SessionKind::Lightning),
     ("lt", SessionKind::Lightning),
+    ("invited talk", SessionKind::Talk),
     ("talk", SessionKind::Talk),
+    ("masterclass", SessionKind::Tutorial),
+    ("breakout session", SessionKind::Other),
+    ("breakout", SessionKind::Other),
+    ("birds of a feather", SessionKind::Other),
+    ("bof", SessionKind::Other),
 ];
 
 /// Separators between a kind label and the title.

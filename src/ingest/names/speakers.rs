@@ -223,10 +223,18 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
         n.handles.push(format!("@{handle}"));
         return Some((n, true));
     }
-    let mut alternatives = Vec::new();
+    let mut alternatives: Vec<(String, i32)> = Vec::new();
+    let mut organisations = Vec::new();
     let mut nickname = None;
     for alt in part.split(" / ").flat_map(|a| a.split('/')) {
         let j = judge(alt);
+        // `Hanne Lie / KubeFjord org team`, `Ingrid Solberg / Equinor`: after a full name, what is
+        // not surely a name is where the person works.
+        let after_full_name = alternatives.first().is_some_and(|(n, s)| *s >= 0 && n.contains(' '));
+        if after_full_name && (j.likeness < Likeness::Plausible || j.words == 1 && j.score < 3) {
+            organisations.push(collapse_ws(alt));
+            continue;
+        }
         let enough = match slot {
             // Where the shape says a name stands, a name-shaped text of several words with one
             // ordinary word in it (`Vagrant Cascadian`) is still a name.
@@ -249,6 +257,7 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
         return None;
     }
     let mut person = with_aliases(alternatives);
+    person.affiliations.extend(organisations.into_iter().filter(|o| !o.is_empty()));
     if let Some(nick) = nickname {
         person.aliases.push(nick);
     }

@@ -129,7 +129,13 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
     let columns = infer_columns(table);
     let mut out = Vec::new();
     for (block, line, cells, b, offset) in &table.rows {
-        let Some(raw_title) = cell(cells, &columns, Column::Title).filter(|t| !t.is_empty()) else { continue };
+        // `↳ Kind Clusters in CI`: a row set under the one above keeps its title without the arrow.
+        let Some(raw_title) = cell(cells, &columns, Column::Title)
+            .map(|t| t.trim_start_matches(['↳', '→', '└', '⤷', '»', '•', '-', '–', ' ']))
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
         let (mut title, mut kind) = strip_kind_label(raw_title);
         let mut speakers =
             cell(cells, &columns, Column::Speakers).and_then(|s| speaker_list(s, Slot::Stated)).unwrap_or_default();
@@ -153,11 +159,12 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
             // `Lightning talks — sign up at the desk | various`: the block, not a talk.
             continue;
         }
-        if speakers.is_empty() && outside_rooms(cells, &columns) {
+        let kind_cell = cell(cells, &columns, Column::Kind).filter(|k| !k.is_empty());
+        if speakers.is_empty() && (outside_rooms(cells, &columns) || kind_cell.is_some_and(is_break)) {
             // `19:00 | — | Asado at the market | —`: no room, nobody speaking, a social event.
             continue;
         }
-        kind = kind.or_else(|| cell(cells, &columns, Column::Kind).and_then(kind_word));
+        kind = kind.or_else(|| kind_cell.and_then(kind_word));
         let mut c = Candidate::new("table row", form, *block, *line, title);
         c.offset = *offset;
         c.evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Stated };
