@@ -140,6 +140,8 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("breakout", SessionKind::Other),
     ("birds of a feather", SessionKind::Other),
     ("bof", SessionKind::Other),
+    ("ask me anything", SessionKind::Ama),
+    ("ama", SessionKind::Ama),
 ];
 
 /// Separators between a kind label and the title.

@@ -25,7 +25,7 @@ use super::super::pattern::Group;
 use super::super::structure::is_structure;
 use super::super::text::sentences;
 use super::times::leading_time;
-use super::{Candidate, Evidence, Shape, is_break, is_title_case};
+use super::{Candidate, Evidence, Shape, is_break, is_title_case, lead_in};
 use crate::model::NameRef;
 
 /// Sessions written as list items.
@@ -72,12 +72,21 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
             end = first_end;
         }
     }
+    // `TODO watch recording: …`: an outline's task marker is not part of the item.
+    let marker = TASK_MARKERS.iter().find(|m| block.text.starts_with(*m)).map_or(0, |m| m.len());
     let first = &block.text[..end];
-    if let Some((time, rest)) = leading_time(first) {
+    if let Some((time, rest)) = leading_time(&first[marker..]) {
         let start = end - rest.len();
         return (Head::of(block, start, end), Some(time), start);
     }
-    (Head::of(block, 0, end), None, 0)
+    (Head::of(block, marker, end), None, marker)
+}
+
+/// Task markers of Logseq and Org outlines, in front of an item.
+const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING "];
+
+fn is_item(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Item { .. })
 }
 
 /// The blocks nested under item `i`: everything deeper, up to the next block as shallow.
@@ -106,6 +115,12 @@ fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> 
         first_item.checked_sub(1).map(|p| &notes.blocks[p]).filter(|b| b.depth == 0 && b.kind == BlockKind::Paragraph);
     if let Some(kind) = lead.and_then(|b| lead_kind(&b.text)) {
         return Some(kind);
+    }
+    // `- Lightning talks` as the item these are nested under.
+    let depth = notes.blocks[first_item].depth;
+    let parent = notes.blocks[..first_item].iter().rev().find(|b| b.depth < depth || b.heading_level().is_some());
+    if let Some(k) = parent.filter(|b| is_item(b)).and_then(|b| container_kind(&b.text)) {
+        return Some(k);
     }
     let mut s = section;
     while let Some(i) = s {
@@ -181,6 +196,11 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         let block = &notes.blocks[i];
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
         let own = item_labels(block);
+        let kids = children(notes.blocks, i);
+        // `- Lightning talks` over nested talk items: a group, not a session; its items are read.
+        if container_kind(&head.text).is_some() && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
+            continue;
+        }
         let first_is_label = !labels_of(&head.text).is_empty();
         // `- **Speaker:** Joost van der Meer` is a field of the session above, not a session.
         if first_is_label && own.title.is_none() {
@@ -198,7 +218,11 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             r.key = "outline properties".into();
         }
         r.kind = r.kind.or(own.kind);
-        let kids = children(notes.blocks, i);
+        if own.stated && r.title.starts_with(char::is_lowercase) {
+            // `watch recording: Tiny RISC-V Cores`, its speaker stated below.
+            let skip = lead_in(&r.title);
+            r.title.drain(..skip);
+        }
         // The item's own later lines and its nested bullets: labels, a speaker line.
         let mut body: Vec<usize> = kids.clone();
         let mut speaker_line = block.line;

@@ -243,6 +243,30 @@ fn plain_words(title: &str) -> Vec<String> {
         .collect()
 }
 
+/// `next: Generics by Aïssatou Bâ`, `afternoon I'm in the workshop: Writing a Provider…`: a short
+/// chatty lead-in before a colon (lower-case, or a word of sequence) is not part of the line.
+/// A kind word before the colon (`keynote: …`) is left to the line forms. Returns its length.
+///
+/// ```
+/// use confgraph::ingest::shapes::lead_in;
+///
+/// assert_eq!(lead_in("next: Generics by Aïssatou Bâ"), 6);
+/// assert_eq!(lead_in("keynote: Yaw Owusu — Simplicity"), 0);
+/// ```
+#[must_use]
+pub fn lead_in(sentence: &str) -> usize {
+    use super::kind::kind_word;
+    let Some(colon) = sentence.find(": ") else { return 0 };
+    let lead = &sentence[..colon];
+    let words = lead.split_whitespace().count();
+    let chatty = lead.starts_with(char::is_lowercase)
+        || matches!(lead.to_lowercase().as_str(), "now" | "next" | "then" | "up next" | "later" | "after lunch");
+    if words == 0 || words > 6 || !chatty || kind_word(lead).is_some() {
+        return 0;
+    }
+    colon + 2
+}
+
 /// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
 /// Language`), unlike a sentence.
 ///

@@ -8,12 +8,12 @@
 
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, readings};
-use super::super::kind::{container_kind, kind_word};
+use super::super::kind::container_kind;
 use super::super::names::speakers::Slot;
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
 use super::super::text::sentences;
-use super::{Candidate, Evidence, Phase, Shape, is_break, is_title_case};
+use super::{Candidate, Evidence, Phase, Shape, is_break, is_title_case, lead_in};
 
 /// Words that open a sentence about a talk and are not part of its title.
 const OPENERS: &[&str] = &[
@@ -88,21 +88,6 @@ impl Shape for ParagraphHeads {
 
 /// What sets a title off from names in a one-sentence programme line.
 const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on ", ": "];
-
-/// `next: Generics by Aïssatou Bâ`, `afternoon I'm in the workshop: Writing a Provider…`: a short
-/// chatty lead-in before a colon (lower-case, or a word of sequence) is not part of the line.
-/// A kind word before the colon (`keynote: …`) is left to the line forms. Returns its length.
-fn lead_in(sentence: &str) -> usize {
-    let Some(colon) = sentence.find(": ") else { return 0 };
-    let lead = &sentence[..colon];
-    let words = lead.split_whitespace().count();
-    let chatty = lead.starts_with(char::is_lowercase)
-        || matches!(lead.to_lowercase().as_str(), "now" | "next" | "then" | "up next" | "later" | "after lunch");
-    if words == 0 || words > 6 || !chatty || kind_word(lead).is_some() {
-        return 0;
-    }
-    colon + 2
-}
 
 /// Words a title keeps in lower case.
 const SMALL_WORDS: &[&str] = &[
