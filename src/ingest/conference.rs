@@ -280,7 +280,9 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
     };
     let is_filler = |w: &&str| HEADER_FILLER.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()));
     let first = words.iter().position(|w| !is_filler(w))?;
-    let last = words.iter().rposition(|w| !is_filler(w))?;
+    // `Bitbang Conf`, `Lakeside Conference`: a capitalised word for conference ends a name.
+    let names_end = |w: &&str| matches!(*w, "Conf" | "Conference" | "CONF" | "CONFERENCE");
+    let last = words.iter().rposition(|w| !is_filler(w) || names_end(w) && words.len() > 1)?;
     let kept = &words[first..=last];
     if let Some(canon) = canonical_series(&kept.join(" ")) {
         return Some(canon.to_owned());
@@ -292,6 +294,39 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
         && !kept.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
         && !(kept.len() == 1 && is_plain_word(kept[0]));
     ok.then(|| unshout(&kept.join(" ")))
+}
+
+/// A one-word name before a year inside a sentence (`I finally made it to Marginalia 2023 in
+/// Montevideo`) or standing alone in a clause (`Tue 4 June — Actuate 2024, day 1`): capitalised
+/// where the sentence would not capitalise it, so a name even when it is also a word. `clause`
+/// runs from the start of its clause to the end of its sentence; `alone` says the clause was set
+/// off by a dash or a bracket.
+///
+/// ```
+/// # use confgraph::ingest::conference::named_in_sentence;
+/// let n = named_in_sentence("Last week I finally made it to Marginalia 2023 in Montevideo, the small design conference", false).unwrap();
+/// assert_eq!((n.series.as_str(), n.year, n.location.as_deref()), ("Marginalia", Some(2023), Some("Montevideo")));
+/// assert!(named_in_sentence("Back in June 2023 I went", false).is_none());
+/// assert!(named_in_sentence("Autumn 2023 was busy", false).is_none());
+/// ```
+#[must_use]
+pub fn named_in_sentence(clause: &str, alone: bool) -> Option<ConferenceName> {
+    let m = YEAR.find(clause)?;
+    let before: Vec<&str> = clause[..m.start()].split_whitespace().collect();
+    let (&word, rest) = before.split_last()?;
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mid_sentence = rest.last().is_some_and(|w| w.starts_with(char::is_lowercase));
+    let capitalised = word.chars().count() >= 3
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let lower = word.to_lowercase();
+    let ordinary = NOT_SERIES.contains(&lower.as_str()) || HEADER_FILLER.contains(&lower.as_str());
+    if !capitalised || ordinary || !(mid_sentence || alone && rest.is_empty()) {
+        return None;
+    }
+    let year = clause[m.start()..m.end()].parse().ok()?;
+    let location = clause[m.end()..].trim().strip_prefix("in ").and_then(|r| place(r.split(',').next().unwrap_or(r)));
+    Some(ConferenceName { series: unshout(word), year: Some(year), location })
 }
 
 /// `LAKEHOUSE DAYS` → `Lakehouse Days`: a name typed in capitals takes title case, keeping its

@@ -6,7 +6,7 @@
 //!
 //! Owns these sources as a table tried in order ([`SOURCES`]).
 
-use super::conference::{ConferenceName, canonical_series, parse_header};
+use super::conference::{ConferenceName, canonical_series, named_in_sentence, parse_header};
 use super::document::{Block, BlockKind, MarkKind};
 use super::frontmatter::FrontMatter;
 
@@ -220,7 +220,10 @@ fn from_opening_mention(s: &Sources<'_>) -> Option<Edition> {
             let start =
                 line[..at].rfind(CLAUSE_BREAKS).map_or(0, |k| k + line[k..].chars().next().map_or(1, char::len_utf8));
             let end = line[at..].find(['(', ')', '!', '?', ';', '—', '|']).map_or(line.len(), |k| at + k);
-            if let Some(name) = parse_header(&line[start..end]) {
+            let sentence_end = line[at..].find(['.', '!', '?', ';']).map_or(line.len(), |k| at + k);
+            let name =
+                parse_header(&line[start..end]).or_else(|| named_in_sentence(&line[start..sentence_end], start > 0));
+            if let Some(name) = name {
                 return Some(Edition { name, line: number, block: None });
             }
         }

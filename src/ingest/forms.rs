@@ -606,7 +606,8 @@ impl Form for CommaNames {
 
 /// Separators of a repeated pattern that are not dashes or colons: `~`, `//`, `|`, `·`, `•`,
 /// tabs and runs of spaces.
-const SLOT_SEPARATORS: &[&str] = &["\t", " // ", "//", " ~ ", " | ", " · ", " • ", " :: ", " → ", "   ", "  "];
+const SLOT_SEPARATORS: &[&str] =
+    &["\t", " // ", "//", " ~ ", " | ", " · ", " • ", " :: ", " → ", " » ", " › ", "   ", "  "];
 
 /// `Title // Speaker // Room`, `Title ~ Speaker`, `Speaker | Title`, columns split by tabs or runs
 /// of spaces: the slot that reads as names holds the speakers, the longest other slot the title.
@@ -745,6 +746,12 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     if !super::names::has_name_word(&head.text, slot) {
         return Vec::new();
     }
+    let unmarked = without_attendance_marks(&head.text);
+    if unmarked.len() < head.text.len() {
+        let cut = unmarked.len();
+        let marks = head.marks.iter().filter(|m| m.2 <= cut).copied().collect();
+        return readings(&Head { text: unmarked.to_owned(), marks }, slot);
+    }
     let (text, kind) = strip_kind_label(&head.text);
     let shift =
         head.text.trim_start().len().saturating_sub(text.len()) + (head.text.len() - head.text.trim_start().len());
@@ -759,11 +766,56 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             .collect(),
     };
     let mut out: Vec<Reading> = FORMS.iter().flat_map(|f| f.read(&shifted, slot)).collect();
+    out.extend(before_remark(&shifted, slot));
     for r in &mut out {
         r.kind = r.kind.or(kind);
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
     out
+}
+
+/// `Title ★`, `Title (*)`, `Title ✓`: marks a note-taker sets after what they attended.
+fn without_attendance_marks(text: &str) -> &str {
+    let mut t = text.trim_end();
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
+        t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
+        if t.len() == before.len() {
+            return t;
+        }
+    }
+}
+
+/// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`: the line before a
+/// remark (a dash followed by lower-case words), read with the remark set aside. Only readings
+/// that find speakers count; they rank just below a reading of the whole line.
+fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
+    let text = head.text.as_str();
+    let Some(cut) = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| {
+            text.match_indices(d).map(|(i, _)| i).find(|&i| text[i + d.len()..].starts_with(char::is_lowercase))
+        })
+        .min()
+    else {
+        return Vec::new();
+    };
+    let remark = text[cut..].trim_start_matches([' ', '—', '–', '-']).trim().to_owned();
+    let before = Head {
+        text: text[..cut].trim_end().to_owned(),
+        marks: head.marks.iter().filter(|m| m.2 <= cut).copied().collect(),
+    };
+    FORMS
+        .iter()
+        .flat_map(|f| f.read(&before, slot))
+        .filter(|r| !r.speakers.is_empty())
+        .map(|mut r| {
+            r.score -= 1;
+            r.rest = Some(remark.clone());
+            r
+        })
+        .collect()
 }
 
 /// The head as a title alone (its kind label taken off).

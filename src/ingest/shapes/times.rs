@@ -74,6 +74,8 @@ struct Entry {
     next: Option<(String, u32)>,
     /// Given by a grouping slot above (`16:00 Lightning talks` and its untimed lines).
     kind: Option<SessionKind>,
+    /// A room set before the time (`[Room A] 10:15 …`).
+    room: Option<String>,
 }
 
 impl Shape for TimeLines {
@@ -117,7 +119,7 @@ impl Shape for TimeLines {
             c.speakers = r.speakers;
             c.speaker_line = speaker_line;
             c.time = e.time;
-            c.room = r.rest;
+            c.room = e.room.or(r.rest);
             out.push(c);
         }
         out
@@ -148,6 +150,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 k += 1;
                 continue;
             }
+            let (room, text) = room_first(text);
             if let Some((time, rest)) = leading_time(text) {
                 let rest_start = end - rest.len();
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
@@ -164,6 +167,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                                 head: Head::of(block, s2, e2),
                                 next,
                                 kind: None,
+                                room: None,
                             });
                             k += 2;
                             continue;
@@ -184,6 +188,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     head: Head::of(block, rest_start, end),
                     next,
                     kind: None,
+                    room,
                 });
             } else if let Some(kind) = slot_kind {
                 out.push(Entry {
@@ -194,6 +199,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     head: Head::of(block, start, end),
                     next: None,
                     kind: Some(kind),
+                    room: None,
                 });
             } else if out.last().is_some_and(|e| e.block == bi && e.next.as_ref().is_some_and(|n| n.1 == line)) {
                 // A speaker line or a description under the entry above: not an entry.
@@ -202,6 +208,22 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// `[Room A] 10:15 …`: a bracketed room before the time, and the line after it. Lines without
+/// one come back whole.
+fn room_first(text: &str) -> (Option<String>, &str) {
+    let t = text.trim_start();
+    let Some(close) = t.strip_prefix('[').and_then(|r| r.find(']')).filter(|&c| c <= 40) else {
+        return (None, text);
+    };
+    let rest = &t[close + 2..];
+    if leading_time(rest).is_none() {
+        return (None, text);
+    }
+    let room = t[1..=close].trim();
+    let room = (!room.is_empty() && room.chars().any(char::is_alphanumeric)).then(|| room.to_owned());
+    (room, rest)
 }
 
 /// Each line of a block as (start, end, file line).
