@@ -752,6 +752,23 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
         let marks = head.marks.iter().filter(|m| m.2 <= cut).copied().collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
+    // `**Keynote** Matej Kranjc — "Deploy on Fridays"`: a kind word set in bold is a label.
+    if let Some(&(_, 0, end)) = head.marks.iter().find(|m| m.0 == MarkKind::Strong && m.1 == 0) {
+        let after = &head.text[end..];
+        let goes_on = after.starts_with(' ')
+            && after.trim_start().starts_with(|c: char| c.is_alphanumeric() || "\"“[@".contains(c));
+        if let Some(kind) = kind_word(&head.text[..end]).filter(|_| goes_on) {
+            let rest = head.text[end..].trim_start();
+            let shift = head.text.len() - rest.len();
+            let marks =
+                head.marks.iter().filter(|m| m.1 >= shift).map(|&(k, s, e)| (k, s - shift, e - shift)).collect();
+            let mut out = readings(&Head { text: rest.to_owned(), marks }, slot);
+            for r in &mut out {
+                r.kind = r.kind.or(Some(kind));
+            }
+            return out;
+        }
+    }
     let (text, kind) = strip_kind_label(&head.text);
     let shift =
         head.text.trim_start().len().saturating_sub(text.len()) + (head.text.len() - head.text.trim_start().len());
@@ -774,13 +791,20 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     out
 }
 
-/// `Title ★`, `Title (*)`, `Title ✓`: marks a note-taker sets after what they attended.
+/// `Title ★`, `Title (*)`, `Title ✓`: marks a note-taker sets after what they attended; and
+/// `Title #chaos #sre`: tags after a line (topic hints, read elsewhere).
 fn without_attendance_marks(text: &str) -> &str {
     let mut t = text.trim_end();
     loop {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
+        if let Some(at) = t.rfind(" #") {
+            let tag = &t[at + 2..];
+            if !tag.is_empty() && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/')) {
+                t = t[..at].trim_end();
+            }
+        }
         if t.len() == before.len() {
             return t;
         }

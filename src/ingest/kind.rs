@@ -165,6 +165,11 @@ const LABEL_SEPARATORS: &[&str] = &[":", " :", ",", " —", " –", " -", " ·",
 #[must_use]
 pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
     let t = text.trim();
+    // `⚡ Elm on the Server`, `⚡ lightning: …`: the lightning sign is a label of its own.
+    if let Some(rest) = t.strip_prefix('⚡').map(str::trim_start).filter(|r| !r.is_empty()) {
+        let (title, kind) = strip_kind_label(rest);
+        return (title, kind.or(Some(SessionKind::Lightning)));
+    }
     for (label, kind) in KIND_LABELS {
         let Some(head) = t.get(..label.len()) else { continue };
         if !head.eq_ignore_ascii_case(label) {

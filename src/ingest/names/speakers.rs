@@ -396,7 +396,7 @@ impl NameList {
                 )
             });
         let remark = !self.names.is_empty()
-            && part.chars().next().is_some_and(char::is_lowercase)
+            && part.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             && part.split(' ').count() <= 6;
         match self.names.last_mut() {
             _ if remark => true,
