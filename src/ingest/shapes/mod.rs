@@ -10,6 +10,7 @@
 pub mod front;
 pub mod headings;
 pub mod items;
+pub mod labelled;
 pub mod lines;
 pub mod listing;
 pub mod paragraphs;
@@ -147,6 +148,7 @@ pub static SHAPES: &[&dyn Shape] = &[
     &segments::SegmentPanels,
     &headings::HeadingSessions,
     &front::FrontMatterTalk,
+    &labelled::LabelRecords,
     &paragraphs::ParagraphHeads,
     &prose::ProseTalks,
 ];
