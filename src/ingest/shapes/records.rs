@@ -8,6 +8,7 @@
 
 use super::super::document::{Block, BlockKind};
 use super::super::kind::{kind_word, strip_kind_label};
+use super::super::labels::labels_of;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
@@ -73,6 +74,10 @@ fn classify(line: &str, slot: Slot) -> Field {
 fn record_of(index: usize, block: &Block) -> Option<Record> {
     let lines: Vec<(&str, u32)> = block.line_texts().collect();
     if !(2..=10).contains(&lines.len()) {
+        return None;
+    }
+    // `Room: Hall B` / `Speaker: …` / `Talk: …`: label lines are a label record's, not fields.
+    if lines.iter().filter(|(l, _)| !labels_of(l).is_empty()).count() >= 2 {
         return None;
     }
     let fields: Vec<(Field, u32)> = lines.iter().map(|&(l, n)| (classify(l, Slot::Guessed), n)).collect();
