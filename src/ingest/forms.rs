@@ -607,7 +607,7 @@ impl Form for CommaNames {
 /// Separators of a repeated pattern that are not dashes or colons: `~`, `//`, `|`, `·`, `•`,
 /// tabs and runs of spaces.
 const SLOT_SEPARATORS: &[&str] =
-    &["\t", " // ", "//", " ~ ", " | ", " · ", " • ", " :: ", " → ", " » ", " › ", "   ", "  "];
+    &["\t", " // ", "//", " ~ ", " | ", " · ", " • ", " :: ", " → ", " » ", " › ", " / ", "   ", "  "];
 
 /// `Title // Speaker // Room`, `Title ~ Speaker`, `Speaker | Title`, columns split by tabs or runs
 /// of spaces: the slot that reads as names holds the speakers, the longest other slot the title.

@@ -42,6 +42,8 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
             rest = rest.strip_prefix(lead).unwrap_or(rest);
         }
         rest.split(" and ")
+            .flat_map(|p| p.split(" w/ "))
+            .flat_map(|p| p.split(" with "))
             .flat_map(|p| p.split(" und "))
             .flat_map(|p| p.split(" et "))
             .map(str::trim)
