@@ -18,7 +18,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*
           | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? \s+ \d.*
           | \d{4}-\d{2}-\d{2}\b.*
-          | \d{1,2}(?:st|nd|rd|th)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
+          | \d{1,2}(?:st|nd|rd|th)? (?:\s*[/\-–&]\s*\d{1,2}(?:st|nd|rd|th)?)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
           | (?:january|february|march|april|may|june|july|august|september|october|november|december) \s+ \d{1,2}\b.*
           | end \s+ of \s+ (?:day|conference).*
           | (?:the \s+)? (?:morning|afternoon|evening|night|after \s+ (?:the \s+)? (?:break|lunch|coffee)|before \s+ lunch|late \s+ afternoon|early \s+ morning)
@@ -79,6 +79,7 @@ mod tests {
             "Day 2 (Friday)",
             "Sunday, March 3",
             "Thursday 14 September",
+            "16/17 November 2023 — White Palace convention center",
             "**Morning**",
             "Afternoon",
             "Lightning Talks",

@@ -23,7 +23,7 @@ use super::super::names::prose::{full_name_runs, strip_possessive};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::text::{char_boundary_from, collapse_ws, sentences};
-use super::{Candidate, Evidence, Phase, Shape};
+use super::{Candidate, Evidence, Phase, Shape, is_title_case};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -465,7 +465,7 @@ fn talks_in_block(
         });
         let kind = kind.or(in_title.then_some(SessionKind::Talk));
         let tells = kind.is_some()
-            || spans.iter().any(|sp| sp.kind_hint.is_some())
+            || spans.iter().any(|sp| sp.kind_hint.is_some() || is_title_case(&sp.title))
             || sentence.contains(" by ")
             || sentence.contains(" By ")
             || remarks_here && REMARKS.is_match(sentence);
@@ -538,7 +538,11 @@ fn titled(
     let s = here.start;
     let talk_spans: Vec<&TitleSpan> = spans
         .iter()
-        .filter(|sp| sp.kind_hint.or(kind).is_some() || names_after(&here.text[sp.end..]).is_some())
+        .filter(|sp| {
+            sp.kind_hint.or(kind).is_some()
+                || names_after(&here.text[sp.end..]).is_some()
+                || credited_before(here, sp, refs)
+        })
         .collect();
     if talk_spans.is_empty() {
         return Vec::new();
@@ -572,6 +576,69 @@ fn titled(
     }
     out
 }
+
+/// How close before a title its person must be named to be credited with it.
+const CREDIT_REACH: usize = 40;
+
+/// `Yuki Sato walked us through "Wayfinding for Hospitals"`, `Beatriz Oliveira's "The Grid Is
+/// Dead"`, `Amelia Okonkwo-Reyes on *Research Ops on a Shoestring*`: a title-case title of two
+/// words or more with a person named just before it (speech was already told from titles).
+fn credited_before(here: &Sentence<'_>, sp: &TitleSpan, refs: &[(usize, Reference)]) -> bool {
+    let at = here.start + sp.start;
+    let Some(&(named, _)) = refs.iter().rev().find(|(o, r)| {
+        matches!(r, Reference::Person(_)) && *o >= here.start && *o < at && at - *o <= CREDIT_REACH + 30
+    }) else {
+        return false;
+    };
+    // `stepped down as "Benevolent Dictator"`, `a book called "…"`, `coined the term "…"`.
+    let between = here.text[named - here.start..sp.start].to_lowercase();
+    let other_work = between.split(|c: char| !c.is_alphanumeric()).any(|w| NOT_A_TALK.contains(&w));
+    sp.title.split_whitespace().count() >= 2 && is_title_case(&sp.title) && !other_work
+}
+
+/// Words between a person and a quoted title that make it something other than their talk.
+const NOT_A_TALK: &[&str] = &[
+    "as",
+    "called",
+    "named",
+    "term",
+    "coined",
+    "book",
+    "books",
+    "novel",
+    "blog",
+    "post",
+    "article",
+    "paper",
+    "podcast",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "game",
+    "project",
+    "library",
+    "tool",
+    "company",
+    "team",
+    "slogan",
+    "motto",
+    "phrase",
+    "word",
+    "quote",
+    "newsletter",
+    "show",
+    "series",
+    "course",
+    "thesis",
+    "essay",
+    "cited",
+    "quoted",
+    "recommended",
+    "wrote",
+    "read",
+    "reading",
+];
 
 /// The person nearest before `pos` in the sentence (a pronoun resolved), else the first named
 /// after the title (`In "T", Ana showed…`); the author is nobody.
