@@ -338,6 +338,15 @@ impl Form for QuotedTitle {
         let Some(title) = title_of(inner) else {
             return Vec::new();
         };
+        // `— "Kalle" Karl-Heinz Obermaier`: a quoted word or two opening a name is a nickname.
+        let next = text[end..].split_whitespace().next().unwrap_or_default();
+        if start > 0
+            && inner.split_whitespace().count() <= 2
+            && judge(&text[start..]).likeness >= Likeness::Plausible
+            && next.starts_with(char::is_uppercase)
+        {
+            return Vec::new();
+        }
         let rest = around(text, start, end);
         if rest.is_empty() {
             return vec![reading("\"Title\"", title, Vec::new(), 1, None)];

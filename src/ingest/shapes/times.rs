@@ -151,7 +151,19 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 continue;
             }
             let (room, text) = room_first(text);
-            if let Some((time, rest)) = leading_time(text) {
+            // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`.
+            let after_time = leading_time(text).map(|(time, rest)| (Some(time), rest)).or_else(|| {
+                let last_time = out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
+                last_time.filter(|_| room_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
+            });
+            let (room, after_time) = match after_time {
+                Some((time, rest)) => match room_tag(rest) {
+                    Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
+                    None => (room, Some((time, rest))),
+                },
+                None => (room, None),
+            };
+            if let Some((Some(time), rest)) = after_time {
                 let rest_start = end - rest.len();
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
                 if rest.is_empty() {
@@ -224,6 +236,18 @@ fn room_first(text: &str) -> (Option<String>, &str) {
     let room = t[1..=close].trim();
     let room = (!room.is_empty() && room.chars().any(char::is_alphanumeric)).then(|| room.to_owned());
     (room, rest)
+}
+
+/// `[A] Title`, `(Room 2) Title`: a short bracketed room or track tag opening a line, and the rest.
+fn room_tag(text: &str) -> Option<(String, &str)> {
+    let t = text.trim_start();
+    let (open, close) = if t.starts_with('[') { ('[', ']') } else { ('(', ')') };
+    let inner_end = t.strip_prefix(open)?.find(close)?;
+    let tag = t[1..=inner_end].trim();
+    let rest = t[inner_end + 2..].trim_start();
+    let short = (1..=12).contains(&tag.chars().count()) && tag.split_whitespace().count() <= 2;
+    (short && !rest.is_empty() && tag.chars().any(char::is_alphanumeric) && leading_time(tag).is_none())
+        .then(|| (tag.to_owned(), rest))
 }
 
 /// Each line of a block as (start, end, file line).
