@@ -128,6 +128,11 @@ fn title_of(text: &str) -> Option<String> {
             matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '|' | '/' | '~' | '·' | '•' | '*' | '_')
         })
         .trim();
+    // `then "Feature Flags Are a Smell" by …`: a connecting word is not part of the title.
+    let t = CONNECTORS
+        .iter()
+        .find_map(|c| t.strip_prefix(c).filter(|r| r.starts_with(|ch: char| ch.is_uppercase() || "\"“«".contains(ch))))
+        .unwrap_or(t);
     let t = strip_quotes(t);
     let t = collapse_ws(t);
     if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
@@ -135,6 +140,9 @@ fn title_of(text: &str) -> Option<String> {
     }
     Some(t)
 }
+
+/// Words that join a line to the one before it and are not part of a title.
+const CONNECTORS: &[&str] = &["then ", "and ", "also ", "next ", "plus ", "finally ", "later ", "after that "];
 
 /// `"x"`, `“x”`, `«x»`, `„x“` → `x`.
 #[must_use]

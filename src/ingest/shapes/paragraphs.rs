@@ -146,8 +146,10 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     {
         return None;
     }
-    // `… a post by Frank Wiles`: `by` and `on` join a title only when it reads as one.
-    if (r.key.starts_with("Title by") || r.key.starts_with("Speaker on")) && !is_title_case(&r.title) {
+    // `… a post by Frank Wiles`: `by` and `on` join a title only when it reads as one, and so
+    // does a colon (`Opening remarks by A and B: 420 attendees from 23 countries`).
+    let joined = ["Title by", "Speaker on", "Speaker: Title"].iter().any(|k| r.key.starts_with(k));
+    if joined && !is_title_case(&r.title) {
         return None;
     }
     let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);

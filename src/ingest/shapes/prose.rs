@@ -507,7 +507,7 @@ fn talks_in_block(
 fn names_after(rest: &str) -> Option<Vec<NameRef>> {
     let rest = &rest[..char_boundary_from(rest, 300)];
     let r = rest.trim_start().trim_start_matches([',', '—', '–', '-']).trim_start();
-    let r = r.strip_prefix("by ").or_else(|| r.strip_prefix("from "))?;
+    let r = r.strip_prefix("by ").or_else(|| r.strip_prefix("from ")).or_else(|| r.strip_prefix("with "))?;
     let cut = r.find(['.', ';', '—', '–']).unwrap_or(r.len());
     let mut words: Vec<&str> = r[..cut].split_whitespace().collect();
     while !words.is_empty() {

@@ -18,7 +18,7 @@ use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::is_structure;
-use super::{Candidate, Evidence, Shape, is_break};
+use super::{Candidate, Evidence, Shape, is_break, is_title_case};
 
 /// A clock time, or a range of two, at the start of a line.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,6 +110,10 @@ impl Shape for TimeLines {
                 continue;
             }
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
+                continue;
+            }
+            // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session.
+            if r.speakers.is_empty() && r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) {
                 continue;
             }
             let mut c = Candidate::new("time line", format!("time line {}", r.key), e.block, e.line, r.title);
