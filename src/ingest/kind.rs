@@ -176,6 +176,11 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
             continue;
         }
         let after = &t[label.len()..];
+        // `KEYNOTE "The Lakehouse Is Just a Database Now"`: a quoted title after the label.
+        let whole_quote = |r: &&str| r.starts_with(['"', '“', '«']) && r.trim_end().ends_with(['"', '”', '»']);
+        if let Some(quoted) = after.strip_prefix(' ').filter(whole_quote) {
+            return (quoted.trim().to_owned(), Some(*kind));
+        }
         for sep in LABEL_SEPARATORS {
             if let Some(rest) = after.strip_prefix(sep) {
                 let title = rest.trim().trim_start_matches([':', '—', '–', '-', '·', '|']).trim();

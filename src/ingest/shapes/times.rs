@@ -192,10 +192,15 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     k += 1;
                     continue;
                 }
-                let next = lines
-                    .get(k + 1)
-                    .filter(|&&(s2, e2, _)| leading_time(&block.text[s2..e2]).is_none())
-                    .map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
+                let untimed =
+                    |j: usize| lines.get(j).filter(|&&(s2, e2, _)| leading_time(&block.text[s2..e2]).is_none());
+                // `10:45  Apache Iceberg at a Bank: What Broke First, and` / `What Broke Worse -- A`.
+                let (end, after) = match untimed(k + 1) {
+                    Some(&(_, e2, _)) if runs_on(rest) && container_kind(rest).is_none() => (e2, k + 2),
+                    _ => (end, k + 1),
+                };
+                let next = untimed(after).map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
+                let joined = after - k - 1;
                 out.push(Entry {
                     block: bi,
                     offset: start,
@@ -206,6 +211,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     kind: None,
                     room,
                 });
+                k += joined;
             } else if let Some(kind) = slot_kind {
                 out.push(Entry {
                     block: bi,
@@ -240,6 +246,17 @@ fn room_first(text: &str) -> (Option<String>, &str) {
     let room = t[1..=close].trim();
     let room = (!room.is_empty() && room.chars().any(char::is_alphanumeric)).then(|| room.to_owned());
     (room, rest)
+}
+
+/// A line that breaks off mid-title: it ends in a comma, a colon or a joining word.
+fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or_default();
+    t.ends_with([',', ':']) && !t.ends_with("::")
+        || matches!(
+            last,
+            "and" | "or" | "of" | "the" | "a" | "an" | "to" | "for" | "with" | "in" | "on" | "&" | "vs" | "vs."
+        )
 }
 
 /// `[A] Title`, `(Room 2) Title`: a short bracketed room or track tag opening a line, and the rest.
