@@ -170,7 +170,11 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     let block = &notes.blocks[section.heading];
     // Names the heading holds on its own, against a speaker line under it and a group that
     // does not write names in headings: the heading is all title (`… By Dunder Seuss`).
-    if !fits && !head.speakers.is_empty() && !body.speakers.is_empty() {
+    // So is a heading whose "names" are not the people the section's speaker line gives:
+    // `## Julia Sets: Generative Lettering` over `Speaker: Kenji Ōtsuka`.
+    let others =
+        body.stated && !head.speakers.iter().any(|h| body.speakers.iter().any(|b| shares_a_name(&h.name, &b.name)));
+    if (!fits || others) && !head.speakers.is_empty() && !body.speakers.is_empty() {
         head = title_only(&head_of(block).0);
     }
     let own_kind = container_kind(&head.title);
@@ -232,6 +236,14 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// Whether two name forms share a name word (`Sasha Volkov`, `Aleksandr Volkov`).
+fn shares_a_name(a: &str, b: &str) -> bool {
+    let words =
+        |n: &str| n.split_whitespace().map(str::to_lowercase).filter(|w| w.chars().count() >= 3).collect::<Vec<_>>();
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// Whether a heading without speakers is a session.
