@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::ids::{session_id_of_slug, slug};
 use crate::ingest::FileResult;
-use crate::model::{Conference, Mention, Session};
+use crate::model::{Conference, Mention, Session, SourceLine};
 use crate::resolve::{Overrides, People, resolve_people_with};
 use crate::topics::{TopicMatch, TopicScheme};
 
@@ -26,6 +26,9 @@ pub struct CorpusSession {
     pub speakers: Vec<Arc<str>>,
     /// Ids of the same talk given at other editions (same title, a speaker in common), sorted.
     pub same_talk_as: Vec<String>,
+    /// Other places in the notes that tell of this same session (another file's schedule or
+    /// recap), in file and line order; see [`crate::dedupe`].
+    pub also: Vec<SourceLine>,
     /// Topics, best first, each with the labels that matched where.
     pub topics: Vec<TopicMatch>,
 }
@@ -94,6 +97,12 @@ pub fn assemble_with(
                         *existing = conf.clone();
                     }
                     existing.covered |= conf.covered;
+                    // `OPSCAMP 2023` read as `Opscamp`; another file spells it `OpsCamp`.
+                    if existing.series.to_lowercase() == conf.series.to_lowercase()
+                        && capitals(&conf.series) > capitals(&existing.series)
+                    {
+                        existing.series.clone_from(&conf.series);
+                    }
                     if existing.location.is_none() {
                         existing.location.clone_from(&conf.location);
                     }
@@ -127,7 +136,7 @@ pub fn assemble_with(
         },
     );
     drop(mentions);
-    let mut sessions: Vec<CorpusSession> = sessions
+    let sessions: Vec<CorpusSession> = sessions
         .into_par_iter()
         .zip(ids)
         .zip(matches)
@@ -138,9 +147,10 @@ pub fn assemble_with(
                 .iter()
                 .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
                 .collect();
-            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), topics }
+            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), also: Vec::new(), topics }
         })
         .collect();
+    let (mut sessions, slugs) = crate::dedupe::merge_same_talks(sessions, slugs, &people);
     link_same_talks(&mut sessions, slugs);
     diagnostics.sort();
     Corpus {
@@ -152,6 +162,12 @@ pub fn assemble_with(
         diagnostics,
         topics,
     }
+}
+
+/// Capital letters after the first of each word: how much inner casing a spelling keeps
+/// (`OpsCamp` over `Opscamp`).
+fn capitals(series: &str) -> usize {
+    series.split_whitespace().map(|w| w.chars().skip(1).filter(|c| c.is_uppercase()).count()).sum()
 }
 
 /// Each session's id: its conference and title slug, numbered from `-2` where one repeats. A

@@ -39,7 +39,10 @@ struct SessionOut<'a> {
     #[serde(rename = "abstract")]
     abstract_text: Option<&'a str>,
     same_talk_as: &'a [String],
+    time: Option<&'a str>,
+    room: Option<&'a str>,
     source: Source<'a>,
+    also: Vec<Source<'a>>,
 }
 
 #[derive(Serialize)]
@@ -135,7 +138,10 @@ fn document(corpus: &Corpus) -> impl Serialize + '_ {
                 links: &s.session.links,
                 abstract_text: s.session.abstract_text.as_deref(),
                 same_talk_as: &s.same_talk_as,
+                time: s.session.time.as_deref(),
+                room: s.session.room.as_deref(),
                 source: Source { file: &s.session.source.file, line: s.session.source.line },
+                also: s.also.iter().map(|a| Source { file: &a.file, line: a.line }).collect(),
             })
         }),
         people: Streamed(|| {

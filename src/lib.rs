@@ -11,6 +11,7 @@ pub mod analyze;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod dedupe;
 pub mod diagnostic;
 pub mod error;
 pub mod export;

@@ -6,7 +6,7 @@
 //!
 //! Owns these sources as a table tried in order ([`SOURCES`]).
 
-use super::conference::{ConferenceName, canonical_series, named_in_sentence, parse_header};
+use super::conference::{ConferenceName, canonical_series, is_conference_like, named_in_sentence, parse_header};
 use super::document::{Block, BlockKind, MarkKind};
 use super::frontmatter::FrontMatter;
 
@@ -40,6 +40,7 @@ pub const SOURCES: &[(&str, Source)] = &[
     ("first heading and front matter date", from_heading_and_date),
     ("bold name in the opening", from_bold_opening),
     ("name and year in the opening lines", from_opening_mention),
+    ("first heading with a date", from_heading_with_date),
 ];
 
 /// How many lines from the top the opening is.
@@ -239,4 +240,23 @@ fn year_at(line: &str, i: usize) -> bool {
     let digits = line[i..].bytes().take_while(u8::is_ascii_digit).count();
     let before = line[..i].chars().next_back();
     digits == 4 && !before.is_some_and(|c| c.is_ascii_digit()) && year_of(&line[i..i + 4]).is_some()
+}
+
+/// `# OpsCamp Montevideo — my notes (Oct 2023)`: the first heading names the series and a date
+/// in it the year; a place after a conference-like name (`OpsCamp Montevideo`) is the location.
+fn from_heading_with_date(s: &Sources<'_>) -> Option<Edition> {
+    let (i, heading) = s.blocks.iter().enumerate().take(TOP).find(|(_, b)| b.heading_level().is_some())?;
+    let year = year_of(&heading.text)?;
+    let first = heading.text.split([':', '—', '–', '|', '·', '(']).next().unwrap_or_default().trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let named = (1..words.len()).rev().find(|&k| is_conference_like(&words[..k].join(" ")));
+    let (series, place) = match named {
+        Some(k) if words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) => {
+            (words[..k].join(" "), Some(words[k..].join(" ")))
+        }
+        _ => (first.to_owned(), None),
+    };
+    let mut name = parse_header(&format!("{series} {year}"))?;
+    name.location = name.location.or(place).or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
+    Some(Edition { name, line: heading.line, block: Some(i) })
 }

@@ -12,7 +12,9 @@
 //! 6. a short form of the same given name and the same surname (`Jess`/`Jessica Garson`), with
 //!    corroboration: a shared handle, organisation, notes file or conference series;
 //! 7. a one-letter typo in the surname with the same given name (`Mason Eggers`/`Mason Egger`),
-//!    with the same corroboration, or when the misspelt form is only ever mentioned in prose.
+//!    with the same corroboration, or when the misspelt form is only ever mentioned in prose;
+//! 8. a second surname added to the same name (`Maria Lopez`/`Maria Lopez Garcia`), with the
+//!    same corroboration (speaking in the same series is enough).
 //!
 //! Look-alikes (`Erin`/`Tania Allard`) are never merged; they, and every rule that matched
 //! without corroboration, are kept as near-misses for `confgraph people --explain`. A
@@ -524,6 +526,28 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
                         b: b.shown().to_owned(),
                         reason: format!("{pair}, but nothing corroborates it"),
                     });
+                }
+            }
+        }
+    }
+    // 8. a second surname added (`Maria Lopez` / `Maria Lopez Garcia`), with the same corroboration.
+    for members in by_given.values() {
+        for &i in members {
+            for &j in members {
+                let (wa, wb) = (&words[i], &words[j]);
+                if wb.len() != wa.len() + 1 || wb[..wa.len()] != wa[..] {
+                    continue;
+                }
+                let pair = format!("`{}` adds a second surname to `{}`", forms[j].shown(), forms[i].shown());
+                match corroboration(&forms[i], &forms[j]) {
+                    Some(c) => merge(&mut groups, i, j, format!("{pair}, and {c}"), &mut near_misses),
+                    None => {
+                        near_misses.insert(NearMiss {
+                            a: forms[i].shown().to_owned(),
+                            b: forms[j].shown().to_owned(),
+                            reason: format!("{pair}, but nothing corroborates it"),
+                        });
+                    }
                 }
             }
         }

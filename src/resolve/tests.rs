@@ -219,3 +219,17 @@ proptest! {
         prop_assert_eq!(a.near_misses, b.near_misses);
     }
 }
+
+#[test]
+fn a_second_surname_in_the_same_series_is_the_same_person() {
+    let p = resolve_people(&[
+        at("Maria Lopez", "schedule.txt", 4, "opscamp-2023", true),
+        at("Maria Lopez Garcia", "recap.md", 12, "opscamp-2023", true),
+        at("Maria Lopez Diaz", "other.md", 3, "rustconf-2022", true),
+    ]);
+    assert!(one_person(&p, "Maria Lopez", "Maria Lopez Garcia"), "{:?}", ids(&p));
+    assert!(!one_person(&p, "Maria Lopez Diaz", "Maria Lopez Garcia"));
+    let reasons = p.lookup("Maria Lopez").map(|x| x.merge_reasons.join("\n")).unwrap_or_default();
+    assert!(reasons.contains("adds a second surname"), "{reasons}");
+    assert!(p.near_misses.iter().any(|n| n.reason.contains("second surname")), "{:?}", p.near_misses);
+}

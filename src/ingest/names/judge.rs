@@ -125,7 +125,14 @@ pub fn clean(text: &str) -> (String, Option<String>) {
         words.pop();
     }
     let joined = words.join(" ");
-    (joined.trim_end_matches([',', ';', ':']).trim().to_owned(), nickname)
+    let mut name = joined.trim_end_matches([',', ';', ':']).trim();
+    // `— Gaspar Méndez.` ends a sentence; `Jane Q.` ends in an initial.
+    if name.ends_with('.')
+        && name.rsplit(' ').next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+    {
+        name = &name[..name.len() - 1];
+    }
+    (name.to_owned(), nickname)
 }
 
 /// How one word of a candidate name reads.
