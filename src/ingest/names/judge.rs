@@ -65,7 +65,12 @@ pub fn is_initial(token: &str) -> bool {
     let mut letters = token.chars().filter(|c| *c != '.');
     let first = letters.next();
     let second = letters.next();
-    first.is_some_and(char::is_uppercase) && second.is_none_or(char::is_uppercase) && letters.next().is_none()
+    // `SS Rotterdam`: a doubled letter without dots is an abbreviation, not two initials.
+    let doubled = second.is_some() && first == second && !token.contains('.');
+    first.is_some_and(char::is_uppercase)
+        && second.is_none_or(char::is_uppercase)
+        && letters.next().is_none()
+        && !doubled
 }
 
 /// Takes a pronoun aside (`(she/her)`), an honorific and a nickname in quotes off a name.
@@ -146,6 +151,22 @@ enum Word {
     Bad,
 }
 
+/// What no name has: an article first (`The Eagle`), a company suffix last (`Wordsmith Co.`), a
+/// possessive before its last word (`Emma's Drømmekjøkken`).
+fn could_be_a_name(words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
+    // `Argo CD`, `Postgres DB`: an acronym after a word in lower case is a product.
+    let acronym_last = last.chars().count() >= 2 && last.chars().all(|c| c.is_ascii_uppercase());
+    if words.len() > 1 && acronym_last && first.chars().any(char::is_lowercase) {
+        return false;
+    }
+    !(words.len() > 1 && matches!(*first, "The" | "A" | "An" | "THE")
+        || words.len() > 1
+            && matches!(*last, "Co." | "Co" | "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "GmbH" | "AG" | "Corp.")
+        || words[..words.len() - 1].iter().any(possessive))
+}
+
 fn classify(token: &str) -> Word {
     if is_particle(token) {
         return Word::Particle;
@@ -194,6 +215,9 @@ fn classify(token: &str) -> Word {
 
 /// Scores a cleaned candidate (see [`judge`]).
 fn score(words: &[&str]) -> Option<i32> {
+    if !could_be_a_name(words) {
+        return None;
+    }
     let classes: Vec<Word> = words.iter().map(|w| classify(w)).collect();
     if classes.contains(&Word::Bad) {
         return None;

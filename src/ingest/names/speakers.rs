@@ -348,6 +348,23 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     list.finish(asides)
 }
 
+/// `TU Delft`, `Le Monde Afrique`, `Orange Mali`: an acronym, an article or an ordinary first
+/// word no name has.
+fn org_shaped(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let acronym = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    // `Orange Mali`: a company named by an ordinary word.
+    let ordinary_first = words.first().filter(|w| w.chars().count() >= 3).is_some_and(|w| {
+        let f = super::lexicon::facts(w);
+        f.common && !f.given && !f.surname
+    });
+    words.len() >= 2
+        && (words.iter().any(acronym)
+            || ordinary_first
+            || matches!(words[0], "Le" | "La" | "Les" | "El" | "The" | "Der" | "Die" | "Das" | "Il")
+            || matches!(words[words.len() - 1], "Co." | "Inc." | "Ltd" | "Ltd." | "GmbH" | "AG" | "SA"))
+}
+
 /// The people of a list being read, with where each one's part ends (asides go to the name
 /// they follow).
 #[derive(Default)]
@@ -359,11 +376,17 @@ struct NameList {
 impl NameList {
     /// A person, or (`Ana Kim, Stripe`) a lone unknown word after a full name: the company.
     fn push(&mut self, person: NameRef, single: bool, end: usize, may_be_company: bool) {
-        let company = single
+        let j = judge(&person.name);
+        // `Ibrahim Diallo, Le Monde Afrique`, `Adaeze Okafor-Lindholm, TU Delft`: after one full
+        // name, a last part that is no likely name is where that person works.
+        let org_after_one = self.names.len() == 1 && (j.likeness == Likeness::No || org_shaped(&person.name));
+        let company = (single && j.score < 3 || org_after_one)
             && may_be_company
             && !person.name.starts_with('@')
-            && self.names.last().is_some_and(|prev| prev.name.contains(' '))
-            && judge(&person.name).score < 3;
+            && self
+                .names
+                .last()
+                .is_some_and(|prev| prev.name.contains(' ') && judge(&prev.name).likeness >= Likeness::Plausible);
         match self.names.last_mut() {
             Some(prev) if company => prev.affiliations.push(person.name),
             _ => {

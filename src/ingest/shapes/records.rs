@@ -76,6 +76,11 @@ fn record_of(index: usize, block: &Block) -> Option<Record> {
     if !(2..=10).contains(&lines.len()) {
         return None;
     }
+    // `5:45pm   Closing remarks` / `7:00pm   After-party, Palermo`: lines led by a time and text
+    // are a programme's, read by the time-line shape.
+    if lines.iter().any(|(l, _)| leading_time(l).is_some_and(|(_, rest)| !rest.is_empty())) {
+        return None;
+    }
     // `Room: Hall B` / `Speaker: …` / `Talk: …`: label lines are a label record's, not fields.
     if lines.iter().filter(|(l, _)| !labels_of(l).is_empty()).count() >= 2 {
         return None;
