@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every target for SECONDS each (default 600 = ten minutes): one per notes style and one
-# for the whole pipeline. Uses cargo-fuzz (libFuzzer) on the stable toolchain: RUSTC_BOOTSTRAP
+# Fuzzes every target for SECONDS each (default 600 = ten minutes): the reader of note structure and
+# one for the whole pipeline. Uses cargo-fuzz (libFuzzer) on the stable toolchain: RUSTC_BOOTSTRAP
 # lets cargo-fuzz pass its -Z flags. Crashes land in fuzz/artifacts/<target>/; turn each into a
 # regression test before fixing it.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET…]
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(talk_notes schedule recap pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(reader pipeline)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 mkdir -p fuzz/corpus fuzz/logs
 failed=()

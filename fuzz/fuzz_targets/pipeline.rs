@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (record, diagnostics) = confgraph::ingest::read_notes("fuzz.md", data);
-    let result = confgraph::ingest::FileResult { file: "fuzz.md".into(), record, diagnostics };
+    let result = confgraph::ingest::FileResult { file: "fuzz.md".into(), record, diagnostics, explain: None };
     let corpus = confgraph::corpus::assemble(vec![result], Vec::new());
     let base = confgraph::rdf::Base::default();
     let triples = confgraph::rdf::corpus_triples(&corpus, &base);

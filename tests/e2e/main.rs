@@ -7,4 +7,6 @@ mod cli;
 mod common;
 mod gephi;
 mod interop;
+mod reading;
 mod reports;
+mod scoring;
