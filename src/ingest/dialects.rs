@@ -213,8 +213,14 @@ fn asciidoc_to_markdown(text: &str) -> String {
         } else if let Some((term, description)) =
             t.split_once(":: ").filter(|(term, _)| !term.starts_with(['*', '-', ' ']))
         {
-            // `Title:: Speaker` entries become headings one level down, their bullets their notes.
-            format!("{} {} :: {}", "#".repeat((level + 1).min(6)), term.trim(), description.trim())
+            let as_label = format!("{}: {}", term.trim(), description.trim());
+            if super::labels::labels_of(&as_label).is_empty() {
+                // `Title:: Speaker` entries become headings one level down, their bullets their notes.
+                format!("{} {} :: {}", "#".repeat((level + 1).min(6)), term.trim(), description.trim())
+            } else {
+                // `Speaker:: Ana Ortiz`: a label line of the section above.
+                as_label
+            }
         } else {
             if t.is_empty() {
                 in_header = false;

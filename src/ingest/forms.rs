@@ -862,7 +862,7 @@ fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
 /// The head as a title alone (its kind label taken off).
 #[must_use]
 pub fn title_only(head: &Head) -> Reading {
-    let (text, kind) = strip_kind_label(&head.text);
+    let (text, kind) = strip_kind_label(without_attendance_marks(&head.text));
     let title = title_of(&text).unwrap_or_else(|| collapse_ws(&head.text));
     Reading { key: "Title".into(), title, speakers: Vec::new(), score: 0, kind, rest: None }
 }

@@ -144,6 +144,11 @@ fn one_label(part: &str) -> Option<Labelled> {
             continue;
         }
         let value = t[at + sep.len()..].trim().trim_start_matches([':', '*', '_']).trim();
+        // `Panel: Paying Maintainers — A, B`: a kind before a title, not a list of panellists.
+        let titled = [" — ", " – ", " - ", ": ", "\"", "“"].iter().any(|m| value.contains(m));
+        if label.trim().eq_ignore_ascii_case("panel") && titled {
+            return None;
+        }
         return Some(Labelled { field, label: label.trim().to_lowercase(), value: value.to_owned() });
     }
     None
@@ -201,6 +206,8 @@ mod tests {
             assert_eq!((l[0].field, l[0].value.as_str()), (field, value), "{line}");
         }
         assert!(labels_of("Kubernetes: the hard parts").is_empty());
+        assert!(labels_of("- Panel: Paying Maintainers — Ana Ortiz, Bo Chen").is_empty());
+        assert_eq!(labels_of("Panel: Ana Ortiz, Bo Chen")[0].field, Field::Speakers);
         assert!(labels_of("Room for improvement - lots").is_empty());
     }
 }

@@ -18,7 +18,7 @@ pub const SAMPLE_CORPUS: &[(&str, &[u8])] = &[
 ];
 
 /// File endings read when walking a folder.
-pub const NOTES_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "org", "adoc", "asciidoc"];
+pub const NOTES_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "org", "adoc", "asciidoc", "rst"];
 
 /// A notes file to read: its display path and where to get its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
