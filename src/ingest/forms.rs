@@ -765,8 +765,10 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     }
     let unmarked = without_attendance_marks(&head.text);
     if unmarked.len() < head.text.len() {
-        let cut = unmarked.len();
-        let marks = head.marks.iter().filter(|m| m.2 <= cut).copied().collect();
+        let from = unmarked.as_ptr() as usize - head.text.as_ptr() as usize;
+        let to = from + unmarked.len();
+        let marks =
+            head.marks.iter().filter(|m| m.1 >= from && m.2 <= to).map(|&(k, s, e)| (k, s - from, e - from)).collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
     // `**Keynote** Matej Kranjc — "Deploy on Fridays"`: a kind word set in bold is a label.
@@ -811,7 +813,14 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
 /// `Title ★`, `Title (*)`, `Title ✓`: marks a note-taker sets after what they attended; and
 /// `Title #chaos #sre`: tags after a line (topic hints, read elsewhere).
 fn without_attendance_marks(text: &str) -> &str {
-    let mut t = text.trim_end();
+    // `👋 Opening remarks by …`, `🛠️ workshop: …`: a pictograph leading a line decorates it (the
+    // lightning sign is a kind label, read later).
+    let pictograph = |c: char| {
+        !c.is_alphanumeric()
+            && c != '⚡'
+            && (u32::from(c) >= 0x2190 && !"“”‘’«»„".contains(c) || matches!(c, '\u{fe0f}' | '\u{200d}'))
+    };
+    let mut t = text.trim_start_matches(|c: char| pictograph(c) || c.is_whitespace()).trim_end();
     loop {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();

@@ -34,6 +34,32 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The note-taker's own sections: what is under them is notes, not the programme.
+static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:my \s+)? (?:links|resources|misc.*|key \s+ takeaways|takeaways|follow[-\s]?ups?|to[-\s]?do|todo
+            |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met|people
+            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics)[\s.!:]*$",
+    )
+    .expect("valid regex")
+});
+
+/// True for a heading of the note-taker's own (`People`, `Follow-ups`, `Links`): the items under it
+/// are notes, not talks.
+///
+/// ```
+/// use confgraph::ingest::structure::is_own_section;
+///
+/// assert!(is_own_section("People") && is_own_section("## Follow-ups:"));
+/// assert!(!is_own_section("Day 2") && !is_own_section("Afternoon"));
+/// ```
+#[must_use]
+pub fn is_own_section(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    t.len() < 60 && OWN_SECTION.is_match(t)
+}
+
 /// Words of section headings about the trip rather than the programme.
 static OFF_PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

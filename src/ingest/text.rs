@@ -102,11 +102,25 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     .rev()
                     .find(|(_, c)| c.is_whitespace())
                     .map_or(start, |(p, c)| start + p + c.len_utf8());
-                let word = &text[word_start..i];
+                // `(Dr. Carlos Muñoz)`, `Ma. Cristina`: an abbreviation after a bracket or quote too.
+                let word = text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric());
                 let abbreviation = word.chars().count() <= 1
                     || matches!(
                         word,
-                        "vs" | "e.g" | "i.e" | "a.k.a" | "Dr" | "Mr" | "Ms" | "Mrs" | "St" | "Prof" | "etc"
+                        "vs" | "e.g"
+                            | "i.e"
+                            | "a.k.a"
+                            | "Dr"
+                            | "Mr"
+                            | "Ms"
+                            | "Mrs"
+                            | "Mx"
+                            | "St"
+                            | "Prof"
+                            | "etc"
+                            | "Ma"
+                            | "Jr"
+                            | "Sr"
                     );
                 if next.is_none_or(char::is_whitespace) && !abbreviation {
                     out.push((start, i + 1));

@@ -22,7 +22,7 @@ use super::super::names::prose::full_name_runs;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::pattern::Group;
-use super::super::structure::is_structure;
+use super::super::structure::{is_own_section, is_structure};
 use super::super::text::sentences;
 use super::times::leading_time;
 use super::{Candidate, Evidence, Shape, is_break, is_title_case, lead_in};
@@ -191,6 +191,8 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let pattern = &group.pattern;
     let context_kind = items.first().and_then(|&i| kind_around(notes, section, i));
     let talks_here = pattern.holds() || context_kind.is_some();
+    // Under the note-taker's own section (`## People`, `## Follow-ups`), an item is a note.
+    let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text));
     let mut out = Vec::new();
     for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
         let block = &notes.blocks[i];
@@ -278,6 +280,9 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
                 continue;
             }
         } else if is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible) {
+            continue;
+        } else if own_section && evidence < Evidence::Stated && !is_title_case(&r.title) {
+            // `## People` / `- Ruth Abernathy — Apache Way, follow up about mentoring`.
             continue;
         }
         body.retain(|j| !facts.consumed.contains(j));
