@@ -26,9 +26,10 @@ struct Form {
     whole_line: bool,
 }
 
-/// `Awa Ndiaye  9:06 AM`, `Google Calendar  APP  9:00 AM`.
+/// `Awa Ndiaye  9:06 AM`, `Google Calendar  APP  9:00 AM`, `**Kemal Yılmaz**  8:52 AM`, and in a
+/// thread `> **Rohan Mehta**  10:21 AM`.
 static SLACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<who>\p{Lu}[\p{L}\p{M}'’.\-]*(?: [\p{L}\p{M}'’.\-]+){0,3})(?:\s+APP)?\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s*$")
+    Regex::new(r"^\s*(?:>\s*)?(?:\*\*|__)?(?P<who>\p{Lu}[\p{L}\p{M}'’.\-]*(?: [\p{L}\p{M}'’.\-]+){0,3})(?:\*\*|__)?(?:\s+APP)?\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s*$")
         .expect("valid regex")
 });
 

@@ -35,6 +35,7 @@ type Source = fn(&Sources<'_>) -> Option<Edition>;
 /// Every source, tried in order.
 pub const SOURCES: &[(&str, Source)] = &[
     ("front matter", from_front_matter),
+    ("front matter title", from_front_matter_title),
     ("outline properties", from_properties),
     ("first heading or line", from_first_lines),
     ("first heading and front matter date", from_heading_and_date),
@@ -259,4 +260,14 @@ fn from_heading_with_date(s: &Sources<'_>) -> Option<Edition> {
     let mut name = parse_header(&format!("{series} {year}"))?;
     name.location = name.location.or(place).or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
     Some(Edition { name, line: heading.line, block: Some(i) })
+}
+
+/// `title: "My top 5 talks from Superposition Summit 2025"` in front matter.
+fn from_front_matter_title(s: &Sources<'_>) -> Option<Edition> {
+    let (title, line) = s.front.first(&["title"])?;
+    let title = title.trim().trim_matches(['"', '\'']);
+    let mut name = parse_header(title).or_else(|| named_in_sentence(title, false))?;
+    name.location =
+        name.location.or_else(|| s.front.first(&["location", "city", "place", "where"]).map(|(l, _)| l.to_owned()));
+    Some(Edition { name, line, block: None })
 }

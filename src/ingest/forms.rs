@@ -128,6 +128,8 @@ fn title_of(text: &str) -> Option<String> {
             matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '|' | '/' | '~' | '·' | '•' | '*' | '_')
         })
         .trim();
+    // `### 2. Compiling for Neutral Atoms`: a listicle's number is not part of the title.
+    let t = numbered(t);
     // `then "Feature Flags Are a Smell" by …`: a connecting word is not part of the title.
     let t = CONNECTORS
         .iter()
@@ -139,6 +141,18 @@ fn title_of(text: &str) -> Option<String> {
         return None;
     }
     Some(t)
+}
+
+/// `2. Title`, `3) Title`, `#4 Title` → `Title`.
+fn numbered(t: &str) -> &str {
+    let digits = t.trim_start_matches('#').bytes().take_while(u8::is_ascii_digit).count();
+    let hash = usize::from(t.starts_with('#'));
+    if !(1..=2).contains(&digits) {
+        return t;
+    }
+    let rest = &t[hash + digits..];
+    let rest = if hash == 1 { Some(rest) } else { rest.strip_prefix(['.', ')']) };
+    rest.filter(|r| r.starts_with(' ')).map(str::trim_start).filter(|r| !r.is_empty()).unwrap_or(t)
 }
 
 /// Words that join a line to the one before it and are not part of a title.
