@@ -618,20 +618,27 @@ impl Form for CommaNames {
     fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
         let text = head.text.as_str();
         let commas: Vec<usize> = text.match_indices(", ").map(|(i, _)| i).collect();
-        // The shortest speaker part that reads as names: from the last comma backwards.
-        for &at in commas.iter().rev().take(3) {
+        // The speaker part: from the last comma backwards, the longest run of parts that all read
+        // as names (`The Future of Android, Aiko Matsumoto, Kwabena Owusu, Isabel Ramírez`).
+        let mut best = None;
+        for &at in commas.iter().rev().take(6) {
             let left = &text[..at];
             let right = &text[at + 2..];
             if speaker_list(left, Slot::Guessed).is_some() {
                 continue;
             }
-            if let (Some(names), Some(title)) = (speaker_list(right, slot), title_of(left)) {
-                if names.iter().any(|n| n.name.contains(' ') || n.name.starts_with('@')) || slot == Slot::Stated {
-                    return vec![reading("Title, Speaker", title, names, -1, None)];
+            match (speaker_list(right, slot), title_of(left)) {
+                (Some(names), Some(title))
+                    if names.iter().any(|n| n.name.contains(' ') || n.name.starts_with('@'))
+                        || slot == Slot::Stated =>
+                {
+                    best = Some(reading("Title, Speaker", title, names, -1, None));
                 }
+                _ if best.is_some() => break,
+                _ => {}
             }
         }
-        Vec::new()
+        best.into_iter().collect()
     }
 }
 
@@ -819,6 +826,12 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     out.extend(before_remark(&shifted, slot));
     for r in &mut out {
         r.kind = r.kind.or(kind);
+        // `Lucas Moreau: Workshop: Building a DPIA Template`: the label after the speaker.
+        let (title, label) = strip_kind_label(&r.title);
+        if label.is_some() && title.len() < r.title.len() {
+            r.title = title;
+            r.kind = r.kind.or(label);
+        }
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
     out

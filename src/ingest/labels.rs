@@ -98,6 +98,9 @@ pub const LABELS: &[(&str, Field)] = &[
     ("format", Field::Kind),
     ("category", Field::Kind),
     ("level", Field::Other),
+    ("chair", Field::Other),
+    ("chairs", Field::Other),
+    ("session chair", Field::Other),
     ("tags", Field::Other),
     ("rating", Field::Other),
     ("difficulty", Field::Other),
@@ -145,7 +148,9 @@ fn one_label(part: &str) -> Option<Labelled> {
         }
         let value = t[at + sep.len()..].trim().trim_start_matches([':', '*', '_']).trim();
         // `Panel: Paying Maintainers — A, B`: a kind before a title, not a list of panellists.
-        let titled = [" — ", " – ", " - ", ": ", "\"", "“"].iter().any(|m| value.contains(m));
+        let first_part = value.split([',', '(', '&']).next().unwrap_or_default();
+        let titled = [" — ", " – ", " - ", ": ", "\"", "“"].iter().any(|m| value.contains(m))
+            || first_part.split_whitespace().count() >= 4;
         if label.trim().eq_ignore_ascii_case("panel") && titled {
             return None;
         }
@@ -208,6 +213,7 @@ mod tests {
         assert!(labels_of("Kubernetes: the hard parts").is_empty());
         assert!(labels_of("- Panel: Paying Maintainers — Ana Ortiz, Bo Chen").is_empty());
         assert_eq!(labels_of("Panel: Ana Ortiz, Bo Chen")[0].field, Field::Speakers);
+        assert!(labels_of("- Panel: Hiring and Growing SREs in Africa (Tendai Moyo, Kelechi Uzor)").is_empty());
         assert!(labels_of("Room for improvement - lots").is_empty());
     }
 }

@@ -281,6 +281,13 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             }
         } else if is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible) {
             continue;
+        } else if !talks_here
+            && r.key.contains("Speaker: Title")
+            && r.title.starts_with(char::is_lowercase)
+            && !is_title_case(&r.title)
+        {
+            // `• Kemal: write up the docs keynote`: an action item, not a talk.
+            continue;
         } else if own_section && evidence < Evidence::Stated && !is_title_case(&r.title) {
             // `## People` / `- Ruth Abernathy — Apache Way, follow up about mentoring`.
             continue;

@@ -89,6 +89,16 @@ impl Shape for ParagraphHeads {
 /// What sets a title off from names in a one-sentence programme line.
 const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on ", ": "];
 
+/// The quoted part of a title that opens with words of a sentence (`I'm in room B for "T"`).
+fn quoted_after_words(title: &str) -> Option<String> {
+    let open = title.find(['"', '“'])?;
+    let close = title[open + 1..].find(['"', '”']).map(|k| open + 1 + k)?;
+    let before = &title[..open];
+    let sentence_words = before.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
+    let rest = title[close + 1..].trim();
+    (open > 0 && sentence_words && rest.is_empty()).then(|| title[open + 1..close].trim().to_owned())
+}
+
 /// Words a title keeps in lower case.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "vs", "vs.", "at", "by", "from", "&", "+",
@@ -131,7 +141,10 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
             && r.speakers.iter().any(|s| s.name.contains(' ') || s.name.starts_with('@'))
     })?;
     let mut r = r;
-    if r.title.starts_with(char::is_lowercase) {
+    if let Some(inner) = quoted_after_words(&r.title) {
+        // `I'm in room B for "Measuring DevRel" — Sebastián Rojas`: the quoted title.
+        r.title = inner;
+    } else if r.title.starts_with(char::is_lowercase) {
         // `room B now for Context Is King (Oksana Melnyk)`: the title is the title-case tail.
         let tail = title_case_tail(&r.title)?.to_owned();
         r.title = tail;
