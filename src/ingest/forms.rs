@@ -513,7 +513,7 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
 }
 
 /// Dashes that separate a title from speakers, strongest first.
-const DASHES: &[&str] = &[" — ", " – ", " -- ", " ― ", " - ", " −  ", "—", " —", "— "];
+const DASHES: &[&str] = &[" — ", " – ", " -- ", " ― ", " - ", " −  ", "—", " —", "— ", "- ", " -"];
 
 /// `Speaker — Title` or `Title — Speaker`, with an em dash, an en dash or a spaced hyphen; the
 /// side that reads as names holds the speakers.

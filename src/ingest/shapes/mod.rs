@@ -170,6 +170,7 @@ const BREAK_WORDS: &[&str] = &[
     "coffee",
     "tea",
     "break",
+    "brk",
     "snacks",
     "drinks",
     "beers",

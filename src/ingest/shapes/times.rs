@@ -22,7 +22,9 @@ use super::{Candidate, Evidence, Shape, is_break, is_title_case};
 
 /// A clock time, or a range of two, at the start of a line.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    let clock = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon|midday)";
+    // `0930`, `1445`: a 24-hour time without a colon, up to 18:59 (`1999`, `2024` are years).
+    let clock =
+        r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|(?:0\d|1[0-8])[0-5]\d\b|noon|midday)";
     let end = r"(?:\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s?m\.?)?|noon|midday)";
     Regex::new(&format!(
         r"(?i)^[\s*_\[(]*(?P<time>{clock}(?:\s*(?:-|–|—|to|until|bis)\s*{end})?)[\s*_\])]*(?:[|·•:\-–—]\s+|\t|\s+|$)"
@@ -41,6 +43,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(leading_time("2:30 - 3:15 PM Closing"), Some(("2:30 - 3:15 PM".into(), "Closing")));
 /// assert_eq!(leading_time("8:30–9:15am"), Some(("8:30–9:15am".into(), "")));
 /// assert_eq!(leading_time("1. Intro to Go"), None);
+/// assert_eq!(leading_time("1015 multiple dispatch - Ana"), Some(("1015".into(), "multiple dispatch - Ana")));
+/// assert_eq!(leading_time("2024 was a good year"), None);
 /// ```
 #[must_use]
 pub fn leading_time(text: &str) -> Option<(String, &str)> {
