@@ -39,7 +39,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:my \s+)? (?:links|resources|misc.*|key \s+ takeaways|takeaways|follow[-\s]?ups?|to[-\s]?do|todo
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met|people
-            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics)[\s.!:]*$",
+            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes|things \s+ to \s+ try
+            |to \s+ try|ideas|questions|for \s+ the \s+ team|homework)[\s.!:]*$",
     )
     .expect("valid regex")
 });

@@ -192,7 +192,9 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let context_kind = items.first().and_then(|&i| kind_around(notes, section, i));
     let talks_here = pattern.holds() || context_kind.is_some();
     // Under the note-taker's own section (`## People`, `## Follow-ups`), an item is a note.
-    let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text));
+    let lead = items.first().and_then(|&i| i.checked_sub(1)).map(|p| &notes.blocks[p]);
+    let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text))
+        || lead.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
     let mut out = Vec::new();
     for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
         let block = &notes.blocks[i];
