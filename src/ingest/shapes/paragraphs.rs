@@ -144,7 +144,10 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     if let Some(inner) = quoted_after_words(&r.title) {
         // `I'm in room B for "Measuring DevRel" — Sebastián Rojas`: the quoted title.
         r.title = inner;
-    } else if r.title.starts_with(char::is_lowercase) {
+    } else if r.title.split_whitespace().next().is_some_and(|w| w.chars().all(|c| !c.is_uppercase()))
+        && r.title.starts_with(char::is_lowercase)
+    {
+        // (`eBPF for SREs`, `iOS Without Xcode` keep their first word: it has a capital inside.)
         // `room B now for Context Is King (Oksana Melnyk)`: the title is the title-case tail.
         let tail = title_case_tail(&r.title)?.to_owned();
         r.title = tail;

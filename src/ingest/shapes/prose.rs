@@ -520,6 +520,16 @@ fn names_after(rest: &str) -> Option<Vec<NameRef>> {
     None
 }
 
+/// [`names_after`], or names in brackets right after the title (`"Runbooks as Code" (Lindiwe
+/// Zulu)`): who gave a talk the sentence already tells of (a book is credited the same way).
+fn speakers_after(rest: &str) -> Option<Vec<NameRef>> {
+    names_after(rest).or_else(|| {
+        let r = rest.trim_start();
+        let inner = r.strip_prefix('(').and_then(|b| b.split_once(')')).map(|(inner, _)| inner)?;
+        speaker_list(inner, Slot::Phrase)
+    })
+}
+
 /// The full names of a stretch in order, without those inside `skip` ranges.
 fn names_in(refs: &[(usize, Reference)], from: usize, to: usize) -> Vec<(usize, String)> {
     refs.iter()
@@ -552,7 +562,7 @@ fn titled(
     let pair = talk_spans.len() >= 2 && before_first.len() == talk_spans.len();
     let mut out = Vec::new();
     for (k, span) in talk_spans.iter().enumerate() {
-        let speakers: Vec<NameRef> = if let Some(names) = names_after(&here.text[span.end..]) {
+        let speakers: Vec<NameRef> = if let Some(names) = speakers_after(&here.text[span.end..]) {
             names
         } else if pair {
             vec![NameRef::named(before_first[k].1.clone())]

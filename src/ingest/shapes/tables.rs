@@ -12,7 +12,7 @@ use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
-use super::{Candidate, Evidence, Shape, is_break};
+use super::{Candidate, Evidence, Shape, is_break, is_title_case};
 
 /// Sessions of programme tables.
 ///
@@ -127,6 +127,16 @@ fn infer_columns(table: &Table<'_>) -> Vec<Column> {
 
 fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
     let columns = infer_columns(table);
+    // `| Name | From | Why |` under `People I want to follow up with:`: a column found only by
+    // its words holds titles when most of its cells read as titles.
+    if !table.columns.contains(&Column::Title) && columns.contains(&Column::Title) {
+        let cells: Vec<&str> =
+            table.rows.iter().filter_map(|r| cell(&r.2, &columns, Column::Title)).filter(|t| !t.is_empty()).collect();
+        let titled = cells.iter().filter(|t| is_title_case(t)).count();
+        if titled * 2 < cells.len() {
+            return Vec::new();
+        }
+    }
     let mut out = Vec::new();
     for (block, line, cells, b, offset) in &table.rows {
         // `↳ Kind Clusters in CI`: a row set under the one above keeps its title without the arrow.
