@@ -296,6 +296,34 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
     ok.then(|| unshout(&kept.join(" ")))
 }
 
+/// A file's first heading read as its header: [`parse_header`], and also a single ordinary word
+/// before the year (`# Typecast 2024 — my checklist`, `# Actuate 2024`): the first heading of a
+/// file names its conference whatever the word, unless it is a season or a time of year.
+///
+/// ```
+/// # use confgraph::ingest::conference::parse_heading;
+/// assert_eq!(parse_heading("Typecast 2024 — my checklist").unwrap().series, "Typecast");
+/// assert!(parse_heading("Autumn 2023").is_none());
+/// assert!(parse_heading("Notes 2023").is_none());
+/// ```
+#[must_use]
+pub fn parse_heading(header: &str) -> Option<ConferenceName> {
+    parse_header(header).or_else(|| {
+        let first =
+            HEADER_SEPARATORS.iter().fold(strip_title_markup(header), |t, sep| t.split(sep).next().unwrap_or(t));
+        let (word, year) = first.trim().split_once(' ')?;
+        let year: u16 = year.trim().parse().ok().filter(|y| (1980..2100).contains(y))?;
+        let lower = word.to_lowercase();
+        let ordinary_time = NOT_SERIES.contains(&lower.as_str())
+            || HEADER_FILLER.contains(&lower.as_str())
+            || matches!(lower.as_str(), "spring" | "summer" | "autumn" | "fall" | "winter" | "year" | "week" | "month");
+        let named = word.chars().count() >= 3
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphanumeric);
+        (named && !ordinary_time).then(|| ConferenceName { series: unshout(word), year: Some(year), location: None })
+    })
+}
+
 /// A one-word name before a year inside a sentence (`I finally made it to Marginalia 2023 in
 /// Montevideo`) or standing alone in a clause (`Tue 4 June — Actuate 2024, day 1`): capitalised
 /// where the sentence would not capitalise it, so a name even when it is also a word. `clause`

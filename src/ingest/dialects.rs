@@ -80,6 +80,50 @@ pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A line that is only bold text (`**Relevance Is a Moving Target** (opening keynote)`).
+static BOLD_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\*\*([^*]{3,120})\*\*(\s*\([^)]{1,60}\))?\s*$").expect("valid regex")
+});
+
+/// Bold lines standing alone as headings (a paragraph of their own, three or more in the file)
+/// rewritten as `####` headings, line for line: notes that set each talk's title in bold and
+/// tell of it in the paragraphs below.
+///
+/// ```
+/// use confgraph::ingest::dialects::bold_lines_as_headings;
+///
+/// let notes = "**A Talk**\n\nAna said x.\n\n**B Talk** (keynote)\n\nBo said y.\n\n**C Talk**\n\nz\n";
+/// assert_eq!(bold_lines_as_headings(notes).lines().nth(4), Some("#### B Talk (keynote)"));
+/// assert_eq!(bold_lines_as_headings("**Only one**\n\ntext\n"), "**Only one**\n\ntext\n");
+/// ```
+#[must_use]
+pub fn bold_lines_as_headings(text: &str) -> Cow<'_, str> {
+    if !text.contains("**") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let alone = |i: usize| {
+        let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.trim().is_empty());
+        BOLD_LINE.is_match(lines[i].trim_end()) && blank(i.checked_sub(1)) && blank(Some(i + 1))
+    };
+    let bold: Vec<usize> = (0..lines.len()).filter(|&i| alone(i)).collect();
+    if bold.len() < 3 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + bold.len() * 4);
+    for (i, line) in lines.iter().enumerate() {
+        if bold.binary_search(&i).is_ok() {
+            let ending = &line[line.trim_end().len()..];
+            out.push_str("#### ");
+            out.push_str(&line.trim_end().replacen("**", "", 2));
+            out.push_str(ending);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn is_org(text: &str) -> bool {
     let lines = text.lines().take(400);
     let mut keywords = 0;

@@ -6,7 +6,9 @@
 //!
 //! Owns these sources as a table tried in order ([`SOURCES`]).
 
-use super::conference::{ConferenceName, canonical_series, is_conference_like, named_in_sentence, parse_header};
+use super::conference::{
+    ConferenceName, canonical_series, is_conference_like, named_in_sentence, parse_header, parse_heading,
+};
 use super::document::{Block, BlockKind, MarkKind};
 use super::frontmatter::FrontMatter;
 
@@ -144,8 +146,10 @@ fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
             _ => continue,
         };
         lines_seen += candidates.len();
+        let heading = block.heading_level().is_some();
         for (candidate, line) in candidates {
-            if let Some(mut name) = parse_header(candidate) {
+            let parsed = if heading && headings == 1 { parse_heading(candidate) } else { parse_header(candidate) };
+            if let Some(mut name) = parsed {
                 if name.location.is_none() {
                     name.location = next_line_place(block, s.blocks.get(i + 1));
                 }

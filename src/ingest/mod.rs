@@ -129,6 +129,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let repaired = text::repair_mojibake(&cleaned);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
     let markdown = dialects::symbol_bullets(&markdown);
+    let markdown = dialects::bold_lines_as_headings(&markdown);
     let markdown = chat::messages_only(&markdown);
     let markdown = columns::align_to_tabs(&markdown);
     let (front, body) = frontmatter::split(&markdown);
