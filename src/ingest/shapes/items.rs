@@ -82,8 +82,8 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
     (Head::of(block, marker, end), None, marker)
 }
 
-/// Task markers of Logseq and Org outlines, in front of an item.
-const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING "];
+/// Task markers of Logseq and Org outlines and Markdown checklists, in front of an item.
+const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING ", "[x] ", "[X] ", "[ ] "];
 
 fn is_item(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Item { .. })
