@@ -9,6 +9,7 @@ use super::super::columns::{Column, column_of};
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, readings, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
+use super::super::labels::labels_of;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
@@ -150,7 +151,19 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
         let mut speakers =
             cell(cells, &columns, Column::Speakers).and_then(|s| speaker_list(s, Slot::Stated)).unwrap_or_default();
         let mut form = "table row (columns)".to_owned();
-        if !columns.contains(&Column::Speakers) {
+        if let Some((first, rest)) = raw_title.split_once('\n').filter(|_| !columns.contains(&Column::Speakers)) {
+            // `Title<br>Speaker`, `Panel: T<br>Moderator: A<br>B, C`: the lines under the title.
+            (title, kind) = strip_kind_label(first);
+            speakers = rest
+                .lines()
+                .filter_map(|l| {
+                    let value = labels_of(l).into_iter().next().map_or_else(|| l.to_owned(), |label| label.value);
+                    speaker_list(&value, Slot::Stated)
+                })
+                .flatten()
+                .collect();
+            form = "table row (title and speaker lines)".to_owned();
+        } else if !columns.contains(&Column::Speakers) {
             // A title cell that carries the speaker too: `Title — Speaker`.
             let head = if table.tsv { Head::plain(raw_title) } else { title_cell_head(b, cells, &columns) };
             let r = readings(&head, Slot::Guessed)
