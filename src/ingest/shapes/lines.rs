@@ -103,7 +103,7 @@ fn kind_in_rest(rest: &str) -> Option<SessionKind> {
 /// What can stand between a title and its speakers on a line.
 const SEPARATORS: &[&str] = &[
     " — ", " – ", " - ", "—", " // ", "//", " | ", "\t", "  ", " ~ ", "[", "(", " by ", ": ", "\"", "“", "«", " · ",
-    " • ", " :: ",
+    " • ", " :: ", " / ",
 ];
 
 /// Something that can stand between a title and its speakers.
@@ -138,17 +138,17 @@ fn lines(notes: &Notes<'_>) -> Vec<Line> {
         for (k, &(start, number)) in block.lines.iter().enumerate() {
             let end = block.lines.get(k + 1).map_or(block.text.len(), |&(next, _)| next.saturating_sub(1)).max(start);
             let text = block.text[start..end].trim();
+            // `--- keynote ---`, `=== Lightning talks ===`: a divider that names a kind.
+            let bare = text.trim_matches(|c: char| matches!(c, '-' | '=' | '*' | '#' | '~' | ' ' | '_'));
+            if !text.is_empty() && bare.len() < text.len() && text.starts_with(['-', '=', '*', '~', '#']) {
+                kind = container_kind(bare).or_else(|| kind_word(bare));
+                continue;
+            }
             if text.is_empty()
                 || text.chars().count() > MAX_LINE
                 || leading_time(text).is_some()
                 || !has_separator(text)
             {
-                continue;
-            }
-            // `--- keynote ---`, `=== Lightning talks ===`: a divider that names a kind.
-            let bare = text.trim_matches(|c: char| matches!(c, '-' | '=' | '*' | '#' | '~' | ' ' | '_'));
-            if bare.len() < text.len() && text.starts_with(['-', '=', '*', '~', '#']) {
-                kind = container_kind(bare).or_else(|| kind_word(bare));
                 continue;
             }
             out.push(Line { block: bi, offset: start, number, head: Head::of(block, start, end), kind });

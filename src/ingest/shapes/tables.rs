@@ -162,7 +162,7 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
                 })
                 .flatten()
                 .collect();
-            form = "table row (title and speaker lines)".to_owned();
+            "table row (title and speaker lines)".clone_into(&mut form);
         } else if !columns.contains(&Column::Speakers) {
             // A title cell that carries the speaker too: `Title — Speaker`.
             let head = if table.tsv { Head::plain(raw_title) } else { title_cell_head(b, cells, &columns) };
