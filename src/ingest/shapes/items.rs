@@ -272,7 +272,10 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             let labelled = r.kind.is_some() || facts.title.is_some();
             let person_only = judge(&r.title).likeness >= Likeness::Plausible;
             // `- the "boring Go" argument but with numbers`: a sentence in a list is a note.
-            let note = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title);
+            let note = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title)
+                // `Lightning talks -- I didn't catch all of them, but the standouts were "…" (…)`:
+                // a sentence, left to the prose reader.
+                || r.title.split_whitespace().count() > 14;
             if !(talks_here || labelled)
                 || is_break(&r.title)
                 || person_only
