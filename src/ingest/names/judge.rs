@@ -171,6 +171,12 @@ fn classify(token: &str) -> Word {
     if is_particle(token) {
         return Word::Particle;
     }
+    // `al-Amin`, `el-Sayed`, `ibn-Rushd`, `d'Souza`: a particle joined to a family name.
+    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ibn-", "bin-", "d'", "d’", "l'", "l’"] {
+        if let Some(rest) = token.strip_prefix(prefix).filter(|r| r.starts_with(char::is_uppercase)) {
+            return classify(rest);
+        }
+    }
     if is_initial(token) {
         return Word::Initial;
     }

@@ -68,7 +68,9 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
     let mut end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
     if let Some(&(_, first_end)) = sentences(&block.text[..end]).first() {
         let after = block.text[first_end..end].trim_start();
-        if after.chars().next().is_some_and(char::is_uppercase) {
+        // `*Heat Pumps in Nairobi? Yes, Really* by Grace Muthoni`: not inside emphasis.
+        let inside_mark = block.marks.iter().any(|m| m.start < first_end && m.end > first_end);
+        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark {
             end = first_end;
         }
     }
@@ -84,6 +86,31 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
 
 /// Task markers of Logseq and Org outlines and Markdown checklists, in front of an item.
 const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING ", "[x] ", "[X] ", "[ ] "];
+
+/// A "title" that opens with a pronoun is a remark (`we should compare…`, `she's on the Slack`).
+fn opens_a_remark(title: &str) -> bool {
+    let first = title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or_default();
+    matches!(
+        first,
+        "we" | "she"
+            | "he"
+            | "they"
+            | "i"
+            | "you"
+            | "it"
+            | "our"
+            | "my"
+            | "her"
+            | "his"
+            | "their"
+            | "she's"
+            | "he's"
+            | "they're"
+            | "we're"
+            | "it's"
+            | "i'm"
+    )
+}
 
 fn is_item(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Item { .. })
@@ -292,6 +319,9 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             && !is_title_case(&r.title)
         {
             // `• Kemal: write up the docs keynote`: an action item, not a talk.
+            continue;
+        } else if evidence < Evidence::Stated && opens_a_remark(&r.title) {
+            // `- Beata Kowalczyk — we should compare RUM setups`: who the note-taker met.
             continue;
         } else if own_section && evidence < Evidence::Stated && !is_title_case(&r.title) {
             // `## People` / `- Ruth Abernathy — Apache Way, follow up about mentoring`.

@@ -144,7 +144,9 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
 fn is_speech(inner: &str, before: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     let trimmed = inner.trim_end();
-    let lower_start = inner.trim_start().chars().next().is_some_and(char::is_lowercase);
+    // `"systemd Is Your Orchestrator Now"`: a product's lower-case name may open a title.
+    let rest_title_case = inner.trim_start().split_once(' ').is_some_and(|(_, rest)| super::is_title_case(rest));
+    let lower_start = inner.trim_start().chars().next().is_some_and(char::is_lowercase) && !rest_title_case;
     let capitalised =
         words.iter().filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_uppercase)).count();
     let long_words = words.iter().filter(|w| w.chars().count() > 3).count().max(1);
@@ -506,7 +508,15 @@ fn talks_in_block(
 /// The names right after a title: `"T" by A and B`, `"T" (A)`.
 fn names_after(rest: &str) -> Option<Vec<NameRef>> {
     let rest = &rest[..char_boundary_from(rest, 300)];
+    let after_dash = rest.trim_start().starts_with(['—', '–']);
     let r = rest.trim_start().trim_start_matches([',', '—', '–', '-']).trim_start();
+    // `"Reproducible Builds in Anger" — Pieter de Vries, who maintains …`
+    if after_dash {
+        let cut = r.find([',', '.', ';', '(']).unwrap_or(r.len());
+        if let Some(names) = speaker_list(&r[..cut], Slot::Phrase) {
+            return Some(names);
+        }
+    }
     let r = r.strip_prefix("by ").or_else(|| r.strip_prefix("from ")).or_else(|| r.strip_prefix("with "))?;
     let cut = r.find(['.', ';', '—', '–']).unwrap_or(r.len());
     let mut words: Vec<&str> = r[..cut].split_whitespace().collect();
