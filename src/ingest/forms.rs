@@ -864,16 +864,21 @@ fn without_attendance_marks(text: &str) -> &str {
     }
 }
 
-/// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`: the line before a
+/// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`, `Title — Speaker: the
+/// errors are better`: the line before a
 /// remark (a dash followed by lower-case words), read with the remark set aside. Only readings
 /// that find speakers count; they rank just below a reading of the whole line.
 fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
     let text = head.text.as_str();
+    let dashed = [" — ", " – ", " - "].iter().filter_map(|d| text.find(d)).min();
+    // `Title — Speaker: remark`: a colon after the dash sets a remark off too.
+    let colon = dashed.and_then(|d| text[d..].find(": ").map(|c| d + c));
     let Some(cut) = [" — ", " – ", " - "]
         .iter()
         .filter_map(|d| {
             text.match_indices(d).map(|(i, _)| i).find(|&i| text[i + d.len()..].starts_with(char::is_lowercase))
         })
+        .chain(colon)
         .min()
     else {
         return Vec::new();
