@@ -163,7 +163,10 @@ fn could_be_a_name(words: &[&str]) -> bool {
     }
     !(words.len() > 1 && matches!(*first, "The" | "A" | "An" | "THE")
         || words.len() > 1
-            && matches!(*last, "Co." | "Co" | "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "GmbH" | "AG" | "Corp.")
+            && matches!(
+                *last,
+                "Co." | "Co" | "Co-op" | "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "GmbH" | "AG" | "Corp."
+            )
         || words[..words.len() - 1].iter().any(possessive))
 }
 
