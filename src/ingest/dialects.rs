@@ -55,14 +55,14 @@ pub fn to_markdown(text: &str) -> (Cow<'_, str>, Option<&'static str>) {
 /// ```
 #[must_use]
 pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
-    const SYMBOLS: &[char] = &['•', '◦', '‣', '▪', '▫', '●', '○', '■', '□', '➤', '►'];
+    const SYMBOLS: &[char] = &['•', '◦', '‣', '▪', '▫', '●', '○', '■', '□', '➤', '►', '·'];
     let is_bulleted = |line: &str| {
         let t = line.trim_start();
         t.starts_with(SYMBOLS) && t.chars().nth(1).is_some_and(|c| c == ' ' || c == '\t')
     };
-    // Every symbol is three bytes of UTF-8 led by 0xE2 (U+2000–U+2FFF): a byte scan rules most
-    // files out before any line is looked at.
-    if !text.as_bytes().contains(&0xE2) || !text.lines().any(is_bulleted) {
+    // Every symbol but the middle dot is three bytes of UTF-8 led by 0xE2 (U+2000–U+2FFF): a
+    // byte scan rules most files out before any line is looked at.
+    if !(text.as_bytes().contains(&0xE2) || text.contains("· ")) || !text.lines().any(is_bulleted) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -87,6 +87,10 @@ const GROUP_QUALIFIERS: &[&str] = &[
 /// ```
 #[must_use]
 pub fn container_kind(heading: &str) -> Option<SessionKind> {
+    // `Lyntaler / lightning talks`: a heading given in two languages is either one.
+    if let Some((a, b)) = heading.split_once(" / ") {
+        return container_kind(a).or_else(|| container_kind(b));
+    }
     let (bare, _) = super::names::speakers::take_asides(heading);
     let mut kind = None;
     // Words are lowered one at a time: most headings are titles, and their first word says so.
