@@ -38,7 +38,8 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:my \s+)? (?:links|resources|misc.*|key \s+ takeaways|takeaways|follow[-\s]?ups?|to[-\s]?do|todo
-            |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met|people
+            |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
+            |people \s+ to \s+ (?:follow \s+ up(?:\s+with)?|meet)|people|to \s+ follow \s+ up
             |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes|things \s+ to \s+ try
             |to \s+ try|ideas|questions|for \s+ the \s+ team|homework)[\s.!:]*$",
     )

@@ -19,7 +19,7 @@ use super::super::names::judge::{Likeness, judge};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
 use super::super::pattern::Group;
-use super::super::structure::{is_off_program, is_structure};
+use super::super::structure::{is_off_program, is_own_section, is_structure};
 use super::times::leading_time;
 use super::{Candidate, Evidence, Shape, is_break};
 
@@ -153,6 +153,18 @@ fn session_level(notes: &Notes<'_>, read: &[Read<'_>]) -> Option<u8> {
     pick(&with).or_else(|| pick(&all))
 }
 
+/// Whether a heading above is one of the note-taker's own (`Logistics`, `People to follow up`).
+fn under_own_section(notes: &Notes<'_>, section: &Section) -> bool {
+    let mut parent = section.parent;
+    while let Some(p) = parent {
+        if is_own_section(&notes.blocks[notes.sections[p].heading].text) {
+            return true;
+        }
+        parent = notes.sections[p].parent;
+    }
+    false
+}
+
 /// The kind a grouping heading above gives (`## Lightning Talks`).
 fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> {
     let mut parent = section.parent;
@@ -206,6 +218,10 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     }
     let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&title).filter(|_| own_kind.is_none()));
     if evidence == Evidence::Place && !place_is_session(notes, section, &title, &body, level, container, own_kind) {
+        return None;
+    }
+    // `* Logistics` / `** DONE Book hotel near ICE Kraków`: the note-taker's own section.
+    if evidence == Evidence::Place && under_own_section(notes, section) {
         return None;
     }
     // `### Renée Fontaine` / `Renée Fontaine (…) runs the monthly meetup`: a section about a
