@@ -852,6 +852,19 @@ fn without_attendance_marks(text: &str) -> &str {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
+        // `Nerves on a Coffee Machine ☕ (missed who gave it)`: the note-taker's aside.
+        if let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
+            let inner = t[open + 1..t.len() - 1].trim_start();
+            let aside = ["missed", "didn't", "did not", "skipped", "left early", "only caught", "half", "lol", "sadly"]
+                .iter()
+                .any(|w| inner.starts_with(w));
+            if aside && open > 0 {
+                t = t[..open].trim_end();
+            }
+        }
+        t = t
+            .trim_end_matches(|c: char| u32::from(c) >= 0x2190 && !c.is_alphanumeric() && !"”’»".contains(c))
+            .trim_end();
         if let Some(at) = t.rfind(" #") {
             let tag = &t[at + 2..];
             if !tag.is_empty() && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/')) {

@@ -237,7 +237,9 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         if first_is_label && own.title.is_none() {
             continue;
         }
-        if head.text.is_empty() || is_structure(&head.text) || block.is_links_only() {
+        // `- #liveview #performance`: tags under a talk, not a talk.
+        let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
+        if head.text.is_empty() || only_tags || is_structure(&head.text) || block.is_links_only() {
             continue;
         }
         let mut r = if first_is_label { title_only(&head) } else { group.read(k) };

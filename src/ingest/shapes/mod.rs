@@ -340,6 +340,11 @@ pub fn is_break(title: &str) -> bool {
     if BREAK_WORDS.contains(&first.as_str()) {
         return true;
     }
+    // `Community dinner at Time Out Market`, `Speaker reception`: a meal or a party second.
+    let social = ["dinner", "lunch", "breakfast", "reception", "party", "drinks", "karaoke", "picnic", "barbecue"];
+    if words.get(1).is_some_and(|w| social.contains(&w.as_str())) {
+        return true;
+    }
     words.len() <= 3 && words.iter().any(|w| BREAK_WORDS.contains(&w.as_str()) && w != "end" && w != "free")
 }
 

@@ -110,7 +110,8 @@ impl Shape for TimeLines {
                     }
                 }
             }
-            if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) {
+            // (`18:00 Day 1 wrap-up — Joana Carvalho` has a speaker: a session, not a day heading.)
+            if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) && r.speakers.is_empty() {
                 continue;
             }
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
