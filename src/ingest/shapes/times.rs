@@ -177,6 +177,18 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
                 if rest.is_empty() {
                     // The title (and maybe the speaker) on the lines below the time.
+                    if let Some(&(s2, e2, _)) = lines.get(k + 1) {
+                        // `4:00–4:30pm` / `Lightning talks:` / `- Title — Speaker` …: a slot of talks.
+                        let heading = block.text[s2..e2].trim();
+                        let bullets_follow = lines.get(k + 2).is_some_and(|&(s3, e3, _)| {
+                            block.text[s3..e3].trim_start().starts_with(['-', '*', '+', '·'])
+                        });
+                        slot_kind = container_kind(heading).filter(|_| heading.ends_with(':') || bullets_follow);
+                        if slot_kind.is_some() {
+                            k += 2;
+                            continue;
+                        }
+                    }
                     if let Some(&(s2, e2, l2)) = lines.get(k + 1) {
                         let next = lines.get(k + 2).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
                         if leading_time(&block.text[s2..e2]).is_none() {
@@ -218,12 +230,14 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 });
                 k += joined;
             } else if let Some(kind) = slot_kind {
+                // `- sync.Pool pitfalls — @gopher_ana` under the slot: the bullet is no part of it.
+                let bullet = text.len() - text.trim_start_matches(['-', '*', '+', '·', ' ']).len();
                 out.push(Entry {
                     block: bi,
                     offset: start,
                     line,
                     time: None,
-                    head: Head::of(block, start, end),
+                    head: Head::of(block, start + bullet, end),
                     next: None,
                     kind: Some(kind),
                     room: None,
