@@ -106,7 +106,7 @@ const SMALL_WORDS: &[&str] = &[
 ];
 
 /// The longest tail of `title` written in title case, of two words or more (`room B now for
-/// Context Is King` → `Context Is King`).
+/// Context Is King` → `Context Is King`); the whole title when a single word leads it.
 fn title_case_tail(title: &str) -> Option<&str> {
     let words: Vec<(usize, &str)> =
         title.split_whitespace().map(|w| (w.as_ptr() as usize - title.as_ptr() as usize, w)).collect();
@@ -115,6 +115,11 @@ fn title_case_tail(title: &str) -> Option<&str> {
     };
     let from = words.iter().rposition(|(_, w)| !fits(w)).map_or(0, |k| k + 1);
     let first = words[from..].iter().position(|(_, w)| w.starts_with(char::is_uppercase))? + from;
+    // A lead-in is words of a sentence (`room B now for`); one lower-case word before a
+    // title-case rest is the title's own (`database/sql Is Fine, Actually`): keep it whole.
+    if first == 1 {
+        return Some(title);
+    }
     (words.len() - first >= 2).then(|| &title[words[first].0..])
 }
 
@@ -159,6 +164,7 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
         || told_by_me
         || is_break(&r.title)
         || r.title.chars().next().is_some_and(char::is_lowercase)
+            && !r.title.split_once(' ').is_some_and(|(_, rest)| is_title_case(rest))
     {
         return None;
     }
