@@ -92,11 +92,14 @@ const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by
 /// The quoted part of a title that opens with words of a sentence (`I'm in room B for "T"`).
 fn quoted_after_words(title: &str) -> Option<String> {
     let open = title.find(['"', '“'])?;
-    let close = title[open + 1..].find(['"', '”']).map(|k| open + 1 + k)?;
+    // `“` and `”` are three bytes: step over each whole.
+    let inner = open + title[open..].chars().next().map_or(1, char::len_utf8);
+    let close = title[inner..].find(['"', '”']).map(|k| inner + k)?;
+    let after = close + title[close..].chars().next().map_or(1, char::len_utf8);
     let before = &title[..open];
     let sentence_words = before.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
-    let rest = title[close + 1..].trim();
-    (open > 0 && sentence_words && rest.is_empty()).then(|| title[open + 1..close].trim().to_owned())
+    let rest = title[after..].trim();
+    (open > 0 && sentence_words && rest.is_empty()).then(|| title[inner..close].trim().to_owned())
 }
 
 /// Words a title keeps in lower case.
