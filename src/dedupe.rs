@@ -23,6 +23,7 @@ use crate::resolve::People;
 /// assert_eq!(title_key("Reliability Is a Team Sport."), title_key("Reliability is a team sport"));
 /// assert_eq!(title_key("Chaos on a Budget (extended cut)"), title_key("Chaos on a Budget"));
 /// assert_ne!(title_key("Streaming Joins Are Hard"), title_key("Streaming Joins Made Easy"));
+/// assert_ne!(title_key("Intro to Rust (Part 1)"), title_key("Intro to Rust (Part 2)"));
 /// ```
 #[must_use]
 pub fn title_key(title: &str) -> String {
@@ -31,6 +32,8 @@ pub fn title_key(title: &str) -> String {
         .strip_suffix(')')
         .and_then(|r| r.rfind('(').map(|open| &t[..open]))
         .or_else(|| t.strip_suffix(']').and_then(|r| r.rfind('[').map(|open| &t[..open])))
+        // `(Part 1)`, `(Day 2)`, `(Session 3)` tell talks apart.
+        .filter(|b| !t[b.len()..].chars().any(|c| c.is_ascii_digit()))
         .map(str::trim)
         .filter(|b| !b.is_empty())
         .unwrap_or(t);
@@ -54,12 +57,19 @@ pub fn merge_same_talks(
             by_title.entry((s.session.conference.as_str(), keys[i].as_str())).or_default().push(i);
         }
     }
+    // The speakers each lead has gathered so far: a speakerless telling joins tellings that
+    // share a speaker, never two with different ones.
+    let mut gathered: Vec<Vec<Arc<str>>> = sessions.iter().map(|s| s.speakers.clone()).collect();
     for group in by_title.values().filter(|g| g.len() > 1) {
         for (x, &j) in group.iter().enumerate() {
             let lead = group[..x]
                 .iter()
                 .copied()
-                .find(|&i| into[i].is_none() && same_people(&sessions[i], &sessions[j], &name));
+                .find(|&i| into[i].is_none() && same_people(&gathered[i], &sessions[j].speakers, &name));
+            if let Some(i) = lead {
+                let theirs = sessions[j].speakers.clone();
+                gathered[i].extend(theirs);
+            }
             into[j] = lead;
         }
     }
@@ -105,12 +115,21 @@ fn absorb(
 fn fold(lead: &mut CorpusSession, other: CorpusSession, name: &impl Fn(&Arc<str>) -> String) {
     lead.also.push(other.session.source.clone());
     lead.also.extend(other.also);
+    // The same people first; then a name form of one of the others (`Huong Nguyen` for `Nguyễn
+    // Thị Hương`) only when it fits exactly one of them (`Min-jun Kim` is not `Seo-yeon Kim`).
+    let exact: Vec<bool> = lead.speakers.iter().map(|q| other.speakers.contains(q)).collect();
     for p in other.speakers {
-        match lead.speakers.iter().position(|q| *q == p || shares_a_name(&name(q), &name(&p))) {
-            // The fuller form of a name the two tellings share (`Nguyễn Thị Hương` over `Huong Nguyen`).
-            Some(k) if words(&name(&p)) > words(&name(&lead.speakers[k])) => lead.speakers[k] = p,
-            Some(_) => {}
-            None => lead.speakers.push(p),
+        if lead.speakers.contains(&p) {
+            continue;
+        }
+        let forms: Vec<usize> = (0..lead.speakers.len())
+            .filter(|&k| !exact.get(k).copied().unwrap_or(true) && shares_a_name(&name(&lead.speakers[k]), &name(&p)))
+            .collect();
+        match forms[..] {
+            // The fuller form of a name the two tellings share.
+            [k] if words(&name(&p)) > words(&name(&lead.speakers[k])) => lead.speakers[k] = p,
+            [_] => {}
+            _ => lead.speakers.push(p),
         }
     }
     let s = &mut lead.session;
@@ -156,8 +175,8 @@ fn title_rank(title: &str) -> (bool, bool, bool, usize) {
 }
 
 /// Two tellings of one title are one talk when they share a speaker, or one of them names none.
-fn same_people(a: &CorpusSession, b: &CorpusSession, name: &impl Fn(&Arc<str>) -> String) -> bool {
-    a.speakers.is_empty() || b.speakers.is_empty() || shares_speaker(a, b, name)
+fn same_people(a: &[Arc<str>], b: &[Arc<str>], name: &impl Fn(&Arc<str>) -> String) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|p| b.iter().any(|q| p == q || shares_a_name(&name(p), &name(q))))
 }
 
 /// A person in common: the same person, or name forms sharing a name word (`Sasha Volkov`,
@@ -202,6 +221,22 @@ mod tests {
         assert_ne!(ffi[0].also[0].file, ffi[0].session.source.file);
         // Same title, different speakers: two talks.
         assert_eq!(c.sessions.iter().filter(|s| s.session.title == "Async Rust").count(), 2);
+    }
+
+    #[test]
+    fn parts_co_speakers_and_speakerless_tellings_stay_apart_where_they_should() {
+        let schedule = "# RiverConf 2024\n\n- **Intro to Rust (Part 1)** — Ana Ortiz\n- **Intro to Rust (Part 2)** — Ana Ortiz\n- **Rust in Seoul** — Seo-yeon Kim\n- **Async Rust** — Li Wei\n";
+        let recap = "# RiverConf 2024 recap\n\n## Rust in Seoul\n\nSpeakers: Seo-yeon Kim, Min-jun Kim\n\n## Async Rust\n\nSpeaker: Sam Okafor\n";
+        let notes = "# RiverConf 2024 notes\n\n## Async Rust\n\nGreat talk.\n";
+        let c = corpus(&[("a-notes.md", notes), ("recap.md", recap), ("schedule.md", schedule)]);
+        let titled = |t: &str| c.sessions.iter().filter(|s| s.session.title == t).collect::<Vec<_>>();
+        assert_eq!(titled("Intro to Rust (Part 1)").len() + titled("Intro to Rust (Part 2)").len(), 2);
+        let seoul = titled("Rust in Seoul");
+        assert_eq!((seoul.len(), seoul[0].speakers.len()), (1, 2), "Min-jun Kim is not Seo-yeon Kim");
+        // Li Wei's and Sam Okafor's Async Rust stay two talks, whichever the speakerless notes join.
+        let async_rust = titled("Async Rust");
+        assert_eq!(async_rust.len(), 2);
+        assert!(async_rust.iter().all(|s| s.speakers.len() == 1));
     }
 
     #[test]

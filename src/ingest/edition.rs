@@ -222,9 +222,15 @@ fn from_opening_mention(s: &Sources<'_>) -> Option<Edition> {
         .flat_map(Block::line_texts)
         .take(OPENING_LINES);
     for (line, number) in lines {
+        // `After missing it in 2022, I made it to Marginalia 2023`: each year's clause starts after
+        // the year before it.
+        let mut after_last_year = 0;
         for (at, _) in line.match_indices(|c: char| c.is_ascii_digit()).filter(|&(i, _)| year_at(line, i)) {
-            let start =
-                line[..at].rfind(CLAUSE_BREAKS).map_or(0, |k| k + line[k..].chars().next().map_or(1, char::len_utf8));
+            let start = line[..at]
+                .rfind(CLAUSE_BREAKS)
+                .map_or(0, |k| k + line[k..].chars().next().map_or(1, char::len_utf8))
+                .max(after_last_year);
+            after_last_year = at + 4;
             let end = line[at..].find(['(', ')', '!', '?', ';', '—', '|']).map_or(line.len(), |k| at + k);
             let sentence_end = line[at..].find(['.', '!', '?', ';']).map_or(line.len(), |k| at + k);
             let name =

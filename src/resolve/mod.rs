@@ -533,13 +533,17 @@ pub fn resolve_people_with(mentions: &[Mention], overrides: &Overrides) -> Peopl
     // 8. a second surname added (`Maria Lopez` / `Maria Lopez Garcia`), with the same corroboration.
     for members in by_given.values() {
         for &i in members {
-            for &j in members {
-                let (wa, wb) = (&words[i], &words[j]);
-                if wb.len() != wa.len() + 1 || wb[..wa.len()] != wa[..] {
-                    continue;
-                }
+            let longer: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&j| words[j].len() == words[i].len() + 1 && words[j][..words[i].len()] == words[i][..])
+                .collect();
+            // `Maria Lopez` with both `… Garcia` and `… Fernandez` at her series could be either: none.
+            let backed = longer.iter().filter(|&&j| corroboration(&forms[i], &forms[j]).is_some()).count();
+            for &j in &longer {
                 let pair = format!("`{}` adds a second surname to `{}`", forms[j].shown(), forms[i].shown());
-                match corroboration(&forms[i], &forms[j]) {
+                let corroborated = corroboration(&forms[i], &forms[j]).filter(|_| backed == 1);
+                match corroborated {
                     Some(c) => merge(&mut groups, i, j, format!("{pair}, and {c}"), &mut near_misses),
                     None => {
                         near_misses.insert(NearMiss {

@@ -233,3 +233,14 @@ fn a_second_surname_in_the_same_series_is_the_same_person() {
     assert!(reasons.contains("adds a second surname"), "{reasons}");
     assert!(p.near_misses.iter().any(|n| n.reason.contains("second surname")), "{:?}", p.near_misses);
 }
+
+#[test]
+fn a_short_form_of_two_people_with_second_surnames_merges_with_neither() {
+    let p = resolve_people(&[
+        at("Maria Lopez", "a.md", 1, "rustconf-2024", true),
+        at("Maria Lopez Garcia", "b.md", 2, "rustconf-2024", true),
+        at("Maria Lopez Fernandez", "c.md", 3, "rustconf-2024", true),
+    ]);
+    assert!(!one_person(&p, "Maria Lopez Garcia", "Maria Lopez Fernandez"), "{:?}", ids(&p));
+    assert!(!one_person(&p, "Maria Lopez", "Maria Lopez Garcia"));
+}

@@ -150,6 +150,11 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
             }
             continue;
         }
+        // A slot's untimed lines are its own block's or a list right after it; a paragraph of
+        // prose later on ends it (`Thanks to all the volunteers!`).
+        if block.kind == BlockKind::Paragraph {
+            slot_kind = None;
+        }
         let lines: Vec<(usize, usize, u32)> = line_spans(block);
         let mut k = 0;
         while k < lines.len() {
@@ -173,7 +178,9 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 None => (room, None),
             };
             if let Some((Some(time), rest)) = after_time {
-                let rest_start = end - rest.len();
+                // Where `rest` stands in the block (it is a slice of it; the line may end in white
+                // space that `rest` was trimmed of).
+                let rest_start = rest.as_ptr() as usize - block.text.as_ptr() as usize;
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
                 if rest.is_empty() {
                     // The title (and maybe the speaker) on the lines below the time.
