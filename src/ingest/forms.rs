@@ -86,6 +86,7 @@ pub trait Form: Sync {
 
 /// Every form, most specific first.
 pub static FORMS: &[&dyn Form] = &[
+    &ModeratedPanel,
     &ByNames,
     &QuotedTitle,
     &MarkedTitle,
@@ -98,6 +99,56 @@ pub static FORMS: &[&dyn Form] = &[
     &NameKeynote,
     &NameOn,
 ];
+
+/// `Title, moderated by X with A, B and C`, `Title — moderated by X (Org), with A and B`, `Title
+/// (moderated by X; A, Org; B, Org)`: a panel, its moderator and its panellists.
+///
+/// ```
+/// use confgraph::ingest::forms::{Form, Head, ModeratedPanel};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &ModeratedPanel.read(&Head::plain("Career Paths for RSEs, moderated by Hone Kereama with Claire Dubois-Martin, Ibrahim Al-Farsi and Shreya Banerjee"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers.len()), ("Career Paths for RSEs", 4));
+/// ```
+pub struct ModeratedPanel;
+
+impl Form for ModeratedPanel {
+    fn name(&self) -> &'static str {
+        "Title, moderated by Speaker with Speakers"
+    }
+
+    fn read(&self, head: &Head, _slot: Slot) -> Vec<Reading> {
+        let text = head.text.as_str();
+        let Some(at) = ["moderated by ", "Moderated by ", "moderator: ", "Moderator: ", "hosted by "]
+            .iter()
+            .find_map(|m| text.find(m).map(|i| (i, m.len())))
+        else {
+            return Vec::new();
+        };
+        let (start, len) = at;
+        let Some(title) = title_of(text[..start].trim_end().trim_end_matches(['(', ',', '—', '–', '-', ';']))
+        else {
+            return Vec::new();
+        };
+        // The names run to a remark (` — why it matters`), a closing bracket or the end.
+        let rest = &text[start + len..];
+        let end = [" — ", " – ", ")", ". "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
+        let list = rest[..end].replace(" with ", ", ").replace("; ", ", ").replace(", panelists ", ", ");
+        let mut names: Vec<NameRef> = Vec::new();
+        for part in list.split(", ") {
+            // `Fatima Zahra El Idrissi, OKF Maroc`: an organisation after a name is dropped.
+            if let Some(found) = speaker_list(part.trim().trim_end_matches('.'), Slot::Phrase) {
+                names.extend(found);
+            }
+        }
+        if names.len() < 2 {
+            return Vec::new();
+        }
+        let mut r = reading("Title, moderated by Speaker", title, names, 6, None);
+        r.kind = Some(SessionKind::Panel);
+        vec![r]
+    }
+}
 
 /// Points a speaker list is worth: each name by its likeness.
 fn names_score(names: &[NameRef]) -> i32 {
