@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crate::corpus::CorpusSession;
 use crate::ids::slug;
+use crate::ingest::names::shares_a_name;
 use crate::model::SessionKind;
 use crate::resolve::People;
 
@@ -183,14 +184,6 @@ fn same_people(a: &[Arc<str>], b: &[Arc<str>], name: &impl Fn(&Arc<str>) -> Stri
 /// `Aleksandr Volkov`) — enough beside an identical title at one edition.
 fn shares_speaker(a: &CorpusSession, b: &CorpusSession, name: &impl Fn(&Arc<str>) -> String) -> bool {
     a.speakers.iter().any(|p| b.speakers.iter().any(|q| p == q || shares_a_name(&name(p), &name(q))))
-}
-
-/// Whether two names share a word of three letters or more, accents and case folded.
-fn shares_a_name(a: &str, b: &str) -> bool {
-    let words =
-        |n: &str| -> Vec<String> { slug(n).split('-').filter(|w| w.chars().count() >= 3).map(str::to_owned).collect() };
-    let theirs = words(b);
-    words(a).iter().any(|w| theirs.contains(w))
 }
 
 #[cfg(test)]

@@ -167,10 +167,27 @@ fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
 /// `# BEAM Lisboa — day 1` under front matter `date: 2024-05-16`.
 fn from_heading_and_date(s: &Sources<'_>) -> Option<Edition> {
     let year = s.front.first(&["date", "year", "created"]).and_then(|(d, _)| year_of(d))?;
+    let (i, heading, text) = first_heading(s, &[':', '—', '–', '|', '·'])?;
+    edition_of_heading(s, i, heading, text, year, None)
+}
+
+/// The first heading near the top, and its text up to the first of `separators`.
+fn first_heading<'a>(s: &Sources<'a>, separators: &[char]) -> Option<(usize, &'a Block, &'a str)> {
     let (i, heading) = s.blocks.iter().enumerate().take(TOP).find(|(_, b)| b.heading_level().is_some())?;
-    let text = heading.text.split([':', '—', '–', '|', '·']).next().unwrap_or_default().trim();
-    let mut name = parse_header(&format!("{text} {year}"))?;
-    name.location = name.location.or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
+    Some((i, heading, heading.text.split(separators).next().unwrap_or_default().trim()))
+}
+
+/// `series` with `year`, named by heading `i`, its place given or on the line after it.
+fn edition_of_heading(
+    s: &Sources<'_>,
+    i: usize,
+    heading: &Block,
+    series: &str,
+    year: u16,
+    place: Option<String>,
+) -> Option<Edition> {
+    let mut name = parse_header(&format!("{series} {year}"))?;
+    name.location = name.location.or(place).or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
     Some(Edition { name, line: heading.line, block: Some(i) })
 }
 
@@ -256,20 +273,16 @@ fn year_at(line: &str, i: usize) -> bool {
 /// `# OpsCamp Montevideo — my notes (Oct 2023)`: the first heading names the series and a date
 /// in it the year; a place after a conference-like name (`OpsCamp Montevideo`) is the location.
 fn from_heading_with_date(s: &Sources<'_>) -> Option<Edition> {
-    let (i, heading) = s.blocks.iter().enumerate().take(TOP).find(|(_, b)| b.heading_level().is_some())?;
+    let (i, heading, first) = first_heading(s, &[':', '—', '–', '|', '·', '('])?;
     let year = year_of(&heading.text)?;
-    let first = heading.text.split([':', '—', '–', '|', '·', '(']).next().unwrap_or_default().trim();
     let words: Vec<&str> = first.split_whitespace().collect();
     let named = (1..words.len()).rev().find(|&k| is_conference_like(&words[..k].join(" ")));
-    let (series, place) = match named {
+    match named {
         Some(k) if words[k..].iter().all(|w| w.starts_with(char::is_uppercase)) => {
-            (words[..k].join(" "), Some(words[k..].join(" ")))
+            edition_of_heading(s, i, heading, &words[..k].join(" "), year, Some(words[k..].join(" ")))
         }
-        _ => (first.to_owned(), None),
-    };
-    let mut name = parse_header(&format!("{series} {year}"))?;
-    name.location = name.location.or(place).or_else(|| next_line_place(heading, s.blocks.get(i + 1)));
-    Some(Edition { name, line: heading.line, block: Some(i) })
+        _ => edition_of_heading(s, i, heading, first, year, None),
+    }
 }
 
 /// `title: "My top 5 talks from Superposition Summit 2025"` in front matter.

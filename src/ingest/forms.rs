@@ -835,7 +835,7 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     if !super::names::has_name_word(&head.text, slot) {
         return Vec::new();
     }
-    let unmarked = without_attendance_marks(&head.text);
+    let unmarked = without_decorations(&head.text);
     if unmarked.len() < head.text.len() {
         let from = unmarked.as_ptr() as usize - head.text.as_ptr() as usize;
         let to = from + unmarked.len();
@@ -888,9 +888,10 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     out
 }
 
-/// `Title ★`, `Title (*)`, `Title ✓`: marks a note-taker sets after what they attended; and
-/// `Title #chaos #sre`: tags after a line (topic hints, read elsewhere).
-fn without_attendance_marks(text: &str) -> &str {
+/// A line without what decorates it: a leading pictograph (`👋 Opening remarks by …`), attendance
+/// marks (`Title ★`, `Title (*)`, `Title ✓`), the note-taker's aside (`(missed who gave it)`), a
+/// trailing pictograph and tags (`Title #chaos #sre`, topic hints read elsewhere).
+fn without_decorations(text: &str) -> &str {
     // `👋 Opening remarks by …`, `🛠️ workshop: …`: a pictograph leading a line decorates it (the
     // lightning sign is a kind label, read later).
     let pictograph = |c: char| {
@@ -967,7 +968,7 @@ fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
 /// The head as a title alone (its kind label taken off).
 #[must_use]
 pub fn title_only(head: &Head) -> Reading {
-    let (text, kind) = strip_kind_label(without_attendance_marks(&head.text));
+    let (text, kind) = strip_kind_label(without_decorations(&head.text));
     let title = title_of(&text).unwrap_or_else(|| collapse_ws(&head.text));
     Reading { key: "Title".into(), title, speakers: Vec::new(), score: 0, kind, rest: None }
 }

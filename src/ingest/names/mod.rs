@@ -13,6 +13,25 @@ pub mod speakers;
 
 use judge::{Likeness, is_initial, is_particle, judge};
 
+/// Whether two name forms share a name word of three letters or more, accents and case folded
+/// (`Sasha Volkov` / `Aleksandr Volkov`, `Huong Nguyen` / `Nguyễn Thị Hương`): evidence, beside
+/// something else in common, that they are one person.
+///
+/// ```
+/// use confgraph::ingest::names::shares_a_name;
+///
+/// assert!(shares_a_name("Huong Nguyen", "Nguyễn Thị Hương"));
+/// assert!(!shares_a_name("Ana Ortiz", "Bo Chen"));
+/// ```
+#[must_use]
+pub fn shares_a_name(a: &str, b: &str) -> bool {
+    let words = |n: &str| -> Vec<String> {
+        crate::ids::slug(n).split('-').filter(|w| w.chars().count() >= 3).map(str::to_owned).collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
+}
+
 /// `PyCon`, `DjangoCon`, `PyTexas`: conference names are never name words.
 fn is_conference_word(token: &str) -> bool {
     let mut chars = token.chars();

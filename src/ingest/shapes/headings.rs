@@ -16,6 +16,7 @@ use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, Reading, title_only};
 use super::super::kind::{container_kind, kind_word};
 use super::super::names::judge::{Likeness, judge};
+use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
 use super::super::pattern::Group;
@@ -252,14 +253,6 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
-}
-
-/// Whether two name forms share a name word (`Sasha Volkov`, `Aleksandr Volkov`).
-fn shares_a_name(a: &str, b: &str) -> bool {
-    let words =
-        |n: &str| n.split_whitespace().map(str::to_lowercase).filter(|w| w.chars().count() >= 3).collect::<Vec<_>>();
-    let theirs = words(b);
-    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// Whether a heading without speakers is a session.
