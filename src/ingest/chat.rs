@@ -121,12 +121,29 @@ fn conversation(form: &Form, lines: &[&str]) -> Option<BTreeMap<usize, usize>> {
         }
         let Some(c) = form.pattern.captures(line) else { continue };
         let who = c.name("who").or_else(|| c.name("nick")).map_or("", |m| m.as_str().trim());
+        // `10:15am  Track A: …`, `9:20  KEYNOTE: …`: a programme's label, not someone talking.
+        if is_programme_label(who) {
+            continue;
+        }
         *authors.entry(who.to_lowercase()).or_default() += 1;
         marked.insert(i, c.get(0).map_or(0, |m| m.end()));
     }
     // People talk more than once in a conversation; a programme names each speaker about once.
     let repeated = authors.iter().filter(|&(who, &n)| n > 1 || who.is_empty()).map(|(_, &n)| n).sum::<usize>();
     (marked.len() >= MIN_MESSAGES && repeated * 2 >= marked.len()).then_some(marked)
+}
+
+/// Words that open a programme's labels (`Track A`, `Room 2`, `Main stage`), which chat forms
+/// with a colon after the author would otherwise take for authors.
+const PROGRAMME_LABELS: &[&str] =
+    &["track", "room", "stage", "hall", "salle", "sala", "saal", "auditorium", "main", "break", "lunch", "day"];
+
+/// A label of a programme line (`Track A`, `KEYNOTE`, `Lightning talks`) in an author's place.
+fn is_programme_label(who: &str) -> bool {
+    let first = who.split_whitespace().next().unwrap_or_default().to_lowercase();
+    PROGRAMME_LABELS.contains(&first.as_str())
+        || super::kind::kind_word(who).is_some()
+        || super::kind::container_kind(who).is_some()
 }
 
 #[cfg(test)]
@@ -145,6 +162,12 @@ mod tests {
     fn a_bracketed_time_programme_is_left_alone() {
         let programme =
             "[09:00] Ana Ortiz: Opening\n[09:30] Li Wei: Async\n[10:00] Sam Okafor: Macros\n[10:30] Eva Lind: Traits\n";
+        assert_eq!(messages_only(programme), programme);
+    }
+
+    #[test]
+    fn a_programme_with_track_labels_is_left_alone() {
+        let programme = "9:20am  KEYNOTE: Words (Ada Obi)\n10:15am  Track A: Plurals (Jan Novak) | Track B: Fonts (Li Na)\n11:15am  Track A: Bidi (Yael Cohen) | Track B: Glossaries (Sam Lee)\n1:15 PM  Track A: CI (Nandini Rao)\n";
         assert_eq!(messages_only(programme), programme);
     }
 

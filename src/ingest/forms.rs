@@ -119,10 +119,18 @@ impl Form for ModeratedPanel {
 
     fn read(&self, head: &Head, _slot: Slot) -> Vec<Reading> {
         let text = head.text.as_str();
-        let Some(at) = ["moderated by ", "Moderated by ", "moderator: ", "Moderator: ", "hosted by "]
-            .iter()
-            .find_map(|m| text.find(m).map(|i| (i, m.len())))
-        else {
+        let Some(at) = [
+            "moderated by ",
+            "Moderated by ",
+            "moderator: ",
+            "Moderator: ",
+            "hosted by ",
+            "chaired by ",
+            "Chaired by ",
+            "facilitated by ",
+        ]
+        .iter()
+        .find_map(|m| text.find(m).map(|i| (i, m.len()))) else {
             return Vec::new();
         };
         let (start, len) = at;
@@ -245,6 +253,27 @@ fn leading_speakers(text: &str, slot: Slot) -> Option<(Vec<NameRef>, Option<Stri
         let names = speaker_list(&text[..cut], slot)?;
         Some((names, Some(collapse_ws(&text[cut..]))))
     })
+}
+
+/// `Joaquín Amat again; they announced …`, `Achieng Odhiambo (chair) welcomed everyone`: one
+/// name of two to five words opening `text`, then a remark in lower case or after punctuation.
+fn name_then_remark(text: &str, slot: Slot) -> Option<(Vec<NameRef>, Option<String>)> {
+    let words: Vec<(usize, &str)> =
+        text.split_whitespace().take(6).map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
+    for n in (2..=words.len().min(5)).rev() {
+        let (at, last) = words[n - 1];
+        let end = at + last.len();
+        let name = text[..end].trim_end_matches([',', ';']);
+        let rest = text[end..].trim_start();
+        let remark_follows = text[..end].ends_with([',', ';']) || rest.starts_with(['(', ',', ';']);
+        if !remark_follows || rest.is_empty() {
+            continue;
+        }
+        if let Some(names) = speaker_list(name, slot).filter(|n| n.len() == 1) {
+            return Some((names, Some(collapse_ws(rest))));
+        }
+    }
+    None
 }
 
 /// `Title by A and B`, `"Title" by A`, `Title, presented by A`, `Panel with A, B and C`.
@@ -597,7 +626,10 @@ impl Form for DashSplit {
                 out.push(reading("Speaker — Title", title, names, 0, None));
             }
             let right = &text[last + dash.len()..];
-            if let (Some((names, remark)), Some(title)) = (leading_speakers(right, slot), title_of(&text[..last])) {
+            // (`Coimbra, Portugal — Convento São Francisco, 2 days`: a place, then its venue.)
+            let place = text[..last].contains(", ") && text[..last].split_whitespace().count() <= 4;
+            let names = leading_speakers(right, slot).or_else(|| (!place).then(|| name_then_remark(right, slot)).flatten());
+            if let (Some((names, remark)), Some(title)) = (names, title_of(&text[..last])) {
                 out.push(reading("Title — Speaker", title, names, 0, remark));
             }
             if !out.is_empty() {
@@ -904,6 +936,8 @@ fn without_decorations(text: &str) -> &str {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
+        // `Title (Speaker) *`: a printout's "went" mark.
+        t = t.strip_suffix(" *").unwrap_or(t).trim_end();
         // `Nerves on a Coffee Machine ☕ (missed who gave it)`: the note-taker's aside.
         if let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
             let inner = t[open + 1..t.len() - 1].trim_start();

@@ -99,11 +99,17 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
         w.clear();
         w.extend(word.chars().flat_map(char::to_lowercase));
         let k = match w.as_str() {
-            "lightning" | "lightnings" | "lt" | "lts" => Some(SessionKind::Lightning),
+            // (Spanish, Portuguese, French, German and Italian group words too.)
+            "lightning" | "lightnings" | "lt" | "lts" | "relámpago" | "relampago" | "blitzvorträge" | "éclair" => {
+                Some(SessionKind::Lightning)
+            }
             "keynote" | "keynotes" => Some(SessionKind::Keynote),
-            "tutorial" | "tutorials" | "workshop" | "workshops" => Some(SessionKind::Tutorial),
+            "tutorial" | "tutorials" | "workshop" | "workshops" | "talleres" | "ateliers" | "oficinas" => {
+                Some(SessionKind::Tutorial)
+            }
             "panel" | "panels" => Some(SessionKind::Panel),
-            "talks" | "sessions" | "presentations" => Some(SessionKind::Talk),
+            "talks" | "sessions" | "presentations" | "charlas" | "ponencias" | "palestras" | "vorträge"
+            | "conférences" | "interventi" => Some(SessionKind::Talk),
             _ if GROUP_QUALIFIERS.contains(&w.as_str()) => None,
             _ => return None,
         };
@@ -146,6 +152,40 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("bof", SessionKind::Other),
     ("ask me anything", SessionKind::Ama),
     ("ama", SessionKind::Ama),
+    ("booth demo", SessionKind::Booth),
+    ("sponsor demo", SessionKind::Booth),
+    ("booth", SessionKind::Booth),
+    // Spanish, Portuguese, Italian, French and German labels.
+    ("conferencia inaugural", SessionKind::Keynote),
+    ("conferencia magistral", SessionKind::Keynote),
+    ("conferencia plenaria", SessionKind::Keynote),
+    ("conferencia de clausura", SessionKind::Keynote),
+    ("ponencia invitada", SessionKind::Keynote),
+    ("palestra de abertura", SessionKind::Keynote),
+    ("conférence plénière", SessionKind::Keynote),
+    ("conférence d'ouverture", SessionKind::Keynote),
+    ("plénière", SessionKind::Keynote),
+    ("eröffnungsvortrag", SessionKind::Keynote),
+    ("hauptvortrag", SessionKind::Keynote),
+    ("mesa redonda", SessionKind::Panel),
+    ("mesa-redonda", SessionKind::Panel),
+    ("tavola rotonda", SessionKind::Panel),
+    ("podiumsdiskussion", SessionKind::Panel),
+    ("podium", SessionKind::Panel),
+    ("charlas relámpago", SessionKind::Lightning),
+    ("charla relámpago", SessionKind::Lightning),
+    ("relámpago", SessionKind::Lightning),
+    ("blitzvortrag", SessionKind::Lightning),
+    ("taller", SessionKind::Tutorial),
+    ("oficina", SessionKind::Tutorial),
+    ("laboratorio", SessionKind::Tutorial),
+    ("charla", SessionKind::Talk),
+    ("ponencia", SessionKind::Talk),
+    ("palestra", SessionKind::Talk),
+    ("intervento", SessionKind::Talk),
+    ("conférence", SessionKind::Talk),
+    ("exposé", SessionKind::Talk),
+    ("vortrag", SessionKind::Talk),
 ];
 
 /// Separators between a kind label and the title.
@@ -225,9 +265,12 @@ pub fn kind_word(value: &str) -> Option<SessionKind> {
         "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" => {
             SessionKind::Talk
         }
-        "ceremony" | "opening" | "closing" | "welcome" | "remarks" => SessionKind::Ceremony,
+        "ceremony" | "opening" | "closing" | "welcome" | "remarks" | "inauguración" | "clausura" | "bienvenida"
+        | "apertura" | "abertura" | "encerramento" | "ouverture" | "clôture" | "eröffnung" | "begrüßung"
+        | "abschluss" => SessionKind::Ceremony,
         "ama" | "ask me anything" => SessionKind::Ama,
-        "booth" | "demo" | "other" => SessionKind::Other,
+        "booth" | "booth demo" => SessionKind::Booth,
+        "demo" | "other" => SessionKind::Other,
         _ => return None,
     };
     Some(kind)

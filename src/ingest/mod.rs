@@ -148,6 +148,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
         SHAPES.iter().filter(|s| s.phase() == Phase::Structure).flat_map(|shape| shape.find(&notes)).collect();
     notes.owned = shapes::owned_blocks(&candidates, blocks.len());
     candidates.extend(SHAPES.iter().filter(|s| s.phase() == Phase::Loose).flat_map(|shape| shape.find(&notes)));
+    shapes::clear_unstated_titles(&mut candidates);
     let (mut kept, dropped) = select::select(candidates);
     explain::assign_editions(&notes, &mut kept);
     let mut record = fields::record(&shared, &blocks, &edition.name, edition.line, &kept);

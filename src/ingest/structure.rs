@@ -16,6 +16,10 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:
             (?:day|dag|día|dia|jour|tag) \s* (?:\d+|one|two|three|four|five)\b.*
           | (?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*
+          | (?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi
+            |samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça|terca|quarta|quinta
+            |sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\b (?:[\s,-]+ (?:\d.*|[\p{L}\s.]{0,12}\d.*))?
+          | (?:primer|segundo|tercer|premier|deuxième|erster|zweiter|dritter) \s+ (?:día|dia|jour|tag)\b.*
           | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? \s+ \d.*
           | \d{4}-\d{2}-\d{2}\b.*
           | \d{1,2}(?:st|nd|rd|th)? (?:\s*[/\-–&]\s*\d{1,2}(?:st|nd|rd|th)?)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
@@ -26,7 +30,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:my \s+)? (?:schedule|agenda|programme|program|timetable|notes|my \s+ notes|table \s+ of \s+ contents|contents|toc
             |links|resources|misc.*|summary|wrap[-\s]?up|key \s+ takeaways|takeaways|highlights|overview|conclusion
             |final \s+ thoughts|closing \s+ thoughts|until \s+ next \s+ time|intro|introduction|background|motivation
-            |questions|q\s*&\s*a|follow[-\s]?ups?|to[-\s]?do|todo|action \s+ items|next \s+ steps|references|further \s+ reading
+            |questions|q\s*&\s*a|follow[-\s]?ups?|to[-\s]?do|todo|pendientes|por \s+ hacer|à \s+ faire|notes \s+ to \s+ self|action \s+ items|next \s+ steps|references|further \s+ reading
             |reading \s+ list|people \s+ i \s+ met|people|travel|logistics|venue|sponsors?|expo \s+ hall|posters?|sprints
             |thoughts|reflections|impressions|random \s+ notes|other \s+ notes|tl;?dr|attendees|organisers|organizers)
         )[\s.!:]*$",
@@ -41,7 +45,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
             |people \s+ to \s+ (?:follow \s+ up(?:\s+with)?|meet)|people|to \s+ follow \s+ up
             |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes|things \s+ to \s+ try
-            |to \s+ try|ideas|questions|for \s+ the \s+ team|homework)[\s.!:]*$",
+            |to \s+ try|ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
+            |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo)[\s.!:]*$",
     )
     .expect("valid regex")
 });
@@ -59,7 +64,11 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_own_section(text: &str) -> bool {
     let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
     let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
-    t.len() < 60 && OWN_SECTION.is_match(t)
+    // `HALLWAY / ACTION ITEMS`, `Links & follow-ups`: any part of a joined heading.
+    t.len() < 60
+        && (OWN_SECTION.is_match(t)
+            || t.contains([' ', '/', '&'])
+                && t.split(['/', '&', '+']).filter(|p| !p.trim().is_empty()).any(|p| OWN_SECTION.is_match(p.trim())))
 }
 
 /// Words of section headings about the trip rather than the programme.
@@ -80,6 +89,7 @@ static OFF_PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
 /// for t in ["Day 2 — Friday", "Saturday 14 October", "After the break", "Key takeaways", "2023-09-12", "END OF DAY 1"] {
 ///     assert!(is_structure(t), "{t}");
 /// }
+/// assert!(is_structure("Jueves 7") && is_structure("Freitag, 14. Juni") && is_structure("Viernes"));
 /// assert!(!is_structure("Daylight Saving Time Bugs"));
 /// ```
 #[must_use]

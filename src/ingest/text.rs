@@ -121,6 +121,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                             | "Ma"
                             | "Jr"
                             | "Sr"
+                            | "Dra"
+                            | "Profa"
+                            | "Sra"
+                            | "Srta"
+                            | "Ing"
+                            | "Lic"
+                            | "Dott"
+                            | "Mme"
+                            | "Pr"
+                            | "mod"
+                            | "feat"
+                            | "ft"
                     );
                 if next.is_none_or(char::is_whitespace) && !abbreviation {
                     out.push((start, i + 1));

@@ -38,8 +38,42 @@ pub struct Judged {
 }
 
 /// Honorifics dropped before a name.
-const HONORIFICS: &[&str] =
-    &["dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "sir", "dame"];
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "mx",
+    "mx.",
+    "sir",
+    "dame",
+    "dra",
+    "dra.",
+    "profa",
+    "profa.",
+    "prof.ª",
+    "prof.a",
+    "sr.",
+    "sra.",
+    "srta.",
+    "ing.",
+    "lic.",
+    "dott.",
+    "dott.ssa",
+    "mme",
+    "mme.",
+    "mlle",
+    "herr",
+    "frau",
+    "pr.",
+];
 
 /// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).
 const PARTICLES: &[&str] = &[
@@ -175,7 +209,10 @@ fn classify(token: &str) -> Word {
         return Word::Particle;
     }
     // `al-Amin`, `el-Sayed`, `ibn-Rushd`, `d'Souza`: a particle joined to a family name.
-    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ibn-", "bin-", "d'", "d’", "l'", "l’"] {
+    for prefix in [
+        "al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ibn-", "bin-", "d'", "d’", "l'", "l’", "dell'", "dell’",
+        "dall'", "dall’", "nell'",
+    ] {
         if let Some(rest) = token.strip_prefix(prefix).filter(|r| r.starts_with(char::is_uppercase)) {
             return classify(rest);
         }

@@ -246,7 +246,8 @@ pub fn parenthesised_mentions(text: &str, titles: &[&str]) -> Vec<ProseMention> 
 /// An aside that names an organisation or role (`Changeset Consulting`, `PyCon US Chair`), not a
 /// remark (`not in the textbook`) or a code (`M1/M2/M3`, `RAG`).
 fn affiliation_like(aside: &str) -> bool {
-    aside.chars().next().is_some_and(char::is_uppercase)
+    !dated(aside)
+        && aside.chars().next().is_some_and(char::is_uppercase)
         && aside
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.chars().count() >= 3 && w.chars().any(char::is_lowercase))
@@ -255,8 +256,29 @@ fn affiliation_like(aside: &str) -> bool {
 /// An aside with at least one word of two or more letters (`PSF`, `Elastic, formerly Twitter`),
 /// not a code like `M1/M2/M3`.
 fn names_an_organisation(aside: &str) -> bool {
+    // `Aula Magna (y el aula 12 …)`: an aside that opens with a joining word is a remark
+    // (`Ned Batchelder (coverage.py Maintainer)` is not).
+    const JOINING: &[&str] = &[
+        "y", "e", "el", "la", "los", "las", "and", "the", "a", "an", "for", "with", "to", "que", "et", "le", "les", "und",
+        "der", "die", "das", "but", "or", "so", "which", "who", "see", "i", "we",
+    ];
+    let first = aside.split_whitespace().next().unwrap_or_default();
     !aside.starts_with(|c: char| c.is_ascii_digit())
+        && !JOINING.contains(&first)
+        && !dated(aside)
         && aside.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 2)
+}
+
+/// `June 2026`, `Tue 14 May`: an aside that dates something, not an organisation.
+fn dated(aside: &str) -> bool {
+    const MONTHS_AND_DAYS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ];
+    aside.chars().any(|c| c.is_ascii_digit())
+        && aside.split(|c: char| !c.is_alphabetic()).any(|w| MONTHS_AND_DAYS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The closing parenthesis of the one at `open`, within a few hundred bytes: an aside is short,

@@ -46,6 +46,7 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
             .flat_map(|p| p.split(" with "))
             .flat_map(|p| p.split(" und "))
             .flat_map(|p| p.split(" et "))
+            .flat_map(|p| p.split(" y "))
             .map(str::trim)
             .filter(|p| !p.is_empty())
     })
@@ -136,7 +137,12 @@ pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
 /// Role words around a name in a list (`panel: A`, `mod. B`, `moderated by C`, `D (moderator)`),
 /// taken off: the name is a speaker whatever the role.
 fn strip_role(part: &str) -> &str {
-    const LEADS: [&str; 18] = [
+    const LEADS: [&str; 23] = [
+        "chaired by",
+        "chair:",
+        "facilitated by",
+        "led by",
+        "facilitator:",
         "panel:",
         "panelists:",
         "panellists:",

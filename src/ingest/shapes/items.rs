@@ -211,6 +211,20 @@ fn loose_reading(head: &Head) -> Option<Reading> {
     Some(Reading { key: "Speaker did \"Title\"".into(), title, speakers: vec![who], score: 2, kind: None, rest: None })
 }
 
+/// The speakers an item's first nested bullet names (`- Ana de la Fuente & Tomás Ibarra (BNE)`)
+/// and that bullet, when it is nothing but names.
+fn speakers_below(blocks: &[Block], kids: &[usize], talks_here: bool) -> Option<(Vec<NameRef>, usize)> {
+    let &j = kids.first()?;
+    let child = &blocks[j];
+    if !is_item(child) || child.lines.len() > 1 {
+        return None;
+    }
+    let (head, _, _) = head_of(child);
+    let slot = if talks_here { Slot::Stated } else { Slot::Guessed };
+    let text = head.text.trim().trim_start_matches(['—', '–']).trim();
+    speaker_list(text, slot).map(|names| (names, j))
+}
+
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {
     let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
     let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
@@ -243,6 +257,11 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             continue;
         }
         let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
+        // `- [ ] read the conformal prediction paper by [[Rajesh Iyer]]`: a task, not a talk.
+        let task = block.text.starts_with("[ ] ") || block.text.starts_with("TODO ");
+        if task && r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) {
+            continue;
+        }
         if let Some(t) = &own.title {
             r.title.clone_from(t);
         }
@@ -277,6 +296,15 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
                 }
             }
         }
+        // `- **Title**` with `- Name (Org)` as its first nested bullet (Notion, Google Docs).
+        if r.speakers.is_empty() {
+            if let Some((names, j)) = speakers_below(notes.blocks, &kids, talks_here) {
+                r.speakers = names;
+                speaker_line = notes.blocks[j].line;
+                evidence = Evidence::Read;
+                body.retain(|&b| b != j);
+            }
+        }
         if r.speakers.is_empty() && talks_here {
             if let Some(loose) = loose_reading(&head) {
                 r = loose;
@@ -306,6 +334,7 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
                 // a sentence, left to the prose reader.
                 || r.title.split_whitespace().count() > 14;
             if !(talks_here || labelled)
+                || own_section
                 || is_break(&r.title)
                 || person_only
                 || note

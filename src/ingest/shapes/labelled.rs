@@ -1,12 +1,19 @@
 //! Label records without a heading: a paragraph of `Key: value` lines that names its talk in a
 //! `Talk:` / `Title:` / `Session:` label, the labels in any order (`Time:` / `Room:` /
-//! `Speaker(s):` / `Talk:`), as a conference app's fields copy out. The blocks after it, up to a
-//! rule, a heading or the next record, are its notes.
+//! `Speaker(s):` / `Talk:`), as a conference app's fields copy out, or opens with its title line
+//! (`Keynote: "Title"`, `Charla: Título`, a bare title) over label lines that say who gave it
+//! (`Speaker:`, `Moderator:` / `Panelists:`, `Ponente:`). The blocks after it, up to a rule, a
+//! heading or the next record, are its notes.
+
+use crate::model::SessionKind;
 
 use super::super::body::item_labels;
 use super::super::document::{Block, BlockKind};
+use super::super::forms::strip_quotes;
 use super::super::kind::strip_kind_label;
+use super::super::labels::labels_of;
 use super::super::notes::Notes;
+use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Phase, Shape, is_break};
 
 /// Sessions written as a paragraph of label lines.
@@ -38,7 +45,7 @@ impl Shape for LabelRecords {
                 && !b.in_quote
                 && Some(i) != notes.header_block
                 && !notes.is_owned(i)
-                && item_labels(b).title.is_some()
+                && (item_labels(b).title.is_some() || title_line(b).is_some())
         };
         let records: Vec<usize> =
             notes.blocks.iter().enumerate().filter(|&(i, b)| is_record(i, b)).map(|(i, _)| i).collect();
@@ -46,13 +53,21 @@ impl Shape for LabelRecords {
         for (k, &i) in records.iter().enumerate() {
             let block = &notes.blocks[i];
             let facts = item_labels(block);
-            let Some(stated) = facts.title.as_deref() else { continue };
-            let (title, kind) = strip_kind_label(stated);
+            let (title, kind, title_line) = match facts.title.as_deref() {
+                Some(stated) => {
+                    let (title, kind) = strip_kind_label(stated);
+                    let line =
+                        block.line_texts().find(|(l, _)| l.contains(stated)).map_or(block.line, |(_, number)| number);
+                    (title, kind, line)
+                }
+                None => match title_line(block).filter(|_| !facts.speakers.is_empty()) {
+                    Some((title, kind)) => (title, kind, block.line),
+                    None => continue,
+                },
+            };
             if title.is_empty() || is_break(&title) || facts.speakers.is_empty() && facts.time.is_none() {
                 continue;
             }
-            let title_line =
-                block.line_texts().find(|(l, _)| l.contains(stated)).map_or(block.line, |(_, number)| number);
             let mut c = Candidate::new("label record", "label lines", i, title_line, title);
             c.evidence = if facts.speakers.is_empty() { Evidence::Place } else { Evidence::Stated };
             c.speakers = facts.speakers;
@@ -70,4 +85,23 @@ impl Shape for LabelRecords {
         }
         out
     }
+}
+
+/// Most words a record's opening title line holds; a longer line is a sentence.
+const MAX_TITLE_WORDS: usize = 18;
+
+/// A record's opening line when it is a title and every line after it is a label: `Keynote:
+/// "Open Science Is Not Free"`, `Charla: Repositorios institucionales`, `Who Owns the Metadata?`.
+fn title_line(block: &Block) -> Option<(String, Option<SessionKind>)> {
+    let mut lines = block.line_texts();
+    let (first, _) = lines.next()?;
+    let mut rest = lines.peekable();
+    rest.peek()?;
+    if !labels_of(first).is_empty() || rest.any(|(l, _)| labels_of(l).is_empty()) {
+        return None;
+    }
+    let (title, kind) = strip_kind_label(first);
+    let title = collapse_ws(strip_quotes(title.trim()));
+    let sentence = title.ends_with('.') && !title.ends_with("..");
+    (!title.is_empty() && !sentence && title.split_whitespace().count() <= MAX_TITLE_WORDS).then_some((title, kind))
 }

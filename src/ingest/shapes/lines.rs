@@ -12,6 +12,7 @@ use crate::model::SessionKind;
 use super::super::document::BlockKind;
 use super::super::forms::Head;
 use super::super::kind::{container_kind, kind_word};
+use super::super::labels::labels_of;
 use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::is_structure;
@@ -148,6 +149,8 @@ fn lines(notes: &Notes<'_>) -> Vec<Line> {
                 || text.chars().count() > MAX_LINE
                 || leading_time(text).is_some()
                 || !has_separator(text)
+                // `Speaker: Ana Ortiz`, `Room: Hall 2`: a field of a record, not a programme line.
+                || text.starts_with(|c: char| c.is_alphanumeric() || c == '*' || c == '_') && !labels_of(text).is_empty()
             {
                 continue;
             }

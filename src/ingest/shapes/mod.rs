@@ -348,6 +348,39 @@ pub fn is_break(title: &str) -> bool {
     words.len() <= 3 && words.iter().any(|w| BREAK_WORDS.contains(&w.as_str()) && w != "end" && w != "free")
 }
 
+/// The note-taker saying the title is unknown (`didn't catch the title`, `no idea what the title
+/// was`, `no recuerdo el título`): not a title, though the talk was given.
+static TITLE_NOT_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?ix)\b(?:(?:didn[’']?t|did\s+not|couldn[’']?t|can[’']?t|don[’']?t|never)\s+(?:catch|get|got|remember|recall|note|write\s+down|hear)
+            \s+(?:the|its|their|his|her|a)\s+(?:title|name\s+of\s+(?:the|her|his|their)\s+talk)
+          |no\s+idea\s+(?:what\s+)?(?:the|its)\s+title|(?:forgot|missed)\s+(?:the|its)\s+title|title\s+(?:unknown|not\s+given|tbd)\b
+          |no\s+recuerdo\s+el\s+t[íi]tulo|sin\s+t[íi]tulo|titre\s+inconnu|titel\s+vergessen|não\s+lembro\s+o\s+t[íi]tulo)",
+    )
+    .expect("valid regex")
+});
+
+/// True when a candidate's "title" is the note-taker saying they do not know it.
+///
+/// ```
+/// use confgraph::ingest::shapes::title_not_stated;
+///
+/// assert!(title_not_stated("no recuerdo el título, algo sobre software de laboratorio"));
+/// assert!(title_not_stated("something on mentoring (didn't catch the title)"));
+/// assert!(!title_not_stated("The Title Is the Hardest Part"));
+/// ```
+#[must_use]
+pub fn title_not_stated(title: &str) -> bool {
+    TITLE_NOT_STATED.is_match(title)
+}
+
+/// A candidate whose title only says it is unknown keeps its speakers and loses the "title".
+pub fn clear_unstated_titles(candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut().filter(|c| !c.speakers.is_empty() && title_not_stated(&c.title)) {
+        c.title.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

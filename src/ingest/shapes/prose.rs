@@ -346,6 +346,14 @@ fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize
         let k = parens.partition_point(|&(start, _)| start <= o);
         k > 0 && o < parens[k - 1].1
     };
+    let handle_of_name = |o: usize| {
+        let k = parens.partition_point(|&(start, _)| start <= o);
+        k > 0 && o < parens[k - 1].1 && {
+            let before = text[..parens[k - 1].0].trim_end();
+            runs.iter()
+                .any(|(ro, n)| *ro < before.len() && n.split(' ').next_back().is_some_and(|w| before.ends_with(w)))
+        }
+    };
     let runs: Vec<&(usize, String)> = runs.iter().filter(|(o, _)| !in_parens(*o)).collect();
     let mut refs: Vec<(usize, Reference)> = runs.iter().map(|(o, n)| (*o, Reference::Person(n.clone()))).collect();
     let mut local = Known::default();
@@ -364,7 +372,10 @@ fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize
             | "him" => {
                 refs.push((pos, Reference::Pronoun));
             }
-            _ if bare.starts_with('@') && bare.len() > 2 => refs.push((pos, Reference::Person(bare.to_owned()))),
+            // `Marthe Lindqvist (@marthe_l)`: a handle in brackets after a name is that person's.
+            _ if bare.starts_with('@') && bare.len() > 2 && !handle_of_name(pos) => {
+                refs.push((pos, Reference::Person(bare.to_owned())));
+            }
             _ => {
                 let k = runs.partition_point(|(o, _)| *o <= pos);
                 let covered = k > 0 && pos < runs[k - 1].0 + runs[k - 1].1.len();
@@ -407,6 +418,9 @@ static UNTITLED: LazyLock<Regex> = LazyLock::new(|| {
 static PANEL_WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bpanel(?:\s+discussion)?\b(?:[^.;]{0,120}?)\s(?:with|featuring)\s+").expect("valid regex")
 });
+
+/// `(@ytanaka)`: a handle in brackets after a name.
+static HANDLE_ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(@[\w.\-]{1,40}\)").expect("valid regex"));
 
 /// What a sentence's talks share: the block, the home edition, the sentence's place.
 struct Sentence<'s> {
@@ -467,7 +481,9 @@ fn talks_in_block(
         });
         let kind = kind.or(in_title.then_some(SessionKind::Talk));
         let tells = kind.is_some()
-            || spans.iter().any(|sp| sp.kind_hint.is_some() || is_title_case(&sp.title))
+            || spans
+                .iter()
+                .any(|sp| sp.kind_hint.is_some() || is_title_case(&sp.title) || joined_to_someone(sentence, sp))
             || sentence.contains(" by ")
             || sentence.contains(" By ")
             || remarks_here && REMARKS.is_match(sentence);
@@ -577,7 +593,7 @@ fn titled(
         } else if pair {
             vec![NameRef::named(before_first[k].1.clone())]
         } else if let Some(name) = nearest(refs, s + span.start, s, s + span.end, s + here.text.len()) {
-            vec![NameRef::named(name)]
+            partners(here, refs, &name, span.start).into_iter().chain(std::iter::once(NameRef::named(name))).collect()
         } else {
             continue;
         };
@@ -593,6 +609,34 @@ fn titled(
                 out.push(again);
             }
         }
+    }
+    out
+}
+
+/// `Leilani Kahale & Diego Fernández-Soto (@dfsoto) with "…"`: the people joined by `&` or `and`
+/// to the person credited with a title, named just before them in the sentence.
+fn partners(here: &Sentence<'_>, refs: &[(usize, Reference)], name: &str, title_start: usize) -> Vec<NameRef> {
+    let s = here.start;
+    let in_sentence: Vec<(usize, &str)> = refs
+        .iter()
+        .filter(|(o, _)| *o >= s && *o < s + title_start)
+        .filter_map(|(o, r)| match r {
+            Reference::Person(n) => Some((*o - s, n.as_str())),
+            _ => None,
+        })
+        .collect();
+    let Some(mut k) = in_sentence.iter().rposition(|(_, n)| *n == name) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while k > 0 {
+        let (prev_at, prev) = in_sentence[k - 1];
+        let between = here.text.get(prev_at + prev.len()..in_sentence[k].0).unwrap_or_default().trim();
+        if !matches!(between, "&" | "and" | "," | "+") {
+            break;
+        }
+        out.insert(0, NameRef::named(prev.to_owned()));
+        k -= 1;
     }
     out
 }
@@ -613,7 +657,22 @@ fn credited_before(here: &Sentence<'_>, sp: &TitleSpan, refs: &[(usize, Referenc
     // `stepped down as "Benevolent Dictator"`, `a book called "…"`, `coined the term "…"`.
     let between = here.text[named - here.start..sp.start].to_lowercase();
     let other_work = between.split(|c: char| !c.is_alphanumeric()).any(|w| NOT_A_TALK.contains(&w));
-    sp.title.split_whitespace().count() >= 2 && is_title_case(&sp.title) && !other_work
+    // `@pixelpusher_ng on "Charts for screen readers"`, `A & B (@dfsoto) with "…"`: a person
+    // then `on` or `with` then the title is a talk, whatever the title's case.
+    let joined = [" on", " with", " presenting", " presented", ":"].iter().any(|j| between.trim_end().ends_with(j))
+        && between.len() <= 40;
+    sp.title.split_whitespace().count() >= 2 && (is_title_case(&sp.title) || joined) && !other_work
+}
+
+/// `@pixelpusher_ng on "…"`, `Leilani Kahale & Diego Fernández-Soto (@dfsoto) with "…"`: a
+/// title joined by `on` or `with` to what reads as someone (a capitalised word, a handle, an aside).
+fn joined_to_someone(sentence: &str, sp: &TitleSpan) -> bool {
+    let before = sentence[..sp.start].trim_end();
+    let Some(rest) = [" on", " with"].iter().find_map(|j| before.strip_suffix(j)) else {
+        return false;
+    };
+    let last = rest.split_whitespace().next_back().unwrap_or_default();
+    last.starts_with('@') || last.ends_with(')') || last.starts_with(char::is_uppercase)
 }
 
 /// Words between a person and a quoted title that make it something other than their talk.
@@ -691,15 +750,34 @@ fn has_after(refs: &[(usize, Reference)], from: usize, to: usize) -> bool {
 
 /// `a panel with A, B and C`: a panel of those people, titled when the sentence quotes a title.
 fn panel_with(here: &Sentence<'_>, spans: &[TitleSpan]) -> Option<Candidate> {
-    let m = PANEL_WITH.find(here.text)?;
-    let rest = &here.text[m.end()..];
+    // `The panel "Is platform engineering just ops with a logo?" was moderated by …, with A`:
+    // the `with` that lists the panel is outside its title.
+    let mut masked = here.text.to_owned();
+    for sp in spans {
+        if let Some(inner) = masked.get(sp.start..sp.end) {
+            let blank: String = inner.chars().map(|c| if c.is_ascii() { 'x' } else { c }).collect();
+            masked.replace_range(sp.start..sp.end, &blank);
+        }
+    }
+    let m = PANEL_WITH.find(&masked)?;
+    // `Panel "T" moderated by @sunita_rao, with A, B (@b) and @c`: handles after names go.
+    let rest = HANDLE_ASIDE.replace_all(&here.text[m.end()..], "");
     let cut = rest.find([';', '—', '–', ':', '“', '"', '(']).unwrap_or(rest.len());
-    // `…, moderated by Piotr Zieliński.`: the moderator is on the panel too.
+    // `…, moderated by Piotr Zieliński.`: the moderator is on the panel too, before or after.
+    let middle = &here.text[m.start()..m.end()];
+    let moderator = ["moderated by ", "chaired by ", "hosted by "]
+        .iter()
+        .find_map(|w| middle.find(w).map(|i| &middle[i + w.len()..]))
+        .map(|after| after.split([',', ';']).next().unwrap_or_default().trim().trim_end_matches(" with").to_owned());
     let list = rest[..cut]
         .trim()
         .trim_end_matches(['.', ','])
         .replace(", moderated by ", ", ")
         .replace(" moderated by ", ", ");
+    let list = match moderator {
+        Some(who) if !who.is_empty() => format!("{who}, {list}"),
+        _ => list,
+    };
     let list = list.as_str();
     let mut words: Vec<&str> = list.split_whitespace().collect();
     let names = loop {

@@ -182,6 +182,15 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 // space that `rest` was trimmed of).
                 let rest_start = rest.as_ptr() as usize - block.text.as_ptr() as usize;
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
+                // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
+                let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
+                if rest.ends_with(':') && slot_head.len() < rest.len() {
+                    if let Some(kind) = container_kind(slot_head) {
+                        slot_kind = Some(kind);
+                        k += 1;
+                        continue;
+                    }
+                }
                 if rest.is_empty() {
                     // The title (and maybe the speaker) on the lines below the time.
                     if let Some(&(s2, e2, _)) = lines.get(k + 1) {
@@ -212,6 +221,24 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                             k += 2;
                             continue;
                         }
+                    }
+                    k += 1;
+                    continue;
+                }
+                // `10:15  Track A: Title (Speaker) | Track B: Title (Speaker)`: one talk per track.
+                let parts = track_parts(rest);
+                if parts.len() >= 2 {
+                    for (room, from, to) in parts {
+                        out.push(Entry {
+                            block: bi,
+                            offset: rest_start + from,
+                            line,
+                            time: Some(time.clone()),
+                            head: Head::of(block, rest_start + from, rest_start + to),
+                            next: None,
+                            kind: None,
+                            room: Some(room),
+                        });
                     }
                     k += 1;
                     continue;
@@ -272,6 +299,33 @@ fn room_first(text: &str) -> (Option<String>, &str) {
     let room = t[1..=close].trim();
     let room = (!room.is_empty() && room.chars().any(char::is_alphanumeric)).then(|| room.to_owned());
     (room, rest)
+}
+
+/// `Track A: …`, `Room 2: …`, `[B] …`: a track or room label opening one part of a line.
+static TRACK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?P<named>(?:track|room|stage|hall|salle|sala|saal)\s+[\p{L}\p{N}]{1,12})\s*:|\[(?P<tag>[^\]]{1,12})\])\s*")
+        .expect("valid regex")
+});
+
+/// The parts of a line that holds one talk per track (`Track A: … | Track B: …`): each part's
+/// track and its byte range in `rest`, the label taken off. Empty unless every part is labelled.
+fn track_parts(rest: &str) -> Vec<(String, usize, usize)> {
+    if !rest.contains(" | ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for part in rest.split(" | ") {
+        let lead = part.len() - part.trim_start().len();
+        let Some(m) = TRACK_LABEL.captures(part.trim_start()) else {
+            return Vec::new();
+        };
+        let label = m.name("named").or_else(|| m.name("tag")).map_or("", |l| l.as_str().trim());
+        let start = from + lead + m.get(0).map_or(0, |l| l.end());
+        out.push((label.to_owned(), start, (from + part.trim_end().len()).max(start)));
+        from += part.len() + 3;
+    }
+    out
 }
 
 /// A line that breaks off mid-title: it ends in a comma, a colon or a joining word.
