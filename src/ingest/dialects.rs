@@ -44,6 +44,92 @@ pub fn to_markdown(text: &str) -> (Cow<'_, str>, Option<&'static str>) {
         .map_or_else(|| (Cow::Borrowed(text), None), |d| (Cow::Owned((d.rewrite)(text)), Some(d.name)))
 }
 
+/// Definition lists (Pandoc, PHP Markdown Extra: a term line, then `: definition` lines under
+/// it) with the `: ` markers taken off, line for line, so that a term and its definitions read as
+/// one block (`Single-cell atlases` / `: Margarethe Oyelaran-Schmidt` is a title over its
+/// speaker). Only a text with two terms or more is touched.
+///
+/// ```
+/// use confgraph::ingest::dialects::definition_lists;
+///
+/// let dl = "Opening remarks\n: Sunniva Åkesson\n\nFast BLAST\n: Kenji Mori\n: \"great\"\n";
+/// assert_eq!(definition_lists(dl), "Opening remarks\nSunniva Åkesson\n\nFast BLAST\nKenji Mori\n\"great\"\n");
+/// assert_eq!(definition_lists("Time\n: now\n"), "Time\n: now\n");
+/// ```
+#[must_use]
+pub fn definition_lists(text: &str) -> Cow<'_, str> {
+    let is_definition = |line: &str| line.starts_with(": ") || line.starts_with(":\t");
+    if !text.contains("\n: ") && !text.contains("\n:\t") {
+        return Cow::Borrowed(text);
+    }
+    // A definition counts when it follows its term (or another definition of it).
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut marked = vec![false; lines.len()];
+    let mut terms = 0;
+    for i in 1..lines.len() {
+        if !is_definition(lines[i]) {
+            continue;
+        }
+        let prev = lines[i - 1].trim_end();
+        if marked[i - 1] {
+            marked[i] = true;
+        } else if !prev.is_empty() && !prev.starts_with(['#', '-', '*', '>', '|']) && !is_definition(prev) {
+            marked[i] = true;
+            terms += 1;
+        }
+    }
+    if terms < 2 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (line, definition) in lines.iter().zip(marked) {
+        out.push_str(if definition { line[1..].trim_start_matches([' ', '\t']) } else { line });
+    }
+    Cow::Owned(out)
+}
+
+/// Sub-numbered agenda items (`1a. Title`, `2b) Title`, `(c) Title`), which Markdown reads as
+/// text, rewritten as nested list items, line for line.
+///
+/// ```
+/// use confgraph::ingest::dialects::lettered_items;
+///
+/// assert_eq!(lettered_items("1. Opening\n   1a. Welcome — Ana Ortiz\n   1b) Keynote\n"), "1. Opening\n   - Welcome — Ana Ortiz\n   - Keynote\n");
+/// assert_eq!(lettered_items("See 1a. above\n"), "See 1a. above\n");
+/// ```
+#[must_use]
+pub fn lettered_items(text: &str) -> Cow<'_, str> {
+    let marker_len = |line: &str| -> Option<usize> {
+        let t = line.trim_start();
+        let b = t.as_bytes();
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let len = if digits > 0 && digits <= 2 && b.get(digits).is_some_and(u8::is_ascii_lowercase) {
+            matches!(b.get(digits + 1), Some(b'.' | b')')).then_some(digits + 2)
+        } else if b.first() == Some(&b'(') && b.get(1).is_some_and(u8::is_ascii_lowercase) && b.get(2) == Some(&b')') {
+            Some(3)
+        } else {
+            None
+        }?;
+        (b.get(len) == Some(&b' ')).then_some(line.len() - t.len() + len)
+    };
+    if text.lines().filter(|l| marker_len(l).is_some()).count() < 2 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match marker_len(line) {
+            Some(end) => {
+                let indent = line.len() - line.trim_start().len();
+                out.push_str(&line[..indent]);
+                out.push('-');
+                out.push_str(&line[end..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Bullets typed as symbols (`• item`, `◦ nested`, `▪ item`), as chat clients, word processors
 /// and web pages give them, rewritten as Markdown list markers, line for line.
 ///

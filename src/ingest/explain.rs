@@ -57,15 +57,18 @@ pub struct FileExplain {
 fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
     let mut found: Vec<ConferenceName> = vec![notes.conference.clone()];
     for (i, block) in notes.blocks.iter().enumerate() {
-        let texts: Vec<&str> = if block.heading_level().is_some_and(|l| l <= 2) {
-            vec![block.text.as_str()]
+        let item = edition_item(notes, i);
+        let texts: Vec<&str> = if block.heading_level().is_some_and(|l| l <= 2) || item {
+            vec![block.line_texts().next().map_or(block.text.as_str(), |(l, _)| l)]
         } else if i < 6 {
             block.marks.iter().filter(|m| m.kind == MarkKind::Strong).map(|m| &block.text[m.start..m.end]).collect()
         } else {
             Vec::new()
         };
         for t in texts {
-            if let Some(name) = parse_header(t).filter(|n| i < 6 || super::conference::is_conference_like(&n.series)) {
+            if let Some(name) =
+                parse_header(t).filter(|n| i < 6 || item || super::conference::is_conference_like(&n.series))
+            {
                 if !found.iter().any(|f| f.series == name.series) {
                     found.push(name);
                 }
@@ -85,8 +88,9 @@ pub fn assign_editions(notes: &Notes<'_>, kept: &mut [Candidate]) {
     let mut current: Vec<(usize, usize)> = Vec::new();
     for (i, block) in notes.blocks.iter().enumerate() {
         let first = block.line_texts().next().map(|(l, _)| l).unwrap_or_default();
-        let switch_point =
-            block.heading_level().is_some() || block.kind == BlockKind::Paragraph && first.chars().count() <= 100;
+        let switch_point = block.heading_level().is_some()
+            || block.kind == BlockKind::Paragraph && first.chars().count() <= 100
+            || edition_item(notes, i);
         if !switch_point || Some(i) == notes.header_block {
             continue;
         }
@@ -102,6 +106,20 @@ pub fn assign_editions(notes: &Notes<'_>, kept: &mut [Candidate]) {
             c.conference = Some(ConferenceName { year: name.year.or(notes.conference.year), ..name.clone() });
         }
     }
+}
+
+/// `- [[Replicate North 2025]] — Tromsø, 26–27 May` over nested items: an outline's top item
+/// that names an edition groups that edition's sessions.
+#[must_use]
+pub fn edition_item(notes: &Notes<'_>, i: usize) -> bool {
+    let block = &notes.blocks[i];
+    let first = block.line_texts().next().map_or("", |(l, _)| l);
+    matches!(block.kind, BlockKind::Item { .. })
+        && block.depth == 1
+        && first.chars().count() <= 100
+        && notes.blocks.get(i + 1).is_some_and(|b| b.depth > 1 && matches!(b.kind, BlockKind::Item { .. }))
+        && !is_structure(first)
+        && parse_header(first).is_some_and(|n| n.year.is_some())
 }
 
 fn contains_word(text: &str, word: &str) -> bool {

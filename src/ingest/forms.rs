@@ -139,7 +139,8 @@ impl Form for ModeratedPanel {
             return Vec::new();
         };
         // The names run to a remark (` — why it matters`), a closing bracket or the end.
-        let rest = &text[start + len..];
+        // (`Mei-Ling Chou (National Central Library, Taipei)`: affiliations in brackets go first.)
+        let (rest, _) = super::names::speakers::take_asides(&text[start + len..]);
         let end = [" — ", " – ", ")", ". "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
         let list = rest[..end].replace(" with ", ", ").replace("; ", ", ").replace(", panelists ", ", ");
         let mut names: Vec<NameRef> = Vec::new();
@@ -628,7 +629,8 @@ impl Form for DashSplit {
             let right = &text[last + dash.len()..];
             // (`Coimbra, Portugal — Convento São Francisco, 2 days`: a place, then its venue.)
             let place = text[..last].contains(", ") && text[..last].split_whitespace().count() <= 4;
-            let names = leading_speakers(right, slot).or_else(|| (!place).then(|| name_then_remark(right, slot)).flatten());
+            let names =
+                leading_speakers(right, slot).or_else(|| (!place).then(|| name_then_remark(right, slot)).flatten());
             if let (Some((names, remark)), Some(title)) = (names, title_of(&text[..last])) {
                 out.push(reading("Title — Speaker", title, names, 0, remark));
             }
@@ -725,6 +727,14 @@ impl Form for CommaNames {
     }
 }
 
+/// True when some occurrence of `sep` in `text` stands inside `( … )` or `[ … ]`.
+fn inside_brackets(text: &str, sep: &str) -> bool {
+    text.match_indices(sep).any(|(at, _)| {
+        let before = &text[..at];
+        before.matches(['(', '[']).count() > before.matches([')', ']']).count()
+    })
+}
+
 /// Separators of a repeated pattern that are not dashes or colons: `~`, `//`, `|`, `·`, `•`,
 /// tabs and runs of spaces.
 const SLOT_SEPARATORS: &[&str] =
@@ -750,7 +760,8 @@ impl Form for Separated {
 
     fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
         let text = head.text.trim();
-        let Some(sep) = SLOT_SEPARATORS.iter().find(|s| text.contains(*s)) else {
+        // `A & B (KB / Biblioteca Nacional) — Title`: a separator inside brackets splits nothing.
+        let Some(sep) = SLOT_SEPARATORS.iter().find(|s| text.contains(*s) && !inside_brackets(text, s)) else {
             return Vec::new();
         };
         let slots: Vec<&str> = text.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();

@@ -259,8 +259,8 @@ fn names_an_organisation(aside: &str) -> bool {
     // `Aula Magna (y el aula 12 …)`: an aside that opens with a joining word is a remark
     // (`Ned Batchelder (coverage.py Maintainer)` is not).
     const JOINING: &[&str] = &[
-        "y", "e", "el", "la", "los", "las", "and", "the", "a", "an", "for", "with", "to", "que", "et", "le", "les", "und",
-        "der", "die", "das", "but", "or", "so", "which", "who", "see", "i", "we",
+        "y", "e", "el", "la", "los", "las", "and", "the", "a", "an", "for", "with", "to", "que", "et", "le", "les",
+        "und", "der", "die", "das", "but", "or", "so", "which", "who", "see", "i", "we",
     ];
     let first = aside.split_whitespace().next().unwrap_or_default();
     !aside.starts_with(|c: char| c.is_ascii_digit())
@@ -272,9 +272,43 @@ fn names_an_organisation(aside: &str) -> bool {
 /// `June 2026`, `Tue 14 May`: an aside that dates something, not an organisation.
 fn dated(aside: &str) -> bool {
     const MONTHS_AND_DAYS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon",
-        "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
         "sunday",
     ];
     aside.chars().any(|c| c.is_ascii_digit())

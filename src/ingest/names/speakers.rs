@@ -137,7 +137,10 @@ pub fn parse_affiliations(aside: &str) -> (Vec<String>, Vec<String>) {
 /// Role words around a name in a list (`panel: A`, `mod. B`, `moderated by C`, `D (moderator)`),
 /// taken off: the name is a speaker whatever the role.
 fn strip_role(part: &str) -> &str {
-    const LEADS: [&str; 23] = [
+    const LEADS: [&str; 26] = [
+        "chair",
+        "panelists",
+        "panellists",
         "chaired by",
         "chair:",
         "facilitated by",

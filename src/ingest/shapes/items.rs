@@ -70,7 +70,11 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
         let after = block.text[first_end..end].trim_start();
         // `*Heat Pumps in Nairobi? Yes, Really* by Grace Muthoni`: not inside emphasis.
         let inside_mark = block.marks.iter().any(|m| m.start < first_end && m.end > first_end);
-        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark {
+        // `Who owns the authority file? Moderated by …`: who gave it goes on in the next sentence.
+        let credits = ["Moderated by", "Chaired by", "Hosted by", "Presented by", "By ", "With ", "Led by"]
+            .iter()
+            .any(|w| after.starts_with(w));
+        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark && !credits {
             end = first_end;
         }
     }
@@ -244,6 +248,10 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         let kids = children(notes.blocks, i);
         // `- Lightning talks` over nested talk items: a group, not a session; its items are read.
         if container_kind(&head.text).is_some() && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
+            continue;
+        }
+        // `- [[Replicate North 2025]] — Tromsø`: an edition's group of sessions.
+        if super::super::explain::edition_item(notes, i) {
             continue;
         }
         let first_is_label = !labels_of(&head.text).is_empty();

@@ -238,10 +238,12 @@ fn title_spans(sentence: &str, offset: usize, block: &Block) -> Vec<TitleSpan> {
     spans
 }
 
-/// The full names a file has given so far, by their first word: who "Aiko" or "Brandt" is.
+/// The full names a file has given so far, by their first word and by their last: who "Aiko"
+/// or "Okafor" is (a surname two people share names neither).
 #[derive(Debug, Default)]
 struct Known {
     by_first: FxHashMap<String, String>,
+    by_last: FxHashMap<String, Option<String>>,
 }
 
 impl Known {
@@ -258,13 +260,19 @@ impl Known {
     }
 
     fn insert(&mut self, name: String) {
-        if let Some((first, _)) = name.split_once(' ') {
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            if last.chars().count() >= 3 && last.starts_with(char::is_uppercase) {
+                let entry = self.by_last.entry(last.to_owned()).or_insert_with(|| Some(name.clone()));
+                if entry.as_ref().is_some_and(|known| *known != name) {
+                    *entry = None;
+                }
+            }
             self.by_first.insert(first.to_owned(), name);
         }
     }
 
-    fn get(&self, first: &str) -> Option<&String> {
-        self.by_first.get(first)
+    fn get(&self, word: &str) -> Option<&String> {
+        self.by_first.get(word).or_else(|| self.by_last.get(word).and_then(Option::as_ref))
     }
 }
 
@@ -382,6 +390,8 @@ fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize
                 if !covered && bare.chars().next().is_some_and(char::is_uppercase) && !in_parens(pos) {
                     if let Some(full) = local.get(bare).or_else(|| known.get(bare)) {
                         refs.push((pos, Reference::Person(full.clone())));
+                    } else if single_name_before_title(text, pos, word, bare) {
+                        refs.push((pos, Reference::Person(bare.to_owned())));
                     }
                 }
             }
@@ -390,6 +400,16 @@ fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize
     }
     refs.sort_by_key(|(o, _)| *o);
     refs
+}
+
+/// `Chioma's "YAML Is a Programming Language Now"`: a given name alone, possessive, right before
+/// a quoted title, is the one person the notes call by that name.
+fn single_name_before_title(text: &str, pos: usize, word: &str, bare: &str) -> bool {
+    let w = word.trim_end();
+    (w.ends_with("'s") || w.ends_with("’s")) && text[pos + word.len()..].starts_with(['"', '“']) && {
+        let f = super::super::names::lexicon::facts(&bare.to_lowercase());
+        f.given && !f.common && !f.never
+    }
 }
 
 /// The person a reference at `idx` stands for: a name, or the name a pronoun refers back to.
@@ -800,6 +820,9 @@ static REMARKS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// How far before `opening remarks` the people who gave them may be named.
+const REMARKS_REACH: usize = 60;
+
 fn remarks(here: &Sentence<'_>, refs: &[(usize, Reference)]) -> Option<Candidate> {
     let caps = REMARKS.captures(here.text)?;
     let phrase = caps.get(1)?;
@@ -816,6 +839,19 @@ fn remarks(here: &Sentence<'_>, refs: &[(usize, Reference)]) -> Option<Candidate
         .filter_map(|(i, _)| resolve(refs, i))
         .map(NameRef::named)
         .collect();
+    // `The organisers, Dale and Priscilla Hoffmeyer, did the Opening Remarks`, `Priscilla
+    // Hoffmeyer closed with the Closing Remarks`: who, named just before the words.
+    let speakers = if speakers.is_empty() {
+        let from = (s + phrase.start()).saturating_sub(REMARKS_REACH);
+        refs.iter()
+            .enumerate()
+            .filter(|(_, (o, r))| *o >= s.max(from) && *o < s + phrase.start() && matches!(r, Reference::Person(_)))
+            .filter_map(|(i, _)| resolve(refs, i))
+            .map(NameRef::named)
+            .collect()
+    } else {
+        speakers
+    };
     if speakers.is_empty() {
         return None;
     }
