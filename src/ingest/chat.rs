@@ -24,6 +24,8 @@ struct Form {
     pattern: &'static LazyLock<Regex>,
     /// Whether the whole line is the mark (blanked) or a prefix of the message (removed).
     whole_line: bool,
+    /// Whether each message (a line of its own, no blank line between) becomes a list item.
+    item: bool,
 }
 
 /// `Awa Ndiaye  9:06 AM`, `Google Calendar  APP  9:00 AM`, `**Kemal Yılmaz**  8:52 AM`, and in a
@@ -58,11 +60,11 @@ static THREAD: LazyLock<Regex> =
 /// Every author form, tried in order on each line: Slack and Discord author lines, IRC or
 /// chat-log prefixes, `WhatsApp` prefixes, thread post numbers (no author).
 const FORMS: &[Form] = &[
-    Form { pattern: &SLACK, whole_line: true },
-    Form { pattern: &DISCORD, whole_line: true },
-    Form { pattern: &IRC, whole_line: false },
-    Form { pattern: &WHATSAPP, whole_line: false },
-    Form { pattern: &THREAD, whole_line: false },
+    Form { pattern: &SLACK, whole_line: true, item: false },
+    Form { pattern: &DISCORD, whole_line: true, item: false },
+    Form { pattern: &IRC, whole_line: false, item: true },
+    Form { pattern: &WHATSAPP, whole_line: false, item: true },
+    Form { pattern: &THREAD, whole_line: false, item: false },
 ];
 
 /// `text` with chat author marks taken out, line for line; unchanged when it is not a conversation.
@@ -96,7 +98,12 @@ pub fn messages_only(text: &str) -> Cow<'_, str> {
                     ""
                 };
                 if !form.whole_line {
-                    out.push_str(line[end..].trim_end_matches(['\r', '\n']));
+                    // Each message its own list item: one message never runs into the next.
+                    let message = line[end..].trim_end_matches(['\r', '\n']);
+                    if form.item && !message.trim().is_empty() {
+                        out.push_str("- ");
+                    }
+                    out.push_str(message);
                 }
                 out.push_str(ending);
             }
@@ -154,7 +161,7 @@ mod tests {
     fn irc_prefixes_are_removed_and_messages_kept() {
         let log = "[09:02] hoang.vu: made it\n[09:20] hoang.vu: keynote: Contracts — Priyanka Iyer\n[09:41] linh.tran: wow\n[10:07] linh.tran: I'm in \"Joins\" (Seo-yeon Kim)\n";
         let out = messages_only(log);
-        assert_eq!(out.lines().nth(1), Some("keynote: Contracts — Priyanka Iyer"));
+        assert_eq!(out.lines().nth(1), Some("- keynote: Contracts — Priyanka Iyer"));
         assert_eq!(out.lines().count(), 4);
     }
 
@@ -180,6 +187,6 @@ mod tests {
     #[test]
     fn whatsapp_prefixes_are_removed() {
         let chat = "06/03/2025, 09:31 - Awa: keynote now\n06/03/2025, 09:40 - Tom: ok\n06/03/2025, 09:45 - Awa: \"Simplicity\" by Yaw Owusu\n06/03/2025, 09:50 - Tom: nice\n";
-        assert_eq!(messages_only(chat).lines().nth(2), Some("\"Simplicity\" by Yaw Owusu"));
+        assert_eq!(messages_only(chat).lines().nth(2), Some("- \"Simplicity\" by Yaw Owusu"));
     }
 }

@@ -88,6 +88,21 @@ const HEADER_FILLER: &[&str] = &[
     "visiting",
     "our",
     "team",
+    // The same words in Spanish, French, German and Portuguese notes.
+    "reisebericht",
+    "bericht",
+    "notizen",
+    "mitschrift",
+    "tagungsbericht",
+    "apuntes",
+    "notas",
+    "crónica",
+    "resumen",
+    "compte-rendu",
+    "compte",
+    "rendu",
+    "résumé",
+    "relato",
 ];
 
 /// Words that are never part of a series name: weekdays and months.

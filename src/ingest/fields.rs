@@ -41,9 +41,12 @@ pub fn record(
         record.sessions.push(session);
         record.mentions.extend(mentions);
     }
-    // People named outside any session are mentions of the file's edition.
+    // People named outside any session are mentions of the file's edition (the line that names
+    // the edition names its place, not people: `NightSky Code 2023, Puerto de la Cruz (Tenerife)`).
     for (i, block) in blocks.iter().enumerate() {
-        if !claimed[i] && !block.in_quote && block.kind != BlockKind::Code && block.heading_level().is_none() {
+        let header = block.line == home_line;
+        if !claimed[i] && !header && !block.in_quote && block.kind != BlockKind::Code && block.heading_level().is_none()
+        {
             record.mentions.extend(prose_mentions(block, &home_id, file));
         }
     }

@@ -145,7 +145,13 @@ impl Form for ModeratedPanel {
         let list = rest[..end].replace(" with ", ", ").replace("; ", ", ").replace(", panelists ", ", ");
         let mut names: Vec<NameRef> = Vec::new();
         for part in list.split(", ") {
-            // `Fatima Zahra El Idrissi, OKF Maroc`: an organisation after a name is dropped.
+            // `Fatima Zahra El Idrissi, OKF Maroc`, `Hamid Karimi, Access Mercator`: an
+            // organisation after a name is dropped.
+            let first = part.split_whitespace().next().unwrap_or_default().to_lowercase();
+            let facts = super::names::lexicon::facts(&first);
+            if facts.common && !facts.given {
+                continue;
+            }
             if let Some(found) = speaker_list(part.trim().trim_end_matches('.'), Slot::Phrase) {
                 names.extend(found);
             }
@@ -196,11 +202,48 @@ fn title_of(text: &str) -> Option<String> {
         .find_map(|c| t.strip_prefix(c).filter(|r| r.starts_with(|ch: char| ch.is_uppercase() || "\"“«".contains(ch))))
         .unwrap_or(t);
     let t = strip_quotes(t);
+    let t = without_room_tag(t);
     let t = collapse_ws(t);
     if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
         return None;
     }
     Some(t)
+}
+
+/// Words of a room or track tag (`[Main Hall]`, `[Lab 1]`).
+const ROOM_WORDS: &[&str] = &[
+    "room",
+    "hall",
+    "stage",
+    "track",
+    "lab",
+    "auditorium",
+    "aula",
+    "salle",
+    "sala",
+    "saal",
+    "main",
+    "theatre",
+    "theater",
+    "lounge",
+    "studio",
+    "floor",
+    "foyer",
+    "ballroom",
+    "suite",
+];
+
+/// `Clinical Terminology Servers at Scale [Harbourview Room]` → the title without the short
+/// bracketed tag that ends it (a room, a track); a title that is only the tag keeps it.
+fn without_room_tag(t: &str) -> &str {
+    let Some(open) = t.strip_suffix(']').and_then(|r| r.rfind('[')) else { return t };
+    let tag = &t[open + 1..t.len() - 1];
+    let before = t[..open].trim_end();
+    // (`The End of Days [joyfully]` keeps its bracket: only a room or a track goes.)
+    let roomy = tag.chars().any(|c| c.is_ascii_digit())
+        || tag.split_whitespace().any(|w| ROOM_WORDS.contains(&w.to_lowercase().as_str()));
+    let short = roomy && tag.chars().count() <= 30 && tag.split_whitespace().count() <= 4 && !tag.contains(['[', ']']);
+    if short && before.chars().filter(|c| c.is_alphanumeric()).count() >= 3 { before } else { t }
 }
 
 /// `2. Title`, `3) Title`, `#4 Title` → `Title`.
@@ -232,8 +275,19 @@ pub fn strip_quotes(t: &str) -> &str {
 }
 
 /// Quote pairs titles are written in.
-const QUOTES: &[(char, char)] =
-    &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’'), ('"', '”'), ('“', '"'), ('\'', '\''), ('‚', '‘')];
+const QUOTES: &[(char, char)] = &[
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '"'),
+    ('„', '”'),
+    ('‘', '’'),
+    ('"', '”'),
+    ('“', '"'),
+    ('\'', '\''),
+    ('‚', '‘'),
+];
 
 /// A reading with the score of its names, less a penalty when the title itself reads as a name.
 fn reading(key: &str, title: String, speakers: Vec<NameRef>, bonus: i32, rest: Option<String>) -> Reading {
@@ -277,6 +331,16 @@ fn name_then_remark(text: &str, slot: Slot) -> Option<(Vec<NameRef>, Option<Stri
     None
 }
 
+/// A panel's or AMA's title (its label already taken off), then `with` and who was on it.
+fn labelled_with(text: &str, slot: Slot) -> Vec<Reading> {
+    let Some(at) = text.find(" with ") else { return Vec::new() };
+    let (left, right) = (&text[..at], &text[at + 6..]);
+    match (title_of(left), leading_speakers(right, slot)) {
+        (Some(title), Some((speakers, rest))) => vec![reading("Title by Speaker", title, speakers, 3, rest)],
+        _ => Vec::new(),
+    }
+}
+
 /// `Title by A and B`, `"Title" by A`, `Title, presented by A`, `Panel with A, B and C`.
 ///
 /// ```
@@ -295,7 +359,19 @@ impl Form for ByNames {
     }
 
     fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
-        read_by(&head.text, &head.text.to_ascii_lowercase(), slot)
+        // `[Panel: Is the indie bubble bursting?](…) with A (moderator), B`: a title set off at the
+        // start (a link, bold) is the title whatever follows.
+        let lead = head.text.len() - head.text.trim_start().len();
+        let marked = head.marks.iter().find(|m| m.1 == lead && m.0 != MarkKind::Code).map(|&(_, s, e)| (s, e));
+        let mut out = read_by(&head.text, &head.text.to_ascii_lowercase(), slot);
+        if let (Some((s, e)), Some(r)) = (marked, out.first_mut()) {
+            let (inner, kind) = strip_kind_label(&head.text[s..e]);
+            if let Some(title) = title_of(&inner).filter(|t| r.title.len() > t.len() && r.title.contains(t.as_str())) {
+                r.title = title;
+                r.kind = r.kind.or(kind);
+            }
+        }
+        out
     }
 }
 
@@ -320,7 +396,19 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             }
         }
     }
-    for marker in [" by ", " with ", ", by ", " presented by ", " led by ", " hosted by ", " moderated by "] {
+    // (`von`, `por`, `par`: `by` in German, Spanish and French notes.)
+    for marker in [
+        " by ",
+        " with ",
+        ", by ",
+        " presented by ",
+        " led by ",
+        " hosted by ",
+        " moderated by ",
+        " von ",
+        " por ",
+        " par ",
+    ] {
         let Some(at) = lower.rfind(marker) else { continue };
         if !text.is_char_boundary(at) || !text.is_char_boundary(at + marker.len()) {
             continue;
@@ -886,6 +974,19 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             head.marks.iter().filter(|m| m.1 >= from && m.2 <= to).map(|&(k, s, e)| (k, s - from, e - from)).collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
+    // `keynote now: "T" — A`, `next: A, "T"`, `next one — A, "T"`: a live-blogger's lead-in.
+    if let Some(m) = LIVE_LEAD_IN.captures(&head.text) {
+        let end = m.get(0).map_or(0, |w| w.end());
+        if end < head.text.len() {
+            let kind = m.name("kind").and_then(|k| kind_word(k.as_str()));
+            let marks = head.marks.iter().filter(|m| m.1 >= end).map(|&(k, s, e)| (k, s - end, e - end)).collect();
+            let mut out = readings(&Head { text: head.text[end..].to_owned(), marks }, slot);
+            for r in &mut out {
+                r.kind = r.kind.or(kind);
+            }
+            return out;
+        }
+    }
     // `**Keynote** Matej Kranjc — "Deploy on Fridays"`: a kind word set in bold is a label.
     if let Some(&(_, 0, end)) = head.marks.iter().find(|m| m.0 == MarkKind::Strong && m.1 == 0) {
         let after = &head.text[end..];
@@ -918,6 +1019,10 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     };
     let mut out: Vec<Reading> = FORMS.iter().flat_map(|f| f.read(&shifted, slot)).collect();
     out.extend(before_remark(&shifted, slot));
+    // `Panel: Is the bubble bursting? with A (moderator), B and C`: the label said panel.
+    if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama)) {
+        out.extend(labelled_with(&shifted.text, slot));
+    }
     for r in &mut out {
         r.kind = r.kind.or(kind);
         // `Lucas Moreau: Workshop: Building a DPIA Template`: the label after the speaker.
@@ -930,6 +1035,14 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
     out
 }
+
+/// A live-blogger's lead-in to a talk: `keynote now:`, `next:`, `next up —`, `now:`.
+static LIVE_LEAD_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:ok,?\s+|so\s+)?(?:(?P<kind>keynote|panel|workshop|talk|lightning\s+talk)\s+)?(?:now|next(?:\s+up|\s+one)?|up\s+next|starting)\s*(?::|—|–|-)\s*",
+    )
+    .expect("valid regex")
+});
 
 /// A line without what decorates it: a leading pictograph (`👋 Opening remarks by …`), attendance
 /// marks (`Title ★`, `Title (*)`, `Title ✓`), the note-taker's aside (`(missed who gave it)`), a

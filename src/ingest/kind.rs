@@ -100,9 +100,8 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
         w.extend(word.chars().flat_map(char::to_lowercase));
         let k = match w.as_str() {
             // (Spanish, Portuguese, French, German and Italian group words too.)
-            "lightning" | "lightnings" | "lt" | "lts" | "relámpago" | "relampago" | "blitzvorträge" | "éclair" => {
-                Some(SessionKind::Lightning)
-            }
+            "lightning" | "lightnings" | "lt" | "lts" | "relámpago" | "relampago" | "blitzvorträge"
+            | "kurzvorträge" | "éclair" => Some(SessionKind::Lightning),
             "keynote" | "keynotes" => Some(SessionKind::Keynote),
             "tutorial" | "tutorials" | "workshop" | "workshops" | "talleres" | "ateliers" | "oficinas" => {
                 Some(SessionKind::Tutorial)
@@ -186,6 +185,8 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("conférence", SessionKind::Talk),
     ("exposé", SessionKind::Talk),
     ("vortrag", SessionKind::Talk),
+    ("kurzvortrag", SessionKind::Lightning),
+    ("kurzvorträge", SessionKind::Lightning),
 ];
 
 /// Separators between a kind label and the title.
@@ -221,9 +222,14 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
         }
         let after = &t[label.len()..];
         // `KEYNOTE "The Lakehouse Is Just a Database Now"`: a quoted title after the label.
-        let whole_quote = |r: &&str| r.starts_with(['"', '“', '«']) && r.trim_end().ends_with(['"', '”', '»']);
+        let whole_quote =
+            |r: &&str| r.starts_with(['"', '“', '«', '„']) && r.trim_end().ends_with(['"', '”', '»', '“']);
         if let Some(quoted) = after.strip_prefix(' ').filter(whole_quote) {
             return (quoted.trim().to_owned(), Some(*kind));
+        }
+        // `Vortrag „Bodenfeuchte …" von A`, `Keynote "T" by A`: a quoted title, then more.
+        if let Some(rest) = after.strip_prefix(' ').filter(|r| r.starts_with(['"', '“', '«', '„'])) {
+            return (rest.trim().to_owned(), Some(*kind));
         }
         for sep in LABEL_SEPARATORS {
             if let Some(rest) = after.strip_prefix(sep) {

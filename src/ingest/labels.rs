@@ -48,6 +48,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("panellists", Field::Speakers),
     ("panel", Field::Speakers),
     ("facilitator", Field::Speakers),
+    ("on stage", Field::Speakers),
     ("facilitators", Field::Speakers),
     ("instructor", Field::Speakers),
     ("instructors", Field::Speakers),
@@ -152,6 +153,9 @@ pub const LABELS: &[(&str, Field)] = &[
     ("vortragende", Field::Speakers),
     ("vortragender", Field::Speakers),
     ("moderation", Field::Speakers),
+    ("auf dem podium", Field::Speakers),
+    ("leitung", Field::Speakers),
+    ("podium", Field::Speakers),
     ("título", Field::Title),
     ("titulo", Field::Title),
     ("titre", Field::Title),
@@ -241,7 +245,7 @@ fn one_label(part: &str) -> Option<Labelled> {
 /// ```
 #[must_use]
 pub fn labels_of(line: &str) -> Vec<Labelled> {
-    for sep in [" | ", " · ", " • "] {
+    for sep in [" | ", " · ", " • ", ". ", "; "] {
         if line.contains(sep) {
             let parts: Vec<Option<Labelled>> = line.split(sep).map(one_label).collect();
             if parts.iter().all(Option::is_some) {
@@ -284,5 +288,10 @@ mod tests {
         assert_eq!(labels_of("Panel: Ana Ortiz, Bo Chen")[0].field, Field::Speakers);
         assert!(labels_of("- Panel: Hiring and Growing SREs in Africa (Tendai Moyo, Kelechi Uzor)").is_empty());
         assert!(labels_of("Room for improvement - lots").is_empty());
+        let two = labels_of("Mod: Siobhan Gallagher. On stage: Reza Tehrani, Ama Owusu");
+        assert_eq!(
+            two.iter().map(|l| l.value.as_str()).collect::<Vec<_>>(),
+            ["Siobhan Gallagher", "Reza Tehrani, Ama Owusu"]
+        );
     }
 }

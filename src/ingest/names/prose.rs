@@ -263,8 +263,11 @@ fn names_an_organisation(aside: &str) -> bool {
         "und", "der", "die", "das", "but", "or", "so", "which", "who", "see", "i", "we",
     ];
     let first = aside.split_whitespace().next().unwrap_or_default();
+    // (`De Krook (talks)`: an aside in lower case names an organisation only with a capital in it.)
+    let lower_only = aside.starts_with(char::is_lowercase) && !aside.chars().any(char::is_uppercase);
     !aside.starts_with(|c: char| c.is_ascii_digit())
         && !JOINING.contains(&first)
+        && !lower_only
         && !dated(aside)
         && aside.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 2)
 }

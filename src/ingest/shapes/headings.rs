@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use crate::model::SessionKind;
 
 use super::super::body::{BodyFacts, read_body};
-use super::super::document::{Block, BlockKind};
+use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, title_only};
-use super::super::kind::{container_kind, kind_word};
+use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
@@ -197,6 +197,24 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     let mut speaker_line = block.line;
     let mut form = format!("heading {}", head.key);
     let mut evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+    // A heading that is only a name over a bold title line: `### Kwabena Asante` / `**Latency
+    // You Can Feel**` (the title may carry a kind label: `**Keynote: The Instrument …**`).
+    let heading_text = head_of(block).0.text;
+    let only_names = title.is_empty() || speakers.is_empty() || title == heading_text;
+    let mut bold_titled = false;
+    if only_names && body.title.is_none() && !body.stated {
+        if let (Some(names), Some((line_title, line_kind))) = (
+            speaker_list(&heading_text, Slot::Stated)
+                .filter(|n| n.iter().all(|p| judge(&p.name).likeness >= Likeness::Plausible)),
+            bold_title_line(notes, section),
+        ) {
+            speakers = names;
+            title = line_title;
+            head.kind = head.kind.or(line_kind);
+            evidence = Evidence::Read;
+            bold_titled = true;
+        }
+    }
     // A heading that is only a name, with the title in a label: `## Ana Ortiz` / `Title: …`.
     if speakers.is_empty() && body.title.is_some() {
         if let Some(names) = speaker_list(&title, Slot::Guessed) {
@@ -210,6 +228,14 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         speaker_line = body.speaker_line;
         form = format!("heading, {}", body.speaker_form);
         evidence = if body.stated { Evidence::Stated } else { Evidence::Read };
+    }
+    // `### Panel` / `**Who Gets Paid When the Model Sings?**`: a heading that only names the kind.
+    if !bold_titled && body.title.is_none() && (own_kind.is_some() || kind_word(&title).is_some()) {
+        if let Some((line_title, line_kind)) = bold_title_line(notes, section) {
+            head.kind = head.kind.or(line_kind).or_else(|| kind_word(&title)).or(own_kind);
+            title = line_title;
+            bold_titled = true;
+        }
     }
     if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
         let only_a_kind = own_kind.is_some() || kind_word(&title).is_some();
@@ -227,8 +253,10 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     }
     // `### Renée Fontaine` / `Renée Fontaine (…) runs the monthly meetup`: a section about a
     // person, not a talk, unless a label or a by-line says otherwise.
-    let about_a_person =
-        head.speakers.is_empty() && body.title.is_none() && judge(&head.title).likeness >= Likeness::Plausible;
+    let about_a_person = head.speakers.is_empty()
+        && body.title.is_none()
+        && !bold_titled
+        && judge(&head.title).likeness >= Likeness::Plausible;
     if about_a_person && evidence < Evidence::Stated {
         return None;
     }
@@ -238,7 +266,7 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     if off_program && evidence < Evidence::Stated && head.speakers.is_empty() {
         return None;
     }
-    if speakers.is_empty() && own_kind.is_some() && body.title.is_none() {
+    if speakers.is_empty() && own_kind.is_some() && body.title.is_none() && !bold_titled {
         return None;
     }
     let mut c = Candidate::new("heading", form, section.heading, block.line, title);
@@ -253,6 +281,29 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// The first line under a section's heading when it is set in bold or italics from end to end:
+/// the title, its kind label taken off.
+fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Option<SessionKind>)> {
+    let first = section.own.clone().next()?;
+    let b = &notes.blocks[first];
+    if b.kind != BlockKind::Paragraph || b.in_quote {
+        return None;
+    }
+    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
+    let line = b.text[..line_end].trim_end();
+    let whole = b
+        .marks
+        .iter()
+        .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len());
+    if !whole || line.is_empty() {
+        return None;
+    }
+    let (title, kind) = strip_kind_label(line);
+    // `### Welcome` / `*Inês Carvalho & Rui Tavares (organisers)*`: names, not a title.
+    let names = speaker_list(&title, Slot::Guessed).is_some();
+    (!title.is_empty() && !names).then_some((title, kind))
 }
 
 /// Whether a heading without speakers is a session.

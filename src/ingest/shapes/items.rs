@@ -267,7 +267,7 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
         // `- [ ] read the conformal prediction paper by [[Rajesh Iyer]]`: a task, not a talk.
         let task = block.text.starts_with("[ ] ") || block.text.starts_with("TODO ");
-        if task && r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) {
+        if task && r.title.starts_with(char::is_lowercase) {
             continue;
         }
         if let Some(t) = &own.title {

@@ -132,7 +132,7 @@ struct TitleSpan {
 const MAX_TITLE_BYTES: usize = 400;
 
 /// Quote pairs a title may be set off with.
-const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')];
+const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('„', '"'), ('„', '”')];
 
 /// Verbs before a quote that make it something said, not a title.
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
