@@ -142,16 +142,20 @@ impl Form for ModeratedPanel {
         // (`Mei-Ling Chou (National Central Library, Taipei)`: affiliations in brackets go first.)
         let (rest, _) = super::names::speakers::take_asides(&text[start + len..]);
         let end = [" — ", " – ", ")", ". "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
-        let list = rest[..end].replace(" with ", ", ").replace("; ", ", ").replace(", panelists ", ", ");
+        let list = &rest[..end];
+        // `moderated by Hamid Karimi, Access Mercator; with A, B`: the moderator's organisation
+        // stands between the moderator and `with`.
+        let list = match list.find(" with ") {
+            Some(w) => {
+                let moderator = list[..w].split([',', ';']).next().unwrap_or_default();
+                format!("{moderator}, {}", &list[w + 6..])
+            }
+            None => list.to_owned(),
+        };
+        let list = list.replace("; ", ", ").replace(", panelists ", ", ");
         let mut names: Vec<NameRef> = Vec::new();
         for part in list.split(", ") {
-            // `Fatima Zahra El Idrissi, OKF Maroc`, `Hamid Karimi, Access Mercator`: an
-            // organisation after a name is dropped.
-            let first = part.split_whitespace().next().unwrap_or_default().to_lowercase();
-            let facts = super::names::lexicon::facts(&first);
-            if facts.common && !facts.given {
-                continue;
-            }
+            // `Fatima Zahra El Idrissi, OKF Maroc`: an organisation after a name is dropped.
             if let Some(found) = speaker_list(part.trim().trim_end_matches('.'), Slot::Phrase) {
                 names.extend(found);
             }
