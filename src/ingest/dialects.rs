@@ -88,6 +88,42 @@ pub fn definition_lists(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `==== Title ====` banners (two or more in a file), as plain-text notes set off each talk,
+/// rewritten as `##` headings, line for line.
+///
+/// ```
+/// use confgraph::ingest::dialects::banner_headings;
+///
+/// assert_eq!(banner_headings("==== Welcome ====\nby Ana\n\n== Fonts ==\nby Bo\n"), "## Welcome\nby Ana\n\n## Fonts\nby Bo\n");
+/// assert_eq!(banner_headings("a == b == c\n"), "a == b == c\n");
+/// ```
+#[must_use]
+pub fn banner_headings(text: &str) -> Cow<'_, str> {
+    let banner = |line: &str| -> Option<(usize, usize)> {
+        let t = line.trim_end();
+        let lead = t.len() - t.trim_start_matches('=').len();
+        let tail = t.len() - t.trim_end_matches('=').len();
+        let inner = t.get(lead..t.len() - tail)?;
+        (lead >= 2 && tail >= 2 && inner.starts_with(' ') && inner.ends_with(' ') && inner.trim().len() >= 2)
+            .then_some((lead, t.len() - tail))
+    };
+    if !text.contains("== ") || text.lines().filter(|l| banner(l).is_some()).count() < 2 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match banner(line) {
+            Some((from, to)) => {
+                out.push_str("## ");
+                out.push_str(line[from..to].trim());
+                out.push_str(&line[line.trim_end().len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Sub-numbered agenda items (`1a. Title`, `2b) Title`, `(c) Title`), which Markdown reads as
 /// text, rewritten as nested list items, line for line.
 ///

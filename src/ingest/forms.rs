@@ -134,14 +134,19 @@ impl Form for ModeratedPanel {
             return Vec::new();
         };
         let (start, len) = at;
-        let Some(title) = title_of(text[..start].trim_end().trim_end_matches(['(', ',', '—', '–', '-', ';']))
-        else {
+        // `Panel time — "Should Models Be Open?" moderated by …`: a quoted title is the title.
+        let before = text[..start].trim_end().trim_end_matches(['(', ',', '—', '–', '-', ';']).trim_end();
+        let quoted = quoted_span(before).map(|(_, _, inner)| inner);
+        let Some(title) = title_of(quoted.unwrap_or(before)) else {
             return Vec::new();
         };
+        let (title, label) = strip_kind_label(&title);
         // The names run to a remark (` — why it matters`), a closing bracket or the end.
         // (`Mei-Ling Chou (National Central Library, Taipei)`: affiliations in brackets go first.)
         let (rest, _) = super::names::speakers::take_asides(&text[start + len..]);
-        let end = [" — ", " – ", ")", ". "].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len());
+        // The first sentence (`Prof. Jürgen Haas` does not end it), up to a dash or a bracket.
+        let sentence_end = super::text::sentences(&rest).first().map_or(rest.len(), |&(_, e)| e);
+        let end = [" — ", " – ", ")"].iter().filter_map(|m| rest.find(m)).min().unwrap_or(rest.len()).min(sentence_end);
         let list = &rest[..end];
         // `moderated by Hamid Karimi, Access Mercator; with A, B`: the moderator's organisation
         // stands between the moderator and `with`.
@@ -164,7 +169,7 @@ impl Form for ModeratedPanel {
             return Vec::new();
         }
         let mut r = reading("Title, moderated by Speaker", title, names, 6, None);
-        r.kind = Some(SessionKind::Panel);
+        r.kind = label.or(Some(SessionKind::Panel));
         vec![r]
     }
 }
@@ -417,7 +422,11 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
         if !text.is_char_boundary(at) || !text.is_char_boundary(at + marker.len()) {
             continue;
         }
-        let left = &text[..at];
+        // (`"Title" moderated by A`: the verb before `by` is no part of the title.)
+        let left = ["moderated", "chaired", "hosted", "presented", "led", "given", "delivered"]
+            .iter()
+            .find_map(|v| text[..at].strip_suffix(v))
+            .map_or(&text[..at], |l| l.trim_end_matches([',', ' ', '(']));
         let right = &text[at + marker.len()..];
         // `with` names people only in a panel, a chat, an AMA: `Fun with Flags` names none.
         if marker == " with " {
@@ -433,7 +442,7 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
         // `AMA with Brett Cannon` is the whole title; `Title by Ana` is not; `Panel "Title" with A`
         // is titled by its quotes.
         let quoted = quoted_span(left).map(|(_, _, inner)| inner);
-        let whole = if marker == " with " { quoted.unwrap_or(text) } else { left };
+        let whole = if marker == " with " { quoted.unwrap_or(text) } else { set_off_title(left).unwrap_or(left) };
         let Some(title) = title_of(whole) else { continue };
         let mut r = reading("Title by Speaker", title, speakers, 3, rest);
         if marker == " with " {
@@ -443,6 +452,18 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
         break;
     }
     out
+}
+
+/// A quoted title set off in a sentence (`The afternoon panel, "Do You Really Need a Cloud?",
+/// was`, `Panel time — "T"`): the quotes stand after a comma, colon or dash, and only lower-case
+/// words follow them. `Why "Simple" Isn't` is a title with quotes inside.
+fn set_off_title(text: &str) -> Option<&str> {
+    let (start, end, inner) = quoted_span(text)?;
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    let led = before.is_empty() || before.ends_with([',', ':', '—', '–', '-']);
+    let trailing_words = after.split_whitespace().all(|w| w.starts_with(char::is_lowercase));
+    (led && trailing_words).then_some(inner)
 }
 
 /// The first quoted stretch of a text: its byte range (quotes included) and its inner text.

@@ -123,6 +123,9 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
 /// Kind words that label a title in front (`Keynote: T`, `KEYNOTE — T`, `Workshop · T`) or
 /// behind (`T (keynote)`), longest first; the label is not part of the title.
 const KIND_LABELS: &[(&str, SessionKind)] = &[
+    ("the opening keynote", SessionKind::Keynote),
+    ("the closing keynote", SessionKind::Keynote),
+    ("the keynote", SessionKind::Keynote),
     ("opening keynote", SessionKind::Keynote),
     ("closing keynote", SessionKind::Keynote),
     ("morning keynote", SessionKind::Keynote),

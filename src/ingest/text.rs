@@ -133,6 +133,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                             | "mod"
                             | "feat"
                             | "ft"
+                            | "Hon"
+                            | "Capt"
+                            | "Rev"
                     );
                 if next.is_none_or(char::is_whitespace) && !abbreviation {
                     out.push((start, i + 1));

@@ -182,6 +182,16 @@ fn strip_role(part: &str) -> &str {
     p
 }
 
+/// `the organisers, Joana Serrão and Kofi Boateng`: a group named by its role before its people.
+fn is_role_group(part: &str) -> bool {
+    let lower = part.trim().trim_end_matches([':', '.']).to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    matches!(
+        lower,
+        "organisers" | "organizers" | "hosts" | "co-chairs" | "chairs" | "program chairs" | "programme chairs" | "team"
+    )
+}
+
 /// Placeholders that stand where a speaker would be and are nobody.
 fn is_placeholder(part: &str) -> bool {
     let lower = part.trim().trim_end_matches('.').to_lowercase();
@@ -340,7 +350,7 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     for (k, part) in parts.into_iter().enumerate() {
         // A part is a slice of `stripped`: where it ends is plain arithmetic.
         let end = part.as_ptr() as usize - stripped.as_ptr() as usize + part.len();
-        if is_placeholder(part) && slot != Slot::Guessed && !part.contains('/') {
+        if is_placeholder(part) && slot != Slot::Guessed && !part.contains('/') || is_role_group(part) {
             continue;
         }
         // Beside a clear name in the list, a part shaped like a name of several words is one too

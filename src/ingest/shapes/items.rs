@@ -243,6 +243,10 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let mut out = Vec::new();
     for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
         let block = &notes.blocks[i];
+        // `Follow-ups:` over a later list of the same section: that list is the note-taker's.
+        let lead_here = notes.blocks[..i].iter().rev().find(|b| b.depth == 0);
+        let own_section =
+            own_section || lead_here.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
         let own = item_labels(block);
         let kids = children(notes.blocks, i);

@@ -367,12 +367,19 @@ static TITLE_NOT_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 ///
 /// assert!(title_not_stated("no recuerdo el título, algo sobre software de laboratorio"));
 /// assert!(title_not_stated("something on mentoring (didn't catch the title)"));
+/// assert!(title_not_stated("a lightning talk on courtform accessibility"));
 /// assert!(!title_not_stated("The Title Is the Hardest Part"));
 /// ```
 #[must_use]
 pub fn title_not_stated(title: &str) -> bool {
-    TITLE_NOT_STATED.is_match(title)
+    TITLE_NOT_STATED.is_match(title) || DESCRIBED.is_match(title)
 }
+
+/// `a lightning talk on courtform accessibility`: a talk described by its topic, not titled.
+static DESCRIBED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:a|an|one|another)\s+(?:short\s+|quick\s+|great\s+|lightning\s+)?(?:talk|keynote|workshop|session|demo|one)\s+(?:on|about)\s")
+        .expect("valid regex")
+});
 
 /// A candidate whose title only says it is unknown keeps its speakers and loses the "title".
 pub fn clear_unstated_titles(candidates: &mut [Candidate]) {

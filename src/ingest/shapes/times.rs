@@ -117,8 +117,13 @@ impl Shape for TimeLines {
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
                 continue;
             }
-            // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session.
-            if r.speakers.is_empty() && r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) {
+            // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session, nor is
+            // a live-blog's timed paragraph (`[09:48] Tendai: "resolution is…" Room laughs.`): the
+            // prose reader reads those.
+            let sentence_like = r.title.contains(". ") || r.title.split_whitespace().count() > 14;
+            if r.speakers.is_empty()
+                && (r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) || sentence_like)
+            {
                 continue;
             }
             let mut c = Candidate::new("time line", format!("time line {}", r.key), e.block, e.line, r.title);
