@@ -245,15 +245,18 @@ fn one_label(part: &str) -> Option<Labelled> {
 /// ```
 #[must_use]
 pub fn labels_of(line: &str) -> Vec<Labelled> {
+    // Sentences split by `. ` or `; ` are labels only when the line opens with one (most lines of
+    // notes do not): one look spares splitting every sentence of prose.
+    let whole = one_label(line);
     for sep in [" | ", " · ", " • ", ". ", "; "] {
-        if line.contains(sep) {
+        if (whole.is_some() || !matches!(sep, ". " | "; ")) && line.contains(sep) {
             let parts: Vec<Option<Labelled>> = line.split(sep).map(one_label).collect();
             if parts.iter().all(Option::is_some) {
                 return parts.into_iter().flatten().collect();
             }
         }
     }
-    one_label(line).into_iter().collect()
+    whole.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -241,10 +241,19 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text))
         || lead.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
     let mut out = Vec::new();
+    // The last block outside any list before the item, found walking forward once (items come
+    // in order): `Follow-ups:` over a later list of the same section makes it the note-taker's.
+    let mut last_top: Option<usize> = None;
+    let mut walked = 0;
     for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
         let block = &notes.blocks[i];
-        // `Follow-ups:` over a later list of the same section: that list is the note-taker's.
-        let lead_here = notes.blocks[..i].iter().rev().find(|b| b.depth == 0);
+        for j in walked..i {
+            if notes.blocks[j].depth == 0 {
+                last_top = Some(j);
+            }
+        }
+        walked = walked.max(i);
+        let lead_here = last_top.map(|j| &notes.blocks[j]);
         let own_section =
             own_section || lead_here.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.

@@ -770,6 +770,7 @@ fn has_after(refs: &[(usize, Reference)], from: usize, to: usize) -> bool {
 
 /// `a panel with A, B and C`: a panel of those people, titled when the sentence quotes a title.
 fn panel_with(here: &Sentence<'_>, spans: &[TitleSpan]) -> Option<Candidate> {
+    PANEL_WITH.find(here.text)?;
     // `The panel "Is platform engineering just ops with a logo?" was moderated by …, with A`:
     // the `with` that lists the panel is outside its title.
     let mut masked = here.text.to_owned();
