@@ -160,6 +160,8 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         return;
     };
     let line = line.trim();
+    // `[PS] Led by Olusegun Adeyemi.`: a shared document's author initials are not the line's.
+    let line = super::forms::author_initials(line).map_or(line, str::trim_start);
     let lower = line.to_lowercase();
     let whole_block = block.lines.len() == 1;
     if whole_block {

@@ -1081,6 +1081,8 @@ fn without_decorations(text: &str) -> &str {
             && (u32::from(c) >= 0x2190 && !"“”‘’«»„".contains(c) || matches!(c, '\u{fe0f}' | '\u{200d}'))
     };
     let mut t = text.trim_start_matches(|c: char| pictograph(c) || c.is_whitespace()).trim_end();
+    // `[MK] Shade equity …`: a shared document's author initials.
+    t = author_initials(t).map_or(t, str::trim_start);
     loop {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
@@ -1110,6 +1112,17 @@ fn without_decorations(text: &str) -> &str {
             return t;
         }
     }
+}
+
+/// What follows a shared document's author initials opening a line (`[MK] `, `[JO] `): two or
+/// three capitals in brackets.
+#[must_use]
+pub fn author_initials(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let tag = &rest[..close];
+    ((2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_uppercase()) && rest[close + 1..].starts_with(' '))
+        .then(|| &rest[close + 1..])
 }
 
 /// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`, `Title — Speaker: the

@@ -73,6 +73,14 @@ const HONORIFICS: &[&str] = &[
     "herr",
     "frau",
     "pr.",
+    "hon.",
+    "hon",
+    "judge",
+    "capt.",
+    "capt",
+    "captain",
+    "rev.",
+    "sen.",
 ];
 
 /// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).

@@ -337,6 +337,10 @@ pub fn is_break(title: &str) -> bool {
     if BREAK_TITLES.contains(&joined.as_str()) {
         return true;
     }
+    // `~~Parking minimums, a retrospective~~ CANCELLED`: a slot that did not take place.
+    if words.iter().any(|w| matches!(w.as_str(), "cancelled" | "canceled" | "abgesagt" | "cancelado" | "annulé")) {
+        return true;
+    }
     if BREAK_WORDS.contains(&first.as_str()) {
         return true;
     }
