@@ -106,7 +106,7 @@ const HEADER_FILLER: &[&str] = &[
 ];
 
 /// Words that are never part of a series name: weekdays and months.
-const NOT_SERIES: &[&str] = &[
+pub(crate) const NOT_SERIES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

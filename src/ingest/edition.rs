@@ -70,7 +70,65 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
     SOURCES
         .iter()
         .find_map(|(_, source)| source(sources))
+        .map(|mut e| {
+            if let Some(full) = spelled_out(&e.name.series, sources.blocks) {
+                e.name.series = full;
+            }
+            e
+        })
         .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
+}
+
+/// Blocks at the top of a file where an acronym's words may be spelled out.
+const SPELLED_OUT_REACH: usize = 8;
+
+/// Words an acronym skips (`Festival of Code` is `FoC` or `FC`).
+const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "on", "for", "in", "&", "de", "la", "du", "des"];
+
+/// The full name an acronym series stands for, when the opening blocks spell it out:
+/// `OSDC 2024` in a recap that says `the 2024 Open Surveillance Data Conference`, `CDW 2023`
+/// under `7th CALDERA DYNAMICS WORKSHOP` (capitals take title case).
+fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
+    let acronym = series.trim();
+    if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let text: String = blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let letters: Vec<char> = acronym.chars().collect();
+    for start in 0..words.len() {
+        let mut k = 0;
+        let mut end = start;
+        while end < words.len() && k < letters.len() {
+            let w = words[end].trim_matches(|c: char| !c.is_alphanumeric());
+            if ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()) && end > start {
+                end += 1;
+                continue;
+            }
+            if !w.starts_with(|c: char| c.is_uppercase() && c.to_ascii_uppercase() == letters[k]) || w.len() < 2 {
+                break;
+            }
+            k += 1;
+            end += 1;
+        }
+        if k == letters.len() {
+            let name: Vec<String> = words[start..end]
+                .iter()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .map(|w| {
+                    if w.chars().all(|c| !c.is_lowercase()) && w.len() > 3 {
+                        let lower = w.to_lowercase();
+                        let mut c = lower.chars();
+                        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    } else {
+                        w.to_owned()
+                    }
+                })
+                .collect();
+            return Some(name.join(" "));
+        }
+    }
+    None
 }
 
 fn year_of(text: &str) -> Option<u16> {

@@ -69,7 +69,7 @@ fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
             if let Some(name) =
                 parse_header(t).filter(|n| i < 6 || item || super::conference::is_conference_like(&n.series))
             {
-                if !found.iter().any(|f| f.series == name.series) {
+                if !found.iter().any(|f| f.series == name.series || one_edition(f, &name)) {
                     found.push(name);
                 }
             }
@@ -106,6 +106,20 @@ pub fn assign_editions(notes: &Notes<'_>, kept: &mut [Candidate]) {
             c.conference = Some(ConferenceName { year: name.year.or(notes.conference.year), ..name.clone() });
         }
     }
+}
+
+/// `Vitrine 2025` in a heading of notes on `Vitrine Digital Heritage Summit` 2025, `CDW 2023`
+/// for `Caldera Dynamics Workshop` 2023: a short name or the initials of the same edition.
+fn one_edition(a: &ConferenceName, b: &ConferenceName) -> bool {
+    if a.year.is_some() && b.year.is_some() && a.year != b.year {
+        return false;
+    }
+    let words = |n: &ConferenceName| n.series.to_lowercase().split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let prefix = !short.is_empty() && long.starts_with(short);
+    let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
+    prefix || short.len() == 1 && long.len() >= 2 && short[0] == initials
 }
 
 /// `- [[Replicate North 2025]] — Tromsø, 26–27 May` over nested items: an outline's top item

@@ -209,7 +209,17 @@ fn could_be_a_name(words: &[&str]) -> bool {
                 *last,
                 "Co." | "Co" | "Co-op" | "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "GmbH" | "AG" | "Corp."
             )
-        || words[..words.len() - 1].iter().any(possessive))
+        || words[..words.len() - 1].iter().any(possessive)
+        || institution_compound(last))
+}
+
+/// `Scheepvaartmuseum`, `Stadtarchiv`, `Universiteitsbibliotheek`: a Dutch or German compound
+/// that ends in an institution's word is an organisation.
+fn institution_compound(word: &str) -> bool {
+    const ENDS: &[&str] =
+        &["museum", "archief", "archiv", "bibliotheek", "bibliothek", "instituut", "zentrum", "akademie"];
+    let lower = word.to_lowercase();
+    lower.len() > 8 && ENDS.iter().any(|e| lower.ends_with(e))
 }
 
 fn classify(token: &str) -> Word {

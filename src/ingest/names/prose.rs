@@ -274,48 +274,10 @@ fn names_an_organisation(aside: &str) -> bool {
 
 /// `June 2026`, `Tue 14 May`: an aside that dates something, not an organisation.
 fn dated(aside: &str) -> bool {
-    const MONTHS_AND_DAYS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     aside.chars().any(|c| c.is_ascii_digit())
-        && aside.split(|c: char| !c.is_alphabetic()).any(|w| MONTHS_AND_DAYS.contains(&w.to_lowercase().as_str()))
+        && aside
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| crate::ingest::conference::NOT_SERIES.contains(&w.to_lowercase().as_str()))
 }
 
 /// The closing parenthesis of the one at `open`, within a few hundred bytes: an aside is short,
