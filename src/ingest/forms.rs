@@ -999,6 +999,25 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             head.marks.iter().filter(|m| m.1 >= from && m.2 <= to).map(|&(k, s, e)| (k, s - from, e - from)).collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
+    // `#talk #keynote Title — Speaker`: an outline's leading tags, the kind among them.
+    if head.text.starts_with('#') && !head.text.starts_with("# ") {
+        let mut end = 0;
+        let mut kind = None;
+        for word in head.text.split(' ') {
+            let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty() && !t.starts_with('#')) else { break };
+            kind = kind.or_else(|| kind_word(tag).filter(|k| *k != SessionKind::Talk)).or_else(|| kind_word(tag));
+            end += word.len() + 1;
+        }
+        let end = end.min(head.text.len());
+        if end > 0 && end < head.text.len() {
+            let marks = head.marks.iter().filter(|m| m.1 >= end).map(|&(k, s, e)| (k, s - end, e - end)).collect();
+            let mut out = readings(&Head { text: head.text[end..].to_owned(), marks }, slot);
+            for r in &mut out {
+                r.kind = r.kind.or(kind);
+            }
+            return out;
+        }
+    }
     // `keynote now: "T" — A`, `next: A, "T"`, `next one — A, "T"`: a live-blogger's lead-in.
     if let Some(m) = LIVE_LEAD_IN.captures(&head.text) {
         let end = m.get(0).map_or(0, |w| w.end());
@@ -1102,6 +1121,13 @@ fn without_decorations(text: &str) -> &str {
         t = t
             .trim_end_matches(|c: char| u32::from(c) >= 0x2190 && !c.is_alphanumeric() && !"”’»".contains(c))
             .trim_end();
+        // `Title — Speaker ^kn1`: an outline's block id.
+        if let Some(at) = t.rfind(" ^") {
+            let id = &t[at + 2..];
+            if !id.is_empty() && id.len() <= 12 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                t = t[..at].trim_end();
+            }
+        }
         if let Some(at) = t.rfind(" #") {
             let tag = &t[at + 2..];
             if !tag.is_empty() && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/')) {
