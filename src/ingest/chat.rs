@@ -140,15 +140,12 @@ fn conversation(form: &Form, lines: &[&str]) -> Option<BTreeMap<usize, usize>> {
     (marked.len() >= MIN_MESSAGES && repeated * 2 >= marked.len()).then_some(marked)
 }
 
-/// Words that open a programme's labels (`Track A`, `Room 2`, `Main stage`), which chat forms
-/// with a colon after the author would otherwise take for authors.
-const PROGRAMME_LABELS: &[&str] =
-    &["track", "room", "stage", "hall", "salle", "sala", "saal", "auditorium", "main", "break", "lunch", "day"];
-
-/// A label of a programme line (`Track A`, `KEYNOTE`, `Lightning talks`) in an author's place.
+/// A label of a programme line (`Track A`, `Room 2`, `KEYNOTE`, `Lightning talks`, `Day 2`) in an
+/// author's place, which chat forms with a colon after the author would otherwise take for one.
 fn is_programme_label(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or_default().to_lowercase();
-    PROGRAMME_LABELS.contains(&first.as_str())
+    super::forms::ROOM_WORDS.contains(&first.as_str())
+        || matches!(first.as_str(), "break" | "lunch" | "day")
         || super::kind::kind_word(who).is_some()
         || super::kind::container_kind(who).is_some()
 }

@@ -136,8 +136,7 @@ impl Form for ModeratedPanel {
         let (start, len) = at;
         // `Panel time — "Should Models Be Open?" moderated by …`: a quoted title is the title.
         let before = text[..start].trim_end().trim_end_matches(['(', ',', '—', '–', '-', ';']).trim_end();
-        let quoted = quoted_span(before).map(|(_, _, inner)| inner);
-        let Some(title) = title_of(quoted.unwrap_or(before)) else {
+        let Some(title) = title_of(set_off_title(before).unwrap_or(before)) else {
             return Vec::new();
         };
         let (title, label) = strip_kind_label(&title);
@@ -219,8 +218,8 @@ fn title_of(text: &str) -> Option<String> {
     Some(t)
 }
 
-/// Words of a room or track tag (`[Main Hall]`, `[Lab 1]`).
-const ROOM_WORDS: &[&str] = &[
+/// Words of a room or track tag (`[Main Hall]`, `[Lab 1]`, `Track A:`).
+pub const ROOM_WORDS: &[&str] = &[
     "room",
     "hall",
     "stage",
@@ -999,36 +998,27 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             head.marks.iter().filter(|m| m.1 >= from && m.2 <= to).map(|&(k, s, e)| (k, s - from, e - from)).collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
-    // `#talk #keynote Title — Speaker`: an outline's leading tags, the kind among them.
+    // `#talk #keynote Title — Speaker`: an outline's leading tags, the kind among them (the most
+    // specific one: `#keynote` over `#talk`).
     if head.text.starts_with('#') && !head.text.starts_with("# ") {
         let mut end = 0;
         let mut kind = None;
         for word in head.text.split(' ') {
             let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty() && !t.starts_with('#')) else { break };
-            kind = kind.or_else(|| kind_word(tag).filter(|k| *k != SessionKind::Talk)).or_else(|| kind_word(tag));
+            if kind.is_none() || kind == Some(SessionKind::Talk) {
+                kind = kind_word(tag).or(kind);
+            }
             end += word.len() + 1;
         }
-        let end = end.min(head.text.len());
         if end > 0 && end < head.text.len() {
-            let marks = head.marks.iter().filter(|m| m.1 >= end).map(|&(k, s, e)| (k, s - end, e - end)).collect();
-            let mut out = readings(&Head { text: head.text[end..].to_owned(), marks }, slot);
-            for r in &mut out {
-                r.kind = r.kind.or(kind);
-            }
-            return out;
+            return read_rest(head, end, kind, slot);
         }
     }
     // `keynote now: "T" — A`, `next: A, "T"`, `next one — A, "T"`: a live-blogger's lead-in.
     if let Some(m) = LIVE_LEAD_IN.captures(&head.text) {
         let end = m.get(0).map_or(0, |w| w.end());
         if end < head.text.len() {
-            let kind = m.name("kind").and_then(|k| kind_word(k.as_str()));
-            let marks = head.marks.iter().filter(|m| m.1 >= end).map(|&(k, s, e)| (k, s - end, e - end)).collect();
-            let mut out = readings(&Head { text: head.text[end..].to_owned(), marks }, slot);
-            for r in &mut out {
-                r.kind = r.kind.or(kind);
-            }
-            return out;
+            return read_rest(head, end, m.name("kind").and_then(|k| kind_word(k.as_str())), slot);
         }
     }
     // `**Keynote** Matej Kranjc — "Deploy on Fridays"`: a kind word set in bold is a label.
@@ -1037,15 +1027,8 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
         let goes_on = after.starts_with(' ')
             && after.trim_start().starts_with(|c: char| c.is_alphanumeric() || "\"“[@".contains(c));
         if let Some(kind) = kind_word(&head.text[..end]).filter(|_| goes_on) {
-            let rest = head.text[end..].trim_start();
-            let shift = head.text.len() - rest.len();
-            let marks =
-                head.marks.iter().filter(|m| m.1 >= shift).map(|&(k, s, e)| (k, s - shift, e - shift)).collect();
-            let mut out = readings(&Head { text: rest.to_owned(), marks }, slot);
-            for r in &mut out {
-                r.kind = r.kind.or(Some(kind));
-            }
-            return out;
+            let shift = head.text.len() - head.text[end..].trim_start().len();
+            return read_rest(head, shift, Some(kind), slot);
         }
     }
     let (text, kind) = strip_kind_label(&head.text);
@@ -1077,6 +1060,17 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
         }
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
+    out
+}
+
+/// The readings of what follows byte `end` of a head (a label, tags or a lead-in taken off), its
+/// marks shifted with it, each given `kind` unless it found its own.
+fn read_rest(head: &Head, end: usize, kind: Option<SessionKind>, slot: Slot) -> Vec<Reading> {
+    let marks = head.marks.iter().filter(|m| m.1 >= end).map(|&(k, s, e)| (k, s - end, e - end)).collect();
+    let mut out = readings(&Head { text: head.text[end..].to_owned(), marks }, slot);
+    for r in &mut out {
+        r.kind = r.kind.or(kind);
+    }
     out
 }
 
@@ -1204,6 +1198,13 @@ mod tests {
             .into_iter()
             .next()
             .map(|r| (r.title, r.speakers.into_iter().map(|n| n.name).collect()))
+    }
+
+    #[test]
+    fn leading_tags_give_the_most_specific_kind() {
+        let r = readings(&Head::plain("#talk #keynote Resilience Is a Cost Line — Oluwaseun Adeyemi"), Slot::Guessed);
+        assert_eq!(r[0].title, "Resilience Is a Cost Line");
+        assert_eq!(r[0].kind, Some(SessionKind::Keynote));
     }
 
     #[test]
