@@ -105,6 +105,56 @@ pub fn column_of(header: &str) -> Column {
     HEADERS.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)).map_or(Column::Other, |(_, c)| *c)
 }
 
+/// The fields of one line of comma-separated values (quotes and `""` escapes read), or `None`
+/// when the line is not one.
+fn csv_fields(line: &str) -> Option<Vec<String>> {
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.trim_end().as_bytes());
+    let record = reader.records().next()?.ok()?;
+    Some(record.iter().map(|f| f.replace('\t', " ").trim().to_owned()).collect())
+}
+
+/// A programme exported as comma-separated values and pasted into notes (`day,start,end,track,
+/// title,speakers`), rewritten, line for line, as tab-separated rows the table shape reads by
+/// their header. Rows run while lines have as many fields as the header.
+///
+/// ```
+/// use confgraph::ingest::columns::csv_to_tabs;
+///
+/// let text = "start,title,speakers\n09:00,\"Keynote: Soft Hands, Hard Problems\",Amara Osei\n\nBye, all\n";
+/// assert_eq!(csv_to_tabs(text), "start\ttitle\tspeakers\n09:00\tKeynote: Soft Hands, Hard Problems\tAmara Osei\n\nBye, all\n");
+/// ```
+#[must_use]
+pub fn csv_to_tabs(text: &str) -> Cow<'_, str> {
+    let is_header = |line: &str| {
+        line.matches(',').count() >= 2
+            && !line.contains('\t')
+            && csv_fields(line).is_some_and(|f| {
+                let roles: Vec<Column> = f.iter().map(|c| column_of(c)).collect();
+                roles.contains(&Column::Title) && roles.iter().filter(|r| **r != Column::Other).count() >= 2
+            })
+    };
+    if !text.lines().any(is_header) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut width = 0;
+    for line in text.split_inclusive('\n') {
+        let fields = if width > 0 || is_header(line) { csv_fields(line) } else { None };
+        match fields {
+            Some(f) if (width == 0 || f.len() == width) && f.len() >= 3 && !line.trim().is_empty() => {
+                width = f.len();
+                out.push_str(&with_end(&f.join("\t"), line));
+            }
+            _ => {
+                width = 0;
+                out.push_str(line);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A stretch of a line between runs of two or more spaces (or tabs): its text and the column
 /// (in characters) where it starts.
 fn pieces(line: &str) -> Vec<(usize, &str)> {

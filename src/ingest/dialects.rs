@@ -124,13 +124,14 @@ pub fn banner_headings(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Sub-numbered agenda items (`1a. Title`, `2b) Title`, `(c) Title`), which Markdown reads as
+/// Sub-numbered agenda items (`1a. Title`, `2b) Title`, `(c) Title`, an indented `a) Title`), which Markdown reads as
 /// text, rewritten as nested list items, line for line.
 ///
 /// ```
 /// use confgraph::ingest::dialects::lettered_items;
 ///
 /// assert_eq!(lettered_items("1. Opening\n   1a. Welcome — Ana Ortiz\n   1b) Keynote\n"), "1. Opening\n   - Welcome — Ana Ortiz\n   - Keynote\n");
+/// assert_eq!(lettered_items("7) Lightning talks\n   a) Tape - Bex\n   b) Mics - Kofi\n"), "7) Lightning talks\n   - Tape - Bex\n   - Mics - Kofi\n");
 /// assert_eq!(lettered_items("See 1a. above\n"), "See 1a. above\n");
 /// ```
 #[must_use]
@@ -143,6 +144,9 @@ pub fn lettered_items(text: &str) -> Cow<'_, str> {
             matches!(b.get(digits + 1), Some(b'.' | b')')).then_some(digits + 2)
         } else if b.first() == Some(&b'(') && b.get(1).is_some_and(u8::is_ascii_lowercase) && b.get(2) == Some(&b')') {
             Some(3)
+        } else if t.len() < line.len() && b.first().is_some_and(u8::is_ascii_lowercase) && b.get(1) == Some(&b')') {
+            // `   a) Title - Name` indented under a numbered item.
+            Some(2)
         } else {
             None
         }?;
@@ -506,7 +510,78 @@ fn rst_to_markdown(text: &str) -> String {
             out[i] = format!("{}1. {item}", &line[..indent]);
         }
     }
+    rst_definitions(&lines, &mut out);
+    for l in &mut out {
+        *l = rst_links(l);
+    }
     out.join("\n")
+}
+
+/// Definition lists: a term line over an indented definition. A label term (`Speaker`,
+/// `Moderator`) goes in front of its definition (`Speaker: Ingrid Solberg-Haugen`, on the
+/// definition's line); any other term (a title, a name) becomes a list item on its own line, its
+/// definition's first line joined to it after a dash and the rest the item's notes.
+fn rst_definitions(lines: &[&str], out: &mut [String]) {
+    let indented = |l: &str| l.starts_with("  ") && !l.trim().is_empty();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let term = lines[i].trim_end();
+        let is_term = !term.is_empty()
+            && !lines[i].starts_with(' ')
+            && out[i] == lines[i]
+            && indented(lines[i + 1])
+            && out[i + 1] == lines[i + 1]
+            && (i == 0 || lines[i - 1].trim().is_empty() || indented(lines[i - 1]))
+            && !term.starts_with(['-', '*', '+', '|', '>', ':', '.'])
+            && !term.ends_with(':');
+        if !is_term {
+            i += 1;
+            continue;
+        }
+        let first = lines[i + 1].trim();
+        let label = !super::labels::labels_of(&format!("{term}: {first}")).is_empty();
+        if label {
+            out[i] = String::new();
+            out[i + 1] = format!("{term}: {first}");
+        } else {
+            out[i] = format!("- {term} — {first}");
+            out[i + 1] = String::new();
+        }
+        let mut j = i + 2;
+        while j < lines.len() && indented(lines[j]) && out[j] == lines[j] {
+            let lead = if label { "" } else { "  " };
+            out[j] = format!("{lead}{}", lines[j].trim());
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// `` `Title <https://…>`_ `` → `[Title](https://…)`; `` `Title`_ `` → `Title`.
+fn rst_links(line: &str) -> String {
+    if !line.contains("`_") {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('`') {
+        let Some(close) = rest[open + 1..].find("`_").map(|c| open + 1 + c) else { break };
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..close];
+        match inner.rsplit_once(" <").filter(|(_, u)| u.ends_with('>')) {
+            Some((text, url)) => {
+                out.push('[');
+                out.push_str(text.trim());
+                out.push_str("](");
+                out.push_str(&url[..url.len() - 1]);
+                out.push(')');
+            }
+            None => out.push_str(inner),
+        }
+        rest = rest[close + 2..].trim_start_matches('_');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The rows of a `.. list-table::` starting at line `from`, each written as tab-separated cells

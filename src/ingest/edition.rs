@@ -1,10 +1,15 @@
 //! Which edition a file is about: from its front matter, its first heading, the first lines when
 //! they are not headings (`RustConf 2022 — every talk in one line`), properties at the top of an
 //! outline (`conference:: [[SecHarbor]]`, `year:: 2023`), a conference set in bold in the opening
-//! paragraph, or `--conference` for files that name none. A file that names nothing is never
+//! paragraph, a hashtag (`#Ledgerline24`), a name the file name repeats with a year in the
+//! opening lines, or `--conference` for files that name none. A file that names nothing is never
 //! given a guessed conference.
 //!
 //! Owns these sources as a table tried in order ([`SOURCES`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::conference::{
     ConferenceName, canonical_series, is_conference_like, named_in_sentence, parse_header, parse_heading,
@@ -29,6 +34,8 @@ pub struct Sources<'a> {
     pub front: &'a FrontMatter,
     /// Its blocks.
     pub blocks: &'a [Block],
+    /// Its file name without folder or extension (`counterform-lisbon`).
+    pub file_stem: &'a str,
 }
 
 /// One way a file names its edition.
@@ -44,6 +51,8 @@ pub const SOURCES: &[(&str, Source)] = &[
     ("bold name in the opening", from_bold_opening),
     ("name and year in the opening lines", from_opening_mention),
     ("first heading with a date", from_heading_with_date),
+    ("hashtag with a year", from_hashtag),
+    ("file name and a year in the opening", from_file_name),
 ];
 
 /// How many lines from the top the opening is.
@@ -62,7 +71,7 @@ const TOP: usize = 8;
 /// use confgraph::ingest::frontmatter::FrontMatter;
 ///
 /// let b = blocks("RustConf 2022 — every talk in one line\n\n- Fearless FFI — Ana Ortiz\n");
-/// let e = which_edition(&Sources { front: &FrontMatter::default(), blocks: &b }, None).unwrap();
+/// let e = which_edition(&Sources { front: &FrontMatter::default(), blocks: &b, file_stem: "notes" }, None).unwrap();
 /// assert_eq!((e.name.series.as_str(), e.name.year, e.block), ("RustConf", Some(2022), Some(0)));
 /// ```
 #[must_use]
@@ -74,6 +83,9 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
             if let Some(full) = spelled_out(&e.name.series, sources.blocks) {
                 e.name.series = full;
             }
+            if let Some(cased) = camel_cased(&e.name.series, sources.blocks) {
+                e.name.series = cased;
+            }
             e
         })
         .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
@@ -83,7 +95,10 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
 const SPELLED_OUT_REACH: usize = 8;
 
 /// Words an acronym skips (`Festival of Code` is `FoC` or `FC`).
-const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "on", "for", "in", "&", "de", "la", "du", "des"];
+const ACRONYM_SKIPS: &[&str] = &[
+    "of", "and", "the", "on", "for", "in", "&", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "der",
+    "y", "e", "et", "und", "at",
+];
 
 /// The full name an acronym series stands for, when the opening blocks spell it out:
 /// `OSDC 2024` in a recap that says `the 2024 Open Surveillance Data Conference`, `CDW 2023`
@@ -129,6 +144,99 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// `OPSHARBOUR 2025` in the header and `OpsHarbour` in the text: a name typed in capitals takes
+/// the inner capitals the notes give it elsewhere.
+fn camel_cased(series: &str, blocks: &[Block]) -> Option<String> {
+    let inner_capital = |w: &str| w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if series.len() < 4 || inner_capital(series) {
+        return None;
+    }
+    let lower = series.to_lowercase();
+    blocks.iter().find_map(|b| {
+        b.text.split(|c: char| !(c.is_alphanumeric() || c == ' ')).find_map(|run| {
+            let at = run.to_lowercase().find(&lower)?;
+            let found = run.get(at..at + series.len())?;
+            let whole = !run[..at].ends_with(char::is_alphanumeric)
+                && !run[at + series.len()..].starts_with(char::is_alphanumeric);
+            (whole && inner_capital(found) && found.to_lowercase() == lower).then(|| found.to_owned())
+        })
+    })
+}
+
+/// The text of the opening lines, joined.
+fn opening_text(s: &Sources<'_>) -> String {
+    s.blocks
+        .iter()
+        .take(TOP)
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Heading(_)))
+        .flat_map(Block::line_texts)
+        .take(OPENING_LINES)
+        .map(|(l, _)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `Day one of #Ledgerline24, the data journalism conference`: a conference hashtag with its year
+/// (two or four digits) in the opening lines.
+fn from_hashtag(s: &Sources<'_>) -> Option<Edition> {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)#(\p{Lu}[\p{L}]{3,30})(20\d\d|\d\d)\b").expect("valid regex"));
+    let text = opening_text(s);
+    let m = TAG.captures(&text)?;
+    let year: u16 = match &m[2] {
+        y if y.len() == 2 => 2000 + y.parse::<u16>().ok()?,
+        y => y.parse().ok()?,
+    };
+    let line = line_of(s, m.get(0)?.as_str().trim())?;
+    Some(Edition {
+        name: ConferenceName { series: m[1].to_owned(), year: Some(year), location: None },
+        line,
+        block: None,
+    })
+}
+
+/// `counterform-lisbon.md` opening `Second time at Counterform, the little type design
+/// conference. This year (2025) it was in Lisbon`: a capitalised name in the opening lines that
+/// the file name repeats, with the first year there.
+fn from_file_name(s: &Sources<'_>) -> Option<Edition> {
+    let text = opening_text(s);
+    let year = text.split(|c: char| !c.is_ascii_digit()).find_map(year_of)?;
+    let stem_words: Vec<String> = s
+        .file_stem
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let k = words.iter().position(|w| {
+        let b = bare(w);
+        b.starts_with(char::is_uppercase) && stem_words.contains(&b.to_lowercase())
+    })?;
+    // The run of capitalised words the name stands in (`Inkwell Data Journalism Forum`).
+    let capital = |w: &str| bare(w).starts_with(char::is_uppercase);
+    let ends_run = |w: &str| w.ends_with([',', '.', ':', ';', '!', '?', ')']);
+    let mut end = k;
+    while end + 1 < words.len() && !ends_run(words[end]) && capital(words[end + 1]) {
+        end += 1;
+    }
+    let series: Vec<String> = words[k..=end].iter().map(|w| bare(w)).collect();
+    let series = series.join(" ");
+    if NOT_SERIES_WORDS.contains(&series.to_lowercase().as_str()) {
+        return None;
+    }
+    let line = line_of(s, words[k])?;
+    Some(Edition { name: ConferenceName { series, year: Some(year), location: None }, line, block: None })
+}
+
+/// Words a file name shares with its text that name no conference.
+const NOT_SERIES_WORDS: &[&str] = &["notes", "recap", "thread", "journal", "diary", "programme", "program", "schedule"];
+
+/// The 1-based line of the first opening line that holds `needle`.
+fn line_of(s: &Sources<'_>, needle: &str) -> Option<u32> {
+    s.blocks.iter().take(TOP).flat_map(Block::line_texts).find(|(l, _)| l.contains(needle)).map(|(_, n)| n)
 }
 
 fn year_of(text: &str) -> Option<u16> {
@@ -308,14 +416,28 @@ fn from_opening_mention(s: &Sources<'_>) -> Option<Edition> {
             after_last_year = at + 4;
             let end = line[at..].find(['(', ')', '!', '?', ';', '—', '|']).map_or(line.len(), |k| at + k);
             let sentence_end = line[at..].find(['.', '!', '?', ';']).map_or(line.len(), |k| at + k);
-            let name =
-                parse_header(&line[start..end]).or_else(|| named_in_sentence(&line[start..sentence_end], start > 0));
+            let name = parse_header(&line[start..end])
+                .or_else(|| named_in_sentence(&line[start..sentence_end], start > 0))
+                .or_else(|| year_in_brackets(line, start, at, end));
             if let Some(name) = name {
                 return Some(Edition { name, line: number, block: None });
             }
         }
     }
     None
+}
+
+/// `this year's Inkwell Data Journalism Forum (2023 edition, Lisbon)`: a name with its year in
+/// the bracket after it. `open` is where the bracket's text starts, `at` the year, `end` the
+/// clause's end.
+fn year_in_brackets(line: &str, open: usize, at: usize, end: usize) -> Option<ConferenceName> {
+    let before = line[..open].strip_suffix('(')?.trim_end();
+    if !line[open..at].trim().is_empty() {
+        return None;
+    }
+    let after = line[at + 4..end].trim_start();
+    let after = after.strip_prefix("edition").unwrap_or(after);
+    parse_header(&format!("{before} {}{after}", &line[at..at + 4]))
 }
 
 /// Marks that end the clause before a year.

@@ -66,10 +66,12 @@ fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
             Vec::new()
         };
         for t in texts {
-            if let Some(name) =
-                parse_header(t).filter(|n| i < 6 || item || super::conference::is_conference_like(&n.series))
+            let known = |n: &ConferenceName| found.iter().any(|f| f.series == n.series);
+            if let Some(name) = parse_header(t)
+                .filter(|n| i < 6 || item || known(n) || super::conference::is_conference_like(&n.series))
             {
-                if !found.iter().any(|f| f.series == name.series || one_edition(f, &name)) {
+                // (`Kerbcut 2022 vs Kerbcut 2024`: one series, two editions.)
+                if !found.iter().any(|f| f.series == name.series && f.year == name.year || one_edition(f, &name)) {
                     found.push(name);
                 }
             }
@@ -95,7 +97,12 @@ pub fn assign_editions(notes: &Notes<'_>, kept: &mut [Candidate]) {
             continue;
         }
         let lower = first.to_lowercase();
-        if let Some(e) = editions.iter().position(|e| contains_word(&lower, &e.series.to_lowercase())) {
+        let named: Vec<usize> =
+            (0..editions.len()).filter(|&e| contains_word(&lower, &editions[e].series.to_lowercase())).collect();
+        // Editions of one series are told apart by their year.
+        let year_named = |&&e: &&usize| editions[e].year.is_some_and(|y| contains_word(&lower, &y.to_string()));
+        let e = if named.len() > 1 { named.iter().find(year_named) } else { named.first() };
+        if let Some(&e) = e {
             current.push((i, e));
         }
     }

@@ -13,7 +13,7 @@ use crate::model::{NameRef, SessionKind};
 use super::document::{Block, MarkKind};
 use super::kind::{kind_word, strip_kind_label};
 use super::names::judge::{Likeness, judge};
-use super::names::speakers::{Slot, speaker_list};
+use super::names::speakers::{Slot, is_role_group, speaker_list};
 use super::text::collapse_ws;
 
 /// A head: one line of text with the stretches set off in it (bold, italic, links).
@@ -47,7 +47,8 @@ impl Head {
             .filter(|m| m.start >= base && m.end <= base + text_trimmed.len())
             .map(|m| (m.kind, m.start - base, m.end - base))
             .collect();
-        Self { text: text_trimmed.to_owned(), marks }
+        // A head that runs over two lines reads as one (same length, so marks keep their offsets).
+        Self { text: text_trimmed.replace('\n', " "), marks }
     }
 
     /// The head of a whole block.
@@ -1185,6 +1186,9 @@ fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
 #[must_use]
 pub fn title_only(head: &Head) -> Reading {
     let (text, kind) = strip_kind_label(without_decorations(&head.text));
+    // `Opening remarks — chairs`: a role where the speaker would be names no one.
+    let role = [" — ", " – ", " - "].iter().find_map(|d| text.rsplit_once(d)).filter(|(_, r)| is_role_group(r));
+    let text = role.map_or_else(|| text.clone(), |(title, _)| title.to_owned());
     let title = title_of(&text).unwrap_or_else(|| collapse_ws(&head.text));
     Reading { key: "Title".into(), title, speakers: Vec::new(), score: 0, kind, rest: None }
 }

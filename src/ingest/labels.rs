@@ -128,6 +128,11 @@ pub const LABELS: &[(&str, Field)] = &[
     ("palestrante", Field::Speakers),
     ("palestrantes", Field::Speakers),
     ("relatore", Field::Speakers),
+    ("moderatore", Field::Speakers),
+    ("moderatrice", Field::Speakers),
+    ("intervengono", Field::Speakers),
+    ("partecipano", Field::Speakers),
+    ("con", Field::Speakers),
     ("relatrice", Field::Speakers),
     ("relatori", Field::Speakers),
     ("intervenant", Field::Speakers),
@@ -248,8 +253,9 @@ pub fn labels_of(line: &str) -> Vec<Labelled> {
     // Sentences split by `. ` or `; ` are labels only when the line opens with one (most lines of
     // notes do not): one look spares splitting every sentence of prose.
     let whole = one_label(line);
-    for sep in [" | ", " · ", " • ", ". ", "; "] {
-        if (whole.is_some() || !matches!(sep, ". " | "; ")) && line.contains(sep) {
+    // (`moderatrice: Anna Pellegrini — con: Kamil Szymański`: a dash parts labels too.)
+    for sep in [" | ", " · ", " • ", ". ", "; ", " — ", " – "] {
+        if (whole.is_some() || !matches!(sep, ". " | "; " | " — " | " – ")) && line.contains(sep) {
             let parts: Vec<Option<Labelled>> = line.split(sep).map(one_label).collect();
             if parts.iter().all(Option::is_some) {
                 return parts.into_iter().flatten().collect();

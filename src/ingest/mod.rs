@@ -134,10 +134,13 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let markdown = dialects::banner_headings(&markdown);
     let markdown = dialects::bold_lines_as_headings(&markdown);
     let markdown = chat::messages_only(&markdown);
+    let markdown = columns::csv_to_tabs(&markdown);
     let markdown = columns::align_to_tabs(&markdown);
     let (front, body) = frontmatter::split(&markdown);
     let blocks = document::blocks(&body);
-    let Some(edition) = which_edition(&Sources { front: &front, blocks: &blocks }, options.conference.as_ref()) else {
+    let file_stem = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let sources = Sources { front: &front, blocks: &blocks, file_stem };
+    let Some(edition) = which_edition(&sources, options.conference.as_ref()) else {
         diagnostics.push(Diagnostic::file(
             file,
             "names no conference and year (in its first heading or line, or front matter `conference:`); give one with --conference \"Name YEAR\", skipped",

@@ -134,6 +134,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
             kept[o].title = title;
         }
     }
+    sections_beside_groupings(&kept, &mut remove);
     let mut out = Vec::new();
     for (i, c) in kept.into_iter().enumerate() {
         match remove.remove(&i) {
@@ -142,6 +143,30 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
         }
     }
     out
+}
+
+/// `## Kerbcut 2022 — Manchester` and `## Kerbcut 2024 — Glasgow` grouping their talks, then
+/// `## Side by side`: a heading without speakers beside two or more headings of its level that
+/// group talks is a section of the same notes, not a talk. So is such a heading where the file's
+/// talks are told elsewhere (list items, table rows, time lines) and no heading names a speaker:
+/// `## Scribbles` after a table of the programme.
+fn sections_beside_groupings(kept: &[Candidate], remove: &mut BTreeMap<usize, String>) {
+    let mut groupings: BTreeMap<u8, usize> = BTreeMap::new();
+    for (&i, reason) in remove.iter() {
+        if let Some(level) = kept[i].heading_level.filter(|_| reason.starts_with("a grouping heading")) {
+            *groupings.entry(level).or_default() += 1;
+        }
+    }
+    let heading_talks = kept.iter().any(|c| c.heading_level.is_some() && c.evidence > Evidence::Place);
+    let bare = kept.iter().filter(|c| c.heading_level.is_some() && c.evidence == Evidence::Place).count();
+    let told_elsewhere = kept.iter().filter(|c| c.heading_level.is_none() && c.evidence > Evidence::Place).count();
+    let sections_only = !heading_talks && told_elsewhere >= 2 * bare.max(2);
+    for (i, c) in kept.iter().enumerate() {
+        let beside = c.heading_level.is_some_and(|l| sections_only || groupings.get(&l).is_some_and(|&n| n >= 2));
+        if beside && c.evidence == Evidence::Place && c.kind.is_none() && !remove.contains_key(&i) {
+            remove.insert(i, "a section beside headings that group talks".to_owned());
+        }
+    }
 }
 
 /// A talk told without its title (`while I was in Anthony's talk`) is one already read when its

@@ -43,9 +43,10 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:my \s+)? (?:links|resources|misc.*|key \s+ takeaways|takeaways|follow[-\s]?ups?|to[-\s]?do|todo
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
-            |people \s+ to \s+ (?:follow \s+ up(?:\s+with)?|meet)|people|to \s+ follow \s+ up
-            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes|things \s+ to \s+ try
-            |to \s+ try|ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
+            |(?:people|things|stuff|items)? \s* to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check|read|watch|try|do|buy|price|book)
+            |people
+            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes
+            |ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
             |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo)[\s.!:]*$",
     )
     .expect("valid regex")

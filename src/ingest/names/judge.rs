@@ -81,6 +81,13 @@ const HONORIFICS: &[&str] = &[
     "captain",
     "rev.",
     "sen.",
+    "dr.-ing.",
+    "dr.-ing",
+    "dipl.-ing.",
+    "prof.ssa",
+    "mag.",
+    "ir.",
+    "drs.",
 ];
 
 /// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).

@@ -183,12 +183,29 @@ fn strip_role(part: &str) -> &str {
 }
 
 /// `the organisers, Joana Serrão and Kofi Boateng`: a group named by its role before its people.
-fn is_role_group(part: &str) -> bool {
+#[must_use]
+pub fn is_role_group(part: &str) -> bool {
     let lower = part.trim().trim_end_matches([':', '.']).to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let lower = lower.strip_prefix("our ").unwrap_or(lower);
     matches!(
         lower,
-        "organisers" | "organizers" | "hosts" | "co-chairs" | "chairs" | "program chairs" | "programme chairs" | "team"
+        "organisers"
+            | "organizers"
+            | "hosts"
+            | "co-chairs"
+            | "chairs"
+            | "program chairs"
+            | "programme chairs"
+            | "team"
+            | "orga team"
+            | "organising team"
+            | "organizing team"
+            | "committee"
+            | "program committee"
+            | "programme committee"
+            | "volunteers"
+            | "staff"
     )
 }
 

@@ -270,6 +270,7 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         return None;
     }
     let mut c = Candidate::new("heading", form, section.heading, block.line, title);
+    c.heading_level = Some(section.level);
     c.speakers = speakers;
     c.speaker_line = speaker_line;
     c.kind = kind;

@@ -66,6 +66,11 @@ impl Shape for ListItems {
 /// talk.`), a leading time taken off.
 fn head_of(block: &Block) -> (Head, Option<String>, usize) {
     let mut end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
+    // `Panel - T - chaired by Rebecca Osei, with` / `Luca Bianchi (Parma) and Sunita Gill`: a first
+    // line left hanging on a joining word goes on in the second.
+    if dangles(&block.text[..end]) {
+        end = block.lines.get(2).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
+    }
     if let Some(&(_, first_end)) = sentences(&block.text[..end]).first() {
         let after = block.text[first_end..end].trim_start();
         // `*Heat Pumps in Nairobi? Yes, Really* by Grace Muthoni`: not inside emphasis.
@@ -86,6 +91,22 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
         return (Head::of(block, start, end), Some(time), start);
     }
     (Head::of(block, marker, end), None, marker)
+}
+
+/// Whether a line stops on a word or mark that joins it to the next (`…, with`, `… and`, `…,`).
+fn dangles(line: &str) -> bool {
+    let t = line.trim_end();
+    let last = t.rsplit(' ').next().unwrap_or_default();
+    t.ends_with([',', '&']) || ["with", "and", "by", "featuring", "feat."].contains(&last)
+}
+
+/// `**Title** — Speaker` as a paragraph over a list: the list is notes of that talk, and an item
+/// of it that names no one is one of those notes (`- DeepL and ModernMT as examples`).
+fn opens_a_talk(lead: &Block) -> bool {
+    let bold_start = lead.marks.iter().find(|m| m.start == 0 && m.kind == MarkKind::Strong);
+    lead.kind == BlockKind::Paragraph
+        && !lead.text.trim_end().ends_with(':')
+        && bold_start.is_some_and(|m| m.end < lead.text.len() && container_kind(&lead.text[..m.end]).is_none())
 }
 
 /// Task markers of Logseq and Org outlines and Markdown checklists, in front of an item.
@@ -356,6 +377,7 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
                 || r.title.split_whitespace().count() > 14;
             if !(talks_here || labelled)
                 || own_section
+                || lead_here.is_some_and(opens_a_talk)
                 || is_break(&r.title)
                 || person_only
                 || note

@@ -78,13 +78,29 @@ impl Shape for LabelRecords {
             c.links = facts.links;
             c.abstract_text = facts.abstract_text;
             let next = records.get(k + 1).copied().unwrap_or(notes.blocks.len());
-            c.body = (i + 1..next)
-                .take_while(|&j| !matches!(notes.blocks[j].kind, BlockKind::Rule | BlockKind::Heading(_)))
-                .collect();
+            c.body = body_of(notes.blocks, i + 1, next);
             out.push(c);
         }
         out
     }
+}
+
+/// The notes under a record: what follows up to the next record, heading or rule, and, once a
+/// list of its notes has been read, up to the next paragraph at the top level (`Pranzo: jota al
+/// buffet…` after the panel's bullets starts the notes' next stretch).
+fn body_of(blocks: &[Block], from: usize, to: usize) -> Vec<usize> {
+    let mut listed = false;
+    let mut out = Vec::new();
+    for (j, b) in blocks.iter().enumerate().take(to).skip(from) {
+        let ends = matches!(b.kind, BlockKind::Rule | BlockKind::Heading(_))
+            || listed && b.kind == BlockKind::Paragraph && b.depth == 0 && !b.in_quote;
+        if ends {
+            break;
+        }
+        listed |= matches!(b.kind, BlockKind::Item { .. });
+        out.push(j);
+    }
+    out
 }
 
 /// Most words a record's opening title line holds; a longer line is a sentence.

@@ -73,6 +73,8 @@ pub struct Candidate {
     pub conference: Option<ConferenceName>,
     /// How its speakers are known.
     pub evidence: Evidence,
+    /// The level of the heading it was read from, if it is one.
+    pub heading_level: Option<u8>,
 }
 
 impl Candidate {
@@ -97,6 +99,7 @@ impl Candidate {
             abstract_text: None,
             conference: None,
             evidence: Evidence::Place,
+            heading_level: None,
         }
     }
 }

@@ -173,10 +173,10 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
             // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`.
             let after_time = leading_time(text).map(|(time, rest)| (Some(time), rest)).or_else(|| {
                 let last_time = out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
-                last_time.filter(|_| room_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
+                last_time.filter(|_| track_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
             });
             let (room, after_time) = match after_time {
-                Some((time, rest)) => match room_tag(rest) {
+                Some((time, rest)) => match track_tag(rest) {
                     Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
                     None => (room, Some((time, rest))),
                 },
@@ -314,21 +314,28 @@ static TRACK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The parts of a line that holds one talk per track (`Track A: … | Track B: …`): each part's
 /// track and its byte range in `rest`, the label taken off. Empty unless every part is labelled.
+///
+/// `A  ||  B`: a double bar parts tracks even without labels; the tracks are then numbered.
 fn track_parts(rest: &str) -> Vec<(String, usize, usize)> {
-    if !rest.contains(" | ") {
+    let (separator, labelled) = if rest.contains(" || ") { (" || ", false) } else { (" | ", true) };
+    if !rest.contains(separator) {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut from = 0;
-    for part in rest.split(" | ") {
+    for (n, part) in rest.split(separator).enumerate() {
         let lead = part.len() - part.trim_start().len();
-        let Some(m) = TRACK_LABEL.captures(part.trim_start()) else {
-            return Vec::new();
+        let (label, skip) = match TRACK_LABEL.captures(part.trim_start()) {
+            Some(m) => {
+                let label = m.name("named").or_else(|| m.name("tag")).map_or("", |l| l.as_str().trim());
+                (label.to_owned(), m.get(0).map_or(0, |l| l.end()))
+            }
+            None if !labelled => (format!("Track {}", n + 1), 0),
+            None => return Vec::new(),
         };
-        let label = m.name("named").or_else(|| m.name("tag")).map_or("", |l| l.as_str().trim());
-        let start = from + lead + m.get(0).map_or(0, |l| l.end());
-        out.push((label.to_owned(), start, (from + part.trim_end().len()).max(start)));
-        from += part.len() + 3;
+        let start = from + lead + skip;
+        out.push((label, start, (from + part.trim_end().len()).max(start)));
+        from += part.len() + separator.len();
     }
     out
 }
@@ -354,6 +361,19 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
     let short = (1..=12).contains(&tag.chars().count()) && tag.split_whitespace().count() <= 2;
     (short && !rest.is_empty() && tag.chars().any(char::is_alphanumeric) && leading_time(tag).is_none())
         .then(|| (tag.to_owned(), rest))
+}
+
+/// A room or track opening a line: `[A] Title`, `Track B: Title`, `B: Title`.
+fn track_tag(text: &str) -> Option<(String, &str)> {
+    let t = text.trim_start();
+    if let Some(m) = TRACK_LABEL.captures(t).filter(|m| m.name("named").is_some()) {
+        return Some((m["named"].trim().to_owned(), &t[m.get(0)?.end()..]));
+    }
+    let b = t.as_bytes();
+    if b.len() > 3 && b[0].is_ascii_uppercase() && b[1] == b':' && b[2] == b' ' {
+        return Some((t[..1].to_owned(), t[3..].trim_start()));
+    }
+    room_tag(text)
 }
 
 /// Each line of a block as (start, end, file line).
