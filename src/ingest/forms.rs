@@ -386,13 +386,16 @@ impl Form for ByNames {
 
 fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
     let mut out = Vec::new();
-    // `Keynote by Astrid Bergström: The Ethics of Inference`: the kind, who, then the title.
-    if let Some(at) = lower.find(" by ") {
+    // `Keynote by Astrid Bergström: The Ethics of Inference`, `Vortrag von Dr. Rahel Berhane:
+    // „Peer Review …“`: the kind, who, then the title.
+    let kind_by =
+        [" by ", " von ", " por ", " par ", " di "].iter().find_map(|m| lower.find(m).map(|at| (at, m.len())));
+    if let Some((at, len)) = kind_by.filter(|&(at, len)| text.is_char_boundary(at) && text.is_char_boundary(at + len)) {
         let left = &text[..at];
         if let Some(kind) =
             kind_word(left).or_else(|| kind_word(&left.to_lowercase().replace("opening ", "").replace("closing ", "")))
         {
-            let right = Head::plain(&text[at + 4..]);
+            let right = Head::plain(&text[at + len..]);
             let found = [&ColonNames as &dyn Form, &DashSplit, &QuotedTitle]
                 .iter()
                 .flat_map(|f| f.read(&right, slot))
@@ -405,10 +408,15 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             }
         }
     }
-    // (`von`, `por`, `par`: `by` in German, Spanish and French notes.)
+    // (`von`, `durch`, `por`, `par`: `by` in German, Spanish and French notes; `mit`, `con`,
+    // `avec`: `with`.)
     for marker in [
         " by ",
         " with ",
+        " mit ",
+        " con ",
+        " avec ",
+        " durch ",
         ", by ",
         " presented by ",
         " led by ",
@@ -429,11 +437,29 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             .map_or(&text[..at], |l| l.trim_end_matches([',', ' ', '(']));
         let right = &text[at + marker.len()..];
         // `with` names people only in a panel, a chat, an AMA: `Fun with Flags` names none.
-        if marker == " with " {
+        let with = matches!(marker, " with " | " mit " | " con " | " avec ");
+        if with {
             let l = left.to_lowercase();
-            let announces = ["panel", "ama", "chat", "conversation", "q&a", "interview", "fireside", "office hours"]
-                .iter()
-                .any(|w| l.contains(w));
+            let announces = [
+                "panel",
+                "ama",
+                "chat",
+                "conversation",
+                "q&a",
+                "interview",
+                "fireside",
+                "office hours",
+                "podium",
+                "diskussion",
+                "gespräch",
+                "mesa",
+                "tavola",
+                "table ronde",
+                "entrevista",
+                "intervista",
+            ]
+            .iter()
+            .any(|w| l.contains(w));
             if !announces {
                 continue;
             }
@@ -442,11 +468,11 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
         // `AMA with Brett Cannon` is the whole title; `Title by Ana` is not; `Panel "Title" with A`
         // is titled by its quotes.
         let quoted = quoted_span(left).map(|(_, _, inner)| inner);
-        let whole = if marker == " with " { quoted.unwrap_or(text) } else { set_off_title(left).unwrap_or(left) };
+        let whole = if with { quoted.unwrap_or(text) } else { set_off_title(left).unwrap_or(left) };
         let Some(title) = title_of(whole) else { continue };
         let mut r = reading("Title by Speaker", title, speakers, 3, rest);
-        if marker == " with " {
-            r.kind = Some(SessionKind::Panel).filter(|_| left.to_lowercase().contains("panel"));
+        if with {
+            r.kind = kind_word(left).filter(|k| *k == SessionKind::Panel);
         }
         out.push(r);
         break;

@@ -224,6 +224,11 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
             continue;
         }
         let after = &t[label.len()..];
+        // `Keynote (auf Englisch): „Open by Default"`: an aside between the label and its colon.
+        let after = match after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
+            Some((aside, rest)) if aside.len() <= 30 && rest.trim_start().starts_with([':', '—', '–']) => rest,
+            _ => after,
+        };
         // `KEYNOTE "The Lakehouse Is Just a Database Now"`: a quoted title after the label.
         let whole_quote =
             |r: &&str| r.starts_with(['"', '“', '«', '„']) && r.trim_end().ends_with(['"', '”', '»', '“']);

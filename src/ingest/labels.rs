@@ -156,6 +156,9 @@ pub const LABELS: &[(&str, Field)] = &[
     ("referenten", Field::Speakers),
     ("referent:innen", Field::Speakers),
     ("vortragende", Field::Speakers),
+    ("vortrag von", Field::Speakers),
+    ("referent*in", Field::Speakers),
+    ("referierende", Field::Speakers),
     ("vortragender", Field::Speakers),
     ("moderation", Field::Speakers),
     ("auf dem podium", Field::Speakers),
@@ -166,6 +169,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("titre", Field::Title),
     ("titel", Field::Title),
     ("titolo", Field::Title),
+    ("thema", Field::Title),
     ("sala", Field::Room),
     ("salle", Field::Room),
     ("raum", Field::Room),
@@ -206,10 +210,31 @@ fn field_of(label: &str) -> Option<Field> {
 const LABEL_REACH: usize = 48;
 
 /// Reads one `Label: value` part.
+/// Phrases that name who gave a talk without a colon, each ending in its space.
+const BY_PHRASES: &[&str] = &[
+    "presented by ",
+    "talk by ",
+    "given by ",
+    "vortrag von ",
+    "moderiert von ",
+    "geleitet von ",
+    "presentado por ",
+    "presentada por ",
+    "présenté par ",
+    "presentato da ",
+];
+
 fn one_label(part: &str) -> Option<Labelled> {
     let t = part.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '*' | '_'));
     let reach = crate::ingest::text::char_boundary_from(t, t.len().min(LABEL_REACH));
     let head = &t[..reach];
+    // `Vortrag von Dr. Nomvula Dlamini-Hart`, `Presented by Ana Ortiz`: a by-phrase needs no colon.
+    for phrase in BY_PHRASES {
+        let value = t.get(..phrase.len()).filter(|p| p.eq_ignore_ascii_case(phrase)).map(|_| t[phrase.len()..].trim());
+        if let Some(value) = value.filter(|v| v.starts_with(char::is_uppercase)) {
+            return Some(Labelled { field: Field::Speakers, label: phrase.trim().to_owned(), value: value.to_owned() });
+        }
+    }
     for sep in ["::", ":", " — ", " – ", " - "] {
         let Some(at) = head.find(sep) else { continue };
         let label = &t[..at];

@@ -2,6 +2,7 @@
 //! file or line that could not be read well.
 //!
 //! One reader for every shape of notes, in the order data flows: bytes → text ([`decode`]) →
+//! Markdown, line for line ([`pasted`] PDF programmes, [`dialects`], [`chat`], [`columns`]) →
 //! front matter ([`frontmatter`]) → blocks ([`document`]) → the edition the file is about
 //! ([`edition`]) → session candidates from the registry of shapes ([`shapes`], reading heads with
 //! [`forms`] and [`pattern`], bodies with [`body`] and [`labels`]) → one reading per place
@@ -25,6 +26,7 @@ pub mod kind;
 pub mod labels;
 pub mod names;
 pub mod notes;
+pub mod pasted;
 pub mod pattern;
 pub mod select;
 pub mod shapes;
@@ -127,6 +129,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
         diagnostics.push(Diagnostic::at(file, line, "control characters dropped"));
     }
     let repaired = text::repair_mojibake(&cleaned);
+    let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
     let markdown = dialects::symbol_bullets(&markdown);
     let markdown = dialects::definition_lists(&markdown);

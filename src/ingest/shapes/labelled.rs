@@ -106,14 +106,14 @@ fn body_of(blocks: &[Block], from: usize, to: usize) -> Vec<usize> {
 /// Most words a record's opening title line holds; a longer line is a sentence.
 const MAX_TITLE_WORDS: usize = 18;
 
-/// A record's opening line when it is a title and every line after it is a label: `Keynote:
+/// A record's opening line when it is a title and the line after it a label: `Keynote:
 /// "Open Science Is Not Free"`, `Charla: Repositorios institucionales`, `Who Owns the Metadata?`.
 fn title_line(block: &Block) -> Option<(String, Option<SessionKind>)> {
     let mut lines = block.line_texts();
     let (first, _) = lines.next()?;
-    let mut rest = lines.peekable();
-    rest.peek()?;
-    if !labels_of(first).is_empty() || rest.any(|(l, _)| labels_of(l).is_empty()) {
+    // The line under the title is a label; later lines may be its notes (`Raum 2.14, 90 Min. …`).
+    let (second, _) = lines.next()?;
+    if !labels_of(first).is_empty() || labels_of(second).is_empty() {
         return None;
     }
     let (title, kind) = strip_kind_label(first);

@@ -362,7 +362,7 @@ static TITLE_NOT_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
         r"(?ix)\b(?:(?:didn[’']?t|did\s+not|couldn[’']?t|can[’']?t|don[’']?t|never)\s+(?:catch|get|got|remember|recall|note|write\s+down|hear)
             \s+(?:the|its|their|his|her|a)\s+(?:title|name\s+of\s+(?:the|her|his|their)\s+talk)
           |no\s+idea\s+(?:what\s+)?(?:the|its)\s+title|(?:forgot|missed)\s+(?:the|its)\s+title|title\s+(?:unknown|not\s+given|tbd)\b
-          |no\s+recuerdo\s+el\s+t[íi]tulo|sin\s+t[íi]tulo|titre\s+inconnu|titel\s+vergessen|não\s+lembro\s+o\s+t[íi]tulo)",
+          |no\s+recuerdo\s+el\s+t[íi]tulo|sin\s+t[íi]tulo|titre\s+inconnu|titel\s+(?:leider\s+)?(?:vergessen|verpasst)|não\s+lembro\s+o\s+t[íi]tulo)",
     )
     .expect("valid regex")
 });
@@ -384,7 +384,10 @@ pub fn title_not_stated(title: &str) -> bool {
 
 /// `a lightning talk on courtform accessibility`: a talk described by its topic, not titled.
 static DESCRIBED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:a|an|one|another)\s+(?:short\s+|quick\s+|great\s+|lightning\s+)?(?:talk|keynote|workshop|session|demo|one)\s+(?:on|about)\s")
+    regex::Regex::new(
+        r"(?ix)^(?:(?:a|an|one|another)\s+(?:short\s+|quick\s+|great\s+|lightning\s+)?(?:talk|keynote|workshop|session|demo|one)\s+(?:on|about)\s
+          |(?:the|der|die|das)\s+\w+\s+(?:talk|lightning\s+talk|keynote|vortrag|blitzvortrag|beitrag)\s+(?:was|war)$)",
+    )
         .expect("valid regex")
 });
 

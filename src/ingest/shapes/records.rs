@@ -8,7 +8,7 @@
 
 use super::super::document::{Block, BlockKind};
 use super::super::kind::{kind_word, strip_kind_label};
-use super::super::labels::labels_of;
+use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
@@ -64,6 +64,16 @@ fn classify(line: &str, slot: Slot) -> Field {
     }
     if let Some(kind) = kind_word(t).filter(|_| t.split_whitespace().count() <= 3) {
         return Field::Kind(kind);
+    }
+    // `Vortrag von Dr. Nomvula Dlamini-Hart (…)`, `Speaker: …`: a label names them.
+    if let Some(l) = labels_of(t).into_iter().find(|l| l.field == LabelField::Speakers) {
+        if let Some(names) = speaker_list(&l.value, Slot::Stated).filter(|n| !n.is_empty()) {
+            return Field::Names(names);
+        }
+    }
+    // `Orga-Team. Kurz und schmerzlos, 10 Minuten.`: sentences are notes, not a field.
+    if t.split(". ").count() > 1 && t.split_whitespace().count() > 4 {
+        return Field::Text(t.to_owned());
     }
     match speaker_list(t, slot) {
         Some(names) if !names.is_empty() => Field::Names(names),

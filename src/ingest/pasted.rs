@@ -1,0 +1,416 @@
+//! Programmes pasted from a PDF: a time, then the title wrapped over several lines, the speakers
+//! in capitals on lines of their own (`JÜRI ÕUNAPUU`, `GIULIA ESPOSITO, MARCO DE LUCA (INGV)`),
+//! their institutions under them, `Moderator:` / `Panellists:` lines, and page furniture
+//! (`Marginalia Forum 2024 · Final programme   Page 2 of 7` and the running header after it)
+//! cutting through an entry.
+//!
+//! Owns rewriting such a programme, line for line, into the time lines the time-line shape reads:
+//! each entry becomes `09:40  Keynote: Title — Name, Name` on its time line and its other lines go
+//! blank; the untimed talks of a lightning slot become `- Title — Name` items. Entries that name
+//! no one in capitals are left as they were.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A clock time opening a line, and the text after it.
+static TIME_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}[:.]\d{2})\b\s*(.*)").expect("valid regex"));
+
+/// `Page 2 of 7`, `page 3/8`: a page footer.
+static PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpage\s+\d+\s*(?:of|/)\s*\d+\b").expect("valid regex"));
+
+/// Kind lines of a printed programme, and the label each gives the title.
+const KINDS: &[(&str, &str)] = &[
+    ("keynote", "Keynote"),
+    ("panel", "Panel"),
+    ("workshop", "Workshop"),
+    ("tutorial", "Tutorial"),
+    ("lightning", "Lightning talks"),
+    ("short talks", "Lightning talks"),
+];
+
+/// Labels before the people of an entry (`Moderator:`, `Panellists:`); chairs and hosts of a
+/// slot are not its speakers.
+const PEOPLE_LABELS: &[&str] =
+    &["moderator", "moderators", "panellists", "panelists", "panel", "facilitator", "facilitators", "speakers"];
+const NOT_SPEAKER_LABELS: &[&str] = &["chair", "session chair", "host", "hosts", "chairs"];
+
+/// Lower-case particles inside a name typed in capitals.
+const PARTICLES: &[&str] =
+    &["van", "der", "den", "de", "la", "del", "della", "von", "du", "da", "dos", "das", "di", "le", "ten", "ter", "zu"];
+
+/// What a line of an entry is.
+#[derive(Debug, PartialEq, Eq)]
+enum Part {
+    /// A kind line (`KEYNOTE`, `PANEL DISCUSSION`) and the label it gives.
+    Kind(&'static str),
+    /// People in capitals, as a list, and whether a label stood before them.
+    Names(String, bool),
+    /// A label before people, whether they are speakers.
+    Label(bool),
+    /// Any other text.
+    Text,
+}
+
+/// Rewrites a pasted PDF programme; any other text comes back as it was.
+///
+/// ```
+/// use confgraph::ingest::pasted::pdf_programme;
+///
+/// let text = "09:40     KEYNOTE\n          The Archive That Forgets: Deletion\n          and Memory\n          PROF. ADA OKORO\n          University of Leeds\n\n11:00     When the Finding Aid Is the Artefact\n          MARIEKE VAN DER BERG\n\n11:25     Fixity Checks Nobody Runs\n          OWEN PRYCE-DAVIES\n";
+/// let out = pdf_programme(text);
+/// assert!(out.starts_with("09:40  Keynote: The Archive That Forgets: Deletion and Memory — Prof. Ada Okoro\n\n\n"));
+/// assert!(out.contains("11:00  When the Finding Aid Is the Artefact — Marieke van der Berg\n"));
+/// assert_eq!(out.lines().count(), text.lines().count());
+/// ```
+#[must_use]
+pub fn pdf_programme(text: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let timed_with_names = (0..lines.len())
+        .filter(|&i| {
+            TIME_LINE.is_match(lines[i])
+                && lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| matches!(part_of(l.trim()), Part::Names(..)))
+        })
+        .count();
+    if timed_with_names < 3 {
+        return Cow::Borrowed(text);
+    }
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    blank_page_furniture(&lines, &mut out);
+    let mut i = 0;
+    while i < lines.len() {
+        match TIME_LINE.captures(out[i].trim_end_matches(['\n', '\r'])) {
+            Some(_) => i = rewrite_entry(&mut out, i),
+            None => i += 1,
+        }
+    }
+    Cow::Owned(out.concat())
+}
+
+/// Page footers and the running header right after each.
+fn blank_page_furniture(lines: &[&str], out: &mut [String]) {
+    for i in 0..lines.len() {
+        if !PAGE.is_match(lines[i]) {
+            continue;
+        }
+        blank(&mut out[i]);
+        // `MARGINALIA FORUM 2024          Wednesday 9 October`: a header set in columns.
+        if lines.get(i + 1).is_some_and(|l| l.trim().contains("     ") && !TIME_LINE.is_match(l)) {
+            blank(&mut out[i + 1]);
+        }
+    }
+}
+
+/// Empties a line, keeping its ending.
+fn blank(line: &mut String) {
+    let text = line.trim_end_matches(['\n', '\r']).len();
+    line.drain(..text);
+}
+
+/// The line ending of `line` (`\n`, `\r\n` or none).
+fn ending(line: &str) -> &str {
+    &line[line.trim_end_matches(['\n', '\r']).len()..]
+}
+
+/// Rewrites the entry whose time line is `start`; returns the line after it.
+fn rewrite_entry(out: &mut [String], start: usize) -> usize {
+    let first = out[start].trim_end_matches(['\n', '\r']).to_owned();
+    let caps = TIME_LINE.captures(&first).expect("a time line");
+    let (time, head) = (caps[1].to_owned(), caps[2].trim().to_owned());
+    let mut end = start + 1;
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    if !head.is_empty() {
+        texts.push((start, head));
+    }
+    while end < out.len() && !TIME_LINE.is_match(&out[end]) {
+        let t = out[end].trim();
+        if t.is_empty() {
+            // A blank ends the entry unless its lines go on, indented, after it (a page break).
+            let more = out[end..].iter().find(|l| !l.trim().is_empty());
+            if !more.is_some_and(|l| l.starts_with("  ") && !TIME_LINE.is_match(l)) {
+                break;
+            }
+        } else if t.starts_with(['•', '-', '*', '>']) || t.to_lowercase().starts_with("session") {
+            break;
+        } else {
+            texts.push((end, t.to_owned()));
+        }
+        end += 1;
+    }
+    let entry = read_entry(&texts);
+    if entry.talks.iter().all(|t| t.names.is_empty()) {
+        return end;
+    }
+    for (line, _) in &texts {
+        blank(&mut out[*line]);
+    }
+    let nl = ending(&out[start]).to_owned();
+    let lead = &first[..first.len() - first.trim_start().len()];
+    let mut talks = entry.talks.iter();
+    if entry.container {
+        out[start] = format!("{lead}{time}  {}:{nl}", entry.kind.unwrap_or("Talks"));
+    } else if let Some(t) = talks.next() {
+        let kind = entry.kind.map_or(String::new(), |k| format!("{k}: "));
+        out[start] = format!("{lead}{time}  {kind}{} — {}{nl}", t.title, t.names.join(", "));
+    }
+    for t in talks {
+        let at = t.line;
+        let nl = ending(&out[at]).to_owned();
+        out[at] = format!("- {} — {}{nl}", t.title, t.names.join(", "));
+    }
+    end
+}
+
+/// One talk of an entry: its title, its people and the line it starts on.
+#[derive(Debug, Default)]
+struct Talk {
+    title: String,
+    names: Vec<String>,
+    line: usize,
+}
+
+/// An entry read: its kind, whether it groups talks below it, and its talks.
+#[derive(Debug, Default)]
+struct Entry {
+    kind: Option<&'static str>,
+    container: bool,
+    talks: Vec<Talk>,
+}
+
+/// Reads an entry's lines: kind, title lines, names, institutions (dropped) and, in a lightning
+/// slot, one talk per title-then-names group.
+fn read_entry(texts: &[(usize, String)]) -> Entry {
+    let mut entry = Entry::default();
+    let mut talk = Talk::default();
+    let mut open_parens = 0i32;
+    let mut people = true;
+    let mut after_names = false;
+    let mut listed = false;
+    for (line, text) in texts {
+        let depth = open_parens;
+        open_parens += parens(text);
+        if depth > 0 {
+            // The rest of an aside that runs over lines (`(Room 203 · …` / `bring a laptop)`).
+            continue;
+        }
+        match part_of(text) {
+            Part::Kind(k) if talk.title.is_empty() && entry.talks.is_empty() => {
+                entry.kind = Some(k);
+                entry.container = k == "Lightning talks";
+            }
+            Part::Label(speakers) => people = speakers,
+            Part::Names(names, labelled) if people => {
+                // A list wrapped mid-name (`ELENA VAN DEN` / `HEUVEL (KNMI), …`) goes on where it broke.
+                let wrapped = !labelled && listed && talk.names.last().is_some_and(|n| !n.ends_with([',', ')']));
+                push_names(&mut talk.names, &names, wrapped);
+                listed = names.contains(',');
+                after_names = true;
+            }
+            Part::Names(..) => {}
+            Part::Text | Part::Kind(_) if after_names => {
+                // An institution under a name, or a slot's own note (`Five minutes each`).
+                if entry.container && starts_a_title(text) {
+                    entry.talks.push(std::mem::take(&mut talk));
+                    after_names = false;
+                    people = true;
+                    talk.line = *line;
+                    talk.title.clone_from(text);
+                }
+            }
+            Part::Text | Part::Kind(_) => {
+                if entry.container && talk.title.is_empty() && text.ends_with('.') {
+                    continue;
+                }
+                if talk.title.is_empty() {
+                    talk.line = *line;
+                    people = true;
+                }
+                join_title(&mut talk.title, text);
+            }
+        }
+    }
+    if !talk.title.is_empty() || !talk.names.is_empty() {
+        entry.talks.push(talk);
+    }
+    if entry.container {
+        entry.talks.retain(|t| !t.names.is_empty());
+    }
+    entry
+}
+
+/// Whether a line after an institution opens another talk of a lightning slot (its title): the
+/// institution lines of these programmes follow the name straight away, a title follows a blank.
+fn starts_a_title(text: &str) -> bool {
+    text.starts_with(char::is_uppercase)
+}
+
+/// Net count of opened brackets in a line.
+fn parens(text: &str) -> i32 {
+    text.chars().map(|c| i32::from(c == '(') - i32::from(c == ')')).sum()
+}
+
+/// Joins a wrapped title line: `Hand-` / `written` → `Handwritten`, else with a space.
+fn join_title(title: &mut String, line: &str) {
+    if title.is_empty() {
+        title.push_str(line);
+    } else if title.ends_with('-') && line.starts_with(char::is_lowercase) {
+        title.pop();
+        title.push_str(line);
+    } else {
+        title.push(' ');
+        title.push_str(line);
+    }
+}
+
+/// Adds the people of one line, the first joined to the last one before when the list wrapped.
+fn push_names(names: &mut Vec<String>, line: &str, wrapped: bool) {
+    for (k, part) in split_people(line).into_iter().enumerate() {
+        match names.last_mut() {
+            Some(last) if k == 0 && wrapped => {
+                last.push(' ');
+                last.push_str(&part);
+            }
+            _ => names.push(part),
+        }
+    }
+}
+
+/// The people of a capitals line, each unshouted, asides kept (`Giulia Esposito (INGV)`).
+fn split_people(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out.iter().map(|p| unshout_name(p.trim())).filter(|p| !p.is_empty()).collect()
+}
+
+/// `MARIEKE VAN DER BERG (Het Utrechts Archief)` → `Marieke van der Berg (Het Utrechts Archief)`.
+fn unshout_name(part: &str) -> String {
+    let (name, aside) = part.find('(').map_or((part, ""), |at| (&part[..at], &part[at..]));
+    let words: Vec<String> = name
+        .split_whitespace()
+        .enumerate()
+        .map(|(k, w)| {
+            let lower = w.to_lowercase();
+            if k > 0 && PARTICLES.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut out = String::with_capacity(w.len());
+            let mut up = true;
+            for c in lower.chars() {
+                if up {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                up = matches!(c, '-' | '\'' | '’' | '.');
+            }
+            out
+        })
+        .collect();
+    let name = words.join(" ");
+    // (`R. SILVEIRA (Regional Civil` closes on the next line, which is not read.)
+    let close = if parens(aside) > 0 { ")" } else { "" };
+    if aside.is_empty() { name } else { format!("{name} {}{close}", aside.trim()) }
+}
+
+/// What a line of an entry is.
+fn part_of(text: &str) -> Part {
+    let lower = text.to_lowercase();
+    if let Some((label, rest)) = text.split_once(':') {
+        let l = label.trim().to_lowercase();
+        if PEOPLE_LABELS.contains(&l.as_str()) || NOT_SPEAKER_LABELS.contains(&l.as_str()) {
+            let speakers = PEOPLE_LABELS.contains(&l.as_str());
+            return match names_of(rest) {
+                Some(names) if speakers => Part::Names(names, true),
+                _ => Part::Label(speakers),
+            };
+        }
+    }
+    if is_shouted(text) {
+        let bare = lower.split('(').next().unwrap_or_default().trim().to_owned();
+        if let Some((_, label)) = KINDS.iter().find(|(w, _)| bare.starts_with(w)) {
+            return Part::Kind(label);
+        }
+    }
+    names_of(text).map_or(Part::Text, |n| Part::Names(n, false))
+}
+
+/// Whether the letters outside brackets are all capitals.
+fn is_shouted(text: &str) -> bool {
+    let mut depth = 0;
+    let mut letters = 0;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if depth == 0 && c.is_alphabetic() => {
+                if c.is_lowercase() {
+                    return false;
+                }
+                letters += 1;
+            }
+            _ => {}
+        }
+    }
+    letters >= 3
+}
+
+/// A line of people in capitals (asides in any case), or `None`.
+fn names_of(text: &str) -> Option<String> {
+    let t = text.trim();
+    let bare = t.split('(').next().unwrap_or_default().to_lowercase();
+    let kind = KINDS.iter().any(|(w, _)| bare.trim_start().starts_with(w));
+    let words = t.split('(').next().unwrap_or_default().split_whitespace().count();
+    (is_shouted(t) && !kind && words <= 12 && !t.contains(['·', '|', '—', '–']) && !t.ends_with(':'))
+        .then(|| t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lightning_slot_gives_one_item_per_talk() {
+        let text = "08:00 Welcome\nADA OKORO\n\n16:15     LIGHTNING TALKS\n          Five minutes each.\n          Host: Henrik Lindqvist\n\n          A Barcode for Every Box\n          SIPHO NDLOVU\n\n          Metadata Debt, and How\n          We Stopped Paying Interest\n          ISLA\n\n17:15     End of Day One\n\n09:00 Opening\nKADRI TAMM\n\n09:30 Fixity Checks\nOWEN PRYCE-DAVIES\n";
+        let out = pdf_programme(text);
+        assert!(out.contains("\n16:15  Lightning talks:\n"), "{out}");
+        assert!(out.contains("- A Barcode for Every Box — Sipho Ndlovu\n"), "{out}");
+        assert!(out.contains("- Metadata Debt, and How We Stopped Paying Interest — Isla\n"), "{out}");
+        assert!(out.contains("17:15     End of Day One\n"));
+        assert_eq!(out.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn wrapped_lists_and_panels() {
+        let text = "13:30 PANEL DISCUSSION\nCommunicating unrest to the\npublic\nModerator: R. SILVEIRA\nPanellists: ANA LIMA (IMO), ELENA VAN DEN\nHEUVEL (KNMI), MERE TAKARANGI (GNS)\n\n14:00 A talk\nBO CHEN\n\n14:30 Another\nCY DOE\n";
+        let out = pdf_programme(text);
+        assert!(
+            out.starts_with(
+                "13:30  Panel: Communicating unrest to the public — R. Silveira, Ana Lima (IMO), Elena van den Heuvel (KNMI), Mere Takarangi (GNS)\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn prose_is_left_alone() {
+        let text = "10:00 Coffee with Ana\nWe talked.\n";
+        assert_eq!(pdf_programme(text), text);
+    }
+}
