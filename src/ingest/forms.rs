@@ -129,6 +129,8 @@ impl Form for ModeratedPanel {
             "chaired by ",
             "Chaired by ",
             "facilitated by ",
+            " mod. ",
+            " mod ",
         ]
         .iter()
         .find_map(|m| text.find(m).map(|i| (i, m.len()))) else {
@@ -150,10 +152,11 @@ impl Form for ModeratedPanel {
         let list = &rest[..end];
         // `moderated by Hamid Karimi, Access Mercator; with A, B`: the moderator's organisation
         // stands between the moderator and `with`.
-        let list = match list.find(" with ") {
-            Some(w) => {
+        let with = [" with ", " w/ "].iter().find_map(|m| list.find(m).map(|w| (w, m.len())));
+        let list = match with {
+            Some((w, len)) => {
                 let moderator = list[..w].split([',', ';']).next().unwrap_or_default();
-                format!("{moderator}, {}", &list[w + 6..])
+                format!("{moderator}, {}", &list[w + len..])
             }
             None => list.to_owned(),
         };
@@ -413,6 +416,7 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
     for marker in [
         " by ",
         " with ",
+        " w/ ",
         " mit ",
         " con ",
         " avec ",
@@ -437,7 +441,7 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             .map_or(&text[..at], |l| l.trim_end_matches([',', ' ', '(']));
         let right = &text[at + marker.len()..];
         // `with` names people only in a panel, a chat, an AMA: `Fun with Flags` names none.
-        let with = matches!(marker, " with " | " mit " | " con " | " avec ");
+        let with = matches!(marker, " with " | " w/ " | " mit " | " con " | " avec ");
         if with {
             let l = left.to_lowercase();
             let announces = [
@@ -460,6 +464,15 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             ]
             .iter()
             .any(|w| l.contains(w));
+            // `ws: intro to ghidra w/ Nikhil P.`: a kind label that brings its people.
+            let label = l.split_once(':').and_then(|(k, _)| kind_word(k.trim()));
+            let labelled = matches!(label, Some(SessionKind::Tutorial | SessionKind::Ama | SessionKind::Panel));
+            // (`w/` is shorthand that phone notes use loosely: only after such a label.)
+            let announces = if marker == " w/ " {
+                labelled
+            } else {
+                announces || labelled || l.contains("workshop") || l.contains("tutorial")
+            };
             if !announces {
                 continue;
             }

@@ -145,6 +145,8 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("lightning talk", SessionKind::Lightning),
     ("lightning", SessionKind::Lightning),
     ("lt", SessionKind::Lightning),
+    ("kn", SessionKind::Keynote),
+    ("ws", SessionKind::Tutorial),
     ("invited talk", SessionKind::Talk),
     ("talk", SessionKind::Talk),
     ("masterclass", SessionKind::Tutorial),
@@ -224,6 +226,13 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
             continue;
         }
         let after = &t[label.len()..];
+        // `kn2: …`, `Keynote 2: …`: a numbered kind.
+        let numbered = after.trim_start_matches(' ').trim_start_matches(|c: char| c.is_ascii_digit());
+        let after = if numbered.len() < after.trim_start_matches(' ').len() && numbered.starts_with(':') {
+            numbered
+        } else {
+            after
+        };
         // `Keynote (auf Englisch): „Open by Default"`: an aside between the label and its colon.
         let after = match after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
             Some((aside, rest)) if aside.len() <= 30 && rest.trim_start().starts_with([':', '—', '–']) => rest,
@@ -270,10 +279,9 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
 pub fn kind_word(value: &str) -> Option<SessionKind> {
     let v = value.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let kind = match v.as_str() {
-        "keynote" | "keynotes" | "opening keynote" | "closing keynote" | "keynote talk" => SessionKind::Keynote,
-        "workshop" | "workshops" | "tutorial" | "tutorials" | "lab" | "hands-on" | "hands-on workshop" | "training" => {
-            SessionKind::Tutorial
-        }
+        "keynote" | "keynotes" | "opening keynote" | "closing keynote" | "keynote talk" | "kn" => SessionKind::Keynote,
+        "workshop" | "workshops" | "tutorial" | "tutorials" | "lab" | "hands-on" | "hands-on workshop" | "training"
+        | "ws" => SessionKind::Tutorial,
         "panel" | "panels" | "panel discussion" | "roundtable" | "fireside chat" => SessionKind::Panel,
         "lightning" | "lightning talk" | "lightning talks" | "lt" | "lightning-talk" => SessionKind::Lightning,
         "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" => {

@@ -199,6 +199,9 @@ pub fn is_role_group(part: &str) -> bool {
             | "programme chairs"
             | "team"
             | "orga team"
+            | "org team"
+            | "organising committee"
+            | "organizing committee"
             | "organising team"
             | "organizing team"
             | "committee"
@@ -355,6 +358,12 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     let text = text.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
     if text.is_empty() || text.chars().count() > 300 || text.contains("://") {
         return None;
+    }
+    // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
+    if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        if is_role_group(role) {
+            return read_list(inner, slot);
+        }
     }
     let (stripped, asides) = take_asides(text);
     let parts: Vec<&str> = name_parts(&stripped).map(strip_role).filter(|p| !p.is_empty()).collect();

@@ -13,7 +13,7 @@ use crate::model::SessionKind;
 use super::super::body::{item_labels, read_body};
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, quoted_span, title_only};
+use super::super::forms::{Head, Reading, quoted_span, readings, title_only};
 use super::super::kind::container_kind;
 use super::super::labels::labels_of;
 use super::super::names::handles::parse_handle;
@@ -306,6 +306,17 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         }
         if let Some(t) = &own.title {
             r.title.clone_from(t);
+            // `- talk: passkeys in the wild — Tariq J. w/ Lena Vogt`: the label's value names
+            // its speakers too.
+            if !own.stated {
+                let whole = readings(&Head::plain(t), Slot::Guessed)
+                    .into_iter()
+                    .find(|w| w.score >= 2 && !w.speakers.is_empty() && w.key.starts_with("Title"));
+                if let Some(w) = whole {
+                    r.title = w.title;
+                    r.speakers = w.speakers;
+                }
+            }
         }
         if own.stated {
             r.speakers.clone_from(&own.speakers);
