@@ -88,6 +88,45 @@ pub fn definition_lists(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A forwarded or replied-to e-mail whose programme is quoted (`> 2. 09:30  Keynote: "T"`), with
+/// the note-taker's comments between: the quote marks are taken off, line for line, when the
+/// quoted lines hold a programme (three or more time-led or numbered lines) and not just a few
+/// quotations from talks.
+///
+/// ```
+/// use confgraph::ingest::dialects::unquote_mail;
+///
+/// let mail = "> 1. 09:00 Welcome\n> 2. 09:30 Keynote — Ana Ortiz\n\ngood one\n\n> 3. 10:30 Coffee\n";
+/// assert_eq!(unquote_mail(mail), "1. 09:00 Welcome\n2. 09:30 Keynote — Ana Ortiz\n\ngood one\n\n3. 10:30 Coffee\n");
+/// assert_eq!(unquote_mail("> \"a README is a letter to a stranger\"\n"), "> \"a README is a letter to a stranger\"\n");
+/// ```
+#[must_use]
+pub fn unquote_mail(text: &str) -> Cow<'_, str> {
+    let quoted = |l: &str| l.starts_with('>');
+    let inner = |l: &str| l.trim_start_matches('>').trim_start().to_owned();
+    let led = |l: &str| {
+        let t = inner(l);
+        let t = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']).trim_start();
+        let b = t.as_bytes();
+        let time =
+            b.len() > 4 && b[0].is_ascii_digit() && (b[1] == b':' || b[2] == b':' || b[1] == b'.' || b[2] == b'.');
+        time || inner(l).split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+    };
+    if text.lines().filter(|l| quoted(l) && led(l)).count() < 3 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if quoted(line) {
+            let body = line.trim_start_matches('>');
+            out.push_str(body.strip_prefix(' ').unwrap_or(body));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `==== Title ====` banners (two or more in a file), as plain-text notes set off each talk,
 /// rewritten as `##` headings, line for line.
 ///

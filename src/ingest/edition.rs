@@ -86,6 +86,9 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
             if let Some(cased) = camel_cased(&e.name.series, sources.blocks) {
                 e.name.series = cased;
             }
+            if let Some(full) = e.name.year.and_then(|y| fuller_name(&e.name.series, y, sources.blocks)) {
+                e.name.series = full;
+            }
             e
         })
         .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
@@ -144,6 +147,31 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// `[Openbench 2024]` in a subject line and `the Openbench Symposium 2024` in the text: the
+/// opening lines give the name in full, before the same year.
+fn fuller_name(series: &str, year: u16, blocks: &[Block]) -> Option<String> {
+    let text: String = blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let words: Vec<String> = text.split_whitespace().map(bare).collect();
+    let name: Vec<&str> = series.split_whitespace().collect();
+    let year = year.to_string();
+    let mut best: Option<String> = None;
+    for k in 0..words.len().saturating_sub(name.len()) {
+        if !words[k..k + name.len()].iter().zip(&name).all(|(w, n)| w == n) {
+            continue;
+        }
+        let from = k + name.len();
+        let extra = words[from..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).count();
+        if extra > 0 && words.get(from + extra) == Some(&year) {
+            let full = words[k..from + extra].join(" ");
+            if best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                best = Some(full);
+            }
+        }
+    }
+    best
 }
 
 /// `OPSHARBOUR 2025` in the header and `OpsHarbour` in the text: a name typed in capitals takes

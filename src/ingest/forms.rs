@@ -245,6 +245,13 @@ pub const ROOM_WORDS: &[&str] = &[
     "suite",
 ];
 
+/// `Sala do Arquivo`, `Foyer`, `Main Hall`: a short line that names a room.
+#[must_use]
+pub fn is_room_line(line: &str) -> bool {
+    line.split_whitespace().count() <= 4
+        && line.split_whitespace().any(|w| ROOM_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// `Clinical Terminology Servers at Scale [Harbourview Room]` → the title without the short
 /// bracketed tag that ends it (a room, a track); a title that is only the tag keeps it.
 fn without_room_tag(t: &str) -> &str {

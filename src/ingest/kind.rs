@@ -148,6 +148,8 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("kn", SessionKind::Keynote),
     ("ws", SessionKind::Tutorial),
     ("invited talk", SessionKind::Talk),
+    ("parallel session", SessionKind::Talk),
+    ("parallel", SessionKind::Talk),
     ("talk", SessionKind::Talk),
     ("masterclass", SessionKind::Tutorial),
     ("breakout session", SessionKind::Other),

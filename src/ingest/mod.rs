@@ -129,6 +129,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
         diagnostics.push(Diagnostic::at(file, line, "control characters dropped"));
     }
     let repaired = text::repair_mojibake(&cleaned);
+    let repaired = dialects::unquote_mail(&repaired);
     let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
     let markdown = dialects::symbol_bullets(&markdown);

@@ -365,6 +365,14 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
             return read_list(inner, slot);
         }
     }
+    // `Programme chairs Lieve Verstraete and Bashir Rahimi`: the role, then its people.
+    let words: Vec<(usize, &str)> = text.match_indices(' ').map(|(i, _)| (i, &text[..i])).take(3).collect();
+    if let Some(&(at, _)) = words.iter().find(|(_, role)| is_role_group(role)) {
+        let rest = text[at..].trim_start();
+        if rest.starts_with(char::is_uppercase) {
+            return read_list(rest, slot);
+        }
+    }
     let (stripped, asides) = take_asides(text);
     let parts: Vec<&str> = name_parts(&stripped).map(strip_role).filter(|p| !p.is_empty()).collect();
     // `Ana Kim, Stripe, Bo Chen, Google`: every other part a lone word means name, company pairs.

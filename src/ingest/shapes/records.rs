@@ -7,6 +7,7 @@
 //! their speakers too (their names need not be known ones).
 
 use super::super::document::{Block, BlockKind};
+use super::super::forms::is_room_line;
 use super::super::kind::{kind_word, strip_kind_label};
 use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
@@ -50,6 +51,8 @@ struct Record {
     speaker_line: u32,
     /// The line after the title, for records whose names are not known ones.
     after_title: Option<(String, u32)>,
+    /// A room line before the title.
+    room: Option<String>,
 }
 
 fn classify(line: &str, slot: Slot) -> Field {
@@ -62,7 +65,9 @@ fn classify(line: &str, slot: Slot) -> Field {
             return Field::Time(time);
         }
     }
-    if let Some(kind) = kind_word(t).filter(|_| t.split_whitespace().count() <= 3) {
+    // (`WORKSHOP · bring a laptop`: the kind, then a remark.)
+    let head = t.split(['·', '|']).next().unwrap_or(t).trim();
+    if let Some(kind) = kind_word(head).filter(|_| head.split_whitespace().count() <= 3) {
         return Field::Kind(kind);
     }
     // `Vortrag von Dr. Nomvula Dlamini-Hart (…)`, `Speaker: …`: a label names them.
@@ -105,6 +110,7 @@ fn record_of(index: usize, block: &Block) -> Option<Record> {
         speakers: Vec::new(),
         speaker_line: block.line,
         after_title: None,
+        room: None,
     };
     let mut title_seen = false;
     let mut last_was_name = false;
@@ -121,6 +127,10 @@ fn record_of(index: usize, block: &Block) -> Option<Record> {
             Field::Kind(kind) if !title_seen => {
                 record.kind = Some(*kind);
                 kind_line = Some((lines[k].0, *number));
+            }
+            // `09:00 – 09:20` / `Sala do Arquivo` / `Welcome to Inkwell 2024`: a room before the title.
+            Field::Text(t) if !title_seen && is_room_line(t) && fields.len() > k + 1 => {
+                record.room = Some(t.clone());
             }
             Field::Text(t) if !title_seen => {
                 let (title, kind) = strip_kind_label(t);
@@ -180,6 +190,7 @@ impl Shape for RecordBlocks {
                 }
             }
             if r.title.is_empty()
+                || r.title.ends_with(':')
                 || is_break(&r.title)
                 || is_structure(&r.title)
                 || r.time.is_none() && r.speakers.is_empty()
@@ -192,6 +203,7 @@ impl Shape for RecordBlocks {
             c.speaker_line = r.speaker_line;
             c.kind = r.kind;
             c.time = r.time;
+            c.room = r.room;
             out.push(c);
         }
         out

@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::model::SessionKind;
 
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, title_only};
+use super::super::forms::{Head, Reading, is_room_line, title_only};
 use super::super::kind::container_kind;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
@@ -210,8 +210,14 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                             continue;
                         }
                     }
-                    if let Some(&(s2, e2, l2)) = lines.get(k + 1) {
-                        let next = lines.get(k + 2).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
+                    // `09:00 – 09:20` / `Sala do Arquivo` / `Welcome to Inkwell 2024`: the room first.
+                    let room_line = lines.get(k + 1).filter(|&&(s2, e2, _)| is_room_line(&block.text[s2..e2]));
+                    let (at, room) = match (room_line, lines.get(k + 2)) {
+                        (Some(&(s2, e2, _)), Some(_)) => (k + 2, Some(block.text[s2..e2].trim().to_owned())),
+                        _ => (k + 1, room),
+                    };
+                    if let Some(&(s2, e2, l2)) = lines.get(at) {
+                        let next = lines.get(at + 1).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
                         if leading_time(&block.text[s2..e2]).is_none() {
                             out.push(Entry {
                                 block: bi,
@@ -221,9 +227,9 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                                 head: Head::of(block, s2, e2),
                                 next,
                                 kind: None,
-                                room: None,
+                                room,
                             });
-                            k += 2;
+                            k = at + 1;
                             continue;
                         }
                     }
