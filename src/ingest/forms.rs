@@ -399,7 +399,7 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
     // `Keynote by Astrid Bergström: The Ethics of Inference`, `Vortrag von Dr. Rahel Berhane:
     // „Peer Review …“`: the kind, who, then the title.
     let kind_by =
-        [" by ", " von ", " por ", " par ", " di "].iter().find_map(|m| lower.find(m).map(|at| (at, m.len())));
+        [" by ", " von ", " por ", " par ", " di ", " de "].iter().find_map(|m| lower.find(m).map(|at| (at, m.len())));
     if let Some((at, len)) = kind_by.filter(|&(at, len)| text.is_char_boundary(at) && text.is_char_boundary(at + len)) {
         let left = &text[..at];
         if let Some(kind) =

@@ -147,6 +147,9 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("lt", SessionKind::Lightning),
     ("kn", SessionKind::Keynote),
     ("ws", SessionKind::Tutorial),
+    ("conférence d'ouverture", SessionKind::Keynote),
+    ("conférence de clôture", SessionKind::Keynote),
+    ("conférence d’ouverture", SessionKind::Keynote),
     ("invited talk", SessionKind::Talk),
     ("parallel session", SessionKind::Talk),
     ("parallel", SessionKind::Talk),
@@ -286,7 +289,7 @@ pub fn kind_word(value: &str) -> Option<SessionKind> {
         | "ws" => SessionKind::Tutorial,
         "panel" | "panels" | "panel discussion" | "roundtable" | "fireside chat" => SessionKind::Panel,
         "lightning" | "lightning talk" | "lightning talks" | "lt" | "lightning-talk" => SessionKind::Lightning,
-        "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" => {
+        "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" | "conférence" => {
             SessionKind::Talk
         }
         "ceremony" | "opening" | "closing" | "welcome" | "remarks" | "inauguración" | "clausura" | "bienvenida"

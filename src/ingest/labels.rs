@@ -144,6 +144,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("conférencier", Field::Speakers),
     ("conférencière", Field::Speakers),
     ("animé par", Field::Speakers),
+    ("avec", Field::Speakers),
     ("animée par", Field::Speakers),
     ("animation", Field::Speakers),
     ("présenté par", Field::Speakers),
@@ -202,6 +203,14 @@ pub struct Labelled {
 
 fn field_of(label: &str) -> Option<Field> {
     let l = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`')).trim();
+    // `Intervenant·e·s`, `Intervenant(e)s`: inclusive endings read as the plain label.
+    let plain;
+    let l = if l.contains(['·', '(']) {
+        plain = l.replace("·e·s", "s").replace("·es", "s").replace("·e", "").replace("(e)", "");
+        plain.as_str()
+    } else {
+        l
+    };
     LABELS.iter().find(|(name, _)| name.eq_ignore_ascii_case(l)).map(|(_, f)| *f)
 }
 
@@ -221,6 +230,9 @@ const BY_PHRASES: &[&str] = &[
     "presentado por ",
     "presentada por ",
     "présenté par ",
+    "présentée par ",
+    "animé par ",
+    "animée par ",
     "presentato da ",
 ];
 

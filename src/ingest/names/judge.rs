@@ -88,6 +88,8 @@ const HONORIFICS: &[&str] = &[
     "mag.",
     "ir.",
     "drs.",
+    "dre",
+    "dre.",
 ];
 
 /// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).

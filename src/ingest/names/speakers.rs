@@ -476,8 +476,20 @@ impl NameList {
         let remark = !self.names.is_empty()
             && part.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             && part.split(' ').count() <= 6;
+        // `Priya Nair, Staff Engineer at Lumen Health`: a job title, then where.
+        let role_at = part.split_once(" at ").filter(|(role, org)| {
+            role.starts_with(char::is_uppercase)
+                && role.split(' ').count() <= 5
+                && org.split(' ').count() <= 8
+                && org.trim_start_matches("the ").starts_with(char::is_uppercase)
+        });
         match self.names.last_mut() {
             _ if remark => true,
+            Some(prev) if role_at.is_some() => {
+                let org = role_at.map_or("", |(_, org)| org);
+                prev.affiliations.push(collapse_ws(org.trim_start_matches("the ")));
+                true
+            }
             Some(prev) if org_like => {
                 prev.affiliations.push(collapse_ws(part));
                 true
