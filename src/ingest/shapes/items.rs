@@ -13,7 +13,7 @@ use crate::model::SessionKind;
 use super::super::body::{item_labels, read_body};
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, quoted_span, readings, title_only};
+use super::super::forms::{Head, Reading, is_room_line, quoted_span, readings, title_only};
 use super::super::kind::container_kind;
 use super::super::labels::labels_of;
 use super::super::names::handles::parse_handle;
@@ -284,6 +284,10 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         if container_kind(&head.text).is_some() && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
             continue;
         }
+        // `- Main hall (afternoon)` over the talks given there: a room, not a session.
+        if is_room_line(&head.text) && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
+            continue;
+        }
         // `- [[Replicate North 2025]] — Tromsø`: an edition's group of sessions.
         if super::super::explain::edition_item(notes, i) {
             continue;
@@ -300,7 +304,9 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         }
         let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
         // `- [ ] read the conformal prediction paper by [[Rajesh Iyer]]`: a task, not a talk.
-        let task = block.text.starts_with("[ ] ") || block.text.starts_with("TODO ");
+        let task = block.text.starts_with("[ ] ")
+            || block.text.starts_with("TODO ")
+            || block.text.get(..6).is_some_and(|t| t.eq_ignore_ascii_case("#todo "));
         if task && r.title.starts_with(char::is_lowercase) {
             continue;
         }
@@ -364,7 +370,11 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
                 evidence = Evidence::Read;
             }
         }
-        let facts = read_body(notes.blocks, &kids, Slot::Guessed);
+        // Labels of the item's own bullets, not of talks nested deeper (`- Main hall` / `- Panel:
+        // …` / `- moderator: …`).
+        let own_bullets: Vec<usize> =
+            kids.iter().copied().filter(|&j| notes.blocks[j].depth <= block.depth + 1).collect();
+        let facts = read_body(notes.blocks, &own_bullets, Slot::Guessed);
         if facts.stated {
             r.speakers.clone_from(&facts.speakers);
             speaker_line = facts.speaker_line;
