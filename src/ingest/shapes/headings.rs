@@ -9,11 +9,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::SessionKind;
+use crate::model::{NameRef, SessionKind};
 
 use super::super::body::{BodyFacts, read_body};
 use super::super::document::{Block, BlockKind, MarkKind};
-use super::super::forms::{Head, Reading, title_only};
+use super::super::forms::{Head, Reading, quoted_span, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::shares_a_name;
@@ -197,20 +197,14 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     let mut speaker_line = block.line;
     let mut form = format!("heading {}", head.key);
     let mut evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
-    // A heading that is only a name over a bold title line: `### Kwabena Asante` / `**Latency
-    // You Can Feel**` (the title may carry a kind label: `**Keynote: The Instrument …**`).
     let heading_text = head_of(block).0.text;
     let only_names = title.is_empty() || speakers.is_empty() || title == heading_text;
     let mut bold_titled = false;
-    if only_names && body.title.is_none() && !body.stated {
-        if let (Some(names), Some((line_title, line_kind))) = (
-            speaker_list(&heading_text, Slot::Stated)
-                .filter(|n| n.iter().all(|p| judge(&p.name).likeness >= Likeness::Plausible)),
-            bold_title_line(notes, section),
-        ) {
+    if only_names && !body.stated {
+        if let Some((names, below, below_kind)) = title_below_a_name(notes, section, &heading_text, &body) {
             speakers = names;
-            title = line_title;
-            head.kind = head.kind.or(line_kind);
+            title = below;
+            head.kind = head.kind.or(below_kind);
             evidence = Evidence::Read;
             bold_titled = true;
         }
@@ -263,7 +257,7 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     // `### Breakfast` / `Koushik Krishnan gave his talk … at PyTexas`: a meal is not a talk
     // because someone is named in it; only a label or a by-line makes it one.
     let off_program = is_break(&title) || notes.register == Register::Narrative && is_off_program(&title);
-    if off_program && evidence < Evidence::Stated && head.speakers.is_empty() {
+    if off_program && evidence < Evidence::Stated && head.speakers.is_empty() && !bold_titled {
         return None;
     }
     if speakers.is_empty() && own_kind.is_some() && body.title.is_none() && !bold_titled {
@@ -305,6 +299,71 @@ fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Opti
     // `### Welcome` / `*Inês Carvalho & Rui Tavares (organisers)*`: names, not a title.
     let names = speaker_list(&title, Slot::Guessed).is_some();
     (!title.is_empty() && !names).then_some((title, kind))
+}
+
+/// A heading that is only a person's name, and the title under it: a bold title line (`###
+/// Kwabena Asante` / `**Latency You Can Feel**`, perhaps with a kind label), or the talk its first
+/// paragraph tells of (`## Dami Adeyemi-Clarke` / `Gave a talk called *Juice Is Not a Feature*`).
+fn title_below_a_name(
+    notes: &Notes<'_>,
+    section: &Section,
+    heading: &str,
+    body: &BodyFacts,
+) -> Option<(Vec<NameRef>, String, Option<SessionKind>)> {
+    let names = speaker_list(heading, Slot::Stated)
+        .filter(|n| n.iter().all(|p| judge(&p.name).likeness >= Likeness::Plausible))?;
+    let bold = bold_title_line(notes, section).filter(|_| body.title.is_none());
+    let (title, kind) = bold.or_else(|| talk_told_below(notes, section))?;
+    Some((names, title, kind))
+}
+
+/// Words that say a paragraph tells of a talk, and the kind each gives.
+const TALK_WORDS: &[(&str, Option<SessionKind>)] = &[
+    ("keynote", Some(SessionKind::Keynote)),
+    ("workshop", Some(SessionKind::Tutorial)),
+    ("tutorial", Some(SessionKind::Tutorial)),
+    ("lightning", Some(SessionKind::Lightning)),
+    ("talk", None),
+    ("presented", None),
+    ("presentation", None),
+];
+
+/// The talk the first paragraph under a person's heading tells of: a title in quotes or
+/// emphasis after a word for a talk (`Gave a talk called *T*`, `Ran the workshop, "T"`), or ""
+/// when the paragraph says the title was not caught.
+fn talk_told_below(notes: &Notes<'_>, section: &Section) -> Option<(String, Option<SessionKind>)> {
+    let first = section.own.clone().next()?;
+    let b = &notes.blocks[first];
+    if b.kind != BlockKind::Paragraph || b.in_quote {
+        return None;
+    }
+    let lower = b.text.to_lowercase();
+    let (at, kind) =
+        TALK_WORDS.iter().filter_map(|(w, k)| lower.find(w).map(|at| (at, *k))).min_by_key(|(at, _)| *at)?;
+    // The talk word opens the paragraph's first sentences, not a remark at its end.
+    if at > 80 {
+        return None;
+    }
+    let marked = b
+        .marks
+        .iter()
+        .find(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start > at)
+        .map(|m| b.text[m.start..m.end].to_owned());
+    let quoted = quoted_span(&b.text[at..]).map(|(_, _, inner)| inner.to_owned());
+    let title = match (marked, quoted) {
+        (Some(m), Some(q)) => {
+            if b.text.find(&m) < b.text.find(&q) {
+                m
+            } else {
+                q
+            }
+        }
+        (m, q) => m.or(q).unwrap_or_default(),
+    };
+    if title.is_empty() && !super::title_not_stated(&b.text) {
+        return None;
+    }
+    Some((title.trim().to_owned(), kind))
 }
 
 /// Whether a heading without speakers is a session.

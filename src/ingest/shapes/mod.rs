@@ -359,7 +359,7 @@ pub fn is_break(title: &str) -> bool {
 /// was`, `no recuerdo el título`): not a title, though the talk was given.
 static TITLE_NOT_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?ix)\b(?:(?:didn[’']?t|did\s+not|couldn[’']?t|can[’']?t|don[’']?t|never)\s+(?:catch|get|got|remember|recall|note|write\s+down|hear)
+        r"(?ix)\b(?:(?:didn[’']?t|did\s+not|couldn[’']?t|can[’']?t|don[’']?t|never)\s+(?:catch|caught|get|got|remember|recall|note|write\s+down|hear)
             \s+(?:the|its|their|his|her|a)\s+(?:title|name\s+of\s+(?:the|her|his|their)\s+talk)
           |no\s+idea\s+(?:what\s+)?(?:the|its)\s+title|no\s+title\s+on\s+the\s+slides?|(?:forgot|missed)\s+(?:the|its)\s+title|title\s+(?:unknown|not\s+given|tbd)\b
           |no\s+recuerdo\s+el\s+t[íi]tulo|sin\s+t[íi]tulo|titre\s+inconnu|titel\s+(?:leider\s+)?(?:vergessen|verpasst)|não\s+lembro\s+o\s+t[íi]tulo)",
