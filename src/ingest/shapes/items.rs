@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::model::SessionKind;
 
-use super::super::body::{item_labels, read_body};
+use super::super::body::{BodyFacts, item_labels, read_body};
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, Reading, is_room_line, quoted_span, readings, title_only};
@@ -250,6 +250,77 @@ fn speakers_below(blocks: &[Block], kids: &[usize], talks_here: bool) -> Option<
     speaker_list(text, slot).map(|names| (names, j))
 }
 
+/// Items that are no session of their own: a group over nested talks (`- Lightning talks`, a
+/// room, an edition), a label line of the session above (`- **Speaker:** Joost van der Meer`),
+/// tags (`- #liveview #performance`), structure and bare links.
+fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usize], own: &BodyFacts) -> bool {
+    let block = &notes.blocks[i];
+    let groups = kids.iter().any(|&j| is_item(&notes.blocks[j]))
+        && (container_kind(&head.text).is_some() || is_room_line(&head.text));
+    let field = !labels_of(&head.text).is_empty() && own.title.is_none();
+    let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
+    groups
+        || super::super::explain::edition_item(notes, i)
+        || field
+        || head.text.is_empty()
+        || only_tags
+        || is_structure(&head.text)
+        || block.is_links_only()
+}
+
+/// The title an item's own label states (`- talk: passkeys in the wild — Tariq J. w/ Lena
+/// Vogt`), and the speakers that value names when no label names them.
+fn take_own_title(r: &mut Reading, own: &BodyFacts) {
+    let Some(t) = &own.title else { return };
+    r.title.clone_from(t);
+    if own.stated {
+        return;
+    }
+    let whole = readings(&Head::plain(t), Slot::Guessed)
+        .into_iter()
+        .find(|w| w.score >= 2 && !w.speakers.is_empty() && w.key.starts_with("Title"));
+    if let Some(w) = whole {
+        r.title = w.title;
+        r.speakers = w.speakers;
+    }
+}
+
+/// Where an item stands, for [`is_a_note`].
+struct ItemContext {
+    /// The list is a list of talks (its pattern holds, or a heading or lead-in says so).
+    talks_here: bool,
+    /// Under the note-taker's own section (`## People`, `Follow-ups:`).
+    own_section: bool,
+    /// Under a paragraph that is a talk line (`**Title** — Speaker`).
+    under_a_talk: bool,
+}
+
+/// Whether an item read as `r` is a note rather than a talk: without speakers, a sentence, a
+/// break, a name alone or an item of notes; with them, an action item (`• Kemal: write up the
+/// docs`), a remark about someone met (`- Beata Kowalczyk — we should compare RUM setups`) or a
+/// line under the note-taker's own section.
+fn is_a_note(r: &Reading, evidence: Evidence, labelled: bool, cx: &ItemContext) -> bool {
+    if evidence == Evidence::Place {
+        let person_only = judge(&r.title).likeness >= Likeness::Plausible;
+        // `- the "boring Go" argument but with numbers`: a sentence in a list is a note;
+        // `Lightning talks -- I didn't catch all of them, but …`: one left to the prose reader.
+        let sentence = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title)
+            || r.title.split_whitespace().count() > 14;
+        return !(cx.talks_here || labelled)
+            || cx.own_section
+            || cx.under_a_talk
+            || is_break(&r.title)
+            || person_only
+            || sentence
+            || container_kind(&r.title).is_some();
+    }
+    let lower_case = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title);
+    is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible)
+        || !cx.talks_here && r.key.contains("Speaker: Title") && lower_case
+        || evidence < Evidence::Stated && opens_a_remark(&r.title)
+        || cx.own_section && evidence < Evidence::Stated && !is_title_case(&r.title)
+}
+
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {
     let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
     let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
@@ -280,28 +351,10 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
         let own = item_labels(block);
         let kids = children(notes.blocks, i);
-        // `- Lightning talks` over nested talk items: a group, not a session; its items are read.
-        if container_kind(&head.text).is_some() && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
-            continue;
-        }
-        // `- Main hall (afternoon)` over the talks given there: a room, not a session.
-        if is_room_line(&head.text) && kids.iter().any(|&j| is_item(&notes.blocks[j])) {
-            continue;
-        }
-        // `- [[Replicate North 2025]] — Tromsø`: an edition's group of sessions.
-        if super::super::explain::edition_item(notes, i) {
+        if not_an_item_of_its_own(notes, i, &head, &kids, &own) {
             continue;
         }
         let first_is_label = !labels_of(&head.text).is_empty();
-        // `- **Speaker:** Joost van der Meer` is a field of the session above, not a session.
-        if first_is_label && own.title.is_none() {
-            continue;
-        }
-        // `- #liveview #performance`: tags under a talk, not a talk.
-        let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
-        if head.text.is_empty() || only_tags || is_structure(&head.text) || block.is_links_only() {
-            continue;
-        }
         let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
         // `- [ ] read the conformal prediction paper by [[Rajesh Iyer]]`: a task, not a talk.
         let task = block.text.starts_with("[ ] ")
@@ -310,20 +363,7 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         if task && r.title.starts_with(char::is_lowercase) {
             continue;
         }
-        if let Some(t) = &own.title {
-            r.title.clone_from(t);
-            // `- talk: passkeys in the wild — Tariq J. w/ Lena Vogt`: the label's value names
-            // its speakers too.
-            if !own.stated {
-                let whole = readings(&Head::plain(t), Slot::Guessed)
-                    .into_iter()
-                    .find(|w| w.score >= 2 && !w.speakers.is_empty() && w.key.starts_with("Title"));
-                if let Some(w) = whole {
-                    r.title = w.title;
-                    r.speakers = w.speakers;
-                }
-            }
-        }
+        take_own_title(&mut r, &own);
         if own.stated {
             r.speakers.clone_from(&own.speakers);
             r.key = "outline properties".into();
@@ -388,38 +428,8 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             evidence = evidence.max(Evidence::Read);
         }
         let kind = r.kind.or(facts.kind).or(context_kind);
-        if evidence == Evidence::Place {
-            let labelled = r.kind.is_some() || facts.title.is_some();
-            let person_only = judge(&r.title).likeness >= Likeness::Plausible;
-            // `- the "boring Go" argument but with numbers`: a sentence in a list is a note.
-            let note = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title)
-                // `Lightning talks -- I didn't catch all of them, but the standouts were "…" (…)`:
-                // a sentence, left to the prose reader.
-                || r.title.split_whitespace().count() > 14;
-            if !(talks_here || labelled)
-                || own_section
-                || lead_here.is_some_and(opens_a_talk)
-                || is_break(&r.title)
-                || person_only
-                || note
-                || container_kind(&r.title).is_some()
-            {
-                continue;
-            }
-        } else if is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible) {
-            continue;
-        } else if !talks_here
-            && r.key.contains("Speaker: Title")
-            && r.title.starts_with(char::is_lowercase)
-            && !is_title_case(&r.title)
-        {
-            // `• Kemal: write up the docs keynote`: an action item, not a talk.
-            continue;
-        } else if evidence < Evidence::Stated && opens_a_remark(&r.title) {
-            // `- Beata Kowalczyk — we should compare RUM setups`: who the note-taker met.
-            continue;
-        } else if own_section && evidence < Evidence::Stated && !is_title_case(&r.title) {
-            // `## People` / `- Ruth Abernathy — Apache Way, follow up about mentoring`.
+        let cx = ItemContext { talks_here, own_section, under_a_talk: lead_here.is_some_and(opens_a_talk) };
+        if is_a_note(&r, evidence, r.kind.is_some() || facts.title.is_some(), &cx) {
             continue;
         }
         body.retain(|j| !facts.consumed.contains(j));
