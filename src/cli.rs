@@ -1,7 +1,7 @@
 //! The command line: what the user typed (clap derive, doc comments are the help text), and its
 //! conversion into the checked notes selection ([`NotesSelection`]) the commands run on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -265,6 +265,22 @@ pub struct NotesArgs {
     pub notes: Vec<PathBuf>,
 }
 
+/// `path` made absolute with links resolved, for a path that may not exist yet: its nearest
+/// existing ancestor resolved, the rest appended.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else { break };
+        rest.push(name.to_owned());
+        existing = parent;
+    }
+    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
+}
+
 /// Arguments of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -317,6 +333,30 @@ pub struct NotesSelection {
 }
 
 impl NotesArgs {
+    /// [`Self::select`], after refusing an output (`-o`) that would write over one of these
+    /// notes or into their folder (exit 2): a command never overwrites its inputs.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for such an output, or when a named path does not exist.
+    pub fn select_writing_to(&self, output: Option<&Path>) -> Result<NotesSelection, Error> {
+        if let Some(out) = output.filter(|o| o.as_os_str() != "-") {
+            let out_at = resolved(out);
+            for input in &self.notes {
+                let input_at = resolved(input);
+                let into_tree = input.is_dir() && out_at.starts_with(&input_at);
+                if out_at == input_at || into_tree {
+                    return Err(Error::Usage(format!(
+                        "-o {} would write {} the notes {}; choose an output outside the notes",
+                        out.display(),
+                        if into_tree { "into" } else { "over" },
+                        input.display()
+                    )));
+                }
+            }
+        }
+        self.select()
+    }
+
     /// Checks the paths exist and lists the files to read.
     ///
     /// # Errors

@@ -114,7 +114,7 @@ fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error>
     if args.explain {
         return explain_command(args, settings);
     }
-    let corpus = read_corpus(&args.notes.select()?, settings)?;
+    let corpus = read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?;
     match args.format {
         ExtractFormat::Json => output::write_to_with(args.output.as_deref(), |w| extract::write_json(&corpus, w))?,
         ExtractFormat::Table => output::write_to(args.output.as_deref(), extract::to_table(&corpus).as_bytes())?,
@@ -124,7 +124,7 @@ fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error>
 
 /// `extract --explain`: how each file was read.
 fn explain_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error> {
-    let selection = args.notes.select()?;
+    let selection = args.notes.select_writing_to(args.output.as_deref())?;
     let options = ingest::ReadOptions { conference: settings.conference.clone(), explain: true };
     let results = ingest::read_all_with(&selection.sources, &options);
     for d in results.iter().flat_map(|r| &r.diagnostics) {
@@ -225,7 +225,7 @@ const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, R
 
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let (base, out) = (&settings.base, args.out.as_path());
-    let corpus = read_corpus(&args.notes.select()?, settings)?;
+    let corpus = read_corpus(&args.notes.select_writing_to(Some(out))?, settings)?;
     output::remove_stale_temporaries(out)?;
     let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
     // Each view with its exports and the order of its first export.
@@ -356,12 +356,14 @@ fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
             ViewArg::People => View::People { shared_editions: args.shared_editions },
             ViewArg::Topics => View::Topics,
         };
-        let kg = analysed_view(&read_corpus(&args.notes.select()?, settings)?, view);
+        let kg = analysed_view(&read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?, view);
         return write_graph(graph_format(args.format).as_ref(), &kg, args.output.as_deref());
     };
     let triples = match &args.data {
         Some(path) => data_triples(path)?,
-        None => rdf::corpus_triples(&read_corpus(&args.notes.select()?, settings)?, base),
+        None => {
+            rdf::corpus_triples(&read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?, base)
+        }
     };
     output::write_to_with(args.output.as_deref(), |w| rdf::write_triples(&triples, base, syntax, w))?;
     Ok(())
@@ -401,11 +403,12 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
             rdf::corpus_triples(&read_corpus(&selection, settings)?, base)
         }
     };
-    let timeout = match args.timeout {
-        Some(t) if !(t > 0.0 && t.is_finite()) => {
+    // (`--timeout 1e20` is finite and positive, and still no duration: refused, never a panic.)
+    let timeout = match args.timeout.map(|t| (t, Duration::try_from_secs_f64(t))) {
+        Some((t, Ok(d))) if t > 0.0 => Some(d),
+        Some((t, _)) => {
             return Err(Error::Usage(format!("--timeout must be a positive number of seconds, not {t}")));
         }
-        Some(t) => Some(Duration::from_secs_f64(t)),
         None => None,
     };
     let store = rdf::store_of(&triples).context("cannot build the in-memory store")?;
@@ -428,7 +431,7 @@ fn people(args: &PeopleArgs, settings: &Settings) -> Result<(), Error> {
 }
 
 fn report_command(args: &ReportArgs, settings: &Settings) -> Result<(), Error> {
-    let corpus = read_corpus(&args.notes.select()?, settings)?;
+    let corpus = read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?;
     let kind = match args.kind {
         ReportKindArg::Speakers => ReportKind::Speakers,
         ReportKindArg::Topics => ReportKind::Topics,

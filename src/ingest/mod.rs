@@ -124,9 +124,8 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     };
     let cleaned = text::drop_control_chars(&decoded);
     if cleaned.len() != decoded.len() {
-        let line =
-            decoded.lines().position(|l| l.chars().any(|c| c.is_control() && c != '\t')).map_or(1, |i| i as u32 + 1);
-        diagnostics.push(Diagnostic::at(file, line, "control characters dropped"));
+        let line = decoded.lines().position(|l| l.chars().any(text::is_dropped)).map_or(1, |i| i as u32 + 1);
+        diagnostics.push(Diagnostic::at(file, line, "control characters or non-characters dropped"));
     }
     let repaired = text::repair_mojibake(&cleaned);
     let repaired = dialects::unquote_mail(&repaired);

@@ -164,13 +164,28 @@ pub fn collapse_ws(text: &str) -> String {
     out
 }
 
-/// Drops characters XML 1.0 forbids and other control characters (keeps `\n` and `\t`).
+/// Drops characters XML 1.0 or the RDF syntaxes forbid: control characters (keeping `\n` and
+/// `\t`) and Unicode non-characters (U+FFFE, U+FFFF and their kin in every plane, U+FDD0–U+FDEF).
+///
+/// ```
+/// use confgraph::ingest::text::drop_control_chars;
+///
+/// assert_eq!(drop_control_chars("Fast\u{FFFE} BEAM\u{7}\n"), "Fast BEAM\n");
+/// assert_eq!(drop_control_chars("Zürich\tok\n"), "Zürich\tok\n");
+/// ```
 #[must_use]
 pub fn drop_control_chars(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !text.chars().any(is_dropped) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect())
+    Cow::Owned(text.chars().filter(|&c| !is_dropped(c)).collect())
+}
+
+/// Whether [`drop_control_chars`] drops `c`.
+#[must_use]
+pub fn is_dropped(c: char) -> bool {
+    let noncharacter = (c as u32 & 0xFFFE) == 0xFFFE || ('\u{FDD0}'..='\u{FDEF}').contains(&c);
+    c.is_control() && c != '\n' && c != '\t' || noncharacter
 }
 
 /// Maps byte offsets in a text to 1-based line numbers.

@@ -62,8 +62,26 @@ fn nul_bytes_early_mean_binary_later_they_are_dropped() {
     late.extend(b"\n\nnul \x00 here\n");
     let (code, stderr, titles) = run_with("late.md", &late);
     assert_eq!(code, 0);
-    assert!(stderr.contains("late.md:9: control characters dropped"), "{stderr}");
+    assert!(stderr.contains("late.md:9: control characters or non-characters dropped"), "{stderr}");
     assert!(has(&titles, "Late Talk"));
+}
+
+#[test]
+fn non_characters_never_reach_a_title_or_an_export() {
+    let bytes = "# PyOhio 2022\n\n## Fast\u{FFFE} BEAM\u{FFFF}\n\nAna Lima\n".as_bytes();
+    let (code, stderr, titles) = run_with("nonchar.md", bytes);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("nonchar.md:3: control characters or non-characters dropped"), "{stderr}");
+    assert!(has(&titles, "Fast BEAM"), "{titles:?}");
+    // The RDF/XML and Turtle files hold none of them either (XML 1.0 forbids U+FFFE and U+FFFF).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nonchar.md"), bytes).unwrap();
+    let out = dir.path().join("out");
+    confgraph().arg("build").arg(dir.path().join("nonchar.md")).arg("-o").arg(&out).assert().success();
+    for file in ["graph.rdf", "graph.ttl", "graph.nt"] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        assert!(text.contains("Fast BEAM") && !text.contains(['\u{FFFE}', '\u{FFFF}']), "{file}");
+    }
 }
 
 #[test]

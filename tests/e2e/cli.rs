@@ -342,3 +342,34 @@ fn a_reader_closing_the_pipe_early_is_not_an_error() {
         assert!(out.status.success() && !stderr.contains("error"), "{format}: {:?} {stderr}", out.status);
     }
 }
+
+#[test]
+fn outputs_never_write_over_or_into_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    let talk = notes.join("talk.md");
+    let text = talk_notes("PyOhio 2023", "Fearless FFI", "Ana Lima");
+    std::fs::write(&talk, &text).unwrap();
+    std::fs::write(notes.join("report.html"), "mine").unwrap();
+    // Over a notes file, into the notes folder, and a build into it: refused (exit 2), untouched.
+    for args in [
+        vec!["export", "--format", "turtle", "-o"],
+        vec!["extract", "--format", "json", "-o"],
+        vec!["report", "speakers", "-o"],
+    ] {
+        confgraph()
+            .args(&args)
+            .arg(&talk)
+            .arg(&notes)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("would write into the notes"));
+    }
+    confgraph().args(["export", "--format", "turtle", "-o"]).arg(&talk).arg(&talk).assert().code(2);
+    confgraph().arg("build").arg(&notes).arg("-o").arg(&notes).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&talk).unwrap(), text);
+    assert_eq!(std::fs::read_to_string(notes.join("report.html")).unwrap(), "mine");
+    // Beside the notes is fine.
+    confgraph().arg("build").arg(&notes).arg("-o").arg(dir.path().join("out")).assert().success();
+}

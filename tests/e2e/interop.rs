@@ -247,6 +247,15 @@ fn query_command_contract() {
     assert!(String::from_utf8_lossy(&describe.stdout).contains("\"Christy Heaton\""));
     confgraph().args(["query", "--list"]).assert().success().stdout(predicates::str::contains("repeat-speakers"));
     confgraph().args(["query", "--named", "no-such-query"]).assert().code(2);
+    // Numbers no duration can hold are refused as usage errors, never a panic (exit 101).
+    for bad in ["1e20", "0", "NaN", "inf"] {
+        confgraph()
+            .args(["query", "ASK { ?s ?p ?o }", "--timeout", bad, "--data"])
+            .arg(&data)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("--timeout must be a positive number"));
+    }
     // A cross product of the whole graph with itself three times cannot finish in 50 ms.
     confgraph()
         .args([
