@@ -226,7 +226,10 @@ const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, R
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let (base, out) = (&settings.base, args.out.as_path());
     let corpus = read_corpus(&args.notes.select_writing_to(Some(out))?, settings)?;
+    // One build per folder at a time; the lock is held until this function returns.
+    let _lock = output::lock_folder(out)?;
     output::remove_stale_temporaries(out)?;
+    output::start_journal();
     let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
     // Each view with its exports and the order of its first export.
     let mut jobs = 2 + rdf_files.len();
@@ -317,6 +320,8 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         }
         return Err(error);
     }
+    // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
+    output::replace_manifest(out, &output::take_journal())?;
     println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, out.display());
     Ok(())
 }

@@ -38,7 +38,26 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
             .with_context(|| format!("cannot set permissions of {}", path.display()))?;
     }
     tmp.persist(path).with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
+    if let Some(journal) = JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_mut() {
+        journal.push(path.to_path_buf());
+    }
     Ok(())
+}
+
+/// The files written since [`start_journal`], while one is kept (a build keeps one to know what
+/// it wrote: the graph CSV writers choose their own file names).
+static JOURNAL: std::sync::Mutex<Option<Vec<std::path::PathBuf>>> = std::sync::Mutex::new(None);
+
+/// Starts recording every file [`write_atomic_with`] puts in place (one build at a time per
+/// process).
+pub fn start_journal() {
+    *JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Vec::new());
+}
+
+/// Stops recording and returns the files written since [`start_journal`].
+#[must_use]
+pub fn take_journal() -> Vec<std::path::PathBuf> {
+    JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take().unwrap_or_default()
 }
 
 /// Copies the file `from` to `to` atomically.
@@ -94,6 +113,72 @@ pub fn remove_stale_temporaries(dir: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One build's hold on its output folder, released when dropped: an advisory lock on the folder
+/// itself (no lock file), so two builds never write into one folder at once.
+#[derive(Debug)]
+pub struct FolderLock {
+    _held: Option<std::fs::File>,
+}
+
+/// Takes the output folder for this build, creating it; a second build into the same folder stops
+/// with a clear message and touches nothing (on systems without folder locks, Windows, no lock
+/// is taken).
+///
+/// # Errors
+/// When the folder cannot be created, or another build holds it.
+pub fn lock_folder(dir: &Path) -> anyhow::Result<FolderLock> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
+    if !cfg!(unix) {
+        return Ok(FolderLock { _held: None });
+    }
+    let folder = std::fs::File::open(dir).with_context(|| format!("cannot open folder {}", dir.display()))?;
+    match folder.try_lock() {
+        Ok(()) => Ok(FolderLock { _held: Some(folder) }),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another confgraph build is writing into {}; run this one when it has finished, or give another -o",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock folder {}", dir.display())),
+    }
+}
+
+/// The file in an output folder that lists what the last build wrote there.
+pub const MANIFEST: &str = ".confgraph.manifest";
+
+/// Records what a build wrote into `dir` (paths relative to it) and removes the files the build
+/// before it wrote that this one did not: a rebuild never leaves exports of an earlier corpus
+/// beside the new ones. Only files the previous manifest names are removed, never others.
+///
+/// # Errors
+/// When a stale file cannot be removed or the manifest cannot be written.
+pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let mut now: Vec<String> = written
+        .iter()
+        .filter_map(|p| p.strip_prefix(dir).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    now.sort();
+    now.dedup();
+    let before = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+    for old in before.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let safe = !old.contains("..") && !old.starts_with('/');
+        if safe && now.binary_search(&old.to_owned()).is_err() {
+            let path = dir.join(old);
+            if path.is_file() {
+                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+    }
+    let mut text = String::from(
+        "# Files the last confgraph build wrote here; the next build removes those it no longer writes.\n",
+    );
+    for f in &now {
+        text.push_str(f);
+        text.push('\n');
+    }
+    write_atomic_with(&dir.join(MANIFEST), |w| w.write_all(text.as_bytes()))
 }
 
 #[cfg(test)]

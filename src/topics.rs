@@ -181,11 +181,11 @@ impl TopicScheme {
         let known = |s: &str| self.label_topics.contains_key(&*normalise_label(s));
         let mut start = at;
         let mut label = whole;
-        if let Some(c) = label.chars().next().filter(|c| !is_word(*c)) {
-            if known(&label[c.len_utf8()..]) || !known(label) {
-                label = &label[c.len_utf8()..];
-                start += c.len_utf8();
-            }
+        if let Some(c) = label.chars().next().filter(|c| !is_word(*c))
+            && (known(&label[c.len_utf8()..]) || !known(label))
+        {
+            label = &label[c.len_utf8()..];
+            start += c.len_utf8();
         }
         if let Some(c) = label.chars().next_back().filter(|c| !is_word(*c)) {
             let trimmed = &label[..label.len() - c.len_utf8()];

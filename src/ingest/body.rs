@@ -64,13 +64,13 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
     for &i in &opening {
         read_labels(&blocks[i], i, &mut facts);
     }
-    if facts.speakers.is_empty() {
-        if let Some(&first) = opening.iter().find(|&&i| {
+    if facts.speakers.is_empty()
+        && let Some(&first) = opening.iter().find(|&&i| {
             let b = &blocks[i];
             !b.in_quote && !b.is_links_only() && !facts.consumed.contains(&i) && !b.text.trim().is_empty()
-        }) {
-            read_speaker_line(&blocks[first], first, speaker_slot, &mut facts);
-        }
+        })
+    {
+        read_speaker_line(&blocks[first], first, speaker_slot, &mut facts);
     }
     if facts.speakers.is_empty() {
         read_handle_label(blocks, body, &mut facts);
@@ -172,12 +172,12 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         }
     }
     for lead in ["panel with ", "a panel with ", "panelists ", "with "] {
-        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..]) {
-            if let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed) {
-                set_speakers(facts, names, number, "panel line", true);
-                facts.kind = Some(SessionKind::Panel).filter(|_| lead.contains("panel")).or(facts.kind);
-                return;
-            }
+        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..])
+            && let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed)
+        {
+            set_speakers(facts, names, number, "panel line", true);
+            facts.kind = Some(SessionKind::Panel).filter(|_| lead.contains("panel")).or(facts.kind);
+            return;
         }
     }
     for lead in [
@@ -219,14 +219,15 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         return;
     }
     let bare = line.trim_end_matches(['.', ',']);
-    if bare.len() < 120 && !bare.contains(['?', '!']) {
-        if let Some(names) = speaker_list(bare, slot) {
-            set_speakers(facts, names, number, "speaker line", false);
-            if whole_block {
-                facts.consumed.push(index);
-            }
-            return;
+    if bare.len() < 120
+        && !bare.contains(['?', '!'])
+        && let Some(names) = speaker_list(bare, slot)
+    {
+        set_speakers(facts, names, number, "speaker line", false);
+        if whole_block {
+            facts.consumed.push(index);
         }
+        return;
     }
     if let Some(name) = leading_presenter(&block.text) {
         let mut names = vec![NameRef::named(name)];

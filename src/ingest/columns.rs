@@ -165,10 +165,10 @@ fn pieces(line: &str) -> Vec<(usize, &str)> {
     for (col, (at, c)) in line.char_indices().enumerate() {
         if c == ' ' || c == '\t' {
             gap += if c == '\t' { 2 } else { 1 };
-            if gap >= 2 {
-                if let Some((s_col, s_at)) = start.take() {
-                    out.push((s_col, line[s_at..last_end].trim_end()));
-                }
+            if gap >= 2
+                && let Some((s_col, s_at)) = start.take()
+            {
+                out.push((s_col, line[s_at..last_end].trim_end()));
             }
             continue;
         }

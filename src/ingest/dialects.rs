@@ -350,13 +350,13 @@ fn org_heading(line: &str) -> String {
         rest = rest.strip_prefix(keyword).unwrap_or(rest);
     }
     let mut kind = None;
-    if rest.ends_with(':') {
-        if let Some(start) = rest[..rest.len() - 1].rfind(char::is_whitespace) {
-            let tags = &rest[start..].trim();
-            if tags.starts_with(':') && !tags.contains(' ') {
-                kind = tags.split(':').find(|t| KIND_TAGS.contains(&t.to_lowercase().as_str())).map(str::to_lowercase);
-                rest = rest[..start].trim_end();
-            }
+    if rest.ends_with(':')
+        && let Some(start) = rest[..rest.len() - 1].rfind(char::is_whitespace)
+    {
+        let tags = &rest[start..].trim();
+        if tags.starts_with(':') && !tags.contains(' ') {
+            kind = tags.split(':').find(|t| KIND_TAGS.contains(&t.to_lowercase().as_str())).map(str::to_lowercase);
+            rest = rest[..start].trim_end();
         }
     }
     let rest = org_links(rest);
@@ -538,11 +538,11 @@ fn rst_to_markdown(text: &str) -> String {
             }
             continue;
         }
-        if let Some(rest) = line.strip_prefix(':') {
-            if let Some((key, value)) = rest.split_once(": ").filter(|(k, _)| !k.is_empty() && k.len() <= 30) {
-                out[i] = format!("{key}: {value}");
-                continue;
-            }
+        if let Some(rest) = line.strip_prefix(':')
+            && let Some((key, value)) = rest.split_once(": ").filter(|(k, _)| !k.is_empty() && k.len() <= 30)
+        {
+            out[i] = format!("{key}: {value}");
+            continue;
         }
         let indent = line.len() - line.trim_start().len();
         if let Some(item) = line[indent..].strip_prefix("#. ") {
@@ -646,11 +646,11 @@ fn rst_list_table(lines: &[&str], from: usize, out: &mut [String]) {
             if let Some((_, cells)) = row.as_mut() {
                 cells.push(cell.trim().to_owned());
             }
-        } else if let Some(last) = row.as_mut().and_then(|(_, cells)| cells.last_mut()).filter(|_| !t.is_empty()) {
-            if !t.starts_with(':') {
-                last.push(' ');
-                last.push_str(t);
-            }
+        } else if let Some(last) = row.as_mut().and_then(|(_, cells)| cells.last_mut()).filter(|_| !t.is_empty())
+            && !t.starts_with(':')
+        {
+            last.push(' ');
+            last.push_str(t);
         }
     }
     flush(&mut row, out);

@@ -419,18 +419,18 @@ fn end_tag(tag: TagEnd, current: &mut Option<Builder>, out: &mut Vec<Block>, sta
             state.item_has_text = true;
         }
         TagEnd::Link => {
-            if let Some(b) = current.as_mut() {
-                if let Some((start, url, wiki)) = b.open_link.take() {
-                    if wiki {
-                        b.image_depth = b.image_depth.saturating_sub(1);
-                    }
-                    let end = b.block.text.len();
-                    let text = b.block.text.get(start.min(end)..).unwrap_or_default().trim().to_owned();
-                    if !wiki {
-                        b.block.marks.push(Mark { kind: MarkKind::Link, start: start.min(end), end });
-                    }
-                    b.block.links.push(Link { url, text });
+            if let Some(b) = current.as_mut()
+                && let Some((start, url, wiki)) = b.open_link.take()
+            {
+                if wiki {
+                    b.image_depth = b.image_depth.saturating_sub(1);
                 }
+                let end = b.block.text.len();
+                let text = b.block.text.get(start.min(end)..).unwrap_or_default().trim().to_owned();
+                if !wiki {
+                    b.block.marks.push(Mark { kind: MarkKind::Link, start: start.min(end), end });
+                }
+                b.block.links.push(Link { url, text });
             }
         }
         TagEnd::Image => {
@@ -440,13 +440,13 @@ fn end_tag(tag: TagEnd, current: &mut Option<Builder>, out: &mut Vec<Block>, sta
         }
         TagEnd::Strong | TagEnd::Emphasis => {
             let kind = if matches!(tag, TagEnd::Strong) { MarkKind::Strong } else { MarkKind::Emphasis };
-            if let Some(b) = current.as_mut() {
-                if let Some(pos) = b.open_marks.iter().rposition(|(k, _)| *k == kind) {
-                    let (_, start) = b.open_marks.remove(pos);
-                    let end = b.block.text.len();
-                    if end > start {
-                        b.block.marks.push(Mark { kind, start, end });
-                    }
+            if let Some(b) = current.as_mut()
+                && let Some(pos) = b.open_marks.iter().rposition(|(k, _)| *k == kind)
+            {
+                let (_, start) = b.open_marks.remove(pos);
+                let end = b.block.text.len();
+                if end > start {
+                    b.block.marks.push(Mark { kind, start, end });
                 }
             }
         }
@@ -459,10 +459,10 @@ fn end_tag(tag: TagEnd, current: &mut Option<Builder>, out: &mut Vec<Block>, sta
 fn inline_html(tag: &str, line: u32, current: &mut Option<Builder>, state: &State) {
     let name = tag_name(tag);
     if name == "br" {
-        if let Some(b) = current.as_mut() {
-            if matches!(b.block.kind, BlockKind::Row { .. }) {
-                b.block.text.push('\n');
-            }
+        if let Some(b) = current.as_mut()
+            && matches!(b.block.kind, BlockKind::Row { .. })
+        {
+            b.block.text.push('\n');
         }
         return;
     }

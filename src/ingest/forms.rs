@@ -284,10 +284,11 @@ const CONNECTORS: &[&str] = &["then ", "and ", "also ", "next ", "plus ", "final
 #[must_use]
 pub fn strip_quotes(t: &str) -> &str {
     for (open, close) in QUOTES {
-        if let Some(inner) = t.strip_prefix(*open).and_then(|r| r.strip_suffix(*close)) {
-            if !inner.contains(*open) && !inner.contains(*close) {
-                return inner.trim();
-            }
+        if let Some(inner) = t.strip_prefix(*open).and_then(|r| r.strip_suffix(*close))
+            && !inner.contains(*open)
+            && !inner.contains(*close)
+        {
+            return inner.trim();
         }
     }
     t
@@ -712,12 +713,12 @@ impl Form for BracketNames {
 fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) -> Vec<Reading> {
     let mut out = Vec::new();
     // At the start: `[Speaker] Title`.
-    if let Some(rest) = text.trim_start().strip_prefix(open) {
-        if let Some(end) = rest.find(close) {
-            let inner = &rest[..end];
-            if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&rest[end + 1..])) {
-                out.push(reading(key, title, names, 2, None));
-            }
+    if let Some(rest) = text.trim_start().strip_prefix(open)
+        && let Some(end) = rest.find(close)
+    {
+        let inner = &rest[..end];
+        if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&rest[end + 1..])) {
+            out.push(reading(key, title, names, 2, None));
         }
     }
     // At the end, maybe before a remark: `Title (Speaker) — great`.
@@ -740,12 +741,13 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
             (2..=3)
                 .any(|n| words.len() >= n && judge(&words[words.len() - n..].join(" ")).likeness >= Likeness::Plausible)
         };
-        if remark_ok && !handle_of_name {
-            if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&text[..start])) {
-                let remark = (!after.is_empty()).then(|| collapse_ws(after));
-                out.push(reading(key, title, names, 1, remark));
-                break;
-            }
+        if remark_ok
+            && !handle_of_name
+            && let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&text[..start]))
+        {
+            let remark = (!after.is_empty()).then(|| collapse_ws(after));
+            out.push(reading(key, title, names, 1, remark));
+            break;
         }
         search = start;
     }
@@ -833,10 +835,10 @@ impl Form for ColonNames {
             out.push(reading("Speaker: Title", title, names, -1, None));
         }
         // `Opening: Ilze Kalniņa and Jānis Ozoliņš, very dry humour` — names after the colon.
-        if let (Some((names, remark)), Some(title)) = (leading_speakers(&text[colon + 1..], slot), title_of(left)) {
-            if out.is_empty() {
-                out.push(reading("Title: Speaker", title, names, -2, remark));
-            }
+        if let (Some((names, remark)), Some(title)) = (leading_speakers(&text[colon + 1..], slot), title_of(left))
+            && out.is_empty()
+        {
+            out.push(reading("Title: Speaker", title, names, -2, remark));
         }
         out
     }

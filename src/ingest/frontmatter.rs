@@ -83,10 +83,10 @@ fn parse(lines: &[&str]) -> FrontMatter {
             continue;
         }
         if let Some(item) = line.trim_start().strip_prefix("- ") {
-            if line.starts_with([' ', '\t', '-']) {
-                if let Some(last) = entries.last_mut() {
-                    last.1.push(scalar(item));
-                }
+            if line.starts_with([' ', '\t', '-'])
+                && let Some(last) = entries.last_mut()
+            {
+                last.1.push(scalar(item));
             }
             continue;
         }

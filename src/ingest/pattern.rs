@@ -71,10 +71,10 @@ impl<'h> Group<'h> {
         if let Some(r) = lone.filter(|r| r.score >= 4) {
             return r.clone();
         }
-        if let Some(key) = &self.pattern.key {
-            if let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| &r.key == key && r.score > -3) {
-                return r;
-            }
+        if let Some(key) = &self.pattern.key
+            && let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| &r.key == key && r.score > -3)
+        {
+            return r;
         }
         lone.cloned().unwrap_or_else(|| title_only(head))
     }

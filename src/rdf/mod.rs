@@ -448,12 +448,11 @@ pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)>
     }
     // Editions whose sessions are subjects (each subject looked at once).
     for (_, [s, _, _]) in triples.steps().filter(|(step, _)| matches!(step, table::Step::Subject { .. })) {
-        if let TermRef::NamedNode(n) = triples.term(s) {
-            if let Some(edition) =
+        if let TermRef::NamedNode(n) = triples.term(s)
+            && let Some(edition) =
                 n.as_str().strip_prefix(session_root.as_str()).and_then(|r| r.split_once('/')).map(|(e, _)| e)
-            {
-                editions.insert(edition);
-            }
+        {
+            editions.insert(edition);
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();

@@ -211,10 +211,8 @@ fn tokens_of(handle_or_link: &str, is_handle: bool) -> Vec<String> {
         return vec![h.to_lowercase()];
     }
     let mut out = Vec::new();
-    if is_handle {
-        if let Some(user) = crate::ingest::names::handles::profile_handle(handle_or_link) {
-            out.push(user.to_lowercase());
-        }
+    if is_handle && let Some(user) = crate::ingest::names::handles::profile_handle(handle_or_link) {
+        out.push(user.to_lowercase());
     }
     let host = rest.split('/').next().unwrap_or_default().to_lowercase();
     out.extend(host.split('.').filter(|l| l.len() >= 4 && !GENERIC_HOST_LABELS.contains(l)).map(str::to_owned));

@@ -373,3 +373,41 @@ fn outputs_never_write_over_or_into_the_notes() {
     // Beside the notes is fine.
     confgraph().arg("build").arg(&notes).arg("-o").arg(dir.path().join("out")).assert().success();
 }
+
+#[test]
+fn a_rebuild_removes_what_it_no_longer_writes_and_one_build_owns_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second, out) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("out"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    // An affiliation gives the first corpus organisations; the second has none.
+    std::fs::write(first.join("t.md"), "# PyOhio 2023\n\n## Fearless FFI\n\nAna Lima (Red Hat)\n").unwrap();
+    std::fs::write(second.join("t.md"), talk_notes("PyOhio 2024", "Zero-Copy Parsing", "Bo Chen")).unwrap();
+    confgraph().arg("build").arg(&first).arg("-o").arg(&out).assert().success();
+    let before = tree(&out);
+    assert!(before.iter().any(|f| f == "neo4j/nodes-organisation.csv"), "{before:?}");
+    std::fs::write(out.join("my-notes.txt"), "mine").unwrap();
+    confgraph().arg("build").arg(&second).arg("-o").arg(&out).assert().success();
+    let after = tree(&out);
+    assert!(!after.iter().any(|f| f.contains("organisation")), "stale exports removed: {after:?}");
+    assert_eq!(std::fs::read_to_string(out.join("my-notes.txt")).unwrap(), "mine", "other files stay");
+    let manifest = std::fs::read_to_string(out.join(".confgraph.manifest")).unwrap();
+    assert!(manifest.lines().any(|l| l == "graph.ttl") && !manifest.contains("organisation"));
+    // While another build holds the folder, a second one stops and touches nothing.
+    #[cfg(unix)]
+    {
+        let held = std::fs::File::open(&out).unwrap();
+        held.try_lock().unwrap();
+        confgraph()
+            .arg("build")
+            .arg(&first)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("another confgraph build is writing into"));
+        assert_eq!(tree(&out), after);
+        drop(held);
+        confgraph().arg("build").arg(&first).arg("-o").arg(&out).assert().success();
+    }
+}

@@ -166,10 +166,10 @@ pub fn at_conference_mentions(text: &str) -> Vec<ProseMention> {
         };
         // A name is a few words: look at the last 200 bytes only, so the scan stays linear.
         let window = tail_start(before, 200);
-        if let Some((offset, name)) = full_name_runs(&before[window..]).into_iter().next_back() {
-            if window + offset + name.len() == before.len() {
-                found.push(ProseMention { person: NameRef::named(name), offset: window + offset });
-            }
+        if let Some((offset, name)) = full_name_runs(&before[window..]).into_iter().next_back()
+            && window + offset + name.len() == before.len()
+        {
+            found.push(ProseMention { person: NameRef::named(name), offset: window + offset });
         }
     }
     found

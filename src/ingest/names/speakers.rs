@@ -360,10 +360,10 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
         return None;
     }
     // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
-    if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
-        if is_role_group(role) {
-            return read_list(inner, slot);
-        }
+    if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" ("))
+        && is_role_group(role)
+    {
+        return read_list(inner, slot);
     }
     // `Programme chairs Lieve Verstraete and Bashir Rahimi`: the role, then its people.
     let words: Vec<(usize, &str)> = text.match_indices(' ').map(|(i, _)| (i, &text[..i])).take(3).collect();
@@ -377,7 +377,7 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     let parts: Vec<&str> = name_parts(&stripped).map(strip_role).filter(|p| !p.is_empty()).collect();
     // `Ana Kim, Stripe, Bo Chen, Google`: every other part a lone word means name, company pairs.
     let alternating = parts.len() >= 2
-        && parts.len() % 2 == 0
+        && parts.len().is_multiple_of(2)
         && parts.iter().skip(1).step_by(2).all(|p| !p.contains(' ') && !p.starts_with('@'));
     let mut list = NameList::default();
     let count = parts.len();

@@ -200,22 +200,24 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     let heading_text = head_of(block).0.text;
     let only_names = title.is_empty() || speakers.is_empty() || title == heading_text;
     let mut bold_titled = false;
-    if only_names && !body.stated {
-        if let Some((names, below, below_kind)) = title_below_a_name(notes, section, &heading_text, &body) {
-            speakers = names;
-            title = below;
-            head.kind = head.kind.or(below_kind);
-            evidence = Evidence::Read;
-            bold_titled = true;
-        }
+    if only_names
+        && !body.stated
+        && let Some((names, below, below_kind)) = title_below_a_name(notes, section, &heading_text, &body)
+    {
+        speakers = names;
+        title = below;
+        head.kind = head.kind.or(below_kind);
+        evidence = Evidence::Read;
+        bold_titled = true;
     }
     // A heading that is only a name, with the title in a label: `## Ana Ortiz` / `Title: …`.
-    if speakers.is_empty() && body.title.is_some() {
-        if let Some(names) = speaker_list(&title, Slot::Guessed) {
-            speakers = names;
-            title = String::new();
-            evidence = Evidence::Read;
-        }
+    if speakers.is_empty()
+        && body.title.is_some()
+        && let Some(names) = speaker_list(&title, Slot::Guessed)
+    {
+        speakers = names;
+        title = String::new();
+        evidence = Evidence::Read;
     }
     if body.stated || (speakers.is_empty() && !body.speakers.is_empty()) {
         speakers.clone_from(&body.speakers);
@@ -224,12 +226,14 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         evidence = if body.stated { Evidence::Stated } else { Evidence::Read };
     }
     // `### Panel` / `**Who Gets Paid When the Model Sings?**`: a heading that only names the kind.
-    if !bold_titled && body.title.is_none() && (own_kind.is_some() || kind_word(&title).is_some()) {
-        if let Some((line_title, line_kind)) = bold_title_line(notes, section) {
-            head.kind = head.kind.or(line_kind).or_else(|| kind_word(&title)).or(own_kind);
-            title = line_title;
-            bold_titled = true;
-        }
+    if !bold_titled
+        && body.title.is_none()
+        && (own_kind.is_some() || kind_word(&title).is_some())
+        && let Some((line_title, line_kind)) = bold_title_line(notes, section)
+    {
+        head.kind = head.kind.or(line_kind).or_else(|| kind_word(&title)).or(own_kind);
+        title = line_title;
+        bold_titled = true;
     }
     if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
         let only_a_kind = own_kind.is_some() || kind_word(&title).is_some();

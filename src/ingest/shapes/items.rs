@@ -385,30 +385,31 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             Evidence::Read
         };
         let second_line = block.line_texts().nth(1);
-        if r.speakers.is_empty() {
-            if let Some((text, line)) = second_line {
-                let slot = if talks_here { Slot::Stated } else { Slot::Guessed };
-                if let Some(names) = speaker_list(text.trim_start_matches(['—', '–', '-']).trim(), slot) {
-                    r.speakers = names;
-                    speaker_line = line;
-                    evidence = Evidence::Read;
-                }
+        if r.speakers.is_empty()
+            && let Some((text, line)) = second_line
+        {
+            let slot = if talks_here { Slot::Stated } else { Slot::Guessed };
+            if let Some(names) = speaker_list(text.trim_start_matches(['—', '–', '-']).trim(), slot) {
+                r.speakers = names;
+                speaker_line = line;
+                evidence = Evidence::Read;
             }
         }
         // `- **Title**` with `- Name (Org)` as its first nested bullet (Notion, Google Docs).
-        if r.speakers.is_empty() {
-            if let Some((names, j)) = speakers_below(notes.blocks, &kids, talks_here) {
-                r.speakers = names;
-                speaker_line = notes.blocks[j].line;
-                evidence = Evidence::Read;
-                body.retain(|&b| b != j);
-            }
+        if r.speakers.is_empty()
+            && let Some((names, j)) = speakers_below(notes.blocks, &kids, talks_here)
+        {
+            r.speakers = names;
+            speaker_line = notes.blocks[j].line;
+            evidence = Evidence::Read;
+            body.retain(|&b| b != j);
         }
-        if r.speakers.is_empty() && talks_here {
-            if let Some(loose) = loose_reading(&head) {
-                r = loose;
-                evidence = Evidence::Read;
-            }
+        if r.speakers.is_empty()
+            && talks_here
+            && let Some(loose) = loose_reading(&head)
+        {
+            r = loose;
+            evidence = Evidence::Read;
         }
         // Labels of the item's own bullets, not of talks nested deeper (`- Main hall` / `- Panel:
         // …` / `- moderator: …`).

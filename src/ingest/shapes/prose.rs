@@ -526,15 +526,16 @@ fn talks_in_block(
             if out.len() == before && spans.is_empty() {
                 out.extend(untitled(&here, refs, kind));
             }
-            if out.len() == before && spans.is_empty() && ALSO_GAVE.is_match(sentence) {
-                if let Some(last) = out.last().cloned() {
-                    if let Some(c) = conferences_in(sentence).first() {
-                        let mut again = last;
-                        again.conference = Some(ConferenceName { year: c.name.year.or(home.year), ..c.name.clone() });
-                        again.line = block.line_of(s);
-                        out.push(again);
-                    }
-                }
+            if out.len() == before
+                && spans.is_empty()
+                && ALSO_GAVE.is_match(sentence)
+                && let Some(last) = out.last().cloned()
+                && let Some(c) = conferences_in(sentence).first()
+            {
+                let mut again = last;
+                again.conference = Some(ConferenceName { year: c.name.year.or(home.year), ..c.name.clone() });
+                again.line = block.line_of(s);
+                out.push(again);
             }
         }
     }
@@ -622,12 +623,12 @@ fn titled(
         out.push(make(here, &span.title, speakers, kind, span.start, span.end));
         // `…, which she also gave at PyCon US.`
         let after = &here.text[span.end..];
-        if let Some(m) = ALSO_GAVE.find(after) {
-            if let Some(c) = conferences_in(&after[m.end()..]).first() {
-                let mut again = out.last().cloned().expect("pushed above");
-                again.conference = Some(ConferenceName { year: c.name.year.or(here.home.year), ..c.name.clone() });
-                out.push(again);
-            }
+        if let Some(m) = ALSO_GAVE.find(after)
+            && let Some(c) = conferences_in(&after[m.end()..]).first()
+        {
+            let mut again = out.last().cloned().expect("pushed above");
+            again.conference = Some(ConferenceName { year: c.name.year.or(here.home.year), ..c.name.clone() });
+            out.push(again);
         }
     }
     out

@@ -60,10 +60,10 @@ fn classify(line: &str, slot: Slot) -> Field {
     if t.is_empty() || t.starts_with('[') && t.ends_with(']') || t.eq_ignore_ascii_case("add to calendar") {
         return Field::Junk;
     }
-    if let Some((time, rest)) = leading_time(t) {
-        if rest.is_empty() {
-            return Field::Time(time);
-        }
+    if let Some((time, rest)) = leading_time(t)
+        && rest.is_empty()
+    {
+        return Field::Time(time);
     }
     // (`WORKSHOP · bring a laptop`: the kind, then a remark.)
     let head = t.split(['·', '|']).next().unwrap_or(t).trim();
@@ -71,10 +71,10 @@ fn classify(line: &str, slot: Slot) -> Field {
         return Field::Kind(kind);
     }
     // `Vortrag von Dr. Nomvula Dlamini-Hart (…)`, `Speaker: …`: a label names them.
-    if let Some(l) = labels_of(t).into_iter().find(|l| l.field == LabelField::Speakers) {
-        if let Some(names) = speaker_list(&l.value, Slot::Stated).filter(|n| !n.is_empty()) {
-            return Field::Names(names);
-        }
+    if let Some(l) = labels_of(t).into_iter().find(|l| l.field == LabelField::Speakers)
+        && let Some(names) = speaker_list(&l.value, Slot::Stated).filter(|n| !n.is_empty())
+    {
+        return Field::Names(names);
     }
     // `Orga-Team. Kurz und schmerzlos, 10 Minuten.`: sentences are notes, not a field.
     if t.split(". ").count() > 1 && t.split_whitespace().count() > 4 {
@@ -181,13 +181,12 @@ impl Shape for RecordBlocks {
         }
         let mut out = Vec::new();
         for mut r in records {
-            if r.speakers.is_empty() {
-                if let Some((line, number)) = &r.after_title {
-                    if let Field::Names(names) = classify(line, Slot::Stated) {
-                        r.speakers = names;
-                        r.speaker_line = *number;
-                    }
-                }
+            if r.speakers.is_empty()
+                && let Some((line, number)) = &r.after_title
+                && let Field::Names(names) = classify(line, Slot::Stated)
+            {
+                r.speakers = names;
+                r.speaker_line = *number;
             }
             if r.title.is_empty()
                 || r.title.ends_with(':')

@@ -110,10 +110,11 @@ fn infer_columns(table: &Table<'_>) -> Vec<Column> {
         let named = |c: usize| {
             table.rows.iter().filter(|r| r.2.get(c).is_some_and(|t| speaker_list(t, Slot::Guessed).is_some())).count()
         };
-        if let Some(best) = (0..width).filter(|&c| columns[c] == Column::Other).max_by_key(|&c| named(c)) {
-            if named(best) * 3 >= table.rows.len() && named(best) >= 2 {
-                columns[best] = Column::Speakers;
-            }
+        if let Some(best) = (0..width).filter(|&c| columns[c] == Column::Other).max_by_key(|&c| named(c))
+            && named(best) * 3 >= table.rows.len()
+            && named(best) >= 2
+        {
+            columns[best] = Column::Speakers;
         }
     }
     if !columns.contains(&Column::Title) {

@@ -101,14 +101,13 @@ impl Shape for TimeLines {
         for (k, e) in entries.into_iter().enumerate() {
             let mut r: Reading = group.read(k);
             let mut speaker_line = e.line;
-            if r.speakers.is_empty() {
-                if let Some((text, line)) = &e.next {
-                    if let Some(names) = speaker_list(text, next_slot) {
-                        r = title_only(&e.head);
-                        r.speakers = names;
-                        speaker_line = *line;
-                    }
-                }
+            if r.speakers.is_empty()
+                && let Some((text, line)) = &e.next
+                && let Some(names) = speaker_list(text, next_slot)
+            {
+                r = title_only(&e.head);
+                r.speakers = names;
+                speaker_line = *line;
             }
             // (`18:00 Day 1 wrap-up — Joana Carvalho` has a speaker: a session, not a day heading.)
             if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) && r.speakers.is_empty() {
@@ -189,12 +188,13 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
                 // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
                 let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
-                if rest.ends_with(':') && slot_head.len() < rest.len() {
-                    if let Some(kind) = container_kind(slot_head) {
-                        slot_kind = Some(kind);
-                        k += 1;
-                        continue;
-                    }
+                if rest.ends_with(':')
+                    && slot_head.len() < rest.len()
+                    && let Some(kind) = container_kind(slot_head)
+                {
+                    slot_kind = Some(kind);
+                    k += 1;
+                    continue;
                 }
                 if rest.is_empty() {
                     // The title (and maybe the speaker) on the lines below the time.
