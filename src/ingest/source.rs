@@ -55,12 +55,38 @@ impl NotesSource {
     pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
         match self {
             Self::Embedded { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
-            Self::Disk { display, path } => std::fs::read(path)
-                .map(std::borrow::Cow::Owned)
-                .map_err(|e| Diagnostic::file(display, format!("cannot read: {e}"))),
+            Self::Disk { display, path } => {
+                let cannot = |e: std::io::Error| Diagnostic::file(display, format!("cannot read: {e}"));
+                let meta = std::fs::metadata(path).map_err(cannot)?;
+                if !meta.is_file() {
+                    return Err(Diagnostic::file(display, "not a regular file (a FIFO, device or socket), skipped"));
+                }
+                if meta.len() > MAX_FILE_BYTES {
+                    return Err(Diagnostic::file(
+                        display,
+                        format!(
+                            "{} MiB, larger than the {} MiB a notes file may be, skipped",
+                            meta.len() >> 20,
+                            MAX_FILE_BYTES >> 20
+                        ),
+                    ));
+                }
+                // Read no more than the limit, even if the file grows meanwhile.
+                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(std::fs::File::open(path).map_err(cannot)?, MAX_FILE_BYTES + 1),
+                    &mut bytes,
+                )
+                .map_err(cannot)?;
+                Ok(std::borrow::Cow::Owned(bytes))
+            }
         }
     }
 }
+
+/// The largest notes file read (64 MiB): notes are kilobytes, and a file of gigabytes is a
+/// mistake (a log, a dump) that would cost many times its size in memory before being judged.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The bundled sample corpus as sources.
 #[must_use]
@@ -75,6 +101,13 @@ fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// Whether a path ends in one of [`NOTES_EXTENSIONS`].
+fn has_notes_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| NOTES_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+}
+
 /// Collects the notes files under `paths`: named files as they are, folders walked recursively
 /// (symbolic links followed, loops reported). Sorted by display path, duplicates removed.
 #[must_use]
@@ -86,17 +119,21 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<NotesSource>, Vec<Diagnostic>) {
             files.push(NotesSource::Disk { display: display_path(root), path: root.clone() });
             continue;
         }
+        if !root.is_dir() {
+            problems
+                .push(Diagnostic::file(&display_path(root), "not a regular file (a FIFO, device or socket), skipped"));
+            continue;
+        }
         for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    let wanted = e
-                        .path()
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| NOTES_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
-                    if wanted {
+                    if has_notes_extension(e.path()) {
                         files.push(NotesSource::Disk { display: display_path(e.path()), path: e.path().to_owned() });
                     }
+                }
+                Ok(e) if !e.file_type().is_dir() && has_notes_extension(e.path()) => {
+                    let special = "not a regular file (a FIFO, device or socket), skipped";
+                    problems.push(Diagnostic::file(&display_path(e.path()), special));
                 }
                 Ok(_) => {}
                 Err(err) => {

@@ -66,6 +66,23 @@ fn nul_bytes_early_mean_binary_later_they_are_dropped() {
     assert!(has(&titles, "Late Talk"));
 }
 
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_skipped_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(dir.path().join("pipe.md")).status().unwrap().success());
+    // Sparse: 100 MiB on paper, nothing on disk.
+    std::fs::File::create(dir.path().join("huge.txt")).unwrap().set_len(100 << 20).unwrap();
+    let (code, stderr, titles) = run_dir(dir.path());
+    assert_eq!(code, 0);
+    assert!(stderr.contains("pipe.md: not a regular file (a FIFO, device or socket), skipped"), "{stderr}");
+    assert!(stderr.contains("huge.txt: 100 MiB, larger than the 64 MiB a notes file may be, skipped"), "{stderr}");
+    assert_eq!(titles, vec!["Good Talk".to_owned()]);
+    let out = extract_output([Path::new("/dev/zero"), &dir.path().join("good.md")]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: not a regular file"));
+}
+
 #[test]
 fn non_characters_never_reach_a_title_or_an_export() {
     let bytes = "# PyOhio 2022\n\n## Fast\u{FFFE} BEAM\u{FFFF}\n\nAna Lima\n".as_bytes();
