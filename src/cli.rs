@@ -269,6 +269,17 @@ pub struct NotesArgs {
 /// existing ancestor resolved, the rest appended.
 fn resolved(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // (`new/../notes/x.md`: `..` taken lexically, so a path that does not exist yet is judged too.)
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            other => lexical.push(other),
+        }
+    }
+    let absolute = lexical;
     let mut existing = absolute.as_path();
     let mut rest = Vec::new();
     while !existing.exists() {

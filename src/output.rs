@@ -163,7 +163,8 @@ pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> anyhow::R
     now.dedup();
     let before = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
     for old in before.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let safe = !old.contains("..") && !old.starts_with('/');
+        // Only plain relative paths below `dir` (no `..`, no root, no drive).
+        let safe = Path::new(old).components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if safe && now.binary_search(&old.to_owned()).is_err() {
             let path = dir.join(old);
             if path.is_file() {

@@ -104,13 +104,16 @@ pub fn definition_lists(text: &str) -> Cow<'_, str> {
 pub fn unquote_mail(text: &str) -> Cow<'_, str> {
     let quoted = |l: &str| l.starts_with('>');
     let inner = |l: &str| l.trim_start_matches('>').trim_start().to_owned();
+    let timed = |t: &str| {
+        let b = t.as_bytes();
+        b.len() > 4 && b[0].is_ascii_digit() && (b[1] == b':' || b[2] == b':' || b[1] == b'.' || b[2] == b'.')
+    };
     let led = |l: &str| {
         let t = inner(l);
-        let t = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']).trim_start();
-        let b = t.as_bytes();
-        let time =
-            b.len() > 4 && b[0].is_ascii_digit() && (b[1] == b':' || b[2] == b':' || b[1] == b'.' || b[2] == b'.');
-        time || inner(l).split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+        let numbered = t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+        let after_number =
+            t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']).trim_start();
+        timed(&t) || numbered || timed(after_number)
     };
     if text.lines().filter(|l| quoted(l) && led(l)).count() < 3 {
         return Cow::Borrowed(text);

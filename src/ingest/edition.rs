@@ -154,16 +154,27 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
 fn fuller_name(series: &str, year: u16, blocks: &[Block]) -> Option<String> {
     let text: String = blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
-    let words: Vec<String> = text.split_whitespace().map(bare).collect();
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<String> = raw.iter().map(|w| bare(w)).collect();
     let name: Vec<&str> = series.split_whitespace().collect();
     let year = year.to_string();
     let mut best: Option<String> = None;
+    // A word of the name goes on it: capitalised, not bracketed (`(JCAS 2024)` is an acronym
+    // aside) and not an acronym in capitals.
+    let goes_on = |k: usize| {
+        words[k].starts_with(char::is_uppercase) && !raw[k].starts_with('(') && words[k].chars().any(char::is_lowercase)
+    };
     for k in 0..words.len().saturating_sub(name.len()) {
         if !words[k..k + name.len()].iter().zip(&name).all(|(w, n)| w == n) {
             continue;
         }
         let from = k + name.len();
-        let extra = words[from..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).count();
+        // (`Openbench, Lisbon 2024`: a comma ends the name.)
+        let ends = |j: usize| raw[j].ends_with([',', '.', ':', ';', '!', '?', ')']);
+        let mut extra = 0;
+        while extra < 3 && from + extra < words.len() && goes_on(from + extra) && !ends(from + extra - 1) {
+            extra += 1;
+        }
         if extra > 0 && words.get(from + extra) == Some(&year) {
             let full = words[k..from + extra].join(" ");
             if best.as_ref().is_none_or(|b| full.len() > b.len()) {
@@ -212,7 +223,8 @@ fn from_hashtag(s: &Sources<'_>) -> Option<Edition> {
     static TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|\s)#(\p{Lu}[\p{L}]{3,30})(20\d\d|\d\d)\b").expect("valid regex"));
     let text = opening_text(s);
-    let m = TAG.captures(&text)?;
+    // (`#COVID19` is no conference: a tag in capitals is an acronym of anything.)
+    let m = TAG.captures_iter(&text).find(|m| m[1].chars().any(char::is_lowercase))?;
     let year: u16 = match &m[2] {
         y if y.len() == 2 => 2000 + y.parse::<u16>().ok()?,
         y => y.parse().ok()?,
@@ -230,6 +242,11 @@ fn from_hashtag(s: &Sources<'_>) -> Option<Edition> {
 /// the file name repeats, with the first year there.
 fn from_file_name(s: &Sources<'_>) -> Option<Edition> {
     let text = opening_text(s);
+    // The opening must say it is about a conference (`berlin-trip.md` / `Berlin, May 2023` is not).
+    let lower = text.to_lowercase();
+    if !CONFERENCE_WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
     let year = text.split(|c: char| !c.is_ascii_digit()).find_map(year_of)?;
     let stem_words: Vec<String> = s
         .file_stem
@@ -258,6 +275,28 @@ fn from_file_name(s: &Sources<'_>) -> Option<Edition> {
     let line = line_of(s, words[k])?;
     Some(Edition { name: ConferenceName { series, year: Some(year), location: None }, line, block: None })
 }
+
+/// Words that say a text is about a conference.
+const CONFERENCE_WORDS: &[&str] = &[
+    "conference",
+    "conf",
+    "summit",
+    "forum",
+    "symposium",
+    "workshop",
+    "meetup",
+    "festival",
+    "congress",
+    "convention",
+    "days",
+    "camp",
+    "gathering",
+    "talks",
+    "keynote",
+    "programme",
+    "program",
+    "speakers",
+];
 
 /// Words a file name shares with its text that name no conference.
 const NOT_SERIES_WORDS: &[&str] = &["notes", "recap", "thread", "journal", "diary", "programme", "program", "schedule"];

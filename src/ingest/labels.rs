@@ -132,7 +132,6 @@ pub const LABELS: &[(&str, Field)] = &[
     ("moderatrice", Field::Speakers),
     ("intervengono", Field::Speakers),
     ("partecipano", Field::Speakers),
-    ("con", Field::Speakers),
     ("relatrice", Field::Speakers),
     ("relatori", Field::Speakers),
     ("intervenant", Field::Speakers),
@@ -218,7 +217,6 @@ fn field_of(label: &str) -> Option<Field> {
 /// markup (`**Session title:**`), so a long line is not searched to its end.
 const LABEL_REACH: usize = 48;
 
-/// Reads one `Label: value` part.
 /// Phrases that name who gave a talk without a colon, each ending in its space.
 const BY_PHRASES: &[&str] = &[
     "presented by ",
@@ -236,6 +234,7 @@ const BY_PHRASES: &[&str] = &[
     "presentato da ",
 ];
 
+/// Reads one `Label: value` part.
 fn one_label(part: &str) -> Option<Labelled> {
     let t = part.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '*' | '_'));
     let reach = crate::ingest::text::char_boundary_from(t, t.len().min(LABEL_REACH));

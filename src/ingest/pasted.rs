@@ -38,6 +38,28 @@ const PEOPLE_LABELS: &[&str] =
     &["moderator", "moderators", "panellists", "panelists", "panel", "facilitator", "facilitators", "speakers"];
 const NOT_SPEAKER_LABELS: &[&str] = &["chair", "session chair", "host", "hosts", "chairs"];
 
+/// First words of programme lines set in capitals that are no one's name.
+const PROGRAMME_WORDS: &[&str] = &[
+    "lunch",
+    "coffee",
+    "break",
+    "registration",
+    "welcome",
+    "reception",
+    "poster",
+    "posters",
+    "end",
+    "dinner",
+    "closing",
+    "opening",
+    "session",
+    "day",
+    "track",
+    "room",
+    "doors",
+    "networking",
+];
+
 /// Lower-case particles inside a name typed in capitals.
 const PARTICLES: &[&str] =
     &["van", "der", "den", "de", "la", "del", "della", "von", "du", "da", "dos", "das", "di", "le", "ten", "ter", "zu"];
@@ -122,6 +144,8 @@ fn rewrite_entry(out: &mut [String], start: usize) -> usize {
     let (time, head) = (caps[1].to_owned(), caps[2].trim().to_owned());
     let mut end = start + 1;
     let mut texts: Vec<(usize, String)> = Vec::new();
+    // (The time line's own text is a title or a kind, never people: `12:30  LUNCH`.)
+    let head_at = (!head.is_empty()).then_some(start);
     if !head.is_empty() {
         texts.push((start, head));
     }
@@ -140,7 +164,7 @@ fn rewrite_entry(out: &mut [String], start: usize) -> usize {
         }
         end += 1;
     }
-    let entry = read_entry(&texts);
+    let entry = read_entry(&texts, head_at);
     if entry.talks.iter().all(|t| t.names.is_empty()) {
         return end;
     }
@@ -182,21 +206,26 @@ struct Entry {
 
 /// Reads an entry's lines: kind, title lines, names, institutions (dropped) and, in a lightning
 /// slot, one talk per title-then-names group.
-fn read_entry(texts: &[(usize, String)]) -> Entry {
+fn read_entry(texts: &[(usize, String)], head_at: Option<usize>) -> Entry {
     let mut entry = Entry::default();
     let mut talk = Talk::default();
+    let mut previous_line = usize::MAX;
     let mut open_parens = 0i32;
     let mut people = true;
     let mut after_names = false;
     let mut listed = false;
     for (line, text) in texts {
+        let after_a_gap = previous_line.checked_add(1) != Some(*line);
+        previous_line = *line;
         let depth = open_parens;
         open_parens += parens(text);
         if depth > 0 {
             // The rest of an aside that runs over lines (`(Room 203 · …` / `bring a laptop)`).
             continue;
         }
-        match part_of(text) {
+        let part =
+            if Some(*line) == head_at && matches!(part_of(text), Part::Names(..)) { Part::Text } else { part_of(text) };
+        match part {
             Part::Kind(k) if talk.title.is_empty() && entry.talks.is_empty() => {
                 entry.kind = Some(k);
                 entry.container = k == "Lightning talks";
@@ -212,7 +241,9 @@ fn read_entry(texts: &[(usize, String)]) -> Entry {
             Part::Names(..) => {}
             Part::Text | Part::Kind(_) if after_names => {
                 // An institution under a name, or a slot's own note (`Five minutes each`).
-                if entry.container && starts_a_title(text) {
+                // In a lightning slot, a line after a blank opens the next talk; one right under
+                // a name is its institution.
+                if entry.container && after_a_gap && text.starts_with(char::is_uppercase) {
                     entry.talks.push(std::mem::take(&mut talk));
                     after_names = false;
                     people = true;
@@ -236,15 +267,10 @@ fn read_entry(texts: &[(usize, String)]) -> Entry {
         entry.talks.push(talk);
     }
     if entry.container {
-        entry.talks.retain(|t| !t.names.is_empty());
+        // (A slot's host or people named before any title are not a talk of it.)
+        entry.talks.retain(|t| !t.names.is_empty() && !t.title.is_empty());
     }
     entry
-}
-
-/// Whether a line after an institution opens another talk of a lightning slot (its title): the
-/// institution lines of these programmes follow the name straight away, a title follows a blank.
-fn starts_a_title(text: &str) -> bool {
-    text.starts_with(char::is_uppercase)
 }
 
 /// Net count of opened brackets in a line.
@@ -377,7 +403,8 @@ fn names_of(text: &str) -> Option<String> {
     let bare = t.split('(').next().unwrap_or_default().to_lowercase();
     let kind = KINDS.iter().any(|(w, _)| bare.trim_start().starts_with(w));
     let words = t.split('(').next().unwrap_or_default().split_whitespace().count();
-    (is_shouted(t) && !kind && words <= 12 && !t.contains(['·', '|', '—', '–']) && !t.ends_with(':'))
+    let programme_word = bare.split_whitespace().next().is_some_and(|w| PROGRAMME_WORDS.contains(&w));
+    (is_shouted(t) && !kind && !programme_word && words <= 12 && !t.contains(['·', '|', '—', '–']) && !t.ends_with(':'))
         .then(|| t.to_owned())
 }
 
@@ -406,6 +433,18 @@ mod tests {
             ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn programme_words_in_capitals_are_no_one_and_line_one_is_never_touched() {
+        let text = "# Forum 2024\n\n09:00 Opening\nKADRI TAMM\n\n12:30 LUNCH\n\n16:15 LIGHTNING TALKS\n      Moderator: ANA LIMA\n\n      A Barcode for Every Box\n      SIPHO NDLOVU\n      University of Cape Town\n\n      Our Web Archive\n      EMMA DOE\n\n17:00 Talk\nBO CHEN\n";
+        let out = pdf_programme(text);
+        assert!(out.starts_with("# Forum 2024\n"), "{out}");
+        assert!(out.contains("12:30 LUNCH\n"), "{out}");
+        assert!(out.contains("- A Barcode for Every Box — Sipho Ndlovu\n"), "{out}");
+        assert!(out.contains("- Our Web Archive — Emma Doe\n"), "{out}");
+        assert!(!out.contains("University of Cape Town Our"), "{out}");
+        assert_eq!(out.lines().count(), text.lines().count());
     }
 
     #[test]

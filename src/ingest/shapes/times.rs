@@ -174,8 +174,11 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 let last_time = out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
                 last_time.filter(|_| track_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
             });
+            // (A timed line's `Track A: … | Track B: …` is parted below; an untimed line under
+            // one is that slot's talk on its own track: `Track B: …`, `B: …`.)
+            let continued = leading_time(text).is_none();
             let (room, after_time) = match after_time {
-                Some((time, rest)) => match track_tag(rest) {
+                Some((time, rest)) => match if continued { track_tag(rest) } else { room_tag(rest) } {
                     Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
                     None => (room, Some((time, rest))),
                 },
