@@ -103,6 +103,11 @@ const ACRONYM_SKIPS: &[&str] = &[
     "y", "e", "et", "und", "at",
 ];
 
+/// The text of the blocks at the top of a file, where a name may be spelled out, joined.
+fn top_text(blocks: &[Block]) -> String {
+    blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 /// The full name an acronym series stands for, when the opening blocks spell it out:
 /// `OSDC 2024` in a recap that says `the 2024 Open Surveillance Data Conference`, `CDW 2023`
 /// under `7th CALDERA DYNAMICS WORKSHOP` (capitals take title case).
@@ -111,7 +116,7 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
     if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let text: String = blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = top_text(blocks);
     let words: Vec<&str> = text.split_whitespace().collect();
     let letters: Vec<char> = acronym.chars().collect();
     for start in 0..words.len() {
@@ -152,7 +157,7 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
 /// `[Openbench 2024]` in a subject line and `the Openbench Symposium 2024` in the text: the
 /// opening lines give the name in full, before the same year.
 fn fuller_name(series: &str, year: u16, blocks: &[Block]) -> Option<String> {
-    let text: String = blocks.iter().take(SPELLED_OUT_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = top_text(blocks);
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
     let raw: Vec<&str> = text.split_whitespace().collect();
     let words: Vec<String> = raw.iter().map(|w| bare(w)).collect();

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::names::judge::is_particle;
+
 /// A clock time opening a line, and the text after it.
 static TIME_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}[:.]\d{2})\b\s*(.*)").expect("valid regex"));
@@ -59,10 +61,6 @@ const PROGRAMME_WORDS: &[&str] = &[
     "doors",
     "networking",
 ];
-
-/// Lower-case particles inside a name typed in capitals.
-const PARTICLES: &[&str] =
-    &["van", "der", "den", "de", "la", "del", "della", "von", "du", "da", "dos", "das", "di", "le", "ten", "ter", "zu"];
 
 /// What a line of an entry is.
 #[derive(Debug, PartialEq, Eq)]
@@ -333,7 +331,7 @@ fn unshout_name(part: &str) -> String {
         .enumerate()
         .map(|(k, w)| {
             let lower = w.to_lowercase();
-            if k > 0 && PARTICLES.contains(&lower.as_str()) {
+            if k > 0 && is_particle(&lower) {
                 return lower;
             }
             let mut out = String::with_capacity(w.len());

@@ -13,6 +13,9 @@ use crate::ids::slug;
 
 use super::shapes::{Candidate, Evidence, SHAPES};
 
+/// Why a heading without speakers that holds talks is left out (and what marks it a grouping).
+const GROUPING: &str = "a grouping heading: the talks are below it";
+
 /// A candidate that was not kept, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
@@ -105,7 +108,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
             let talks =
                 inner.iter().filter(|&&i| kept[i].evidence > Evidence::Place && kept[i].shape != "prose").count();
             if talks >= 1 {
-                remove.entry(o).or_insert_with(|| "a grouping heading: the talks are below it".to_owned());
+                remove.entry(o).or_insert_with(|| GROUPING.to_owned());
                 continue;
             }
         }
@@ -153,7 +156,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
 fn sections_beside_groupings(kept: &[Candidate], remove: &mut BTreeMap<usize, String>) {
     let mut groupings: BTreeMap<u8, usize> = BTreeMap::new();
     for (&i, reason) in remove.iter() {
-        if let Some(level) = kept[i].heading_level.filter(|_| reason.starts_with("a grouping heading")) {
+        if let Some(level) = kept[i].heading_level.filter(|_| reason == GROUPING) {
             *groupings.entry(level).or_default() += 1;
         }
     }
