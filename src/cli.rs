@@ -205,9 +205,15 @@ pub struct QueryArgs {
     /// Results format (CONSTRUCT/DESCRIBE: `table` means Turtle).
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
     pub format: QueryFormat,
-    /// Stop the query after this many seconds.
+    /// Stop the query after this many seconds (joins, sorts and aggregates included).
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Stop a query whose result holds more rows than this.
+    #[arg(long, value_name = "ROWS", default_value_t = 1_000_000)]
+    pub max_rows: u64,
+    /// Stop a query that takes more memory than this many MiB (Linux).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_memory: u64,
 }
 
 /// Formats of `query` results.

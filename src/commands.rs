@@ -374,6 +374,26 @@ fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
     Ok(())
 }
 
+/// The limits `query` runs under, each checked: a number that gives no limit is a usage error.
+fn query_limits(args: &QueryArgs) -> Result<sparql::QueryLimits, Error> {
+    // (`--timeout 1e20` is finite and positive, and still no duration: refused, never a panic.)
+    let timeout = match args.timeout.map(|t| (t, Duration::try_from_secs_f64(t))) {
+        Some((t, Ok(d))) if t > 0.0 => Some(d),
+        Some((t, _)) => {
+            return Err(Error::Usage(format!("--timeout must be a positive number of seconds, not {t}")));
+        }
+        None => None,
+    };
+    if args.max_rows == 0 {
+        return Err(Error::Usage("--max-rows must be at least 1".into()));
+    }
+    let max_memory = match args.max_memory.checked_mul(1 << 20) {
+        Some(bytes) if bytes > 0 => bytes,
+        _ => return Err(Error::Usage(format!("--max-memory must be between 1 and {} MiB", u64::MAX >> 20))),
+    };
+    Ok(sparql::QueryLimits { timeout, max_rows: Some(args.max_rows), max_memory: Some(max_memory) })
+}
+
 fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
     let base = &settings.base;
     if args.list {
@@ -408,23 +428,15 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
             rdf::corpus_triples(&read_corpus(&selection, settings)?, base)
         }
     };
-    // (`--timeout 1e20` is finite and positive, and still no duration: refused, never a panic.)
-    let timeout = match args.timeout.map(|t| (t, Duration::try_from_secs_f64(t))) {
-        Some((t, Ok(d))) if t > 0.0 => Some(d),
-        Some((t, _)) => {
-            return Err(Error::Usage(format!("--timeout must be a positive number of seconds, not {t}")));
-        }
-        None => None,
-    };
+    let limits = query_limits(args)?;
     let store = rdf::store_of(&triples).context("cannot build the in-memory store")?;
-    let mut out = Vec::new();
-    match sparql::run(&store, &text, args.format.results_format(), timeout, base, &mut out) {
-        Ok(()) => {}
+    let out = match sparql::run(&store, &text, args.format.results_format(), limits, base) {
+        Ok(out) => out,
         Err(e @ (QueryError::Syntax(_) | QueryError::Format(_))) => {
             return Err(Error::Usage(e.to_string()));
         }
         Err(e) => return Err(Error::Other(e.into())),
-    }
+    };
     output::write_to(None, &out)?;
     Ok(())
 }

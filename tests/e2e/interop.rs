@@ -269,6 +269,26 @@ fn query_command_contract() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains("--timeout"));
+    // The limits hold inside the engine, not only between results: a cross product that gives no
+    // row for a long while is stopped by its memory ceiling; a result over --max-rows never
+    // reaches stdout; and ceilings that limit nothing are usage errors.
+    confgraph()
+        .args(["query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--max-memory", "64", "--data"])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("more than 64 MiB of memory"));
+    confgraph()
+        .args(["query", "SELECT * { ?s ?p ?o }", "--max-rows", "10", "--format", "csv", "--data"])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("more than 10 rows"));
+    for (option, bad) in [("--max-rows", "0"), ("--max-rows", "-3"), ("--max-memory", "0"), ("--max-memory", "lots")] {
+        confgraph().args(["query", "ASK { ?s ?p ?o }", option, bad, "--data"]).arg(&data).assert().code(2);
+    }
     let csv = confgraph().args(["query", "--named", "speakers-per-edition", "--format", "csv"]).output().unwrap();
     assert!(csv.status.success());
     assert!(

@@ -1,8 +1,10 @@
 //! Answering SPARQL over the graph: SELECT and ASK results as a terminal table or in the four
-//! standard result formats, CONSTRUCT and DESCRIBE results in any RDF syntax, with a timeout.
+//! standard result formats, CONSTRUCT and DESCRIBE results in any RDF syntax, within limits of
+//! time, rows and memory.
+
+mod guard;
 
 use std::io::Write;
-use std::sync::mpsc;
 use std::time::Duration;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -13,6 +15,8 @@ use oxigraph::store::Store;
 use thiserror::Error;
 
 use crate::rdf::{Base, RdfSyntax, TripleTable, VOCABULARY_PREFIXES, write_triples};
+
+pub use guard::QueryLimits;
 
 /// How query results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +44,21 @@ pub enum QueryError {
     /// It ran longer than allowed.
     #[error("the query ran longer than {0:?} and was stopped (raise --timeout)")]
     Timeout(Duration),
+    /// Its result holds more rows than allowed.
+    #[error("the query gives more than {0} rows and was stopped (add LIMIT, or raise --max-rows)")]
+    TooManyRows(u64),
+    /// It took more memory than allowed.
+    #[error("the query took more than {} MiB of memory and was stopped (raise --max-memory)", .0 >> 20)]
+    Memory(u64),
     /// The format does not fit the kind of result.
     #[error("{0}")]
     Format(String),
     /// Evaluation failed.
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
+    /// The SPARQL engine itself failed on this query (a bug in it, caught rather than a crash).
+    #[error("the SPARQL engine failed on this query ({0}); try another form of it")]
+    Engine(String),
     /// Writing the results failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -55,27 +68,6 @@ fn evaluation_error(e: QueryEvaluationError, timeout: Option<Duration>) -> Query
     match (e, timeout) {
         (QueryEvaluationError::Cancelled, Some(t)) => QueryError::Timeout(t),
         (e, _) => QueryError::Evaluation(e.to_string()),
-    }
-}
-
-/// Cancels a token when a duration passes, unless dropped first.
-struct Deadline {
-    _stop: Option<mpsc::Sender<()>>,
-}
-
-impl Deadline {
-    fn start(token: &CancellationToken, timeout: Option<Duration>) -> Self {
-        let Some(timeout) = timeout else {
-            return Self { _stop: None };
-        };
-        let (tx, rx) = mpsc::channel::<()>();
-        let token = token.clone();
-        std::thread::spawn(move || {
-            if rx.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-                token.cancel();
-            }
-        });
-        Self { _stop: Some(tx) }
     }
 }
 
@@ -93,41 +85,102 @@ fn tabular_format(format: ResultsFormat, what: &str) -> Result<Option<QueryResul
     })
 }
 
-/// Runs `query` on `store` and writes its results to `out`.
+/// Runs `query` on `store` under `limits` and returns its results written in `format`.
+///
+/// The limits hold inside the engine's joins, sorts and aggregates (see [`guard`]); a panic in
+/// the engine is an error, not a crash.
 ///
 /// # Errors
-/// [`QueryError`]: syntax (with position), timeout, a format that does not fit, or I/O.
+/// [`QueryError`]: syntax (with position), a limit passed, a format that does not fit, or I/O.
+///
+/// # Examples
+/// ```
+/// use confgraph::rdf::Base;
+/// use confgraph::sparql::{QueryLimits, ResultsFormat, run};
+/// let store = oxigraph::store::Store::new().unwrap();
+/// let answer = run(&store, "ASK { ?s ?p ?o }", ResultsFormat::Table, QueryLimits::DEFAULT, &Base::default());
+/// assert_eq!(answer.unwrap(), b"false\n");
+/// ```
 pub fn run(
     store: &Store,
     query: &str,
     format: ResultsFormat,
-    timeout: Option<Duration>,
+    limits: QueryLimits,
     base: &Base,
-    out: &mut impl Write,
-) -> Result<(), QueryError> {
+) -> Result<Vec<u8>, QueryError> {
     let token = CancellationToken::new();
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    let _deadline = Deadline::start(&token, timeout);
-    let results = prepared.on_store(store).execute().map_err(|e| evaluation_error(e, timeout))?;
+    let (store, base) = (store.clone(), base.clone());
+    let worker_token = token.clone();
+    guard::guarded(&token, limits, move || {
+        let results = prepared.on_store(&store).execute().map_err(|e| evaluation_error(e, limits.timeout))?;
+        let mut out = Vec::new();
+        write_results(results, format, &Bounds { token: worker_token, limits }, &base, &mut out)?;
+        Ok(out)
+    })
+}
+
+/// What the worker checks while it reads results: the row ceiling and cancellation.
+struct Bounds {
+    token: CancellationToken,
+    limits: QueryLimits,
+}
+
+impl Bounds {
+    /// Fails once `rows` passes the ceiling or the watcher has cancelled the query.
+    fn check(&self, rows: u64) -> Result<(), QueryError> {
+        if let Some(max) = self.limits.max_rows
+            && rows > max
+        {
+            return Err(QueryError::TooManyRows(max));
+        }
+        if self.token.is_cancelled() {
+            return Err(evaluation_error(QueryEvaluationError::Cancelled, self.limits.timeout));
+        }
+        Ok(())
+    }
+
+    /// Collects `items`, checking the bounds at each one.
+    fn collect<T, C: FromIterator<T>>(
+        &self,
+        items: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    ) -> Result<C, QueryError> {
+        let mut rows = 0;
+        items
+            .map(|item| {
+                rows += 1;
+                self.check(rows)?;
+                item.map_err(|e| evaluation_error(e, self.limits.timeout))
+            })
+            .collect()
+    }
+}
+
+fn write_results(
+    results: QueryResults,
+    format: ResultsFormat,
+    bounds: &Bounds,
+    base: &Base,
+    out: &mut Vec<u8>,
+) -> Result<(), QueryError> {
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows: Vec<Vec<Option<Term>>> = solutions
-                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
-                .collect::<Result<_, _>>()
-                .map_err(|e| evaluation_error(e, timeout))?;
             let Some(results_format) = tabular_format(format, "SELECT results are a table")? else {
+                let rows: Vec<Vec<Option<Term>>> = bounds
+                    .collect(solutions.map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect())))?;
                 let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
-                out.write_all(solutions_table(&names, &rows, base).as_bytes())?;
+                out.extend_from_slice(solutions_table(&names, &rows, base).as_bytes());
                 return Ok(());
             };
-            let mut serializer = QueryResultsSerializer::from_format(results_format)
-                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
-            for row in &rows {
-                serializer.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v, t))))?;
+            let mut serializer =
+                QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(out, variables)?;
+            for (rows, solution) in (1..).zip(solutions) {
+                bounds.check(rows)?;
+                serializer.serialize(&solution.map_err(|e| evaluation_error(e, bounds.limits.timeout))?)?;
             }
             serializer.finish()?;
         }
@@ -136,7 +189,7 @@ pub fn run(
                 writeln!(out, "{value}")?;
                 return Ok(());
             };
-            QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut *out, value)?;
+            QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(out, value)?;
         }
         QueryResults::Graph(triples) => {
             let syntax = match format {
@@ -144,8 +197,8 @@ pub fn run(
                 ResultsFormat::Rdf(s) => s,
                 _ => return Err(QueryError::Format("CONSTRUCT and DESCRIBE results are RDF: use --format table (Turtle), turtle, ntriples, nquads, trig, rdfxml or jsonld".into())),
             };
-            let triples: TripleTable = triples.collect::<Result<_, _>>().map_err(|e| evaluation_error(e, timeout))?;
-            write_triples(&triples, base, syntax, &mut *out)?;
+            let triples: TripleTable = bounds.collect(triples)?;
+            write_triples(&triples, base, syntax, out)?;
         }
     }
     Ok(())
@@ -191,8 +244,7 @@ mod tests {
     }
 
     fn answer(query: &str, format: ResultsFormat) -> Result<String, QueryError> {
-        let mut out = Vec::new();
-        run(&store(), query, format, Some(Duration::from_secs(5)), &Base::default(), &mut out)?;
+        let out = run(&store(), query, format, QueryLimits::DEFAULT, &Base::default())?;
         Ok(String::from_utf8(out).unwrap())
     }
 
