@@ -28,10 +28,10 @@ struct Form {
     item: bool,
 }
 
-/// `Awa Ndiaye  9:06 AM`, `Google Calendar  APP  9:00 AM`, `**Kemal Yılmaz**  8:52 AM`, and in a
-/// thread `> **Rohan Mehta**  10:21 AM`.
+/// `Awa Ndiaye  9:06 AM`, `Google Calendar  APP  9:00 AM`, `**Kemal Yılmaz**  8:52 AM`,
+/// `Kofi Asante (@kofi.a)  09:02`, and in a thread `> **Rohan Mehta**  10:21 AM`.
 static SLACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:>\s*)?(?:\*\*|__)?(?P<who>\p{Lu}[\p{L}\p{M}'’.\-]*(?: [\p{L}\p{M}'’.\-]+){0,3})(?:\*\*|__)?(?:\s+APP)?\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s*$")
+    Regex::new(r"^\s*(?:>\s*)?(?:\*\*|__)?(?P<who>\p{Lu}[\p{L}\p{M}'’.\-]*(?: [\p{L}\p{M}'’.\-]+){0,3})(?:\*\*|__)?(?:\s+\(@[\w.\-]{1,40}\))?(?:\s+APP)?\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s*$")
         .expect("valid regex")
 });
 
@@ -56,6 +56,11 @@ static WHATSAPP: LazyLock<Regex> = LazyLock::new(|| {
 /// `4/ Now: …`, `12/20 Lunch…`: the post numbers of a thread (Mastodon, Bluesky, X).
 static THREAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:🧵\s*)?\d{1,3}/(?:\d{1,3})?\s+").expect("valid regex"));
+
+/// `👋 4   🔌 2`, `:tada: 3`: the reactions under a message.
+static REACTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:[^\p{L}\p{N}\s]{1,8}|:[a-z0-9_+\-]{1,30}:)\s*\d{1,4}\s*)+$").expect("valid regex")
+});
 
 /// Every author form, tried in order on each line: Slack and Discord author lines, IRC or
 /// chat-log prefixes, `WhatsApp` prefixes, thread post numbers (no author).
@@ -107,6 +112,8 @@ pub fn messages_only(text: &str) -> Cow<'_, str> {
                 }
                 out.push_str(ending);
             }
+            // (Reactions are nobody's words: blanked like the author lines.)
+            None if REACTIONS.is_match(line.trim_end()) => out.push_str(&line[line.trim_end().len()..]),
             None => out.push_str(line),
         }
     }
@@ -185,5 +192,15 @@ mod tests {
     fn whatsapp_prefixes_are_removed() {
         let chat = "06/03/2025, 09:31 - Awa: keynote now\n06/03/2025, 09:40 - Tom: ok\n06/03/2025, 09:45 - Awa: \"Simplicity\" by Yaw Owusu\n06/03/2025, 09:50 - Tom: nice\n";
         assert_eq!(messages_only(chat).lines().nth(2), Some("- \"Simplicity\" by Yaw Owusu"));
+    }
+
+    #[test]
+    fn slack_authors_with_handles_and_reactions_are_blanked() {
+        let chat = "Kofi Asante (@kofi.a)  09:02\nmade it\n👋 4   🔌 2\n\nYuki Mori (@yuki.m)  09:40\nkeynote now\n\nKofi Asante (@kofi.a)  09:48\nslides up\n:tada: 3\n";
+        let out = messages_only(chat);
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            ["", "made it", "", "", "", "keynote now", "", "", "slides up", ""]
+        );
     }
 }

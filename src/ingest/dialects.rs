@@ -345,11 +345,18 @@ fn org_to_markdown(text: &str) -> String {
     out
 }
 
-/// `** DONE Title :keynote:otp:` → `## Title (keynote)`.
+/// Org keywords of a task still to do: such a heading is an item of a to-do list, not a part of
+/// the notes (`*** TODO ask Élise for the dataset`).
+const OPEN_TASK: &[&str] = &["TODO ", "NEXT ", "WAITING "];
+
+/// `** DONE Title :keynote:otp:` → `## Title (keynote)`; `*** TODO ask Ana` → `- [ ] ask Ana`.
 fn org_heading(line: &str) -> String {
     let level = line.chars().take_while(|c| *c == '*').count().min(6);
     let mut rest = line[level..].trim();
-    for keyword in ["TODO ", "DONE ", "NEXT ", "WAITING ", "CANCELLED ", "CANCELED "] {
+    if let Some(task) = OPEN_TASK.iter().find_map(|k| rest.strip_prefix(k)) {
+        return format!("- [ ] {}", org_links(task.trim()));
+    }
+    for keyword in ["DONE ", "CANCELLED ", "CANCELED "] {
         rest = rest.strip_prefix(keyword).unwrap_or(rest);
     }
     let mut kind = None;

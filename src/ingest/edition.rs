@@ -180,7 +180,8 @@ fn fuller_name(series: &str, year: u16, blocks: &[Block]) -> Option<String> {
         while extra < 3 && from + extra < words.len() && goes_on(from + extra) && !ends(from + extra - 1) {
             extra += 1;
         }
-        if extra > 0 && words.get(from + extra) == Some(&year) {
+        // (`Name: Dawn Chorus Symposium` / `Edition: 2025`: a label before the year is no name.)
+        if extra > 0 && words.get(from + extra) == Some(&year) && !ends(from + extra - 1) {
             let full = words[k..from + extra].join(" ");
             if best.as_ref().is_none_or(|b| full.len() > b.len()) {
                 best = Some(full);

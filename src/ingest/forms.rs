@@ -12,6 +12,7 @@ use crate::model::{NameRef, SessionKind};
 
 use super::document::{Block, MarkKind};
 use super::kind::{kind_word, strip_kind_label};
+use super::labels::{Field as LabelField, labels_of};
 use super::names::judge::{Likeness, judge};
 use super::names::speakers::{Slot, is_role_group, speaker_list};
 use super::text::collapse_ws;
@@ -787,7 +788,12 @@ impl Form for DashSplit {
             if let (Some(names), Some(title)) = (speaker_list(left, slot), title_of(&text[first + dash.len()..])) {
                 out.push(reading("Speaker — Title", title, names, 0, None));
             }
-            let right = &text[last + dash.len()..];
+            // (`**Title** – Sprecher: Lukas Brenninkmeijer`: the label says what follows.)
+            let labelled = labels_of(text[last + dash.len()..].trim());
+            let right = match labelled.as_slice() {
+                [l] if l.field == LabelField::Speakers => l.value.as_str(),
+                _ => &text[last + dash.len()..],
+            };
             // (`Coimbra, Portugal — Convento São Francisco, 2 days`: a place, then its venue.)
             let place = text[..last].contains(", ") && text[..last].split_whitespace().count() <= 4;
             let names =

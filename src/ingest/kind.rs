@@ -127,6 +127,10 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("the closing keynote", SessionKind::Keynote),
     ("the keynote", SessionKind::Keynote),
     ("opening keynote", SessionKind::Keynote),
+    ("abschluss-keynote", SessionKind::Keynote),
+    ("abschlusskeynote", SessionKind::Keynote),
+    ("eröffnungs-keynote", SessionKind::Keynote),
+    ("eröffnungskeynote", SessionKind::Keynote),
     ("closing keynote", SessionKind::Keynote),
     ("morning keynote", SessionKind::Keynote),
     ("afternoon keynote", SessionKind::Keynote),
@@ -214,6 +218,7 @@ const LABEL_SEPARATORS: &[&str] = &[":", " :", ",", " —", " –", " -", " ·",
 ///
 /// assert_eq!(strip_kind_label("Keynote: Small Tools"), ("Small Tools".to_owned(), Some(SessionKind::Keynote)));
 /// assert_eq!(strip_kind_label("PANEL — Is K8s Too Much?"), ("Is K8s Too Much?".to_owned(), Some(SessionKind::Panel)));
+/// assert_eq!(strip_kind_label("Workshop B: Kerning"), ("Kerning".to_owned(), Some(SessionKind::Tutorial)));
 /// assert_eq!(strip_kind_label("Keynote"), ("Keynote".to_owned(), None));
 /// assert_eq!(strip_kind_label("Talking Heads"), ("Talking Heads".to_owned(), None));
 /// ```
@@ -231,8 +236,10 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
             continue;
         }
         let after = &t[label.len()..];
-        // `kn2: …`, `Keynote 2: …`: a numbered kind.
-        let numbered = after.trim_start_matches(' ').trim_start_matches(|c: char| c.is_ascii_digit());
+        // `kn2: …`, `Keynote 2: …`, `Workshop B: …`: a numbered or lettered kind.
+        let spaced = after.trim_start_matches(' ');
+        let lettered = spaced.len() < after.len() && spaced.starts_with(|c: char| c.is_ascii_uppercase());
+        let numbered = if lettered { &spaced[1..] } else { spaced.trim_start_matches(|c: char| c.is_ascii_digit()) };
         let after = if numbered.len() < after.trim_start_matches(' ').len() && numbered.starts_with(':') {
             numbered
         } else {

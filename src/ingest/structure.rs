@@ -46,7 +46,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
             |(?:people|things|stuff|items)? \s* to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check|read|watch|try|do|buy|price|book)
             |people
-            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics|notes
+            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics
+            |(?:notes|notizen|mitschrift|aantekeningen|apuntes|notas)(?:\s+ (?:for|from|of|zu|von|vom|van|de|del)?\s* (?:day|tag|dag|día|dia|jour) \s+ \d{1,2})?
             |ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
             |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo)[\s.!:]*$",
     )

@@ -15,6 +15,7 @@ use super::super::body::{BodyFacts, read_body};
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, quoted_span, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
+use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
@@ -88,13 +89,25 @@ fn groups(notes: &Notes<'_>) -> BTreeMap<(Option<usize>, u8), Vec<usize>> {
 /// The heading's head (a leading time taken off) and that time.
 fn head_of(block: &Block) -> (Head, Option<String>) {
     let head = Head::of_block(block);
-    if let Some((time, rest)) = leading_time(&head.text) {
+    let cut_to = |rest: &str| {
         let cut = head.text.len() - rest.len();
         let marks = head.marks.iter().filter(|m| m.1 >= cut).map(|&(k, s, e)| (k, s - cut, e - cut)).collect();
-        return (Head { text: rest.to_owned(), marks }, Some(time));
+        Head { text: rest.to_owned(), marks }
+    };
+    if let Some((time, rest)) = leading_time(&head.text) {
+        return (cut_to(rest), Some(time));
+    }
+    if let Some(m) = OUTLINE_NUMBER.find(&head.text) {
+        return (cut_to(&head.text[m.end()..]), None);
     }
     (head, None)
 }
+
+/// The number of a numbered outline in front of a heading (`1.2 `, `2.3.1 `, `4. `, `IV. `), which
+/// is no part of its title: documents exported from Notion or Google Docs number their headings.
+static OUTLINE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{1,4}\.)\s+").expect("valid regex")
+});
 
 /// A bare line under each heading names its speakers when most of the group's headings have one.
 fn speaker_line_slot(notes: &Notes<'_>, members: &[usize]) -> Slot {
@@ -181,6 +194,10 @@ fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> 
 fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candidate> {
     let Read { section, mut head, fits, body, time } = r;
     let block = &notes.blocks[section.heading];
+    // `## Track A (Room Bijloke)` over `**Title**` / `Speaker: …` paragraphs: a part of the day.
+    if bold_talks_below(notes, section) >= 2 {
+        return None;
+    }
     // Names the heading holds on its own, against a speaker line under it and a group that
     // does not write names in headings: the heading is all title (`… By Dunder Seuss`).
     // So is a heading whose "names" are not the people the section's speaker line gives:
@@ -282,6 +299,34 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     Some(c)
 }
 
+/// Paragraphs under a heading (before any sub-heading) that each open with a title set in bold
+/// from end to end and say who gave it on the next line (`**Counting Bikes**` / `Speaker: …`).
+fn bold_talks_below(notes: &Notes<'_>, section: &Section) -> usize {
+    section
+        .own
+        .clone()
+        .filter(|&i| {
+            let b = &notes.blocks[i];
+            b.kind == BlockKind::Paragraph
+                && !b.in_quote
+                && opens_in_bold(b)
+                && b.line_texts()
+                    .nth(1)
+                    .is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == LabelField::Speakers))
+        })
+        .count()
+}
+
+/// Whether a block's first line is set in bold or italics from end to end.
+fn opens_in_bold(b: &Block) -> bool {
+    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
+    let line = b.text[..line_end].trim_end();
+    !line.is_empty()
+        && b.marks
+            .iter()
+            .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len())
+}
+
 /// The first line under a section's heading when it is set in bold or italics from end to end:
 /// the title, its kind label taken off.
 fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Option<SessionKind>)> {
@@ -290,15 +335,11 @@ fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Opti
     if b.kind != BlockKind::Paragraph || b.in_quote {
         return None;
     }
-    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
-    let line = b.text[..line_end].trim_end();
-    let whole = b
-        .marks
-        .iter()
-        .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len());
-    if !whole || line.is_empty() {
+    if !opens_in_bold(b) {
         return None;
     }
+    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
+    let line = b.text[..line_end].trim_end();
     let (title, kind) = strip_kind_label(line);
     // `### Welcome` / `*Inês Carvalho & Rui Tavares (organisers)*`: names, not a title.
     let names = speaker_list(&title, Slot::Guessed).is_some();

@@ -3,7 +3,7 @@
 //! order, extra columns ignored; without a header word, the column whose cells read as names
 //! holds the speakers. Break and lunch rows are not sessions.
 
-use crate::model::SessionKind;
+use crate::model::{NameRef, SessionKind};
 
 use super::super::columns::{Column, column_of};
 use super::super::document::{Block, BlockKind};
@@ -149,8 +149,7 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
             continue;
         };
         let (mut title, mut kind) = strip_kind_label(raw_title);
-        let mut speakers =
-            cell(cells, &columns, Column::Speakers).and_then(|s| speaker_list(s, Slot::Stated)).unwrap_or_default();
+        let mut speakers = cell(cells, &columns, Column::Speakers).map(speakers_cell).unwrap_or_default();
         let mut form = "table row (columns)".to_owned();
         if let Some((first, rest)) = raw_title.split_once('\n').filter(|_| !columns.contains(&Column::Speakers)) {
             // `Title<br>Speaker`, `Panel: T<br>Moderator: A<br>B, C`: the lines under the title.
@@ -209,6 +208,29 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
 fn outside_rooms(cells: &[String], columns: &[Column]) -> bool {
     columns.contains(&Column::Room)
         && cell(cells, columns, Column::Room).is_some_and(|r| matches!(r, "—" | "-" | "–" | ""))
+}
+
+/// Words that open the panellists after the moderator in one cell (`Moderation: A; mit B, C`).
+const WITH_WORDS: &[&str] = &["with ", "mit ", "con ", "avec ", "met ", "com "];
+
+/// The people of a speakers cell: a plain list, or parts split by `;`, each perhaps labelled
+/// (`Moderation: Katrin Wegener; mit Ömer Demir, Sophie van der Meulen`).
+fn speakers_cell(text: &str) -> Vec<NameRef> {
+    if let Some(names) = speaker_list(text, Slot::Stated) {
+        return names;
+    }
+    text.split(';')
+        .filter_map(|part| {
+            let part = part.trim();
+            let value = labels_of(part).into_iter().next().map_or_else(|| part.to_owned(), |l| l.value);
+            let value = WITH_WORDS
+                .iter()
+                .find_map(|w| value.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| &value[w.len()..]))
+                .unwrap_or(&value);
+            speaker_list(value, Slot::Stated)
+        })
+        .flatten()
+        .collect()
 }
 
 /// The trimmed cell of column `col`, if the table has one.
