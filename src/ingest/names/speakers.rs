@@ -257,6 +257,39 @@ fn with_aliases(alternatives: Vec<(String, i32)>) -> NameRef {
     name
 }
 
+/// Names typed without capitals (`ana paula ferreira`, `li jun & joost de vries`, on a phone):
+/// read as names only when, capitalised, every part is surely one (a known given name and a
+/// family name); a lone word only where the shape says a name stands. They come back capitalised,
+/// particles kept low (`Joost de Vries`), so that they meet the same person written with capitals.
+fn lower_case_names(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
+    if text.chars().any(char::is_uppercase) || !text.chars().any(char::is_alphabetic) || text.starts_with('@') {
+        return None;
+    }
+    let capitalised: String = text
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) if !super::judge::is_particle(w) && !matches!(w, "and" | "und" | "y" | "et" | "e") => {
+                    first.to_uppercase().chain(chars).collect()
+                }
+                _ => w.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    // (All particles, or letters without case: nothing to capitalise, and no second look.)
+    if !capitalised.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let names = read_list(&capitalised, slot)?;
+    let sure = |n: &NameRef| {
+        let j = judge(&n.name);
+        j.likeness == Likeness::Strong || slot == Slot::Stated && j.words == 1 && j.likeness >= Likeness::Plausible
+    };
+    names.iter().all(sure).then_some(names)
+}
+
 /// One part of a list read as a person, or `None`.
 fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
     if let Some(handle) = parse_handle(part) {
@@ -321,6 +354,8 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
 /// assert_eq!(names("Dr. Mei-Ling Zhao, Google", Slot::Guessed).unwrap(), ["Mei-Ling Zhao"]);
 /// assert_eq!(names("Query Tuning", Slot::Guessed), None);
 /// assert_eq!(names("Ravi", Slot::Stated).unwrap(), ["Ravi"]);
+/// assert_eq!(names("ana paula ferreira", Slot::Guessed).unwrap(), ["Ana Paula Ferreira"]);
+/// assert_eq!(names("query tuning", Slot::Guessed), None);
 /// ```
 #[must_use]
 pub fn speaker_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
@@ -358,6 +393,9 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     let text = text.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
     if text.is_empty() || text.chars().count() > 300 || text.contains("://") {
         return None;
+    }
+    if let Some(names) = lower_case_names(text, slot) {
+        return Some(names);
     }
     // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
     if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" ("))

@@ -20,6 +20,7 @@ use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::kind::classify;
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::prose::{full_name_runs, strip_possessive};
+use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::text::{char_boundary_from, collapse_ws, sentences};
@@ -109,6 +110,7 @@ fn talk_kind(sentence: &str) -> Option<SessionKind> {
         ("presenting", SessionKind::Talk),
         ("presents", SessionKind::Talk),
         ("spoke", SessionKind::Talk),
+        ("talked", SessionKind::Talk),
         ("demoed", SessionKind::Talk),
     ];
     sentence
@@ -434,6 +436,16 @@ static UNTITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:attended|saw|caught|watched|heard|enjoyed|missed)\s+(?:a|an|his|her|their|the\s+end\s+of\s+\w+'s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:gave|delivered|did)\s+(?:a|an)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:a|an)\s+(?:talk|keynote)\s+(?:he|she|they)\s+gave|\w+(?:'s|’s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|tutorial))\b").expect("valid regex")
 });
 
+/// `Mbali Dlamini talked about long-read assembly`: a talk whose topic, not title, is told.
+static SPOKE_ABOUT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:talked|spoke|presented)\s+(?:about|on)\b").expect("valid regex"));
+
+/// Words of a conversation away from the stage: who "talked about" something there gave no talk.
+static HALLWAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:told\s+me|to\s+me|with\s+me|over\s+(?:coffee|lunch|dinner|drinks|a\s+beer|breakfast)|at\s+(?:dinner|the\s+bar|the\s+party|breakfast)|chatted|hallway|ran\s+into|bumped\s+into|met\s+up|we\s+talked|we\s+spoke)\b")
+        .expect("valid regex")
+});
+
 /// `Panel with A, B and C`, `a panel with A, B and C`, `Panel: "Title" with A, B and C`.
 static PANEL_WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bpanel(?:\s+discussion)?\b(?:[^.;]{0,120}?)\s(?:with|featuring)\s+").expect("valid regex")
@@ -524,7 +536,13 @@ fn talks_in_block(
                 out.extend(titled(&here, &spans, refs, kind));
             }
             if out.len() == before && spans.is_empty() {
-                out.extend(untitled(&here, refs, kind));
+                // (`… the panel — A, B and Aroha Ngata. Aroha talked about …`: one of its speakers
+                // speaking in a session the paragraph already told of, not a talk of her own.)
+                let told = |c: &Candidate| {
+                    out.iter()
+                        .any(|o| o.speakers.iter().any(|p| c.speakers.iter().any(|q| shares_a_name(&p.name, &q.name))))
+                };
+                out.extend(untitled(&here, refs, kind).filter(|c| !told(c)));
             }
             if out.len() == before
                 && spans.is_empty()
@@ -866,7 +884,9 @@ fn remarks(here: &Sentence<'_>, refs: &[(usize, Reference)]) -> Option<Candidate
 
 /// A talk the sentence says was given, with no title: `where I attended a talk he gave`.
 fn untitled(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<SessionKind>) -> Option<Candidate> {
-    let m = UNTITLED.find(here.text)?;
+    let Some(m) = UNTITLED.find(here.text) else {
+        return spoke_about(here, refs, kind);
+    };
     let s = here.start;
     // `a talk he gave`: the person in or just after the words; else the one named before them.
     let after = refs
@@ -888,6 +908,31 @@ fn untitled(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<Sessi
     // A topic (`… workshop on Playwright component testing`) is not a stated title.
     let kind = kind.unwrap_or(SessionKind::Talk);
     Some(make(here, "", vec![NameRef::named(speaker)], kind, m.start(), m.end()))
+}
+
+/// `After lunch Mbali Dlamini talked about cassava genomes`: the person right before the verb
+/// gave a talk whose title the notes do not state; not so in a conversation (`Kemi told me …`).
+fn spoke_about(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<SessionKind>) -> Option<Candidate> {
+    let m = SPOKE_ABOUT.find(here.text)?;
+    if HALLWAY.is_match(here.text) {
+        return None;
+    }
+    let s = here.start;
+    let (i, (o, _)) = refs
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (o, r))| *o < s + m.start() && *o >= s && !matches!(r, Reference::Author))?;
+    // The subject: the name's own words, nothing between it and the verb.
+    let gap = &here.text[o - s..m.start()];
+    if gap.split_whitespace().count() > 4 || gap.contains([',', ';', '(', ')', ':']) {
+        return None;
+    }
+    let speaker = resolve(refs, i)?;
+    if judge(&speaker).likeness < Likeness::Plausible && !speaker.starts_with('@') {
+        return None;
+    }
+    Some(make(here, "", vec![NameRef::named(speaker)], kind.unwrap_or(SessionKind::Talk), m.start(), m.end()))
 }
 
 /// A candidate told in a sentence, at the edition the sentence names (or the file's).
