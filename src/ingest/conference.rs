@@ -201,6 +201,9 @@ fn strip_title_markup(line: &str) -> &str {
 #[must_use]
 pub fn parse_header(header: &str) -> Option<ConferenceName> {
     let text = strip_title_markup(header);
+    // `Day 1 of #[[Tidewater Marine Robotics Summit 2025]]` (a Logseq tag, its link taken off):
+    // a tag sign in front of a capitalised word is no part of the name.
+    let text = HASH_BEFORE_CAPITAL.replace_all(text, "$1$2");
     // `[PHP Savanna 2023] Conference digest`: a bracketed name is a part of its own.
     let text = text.replace(['[', ']'], " | ");
     let mut parts: Vec<&str> = vec![text.as_str()];
@@ -217,6 +220,9 @@ pub fn parse_header(header: &str) -> Option<ConferenceName> {
     }
     None
 }
+
+/// A `#` that opens a capitalised word (`#Tidewater`), the word kept.
+static HASH_BEFORE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|\s)#(\p{Lu})").expect("valid regex"));
 
 /// One part of a header: series and year, and `in City` after the year.
 fn parse_part(part: &str) -> Option<ConferenceName> {
@@ -294,7 +300,11 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
         &words[start..]
     };
     let is_filler = |w: &&str| HEADER_FILLER.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()));
-    let first = words.iter().position(|w| !is_filler(w))?;
+    // (`Day 1 of Tidewater Marine Robotics Summit`: a number and a small word after the filler
+    // open no name.)
+    let opens =
+        |w: &&str| !is_filler(w) && !w.chars().all(|c| c.is_ascii_digit()) && !matches!(*w, "of" | "the" | "on");
+    let first = words.iter().position(opens)?;
     // `Bitbang Conf`, `Lakeside Conference`: a capitalised word for conference ends a name.
     let names_end = |w: &&str| matches!(*w, "Conf" | "Conference" | "CONF" | "CONFERENCE");
     let last = words.iter().rposition(|w| !is_filler(w) || names_end(w) && words.len() > 1)?;

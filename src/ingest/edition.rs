@@ -7,6 +7,7 @@
 //!
 //! Owns these sources as a table tried in order ([`SOURCES`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -227,10 +228,13 @@ fn opening_text(s: &Sources<'_>) -> String {
 /// (two or four digits) in the opening lines.
 fn from_hashtag(s: &Sources<'_>) -> Option<Edition> {
     static TAG: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|\s)#(\p{Lu}[\p{L}]{3,30})(20\d\d|\d\d)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?:^|\s)#(\p{Lu}[\p{L}]{2,30})(20\d\d|\d\d)\b").expect("valid regex"));
     let text = opening_text(s);
-    // (`#COVID19` is no conference: a tag in capitals is an acronym of anything.)
-    let m = TAG.captures_iter(&text).find(|m| m[1].chars().any(char::is_lowercase))?;
+    // (`#COVID19` is no conference: a tag in capitals is an acronym of anything, unless the
+    // opening spells it out: `#EOSF2025, the Estuary Open Science Forum`.)
+    let m = TAG
+        .captures_iter(&text)
+        .find(|m| m[1].chars().any(char::is_lowercase) || spelled_out(&m[1], s.blocks).is_some())?;
     let year: u16 = match &m[2] {
         y if y.len() == 2 => 2000 + y.parse::<u16>().ok()?,
         y => y.parse().ok()?,
@@ -259,6 +263,7 @@ fn from_file_name(s: &Sources<'_>) -> Option<Edition> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
+        .filter(|w| !NOT_SERIES_WORDS.contains(&w.as_str()))
         .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
@@ -327,7 +332,8 @@ fn from_front_matter(s: &Sources<'_>) -> Option<Edition> {
         .and_then(|(y, _)| year_of(y))
         .or_else(|| fm.first(&["date", "dates", "when"]).and_then(|(d, _)| year_of(d)));
     let location = fm.first(&["location", "city", "place", "where"]).map(|(l, _)| l.to_owned());
-    let mut name = parse_header(value).or_else(|| {
+    // (The value is surely the conference's name: one plain word is enough, `Quire 2025`.)
+    let mut name = parse_heading(value).or_else(|| {
         let series = canonical_series(value).map_or_else(|| value.trim().to_owned(), str::to_owned);
         (!series.is_empty()).then_some(ConferenceName { series, year, location: None })
     })?;
@@ -369,17 +375,17 @@ fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
     let mut headings = 0;
     let mut lines_seen = 0;
     for (i, block) in s.blocks.iter().enumerate().take(TOP) {
-        let candidates: Vec<(&str, u32)> = match block.kind {
+        let candidates: Vec<(Cow<'_, str>, u32)> = match block.kind {
             BlockKind::Heading(_) => {
                 headings += 1;
                 if headings > 3 {
                     break;
                 }
-                vec![(block.text.as_str(), block.line)]
+                vec![(Cow::Borrowed(block.text.as_str()), block.line)]
             }
-            BlockKind::Paragraph | BlockKind::Item { .. } => block
-                .line_texts()
-                .filter(|(l, _)| l.chars().count() <= 120)
+            BlockKind::Paragraph | BlockKind::Item { .. } => rewrapped_lines(block)
+                .into_iter()
+                .filter(|(l, _)| l.chars().count() <= 160)
                 .take(12usize.saturating_sub(lines_seen))
                 .collect(),
             _ => continue,
@@ -387,7 +393,7 @@ fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
         lines_seen += candidates.len();
         let heading = block.heading_level().is_some();
         for (candidate, line) in candidates {
-            let parsed = if heading && headings == 1 { parse_heading(candidate) } else { parse_header(candidate) };
+            let parsed = if heading && headings == 1 { parse_heading(&candidate) } else { parse_header(&candidate) };
             if let Some(mut name) = parsed {
                 if name.location.is_none() {
                     name.location = next_line_place(block, s.blocks.get(i + 1));
@@ -401,6 +407,39 @@ fn from_first_lines(s: &Sources<'_>) -> Option<Edition> {
         }
     }
     None
+}
+
+/// The lines of a paragraph, a line that opens with a capitalised word taking the capitalised
+/// words that end the line before it: a name wrapped across two lines (`a summary of the Lab
+/// Commons` / `Summit 2024, which I attended`) is read whole, on the line where it starts.
+fn rewrapped_lines(block: &Block) -> Vec<(Cow<'_, str>, u32)> {
+    let lines: Vec<(&str, u32)> = block.line_texts().collect();
+    let mut out = Vec::with_capacity(lines.len());
+    for (k, &(line, number)) in lines.iter().enumerate() {
+        let previous = k.checked_sub(1).map(|p| lines[p].0);
+        let tail: Vec<&str> = previous
+            .filter(|_| line.starts_with(char::is_uppercase))
+            .map(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let run = words
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .take_while(|w| {
+                        w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ';', ':', '!', '?', ')'])
+                    })
+                    .count();
+                // (Only words that end a line of prose: `WORKSHOP` alone on its line is a header.)
+                if run < words.len() { words[words.len() - run..].to_vec() } else { Vec::new() }
+            })
+            .unwrap_or_default();
+        if tail.is_empty() {
+            out.push((Cow::Borrowed(line), number));
+        } else {
+            out.push((Cow::Owned(format!("{} {line}", tail.join(" "))), lines[k - 1].1));
+        }
+    }
+    out
 }
 
 /// `# BEAM Lisboa — day 1` under front matter `date: 2024-05-16`.
@@ -546,4 +585,34 @@ fn from_front_matter_title(s: &Sources<'_>) -> Option<Edition> {
     name.location =
         name.location.or_else(|| s.front.first(&["location", "city", "place", "where"]).map(|(l, _)| l.to_owned()));
     Some(Edition { name, line, block: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::document::blocks;
+    use crate::ingest::frontmatter::FrontMatter;
+
+    fn series(text: &str, stem: &str) -> Option<(String, Option<u16>)> {
+        let b = blocks(text);
+        which_edition(&Sources { front: &FrontMatter::default(), blocks: &b, file_stem: stem }, None)
+            .map(|e| (e.name.series, e.name.year))
+    }
+
+    #[test]
+    fn names_wrapped_tagged_or_spelled_out() {
+        // A name wrapped across two lines of a paragraph is read whole.
+        let mail =
+            "Hi all,\n\nAs promised, a summary of the Lab Commons\nSummit 2024, which I attended in Gothenburg.\n";
+        assert_eq!(series(mail, "mail"), Some(("Lab Commons Summit".into(), Some(2024))));
+        // A capitalised word alone on its line is a header, not the end of a sentence.
+        let header = "7th CALDERA DYNAMICS\nWORKSHOP\nCDW 2023\n";
+        assert_eq!(series(header, "paste").map(|s| s.0), Some("Caldera Dynamics Workshop".into()));
+        // A Logseq tag: neither the sign nor the day before it is part of the name.
+        let logseq = "- Day 1 of #[[Tidewater Marine Robotics Summit 2025]] #conference\n";
+        assert_eq!(series(logseq, "2025_06_12").map(|s| s.0), Some("Tidewater Marine Robotics Summit".into()));
+        // An acronym tag the opening spells out; the file name's `thread` names nothing.
+        let thread = "Thread I posted from the Estuary Open Science Forum, pasted here\n\n1/ Made it to #EOSF2025, the Estuary Open Science Forum\n";
+        assert_eq!(series(thread, "eosf-2025-thread"), Some(("Estuary Open Science Forum".into(), Some(2025))));
+    }
 }

@@ -569,7 +569,11 @@ fn around(text: &str, start: usize, end: usize) -> String {
         let before = t;
         for word in JOINERS {
             t = t.strip_prefix(word).unwrap_or(t).trim();
-            t = t.strip_suffix(word.trim()).unwrap_or(t).trim();
+            // (A whole word only: `Priyanka Menon` does not end in ` on`.)
+            let word = word.trim();
+            let whole =
+                |rest: &str| rest.is_empty() || rest.ends_with(char::is_whitespace) || word.starts_with(['\'', '’']);
+            t = t.strip_suffix(word).filter(|rest| whole(rest)).unwrap_or(t).trim();
         }
         t = t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '|' | '·' | '•' | '/')).trim();
         if t == before {

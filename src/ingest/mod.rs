@@ -22,6 +22,7 @@ pub mod explain;
 pub mod fields;
 pub mod forms;
 pub mod frontmatter;
+pub mod html;
 pub mod kind;
 pub mod labels;
 pub mod names;
@@ -128,6 +129,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
         diagnostics.push(Diagnostic::at(file, line, "control characters or non-characters dropped"));
     }
     let repaired = text::repair_mojibake(&cleaned);
+    let repaired = html::html_to_markdown(&repaired);
     let repaired = dialects::unquote_mail(&repaired);
     let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);

@@ -43,6 +43,8 @@ const HONORIFICS: &[&str] = &[
     "dr.",
     "prof",
     "prof.",
+    "pr",
+    "pr.",
     "professor",
     "mr",
     "mr.",
