@@ -149,7 +149,7 @@ pub fn banner_headings(text: &str) -> Cow<'_, str> {
         (lead >= 2 && tail >= 2 && inner.starts_with(' ') && inner.ends_with(' ') && inner.trim().len() >= 2)
             .then_some((lead, t.len() - tail))
     };
-    if !text.contains("== ") || text.lines().filter(|l| banner(l).is_some()).count() < 2 {
+    if !text.contains("== ") || !text.lines().any(|l| banner(l).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -241,6 +241,38 @@ pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
             out.push_str(&line[..indent]);
             out.push('-');
             out.push_str(&line[indent + symbol..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A paper's number in an academic programme (`1.1 `, `12.3a `).
+static DECIMAL_ITEM: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s{0,3}\d{1,2}\.\d{1,2}[a-z]?\s+\S").expect("valid regex"));
+
+/// Lines numbered as papers in a session (`1.1 Title. Authors (Affiliation)`, two or more in the
+/// file) rewritten as list items, line for line: the talks of a session, as a list.
+///
+/// ```
+/// use confgraph::ingest::dialects::decimal_items;
+///
+/// let minutes = "Session 1 (chair: Ana)\n1.1 Fast AUVs. M. Petrov (KTH)\n1.2 Sea Ice. Ji-ho Park\n";
+/// assert_eq!(decimal_items(minutes).lines().nth(2), Some("- Sea Ice. Ji-ho Park"));
+/// ```
+#[must_use]
+pub fn decimal_items(text: &str) -> Cow<'_, str> {
+    if text.lines().filter(|l| DECIMAL_ITEM.is_match(l)).take(2).count() < 2 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if DECIMAL_ITEM.is_match(line) {
+            let rest = line.trim_start();
+            let number = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            out.push_str("- ");
+            out.push_str(rest[number..].trim_start());
         } else {
             out.push_str(line);
         }

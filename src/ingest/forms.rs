@@ -96,6 +96,7 @@ pub static FORMS: &[&dyn Form] = &[
     &BracketNames,
     &Separated,
     &DashSplit,
+    &PeriodSplit,
     &ColonNames,
     &CommaNames,
     &NameKeynote,
@@ -717,11 +718,20 @@ impl Form for BracketNames {
 /// A bracketed speaker list at the start or end of the head; the rest is the title.
 fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) -> Vec<Reading> {
     let mut out = Vec::new();
+    // `Session 1 — Marine (chair: Henrik Aas)`, `Keynote 1 (chair: Ewa)`: who chairs a session
+    // introduces its speakers and is not one.
+    let chair = |inner: &str| {
+        let l = inner.trim_start().to_lowercase();
+        ["chair", "session chair", "chaired by", "co-chairs"].iter().any(|c| l.starts_with(c))
+    };
     // At the start: `[Speaker] Title`.
     if let Some(rest) = text.trim_start().strip_prefix(open)
         && let Some(end) = rest.find(close)
     {
         let inner = &rest[..end];
+        if chair(inner) {
+            return out;
+        }
         if let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&rest[end + 1..])) {
             out.push(reading(key, title, names, 2, None));
         }
@@ -740,6 +750,10 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
             || after.starts_with(['.', ',', '!', ':', ';'])
             || after.chars().next().is_some_and(char::is_lowercase);
         let inner = &text[start + open.len_utf8()..end];
+        if chair(inner) {
+            search = start;
+            continue;
+        }
         // `Farah Al-Sayed (@farahcodes)`: a handle after a name is that person's, not a speaker.
         let handle_of_name = inner.trim().starts_with('@') && {
             let words: Vec<&str> = text[..start].split_whitespace().collect();
@@ -810,6 +824,47 @@ impl Form for DashSplit {
             }
         }
         out
+    }
+}
+
+/// `Acoustic SLAM Under Sea Ice. Ji-ho Park, Anna Kowalska-Brandt (TalTech)`: a paper in an
+/// academic programme, its title ended by a full stop, its authors after it.
+///
+/// ```
+/// use confgraph::ingest::forms::{Form, Head, PeriodSplit};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &PeriodSplit.read(&Head::plain("Current-Aware Path Planning. M. Petrov, L. Andersson (KTH)"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers.len()), ("Current-Aware Path Planning", 2));
+/// assert!(PeriodSplit.read(&Head::plain("Great talk. Loved it."), Slot::Guessed).is_empty());
+/// ```
+pub struct PeriodSplit;
+
+impl Form for PeriodSplit {
+    fn name(&self) -> &'static str {
+        "Title. Authors"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.trim();
+        for (at, _) in text.match_indices(". ") {
+            let left = &text[..at];
+            // (`Dr. Ana`, `M. Petrov`, `Univ. of Tartu`: a full stop after an initial or a
+            // shortened word ends no title.)
+            let last = left.rsplit(' ').next().unwrap_or(left);
+            let shortened = ["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Univ", "Inst", "Dept", "vs", "Jr", "Sr", "No"];
+            let short = last.chars().count() <= 2 || shortened.iter().any(|w| w.eq_ignore_ascii_case(last));
+            // (`T  - prof. Halima Abubakar`: a dash already parts title and speaker.)
+            let dashed = DASHES.iter().take(4).any(|d| left.contains(d));
+            if short || dashed || left.split_whitespace().count() < 2 {
+                continue;
+            }
+            let right = text[at + 2..].trim_end_matches('.');
+            if let (Some(title), Some((names, remark))) = (title_of(left), leading_speakers(right, slot)) {
+                return vec![reading("Title. Authors", title, names, 1, remark)];
+            }
+        }
+        Vec::new()
     }
 }
 

@@ -136,6 +136,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let markdown = dialects::symbol_bullets(&markdown);
     let markdown = dialects::definition_lists(&markdown);
     let markdown = dialects::lettered_items(&markdown);
+    let markdown = dialects::decimal_items(&markdown);
     let markdown = dialects::banner_headings(&markdown);
     let markdown = dialects::bold_lines_as_headings(&markdown);
     let markdown = chat::messages_only(&markdown);

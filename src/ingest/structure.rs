@@ -26,7 +26,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
           | \d{1,2}(?:st|nd|rd|th)? (?:\s*[/\-–&]\s*\d{1,2}(?:st|nd|rd|th)?)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
           | (?:january|february|march|april|may|june|july|august|september|october|november|december) \s+ \d{1,2}\b.*
           | end \s+ of \s+ (?:day|conference).*
-          | (?:session|sesión|sessão|séance|sitzung) \s+ (?:\d{1,2}|[ivx]{1,4}) \s* (?:[—–:\-] .*)?
+          | (?:session|sesión|sessão|séance|sitzung) \s+ (?:\d{1,2}|[ivx]{1,4}|[a-h]) \s* (?:\([^)]{0,60}\))? \s* (?:[—–:\-] .*)?
           | (?:the \s+)? (?:morning|afternoon|evening|night|after \s+ (?:the \s+)? (?:break|lunch|coffee)|before \s+ lunch|late \s+ afternoon|early \s+ morning)
             (?: \s+ (?:sessions?|talks?|block|track))?
           | (?:my \s+)? (?:schedule|agenda|programme|program|timetable|notes|my \s+ notes|table \s+ of \s+ contents|contents|toc

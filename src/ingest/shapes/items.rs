@@ -79,7 +79,9 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
         let credits = ["Moderated by", "Chaired by", "Hosted by", "Presented by", "By ", "With ", "Led by"]
             .iter()
             .any(|w| after.starts_with(w));
-        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark && !credits {
+        // `Acoustic SLAM Under Sea Ice. Ji-ho Park, Anna Kowalska (TalTech)`: the authors of a paper.
+        let authors = || speaker_list(after.trim_end_matches('.'), Slot::Guessed).is_some();
+        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark && !credits && !authors() {
             end = first_end;
         }
     }
