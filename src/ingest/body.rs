@@ -153,6 +153,50 @@ fn apply_label(field: Field, label: &str, value: &str, line: u32, block: &Block,
     }
 }
 
+/// Words that open a panel's first line with its moderator.
+const MODERATED_BY: &[&str] = &[
+    "moderated by ",
+    "chaired by ",
+    "hosted by ",
+    "moderiert von ",
+    "animée par ",
+    "animé par ",
+    "moderado por ",
+    "moderada por ",
+];
+
+/// `Moderated by Tendai Moyo (National Archives? — check), with Elif Demir and Rafael Saldanha.
+/// The question: …`: the moderator, then the panellists, in the line's first sentence.
+fn moderated_line(line: &str, lower: &str) -> Option<Vec<NameRef>> {
+    let rest = MODERATED_BY.iter().find_map(|lead| lower.strip_prefix(lead)).map(|r| &line[line.len() - r.len()..])?;
+    // The first sentence: a full stop outside any bracket.
+    let mut depth = 0i32;
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '.' if depth <= 0 && (i + 1 == rest.len() || rest[i + 1..].starts_with(' ')) => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = &rest[..end];
+    let (moderator, panel) = match sentence.split_once(" with ") {
+        Some((m, p)) => (m.trim_end().trim_end_matches(','), Some(p)),
+        None => (sentence, None),
+    };
+    let mut names = speaker_list(moderator, Slot::Guessed).or_else(|| leading_names(moderator))?;
+    for n in panel.and_then(|p| speaker_list(p, Slot::Guessed).or_else(|| leading_names(p))).unwrap_or_default() {
+        if !names.iter().any(|m| m.name == n.name) {
+            names.push(n);
+        }
+    }
+    Some(names)
+}
+
 /// The first line under a head: a bare name list, a by-line, a presenter sentence, a handle,
 /// `Panel with A, B and C`.
 fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFacts) {
@@ -179,6 +223,11 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
             facts.kind = Some(SessionKind::Panel).filter(|_| lead.contains("panel")).or(facts.kind);
             return;
         }
+    }
+    if let Some(names) = moderated_line(line, &lower) {
+        set_speakers(facts, names, number, "moderated line", true);
+        facts.kind = Some(SessionKind::Panel);
+        return;
     }
     for lead in [
         "this talk by ",
@@ -324,6 +373,11 @@ mod tests {
         );
         assert_eq!(names(&facts("## T\n\nLuciana Abud demoing some of the new features\n")), ["Luciana Abud"]);
         assert_eq!(names(&facts("## T\n\n@izcoder\n")), ["@izcoder"]);
+        let panel = facts(
+            "## T\n\nModerated by Tendai Moyo (Archives? — check), with Elif Demir and Rafael Saldanha. The question: why?\n",
+        );
+        assert_eq!(names(&panel), ["Tendai Moyo", "Elif Demir", "Rafael Saldanha"]);
+        assert_eq!(panel.kind, Some(SessionKind::Panel));
         assert!(names(&facts("## T\n\nSame format as previous years.\n")).is_empty());
     }
 }

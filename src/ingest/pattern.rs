@@ -63,6 +63,19 @@ impl<'h> Group<'h> {
         Self { heads, lone, pattern }
     }
 
+    /// The group with `pattern` when it found none of its own: a few headings under one parent
+    /// (`### Bram de Wit: Zines`, `### Ilse: Backlogs` under `## Lightning Talks`) are written
+    /// the way the file's other talk headings are.
+    #[must_use]
+    pub fn or_pattern(mut self, pattern: Option<&Pattern>) -> Self {
+        if self.pattern.key.is_none()
+            && let Some(p) = pattern.filter(|p| p.key.is_some())
+        {
+            self.pattern = Pattern { key: p.key.clone(), support: 0, members: self.heads.len() };
+        }
+        self
+    }
+
     /// Reads head `i` by the group's pattern, or on its own when it does not fit.
     #[must_use]
     pub fn read(&self, i: usize) -> Reading {

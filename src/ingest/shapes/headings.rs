@@ -55,13 +55,20 @@ impl Shape for HeadingSessions {
 
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
         let groups = groups(notes);
+        let heads: Vec<(Vec<Head>, Vec<Option<String>>)> = groups
+            .values()
+            .map(|members| members.iter().map(|&s| head_of(&notes.blocks[notes.sections[s].heading])).unzip())
+            .collect();
+        // The file's way of writing a talk heading: the pattern of its best-supported group, when
+        // three or more headings repeat it.
+        let built: Vec<Group<'_>> = heads.iter().map(|(h, _)| Group::new(h)).collect();
+        let file_pattern =
+            built.iter().map(|g| &g.pattern).filter(|p| p.support >= 3).max_by_key(|p| p.support).cloned();
         let mut read_all: Vec<Read<'_>> = Vec::new();
-        for members in groups.values() {
-            let (heads, times): (Vec<Head>, Vec<Option<String>>) =
-                members.iter().map(|&s| head_of(&notes.blocks[notes.sections[s].heading])).unzip();
-            let group = Group::new(&heads);
+        for ((members, (_, times)), group) in groups.values().zip(&heads).zip(built) {
+            let group = group.or_pattern(file_pattern.as_ref());
             let slot = speaker_line_slot(notes, members);
-            for (k, (&s, time)) in members.iter().zip(times).enumerate() {
+            for (k, (&s, time)) in members.iter().zip(times.iter().cloned()).enumerate() {
                 let section = &notes.sections[s];
                 read_all.push(read_heading(notes, section, &group, k, slot, time));
             }
@@ -279,6 +286,11 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     // because someone is named in it; only a label or a by-line makes it one.
     let off_program = is_break(&title) || notes.register == Register::Narrative && is_off_program(&title);
     if off_program && evidence < Evidence::Stated && head.speakers.is_empty() && !bold_titled {
+        return None;
+    }
+    // `## Femke Jansen: hallway chat about IIIF`: a "title" in lower case that tells of the trip
+    // is the note-taker's, whoever it names.
+    if evidence < Evidence::Stated && title.starts_with(char::is_lowercase) && is_off_program(&title) {
         return None;
     }
     if speakers.is_empty() && own_kind.is_some() && body.title.is_none() && !bold_titled {

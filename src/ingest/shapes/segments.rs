@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{NameRef, SessionKind};
 
+use super::super::conference::parse_heading;
 use super::super::forms::{ColonNames, Form, Head};
 use super::super::kind::container_kind;
 use super::super::names::speakers::Slot;
@@ -47,7 +48,12 @@ impl Shape for SegmentPanels {
             }
             let section = &notes.sections[parent];
             let heading = &notes.blocks[section.heading];
+            // (`# Quire 2025` over a whole recap of `## Speaker: Title` talks is the conference;
+            // a panel in segments has a few speakers, under a heading of its own.)
             if Some(section.heading) == notes.header_block
+                || section.level <= 1
+                || segments.len() > 6
+                || parse_heading(&heading.text).is_some()
                 || is_structure(&heading.text)
                 || container_kind(&heading.text).is_some()
             {
