@@ -209,10 +209,10 @@ pub struct QueryArgs {
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
     /// Stop a query whose result holds more rows than this.
-    #[arg(long, value_name = "ROWS", default_value_t = 1_000_000)]
+    #[arg(long, value_name = "ROWS", default_value_t = crate::sparql::QueryLimits::DEFAULT_MAX_ROWS)]
     pub max_rows: u64,
     /// Stop a query that takes more memory than this many MiB (Linux).
-    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    #[arg(long, value_name = "MIB", default_value_t = crate::sparql::QueryLimits::DEFAULT_MAX_MEMORY_MIB)]
     pub max_memory: u64,
 }
 

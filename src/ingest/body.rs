@@ -153,6 +153,12 @@ fn apply_label(field: Field, label: &str, value: &str, line: u32, block: &Block,
     }
 }
 
+/// What follows `lead` (lower-case) at the start of `line`, in any case. (Slicing `line` by the
+/// length of its lower-cased copy would cut inside a letter whose lower case is longer: `İ`.)
+fn after_lead<'l>(line: &'l str, lead: &str) -> Option<&'l str> {
+    line.get(..lead.len()).filter(|head| head.to_lowercase() == lead).map(|_| &line[lead.len()..])
+}
+
 /// Words that open a panel's first line with its moderator.
 const MODERATED_BY: &[&str] = &[
     "moderated by ",
@@ -167,8 +173,8 @@ const MODERATED_BY: &[&str] = &[
 
 /// `Moderated by Tendai Moyo (National Archives? — check), with Elif Demir and Rafael Saldanha.
 /// The question: …`: the moderator, then the panellists, in the line's first sentence.
-fn moderated_line(line: &str, lower: &str) -> Option<Vec<NameRef>> {
-    let rest = MODERATED_BY.iter().find_map(|lead| lower.strip_prefix(lead)).map(|r| &line[line.len() - r.len()..])?;
+fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
+    let rest = MODERATED_BY.iter().find_map(|lead| after_lead(line, lead))?;
     // The first sentence: a full stop outside any bracket.
     let mut depth = 0i32;
     let mut end = rest.len();
@@ -176,7 +182,14 @@ fn moderated_line(line: &str, lower: &str) -> Option<Vec<NameRef>> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            '.' if depth <= 0 && (i + 1 == rest.len() || rest[i + 1..].starts_with(' ')) => {
+            // (`Dr.`, `J.`: a full stop after a title or an initial ends no sentence.)
+            '.' if depth <= 0
+                && (i + 1 == rest.len() || rest[i + 1..].starts_with(' '))
+                && !rest[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.chars().count() <= 2 || w.eq_ignore_ascii_case("prof")) =>
+            {
                 end = i;
                 break;
             }
@@ -197,37 +210,22 @@ fn moderated_line(line: &str, lower: &str) -> Option<Vec<NameRef>> {
     Some(names)
 }
 
-/// The first line under a head: a bare name list, a by-line, a presenter sentence, a handle,
-/// `Panel with A, B and C`.
-fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFacts) {
-    let Some((line, number)) = block.line_texts().next() else {
-        return;
-    };
-    let line = line.trim();
-    // `[PS] Led by Olusegun Adeyemi.`: a shared document's author initials are not the line's.
-    let line = super::forms::author_initials(line).map_or(line, str::trim_start);
-    let lower = line.to_lowercase();
-    let whole_block = block.lines.len() == 1;
-    if whole_block {
-        let inner = super::forms::strip_quotes(line);
-        if inner.len() < line.len() && !inner.contains(['"', '“', '”']) {
-            facts.quoted = Some(collapse_ws(inner));
-            return;
-        }
-    }
+/// A first line that opens with the words that bring its speakers: `Panel with A, B and C`,
+/// `Moderated by X, with A and B`, `A talk by X`, `Led by X`. True when it gave them.
+fn lead_line(line: &str, number: u32, facts: &mut BodyFacts) -> bool {
     for lead in ["panel with ", "a panel with ", "panelists ", "with "] {
-        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..])
+        if let Some(rest) = after_lead(line, lead)
             && let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed)
         {
             set_speakers(facts, names, number, "panel line", true);
             facts.kind = Some(SessionKind::Panel).filter(|_| lead.contains("panel")).or(facts.kind);
-            return;
+            return true;
         }
     }
-    if let Some(names) = moderated_line(line, &lower) {
+    if let Some(names) = moderated_line(line) {
         set_speakers(facts, names, number, "moderated line", true);
         facts.kind = Some(SessionKind::Panel);
-        return;
+        return true;
     }
     for lead in [
         "this talk by ",
@@ -242,13 +240,36 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         "workshop led by ",
         "led by ",
     ] {
-        if let Some(rest) = lower.strip_prefix(lead).map(|r| &line[line.len() - r.len()..]) {
+        if let Some(rest) = after_lead(line, lead) {
             let rest = rest.trim_end_matches('.');
             if let Some(names) = speaker_list(rest, Slot::Guessed).or_else(|| leading_names(rest)) {
                 set_speakers(facts, names, number, "by-line", true);
-                return;
+                return true;
             }
         }
+    }
+    false
+}
+
+/// The first line under a head: a bare name list, a by-line, a presenter sentence, a handle,
+/// `Panel with A, B and C`.
+fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFacts) {
+    let Some((line, number)) = block.line_texts().next() else {
+        return;
+    };
+    let line = line.trim();
+    // `[PS] Led by Olusegun Adeyemi.`: a shared document's author initials are not the line's.
+    let line = super::forms::author_initials(line).map_or(line, str::trim_start);
+    let whole_block = block.lines.len() == 1;
+    if whole_block {
+        let inner = super::forms::strip_quotes(line);
+        if inner.len() < line.len() && !inner.contains(['"', '“', '”']) {
+            facts.quoted = Some(collapse_ws(inner));
+            return;
+        }
+    }
+    if lead_line(line, number, facts) {
+        return;
     }
     if let Some(r) = ByNames
         .read(&Head::plain(line), Slot::Guessed)
@@ -378,6 +399,12 @@ mod tests {
         );
         assert_eq!(names(&panel), ["Tendai Moyo", "Elif Demir", "Rafael Saldanha"]);
         assert_eq!(panel.kind, Some(SessionKind::Panel));
+        // A capital whose lower case is longer (`İ`) shifts nothing and cuts no letter.
+        assert_eq!(
+            names(&facts("## T\n\nModerated by Dr. İlkay Şahin, with Ana Ortiz.\n")),
+            ["İlkay Şahin", "Ana Ortiz"]
+        );
+        assert!(names(&facts("## T\n\nMODERATED BY ÉLODIE GROẞ\n")).len() <= 1);
         assert!(names(&facts("## T\n\nSame format as previous years.\n")).is_empty());
     }
 }

@@ -59,7 +59,8 @@ static THREAD: LazyLock<Regex> =
 
 /// `👋 4   🔌 2`, `:tada: 3`: the reactions under a message.
 static REACTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:[^\p{L}\p{N}\s]{1,8}|:[a-z0-9_+\-]{1,30}:)\s*\d{1,4}\s*)+$").expect("valid regex")
+    Regex::new(r"^\s*(?:(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\p{Emoji_Modifier}]{1,8}|:[a-z0-9_+\-]{1,30}:)\s*\d{1,4}\s*)+$")
+        .expect("valid regex")
 });
 
 /// Every author form, tried in order on each line: Slack and Discord author lines, IRC or

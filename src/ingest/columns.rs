@@ -98,12 +98,63 @@ const HEADERS: &[(&str, Column)] = &[
 ///
 /// assert_eq!(column_of("**Speaker(s)**"), Column::Speakers);
 /// assert_eq!(column_of("Notes"), Column::Other);
+/// assert_eq!(column_of("Time (CEST)"), Column::Time);
 /// ```
 #[must_use]
 pub fn column_of(header: &str) -> Column {
     let h = header.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
-    HEADERS.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)).map_or(Column::Other, |(_, c)| *c)
+    let exact = |h: &str| HEADERS.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)).map(|(_, c)| *c);
+    if let Some(c) = exact(h) {
+        return c;
+    }
+    // `Time (CEST)`, `TRACK A (Main hall)`, `Main Hall`, `Room 2`: an aside in brackets, and a
+    // room's own name, still name the column.
+    let base = h.split('(').next().unwrap_or(h).trim();
+    if let Some(c) = exact(base) {
+        return c;
+    }
+    Column::Other
 }
+
+/// [`column_of`] for a cell known to be in a header row: a room's own name (`TRACK A (Main
+/// hall)`, `Main Hall`, `Room 2`) names a track column of a grid. (A data row holds such names
+/// too, so only a header is read this way.)
+///
+/// ```
+/// use confgraph::ingest::columns::{header_column, Column};
+///
+/// assert_eq!(header_column("TRACK B (Workshop room 2)"), Column::Room);
+/// assert_eq!(header_column("Main Hall"), Column::Room);
+/// ```
+#[must_use]
+pub fn header_column(header: &str) -> Column {
+    match column_of(header) {
+        Column::Other => {
+            let base = header.split('(').next().unwrap_or(header);
+            let words: Vec<String> = base.split_whitespace().map(str::to_lowercase).collect();
+            let room = (2..=4).contains(&words.len()) && words.iter().any(|w| ROOM_HEADER_WORDS.contains(&w.as_str()));
+            if room { Column::Room } else { Column::Other }
+        }
+        c => c,
+    }
+}
+
+/// Words that make a header a room or a track (`Track A`, `Main Hall`, `Sala 2`).
+const ROOM_HEADER_WORDS: &[&str] = &[
+    "track",
+    "room",
+    "hall",
+    "stage",
+    "auditorium",
+    "theatre",
+    "theater",
+    "aula",
+    "sala",
+    "salle",
+    "raum",
+    "saal",
+    "zaal",
+];
 
 /// The fields of one line of comma-separated values (quotes and `""` escapes read), or `None`
 /// when the line is not one.
@@ -189,9 +240,16 @@ fn header_columns(line: &str) -> Option<Vec<(usize, Column)>> {
     if line.contains('|') || !line.contains("  ") && !line.contains('\t') {
         return None;
     }
-    let cells: Vec<(usize, Column)> = pieces(line).into_iter().map(|(col, text)| (col, column_of(text))).collect();
+    let exact: Vec<Column> = pieces(line).into_iter().map(|(_, text)| column_of(text)).collect();
+    // (Room names count as track columns only on a line that is a header by its other words.)
+    if exact.iter().filter(|c| **c != Column::Other).count() == 0 {
+        return None;
+    }
+    let cells: Vec<(usize, Column)> = pieces(line).into_iter().map(|(col, text)| (col, header_column(text))).collect();
     let known = cells.iter().filter(|(_, c)| *c != Column::Other).count();
-    let main = cells.iter().any(|(_, c)| matches!(c, Column::Title | Column::Speakers));
+    // (A grid, `TIME  TRACK A  TRACK B`, holds its sessions under the tracks.)
+    let tracks = cells.iter().filter(|(_, c)| *c == Column::Room).count();
+    let main = tracks >= 2 || cells.iter().any(|(_, c)| matches!(c, Column::Title | Column::Speakers));
     (cells.len() >= 2 && known >= 2 && main).then_some(cells)
 }
 
@@ -300,15 +358,16 @@ fn rewrite_rows<'t>(lines: &[&'t str], out: &mut [Cow<'t, str>], from: usize, he
         let found = pieces(line);
         let cells = cells_of(line, header);
         let filled = cells.iter().filter(|c| !c.is_empty()).count();
-        let continues = filled == 1 && cells[0].is_empty() && found.len() == 1;
+        // A line with nothing under the first column (the time) goes on the row above, cell by
+        // cell; an item of its own (`  - A KiCad Plugin   Tamar Ben-David`) does not.
+        let timed = header.first().is_some_and(|(_, c)| *c == Column::Time);
+        let bullet = found.first().is_some_and(|(_, t)| t.starts_with(['-', '*', '•']));
+        let continues = cells[0].is_empty() && (found.len() == 1 && filled == 1 || timed && !bullet);
         match &mut last_row {
             Some((_, row)) if continues => {
-                let k = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
-                let joiner = if row[k].is_empty() || row[k].ends_with(',') { " " } else { ", " };
-                if !row[k].is_empty() {
-                    row[k].push_str(joiner);
+                for (k, piece) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                    join_cell(&mut row[k], piece, header[k].1);
                 }
-                row[k].push_str(&cells[k]);
                 out[i] = Cow::Owned(with_end("", lines[i]));
             }
             _ if filled >= 2 => {
@@ -321,6 +380,25 @@ fn rewrite_rows<'t>(lines: &[&'t str], out: &mut [Cow<'t, str>], from: usize, he
     }
     flush(out, last_row);
     i
+}
+
+/// Joins a continuation line's `piece` to a cell: names after names with a comma; a wrapped title
+/// with a space; names under a title (a track column holding both) after a dash, the way a
+/// `Title — Speaker` cell is written.
+fn join_cell(cell: &mut String, piece: &str, column: Column) {
+    if cell.is_empty() {
+        cell.push_str(piece);
+        return;
+    }
+    let names = || super::names::speakers::speaker_list(piece, super::names::speakers::Slot::Guessed).is_some();
+    let joiner = match column {
+        Column::Speakers if cell.ends_with(',') => " ",
+        Column::Speakers => ", ",
+        _ if !cell.contains(" — ") && names() => " — ",
+        _ => " ",
+    };
+    cell.push_str(joiner);
+    cell.push_str(piece);
 }
 
 #[cfg(test)]

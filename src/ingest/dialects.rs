@@ -250,7 +250,7 @@ pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
 
 /// A paper's number in an academic programme (`1.1 `, `12.3a `).
 static DECIMAL_ITEM: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s{0,3}\d{1,2}\.\d{1,2}[a-z]?\s+\S").expect("valid regex"));
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s{0,3}([1-9]\d?)\.([1-9]\d?)[a-z]?\s+\S").expect("valid regex"));
 
 /// Lines numbered as papers in a session (`1.1 Title. Authors (Affiliation)`, two or more in the
 /// file) rewritten as list items, line for line: the talks of a session, as a list.
@@ -260,10 +260,21 @@ static DECIMAL_ITEM: std::sync::LazyLock<regex::Regex> =
 ///
 /// let minutes = "Session 1 (chair: Ana)\n1.1 Fast AUVs. M. Petrov (KTH)\n1.2 Sea Ice. Ji-ho Park\n";
 /// assert_eq!(decimal_items(minutes).lines().nth(2), Some("- Sea Ice. Ji-ho Park"));
+/// // Dotted times are no papers' numbers.
+/// let programme = "09.30 Welcome\n10.15 Keynote – Ana Ortiz\n11.20 Lunch\n";
+/// assert_eq!(decimal_items(programme), programme);
 /// ```
 #[must_use]
 pub fn decimal_items(text: &str) -> Cow<'_, str> {
-    if text.lines().filter(|l| DECIMAL_ITEM.is_match(l)).take(2).count() < 2 {
+    // Papers numbered in sequence (`3.1`, `3.2`): dotted times (`09.30`, `10.15 Keynote`) never
+    // start one at 1 and go on by one.
+    let numbers: Vec<(u32, u32)> = text
+        .lines()
+        .filter_map(|l| DECIMAL_ITEM.captures(l))
+        .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
+        .collect();
+    let in_sequence = numbers.iter().any(|&(n, k)| k == 1 && numbers.contains(&(n, 2)));
+    if !in_sequence {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -232,9 +232,10 @@ fn from_hashtag(s: &Sources<'_>) -> Option<Edition> {
     let text = opening_text(s);
     // (`#COVID19` is no conference: a tag in capitals is an acronym of anything, unless the
     // opening spells it out: `#EOSF2025, the Estuary Open Science Forum`.)
-    let m = TAG
-        .captures_iter(&text)
-        .find(|m| m[1].chars().any(char::is_lowercase) || spelled_out(&m[1], s.blocks).is_some())?;
+    let m = TAG.captures_iter(&text).find(|m| {
+        let mixed = m[1].chars().any(char::is_lowercase) && m[1].chars().count() >= 4;
+        mixed || spelled_out(&m[1], s.blocks).is_some()
+    })?;
     let year: u16 = match &m[2] {
         y if y.len() == 2 => 2000 + y.parse::<u16>().ok()?,
         y => y.parse().ok()?,

@@ -722,7 +722,7 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
     // introduces its speakers and is not one.
     let chair = |inner: &str| {
         let l = inner.trim_start().to_lowercase();
-        ["chair", "session chair", "chaired by", "co-chairs"].iter().any(|c| l.starts_with(c))
+        ["chair", "session chair", "chaired by", "co-chair"].iter().any(|c| l.starts_with(c))
     };
     // At the start: `[Speaker] Title`.
     if let Some(rest) = text.trim_start().strip_prefix(open)
@@ -853,9 +853,11 @@ impl Form for PeriodSplit {
             // shortened word ends no title.)
             let last = left.rsplit(' ').next().unwrap_or(left);
             let shortened = ["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Univ", "Inst", "Dept", "vs", "Jr", "Sr", "No"];
-            let short = last.chars().count() <= 2 || shortened.iter().any(|w| w.eq_ignore_ascii_case(last));
+            // (An initial is one capital, perhaps hyphenated: `J`, `J-P`; `AI`, `3D`, `Go` end titles.)
+            let initial = last.split('-').all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase));
+            let short = initial || shortened.iter().any(|w| w.eq_ignore_ascii_case(last));
             // (`T  - prof. Halima Abubakar`: a dash already parts title and speaker.)
-            let dashed = DASHES.iter().take(4).any(|d| left.contains(d));
+            let dashed = DASHES.iter().take(5).any(|d| left.contains(d));
             if short || dashed || left.split_whitespace().count() < 2 {
                 continue;
             }

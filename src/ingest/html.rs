@@ -18,7 +18,8 @@ static BLOCK_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Any tag, its name in group 2 and whether it closes in group 1.
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<(/?)([a-z][a-z0-9]*)\b[^>]*>").expect("valid regex"));
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<(/?)([a-z][a-z0-9]*)(?:\s[^<>]*)?/?>").expect("valid regex"));
 
 /// `<a href="url">text</a>`.
 static LINK: LazyLock<Regex> =
@@ -26,7 +27,7 @@ static LINK: LazyLock<Regex> =
 
 /// `&amp;`, `&#39;`, `&#x2014;`.
 static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});").expect("valid regex"));
 
 /// What a tag becomes: its opening and closing text in Markdown.
 pub const TAGS: &[(&str, &str, &str)] = &[
@@ -43,6 +44,9 @@ pub const TAGS: &[(&str, &str, &str)] = &[
     ("li", "- ", ""),
     ("br", " ", ""),
 ];
+
+/// Tags that close a block: a space stands where they stood.
+const BLOCK_TAGS: &[&str] = &["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr"];
 
 /// Named entities notes meet, and their characters.
 const ENTITIES: &[(&str, char)] = &[
@@ -74,17 +78,36 @@ const ENTITIES: &[(&str, char)] = &[
 /// let cms = "<h3>Screen Readers &amp; SPAs</h3>\n<p><strong>Speakers:</strong> Mateus Oliveira</p>\n<ul>\n<li>focus</li>\n</ul>\n";
 /// assert_eq!(html_to_markdown(cms), "### Screen Readers & SPAs\n**Speakers:** Mateus Oliveira\n\n- focus\n\n");
 /// assert_eq!(html_to_markdown("a <b>bold</b> word\n"), "a <b>bold</b> word\n");
+/// // Autolinks stay; an entity for a line break does not add a line; a closing block tag parts.
+/// let more = "<h3>T</h3><p>X&#10;Y</p>\n<p>see <https://x.example></p>\n<li>Z</li>\n";
+/// assert_eq!(html_to_markdown(more), "### T X&#10;Y\nsee <https://x.example>\n- Z\n");
 /// ```
 #[must_use]
 pub fn html_to_markdown(text: &str) -> Cow<'_, str> {
-    if !text.contains('<') || text.lines().filter(|l| BLOCK_LINE.is_match(l)).count() < MIN_HTML_LINES {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
+    // (HTML shown in a fenced code block is an example, not the notes.)
+    let mut fenced = false;
+    let outside: Vec<bool> = text
+        .split_inclusive('\n')
+        .map(|l| {
+            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+                fenced = !fenced;
+                return false;
+            }
+            !fenced
+        })
+        .collect();
+    let block_lines = text.split_inclusive('\n').zip(&outside).filter(|(l, o)| **o && BLOCK_LINE.is_match(l)).count();
+    if block_lines < MIN_HTML_LINES {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
+    for (line, outside) in text.split_inclusive('\n').zip(outside) {
         let body = line.trim_end_matches(['\r', '\n']);
         let ending = &line[body.len()..];
-        if body.contains('<') || body.contains('&') {
+        if outside && (body.contains('<') || body.contains('&')) {
             out.push_str(&markdown_line(body));
         } else {
             out.push_str(body);
@@ -100,7 +123,13 @@ fn markdown_line(line: &str) -> String {
     let tagged = TAG.replace_all(&linked, |c: &Captures<'_>| {
         let closing = !c[1].is_empty();
         let name = c[2].to_ascii_lowercase();
-        TAGS.iter().find(|(tag, _, _)| *tag == name).map_or("", |(_, open, close)| if closing { close } else { open })
+        // (`<h3>T</h3><p>X</p>`: a closing block tag parts what follows.)
+        let block_end = closing && BLOCK_TAGS.contains(&name.as_str());
+        TAGS.iter()
+            .find(|(tag, _, _)| *tag == name)
+            .map(|&(_, open, close)| if closing { close } else { open })
+            .filter(|t| !t.is_empty())
+            .unwrap_or(if block_end { " " } else { "" })
     });
     let decoded =
         ENTITY.replace_all(&tagged, |c: &Captures<'_>| entity(&c[1]).map_or_else(|| c[0].to_owned(), String::from));
@@ -112,7 +141,8 @@ fn markdown_line(line: &str) -> String {
 /// The character an entity stands for (none for a control character or a non-character, which
 /// no output may hold: the entity then stays as written).
 fn entity(name: &str) -> Option<char> {
-    decoded_entity(name).filter(|&c| !super::text::is_dropped(c))
+    // (`&#10;` would add a line: line numbers never move.)
+    decoded_entity(name).filter(|&c| !super::text::is_dropped(c) && !matches!(c, '\n' | '\r'))
 }
 
 fn decoded_entity(name: &str) -> Option<char> {

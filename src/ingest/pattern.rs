@@ -68,8 +68,13 @@ impl<'h> Group<'h> {
     /// the way the file's other talk headings are.
     #[must_use]
     pub fn or_pattern(mut self, pattern: Option<&Pattern>) -> Self {
+        // (Only when one of the group's own heads already reads that way, however weakly:
+        // `## Venue: Lisbon` alone is not made a talk by the file's `Speaker: Title` headings.)
+        let own = |key: &String| {
+            self.heads.iter().any(|h| readings(h, Slot::Stated).iter().any(|r| &r.key == key && !r.speakers.is_empty()))
+        };
         if self.pattern.key.is_none()
-            && let Some(p) = pattern.filter(|p| p.key.is_some())
+            && let Some(p) = pattern.filter(|p| p.key.as_ref().is_some_and(own))
         {
             self.pattern = Pattern { key: p.key.clone(), support: 0, members: self.heads.len() };
         }

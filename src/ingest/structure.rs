@@ -21,7 +21,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
             |sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\b (?:[\s,-]+ (?:\d.*|[\p{L}\s.]{0,12}\d.*))?
           | (?:primer|segundo|tercer|premier|deuxième|erster|zweiter|dritter) \s+ (?:día|dia|jour|tag)\b.*
           | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? \s+ \d.*
-          | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?
+          | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mer|jeu|ven|dim)\.?
           | \d{4}-\d{2}-\d{2}\b.*
           | \d{1,2}(?:st|nd|rd|th)? (?:\s*[/\-–&]\s*\d{1,2}(?:st|nd|rd|th)?)? \s+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*
           | (?:january|february|march|april|may|june|july|august|september|october|november|december) \s+ \d{1,2}\b.*

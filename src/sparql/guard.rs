@@ -26,8 +26,18 @@ pub struct QueryLimits {
 }
 
 impl QueryLimits {
+    /// Rows a result may hold unless told otherwise.
+    pub const DEFAULT_MAX_ROWS: u64 = 1_000_000;
+
+    /// MiB of memory a query may take unless told otherwise.
+    pub const DEFAULT_MAX_MEMORY_MIB: u64 = 1024;
+
     /// The command line's defaults: no timeout, a million rows, 1 GiB of memory.
-    pub const DEFAULT: Self = Self { timeout: None, max_rows: Some(1_000_000), max_memory: Some(1 << 30) };
+    pub const DEFAULT: Self = Self {
+        timeout: None,
+        max_rows: Some(Self::DEFAULT_MAX_ROWS),
+        max_memory: Some(Self::DEFAULT_MAX_MEMORY_MIB << 20),
+    };
 
     /// No limits at all (tests and trusted callers).
     pub const NONE: Self = Self { timeout: None, max_rows: None, max_memory: None };
@@ -38,21 +48,23 @@ const TICK: Duration = Duration::from_millis(20);
 
 /// Runs `work` on a worker thread under `limits`, cancelling `token` when one is passed.
 ///
-/// `work` gets the token to stop at and returns the serialised answer; a panic inside the engine
-/// becomes [`QueryError::Engine`] rather than taking the program down.
+/// `work` returns the serialised answer (it stops at the token the caller gave the engine); a
+/// panic inside it becomes [`QueryError::Engine`] rather than taking the program down. The worker
+/// has a 64 MiB stack: the engine evaluates nested patterns recursively, and an overflow could
+/// not be caught.
 pub(super) fn guarded<F>(token: &CancellationToken, limits: QueryLimits, work: F) -> Result<Vec<u8>, QueryError>
 where
     F: FnOnce() -> Result<Vec<u8>, QueryError> + Send + 'static,
 {
+    quiet_worker_panics();
+    let memory_at_start = resident_bytes();
+    let started = Instant::now();
     let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new().name(WORKER.into()).spawn(move || {
+    let spawned = std::thread::Builder::new().name(WORKER.into()).stack_size(WORKER_STACK).spawn(move || {
         let answer = catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| Err(engine_failure(&*payload)));
         let _ = tx.send(answer);
     });
     spawned.map_err(QueryError::Io)?;
-    quiet_worker_panics();
-    let started = Instant::now();
-    let memory_at_start = resident_bytes();
     loop {
         match rx.recv_timeout(TICK) {
             Ok(answer) => return answer,
@@ -75,6 +87,9 @@ where
         }
     }
 }
+
+/// The worker's stack: room for deeply nested queries.
+const WORKER_STACK: usize = 64 << 20;
 
 /// The name of the worker thread, by which its panics are kept off the terminal.
 const WORKER: &str = "confgraph-sparql";

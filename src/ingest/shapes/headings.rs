@@ -113,7 +113,7 @@ fn head_of(block: &Block) -> (Head, Option<String>) {
 /// The number of a numbered outline in front of a heading (`1.2 `, `2.3.1 `, `4. `, `IV. `), which
 /// is no part of its title: documents exported from Notion or Google Docs number their headings.
 static OUTLINE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{1,4}\.)\s+").expect("valid regex")
+    regex::Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{2,4}\.)\s+").expect("valid regex")
 });
 
 /// A bare line under each heading names its speakers when most of the group's headings have one.
@@ -273,27 +273,8 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     if evidence == Evidence::Place && under_own_section(notes, section) {
         return None;
     }
-    // `### Renée Fontaine` / `Renée Fontaine (…) runs the monthly meetup`: a section about a
-    // person, not a talk, unless a label or a by-line says otherwise.
-    let about_a_person = head.speakers.is_empty()
-        && body.title.is_none()
-        && !bold_titled
-        && judge(&head.title).likeness >= Likeness::Plausible;
-    if about_a_person && evidence < Evidence::Stated {
-        return None;
-    }
-    // `### Breakfast` / `Koushik Krishnan gave his talk … at PyTexas`: a meal is not a talk
-    // because someone is named in it; only a label or a by-line makes it one.
-    let off_program = is_break(&title) || notes.register == Register::Narrative && is_off_program(&title);
-    if off_program && evidence < Evidence::Stated && head.speakers.is_empty() && !bold_titled {
-        return None;
-    }
-    // `## Femke Jansen: hallway chat about IIIF`: a "title" in lower case that tells of the trip
-    // is the note-taker's, whoever it names.
-    if evidence < Evidence::Stated && title.starts_with(char::is_lowercase) && is_off_program(&title) {
-        return None;
-    }
-    if speakers.is_empty() && own_kind.is_some() && body.title.is_none() && !bold_titled {
+    let read = HeadingRead { head: &head, body: &body, title: &title, evidence, bold_titled, own_kind };
+    if is_off_stage(notes, &read, speakers.is_empty()) {
         return None;
     }
     let mut c = Candidate::new("heading", form, section.heading, block.line, title);
@@ -309,6 +290,45 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// What [`is_off_stage`] weighs of a heading read as a session.
+struct HeadingRead<'r> {
+    head: &'r Reading,
+    body: &'r BodyFacts,
+    title: &'r str,
+    evidence: Evidence,
+    bold_titled: bool,
+    own_kind: Option<SessionKind>,
+}
+
+/// Whether a heading read as a session tells of something off the stage: a person, a meal, the
+/// trip, or a kind with no one named.
+fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) -> bool {
+    // `### Renée Fontaine` / `Renée Fontaine (…) runs the monthly meetup`: a section about a
+    // person, not a talk, unless a label or a by-line says otherwise.
+    let about_a_person = read.head.speakers.is_empty()
+        && read.body.title.is_none()
+        && !read.bold_titled
+        && judge(&read.head.title).likeness >= Likeness::Plausible;
+    if about_a_person && read.evidence < Evidence::Stated {
+        return true;
+    }
+    // `### Breakfast` / `Koushik Krishnan gave his talk … at PyTexas`: a meal is not a talk
+    // because someone is named in it; only a label or a by-line makes it one.
+    let off_program = is_break(read.title) || notes.register == Register::Narrative && is_off_program(read.title);
+    if off_program && read.evidence < Evidence::Stated && read.head.speakers.is_empty() && !read.bold_titled {
+        return true;
+    }
+    // `## Femke Jansen: hallway chat about IIIF`: a "title" in lower case that tells of the trip
+    // is the note-taker's, whoever it names.
+    if read.evidence < Evidence::Stated && read.title.starts_with(char::is_lowercase) && is_off_program(read.title) {
+        return true;
+    }
+    if no_speakers && read.own_kind.is_some() && read.body.title.is_none() && !read.bold_titled {
+        return true;
+    }
+    false
 }
 
 /// Paragraphs under a heading (before any sub-heading) that each open with a title set in bold

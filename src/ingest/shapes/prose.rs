@@ -119,18 +119,14 @@ fn talk_kind(sentence: &str) -> Option<SessionKind> {
         ("magistral", SessionKind::Keynote),
         ("atelier", SessionKind::Tutorial),
         ("ateliers", SessionKind::Tutorial),
-        ("taller", SessionKind::Tutorial),
-        ("oficina", SessionKind::Tutorial),
         ("ronde", SessionKind::Panel),
         ("redonda", SessionKind::Panel),
-        ("podiumsdiskussion", SessionKind::Panel),
         ("éclair", SessionKind::Lightning),
         ("relámpago", SessionKind::Lightning),
         ("blitzvortrag", SessionKind::Lightning),
         ("blitzvorträge", SessionKind::Lightning),
         ("conférence", SessionKind::Talk),
         ("intervention", SessionKind::Talk),
-        ("exposé", SessionKind::Talk),
         ("présenté", SessionKind::Talk),
         ("présentée", SessionKind::Talk),
         ("parlé", SessionKind::Talk),
@@ -148,7 +144,7 @@ fn talk_kind(sentence: &str) -> Option<SessionKind> {
     ];
     sentence
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (4..=13).contains(&w.len()))
+        .filter(|w| (4..=17).contains(&w.chars().count()))
         .filter_map(|w| WORDS.iter().position(|(word, _)| w.eq_ignore_ascii_case(word)))
         .min()
         .map(|i| WORDS[i].1)
@@ -958,7 +954,7 @@ fn spoke_about(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<Se
         .find(|(_, (o, r))| *o < s + m.start() && *o >= s && !matches!(r, Reference::Author))?;
     // The subject: the name's own words, nothing between it and the verb.
     let gap = &here.text[o - s..m.start()];
-    if gap.split_whitespace().count() > 4 || gap.contains([',', ';', '(', ')', ':']) {
+    if gap.split_whitespace().count() > 5 || gap.contains([',', ';', ':']) {
         return None;
     }
     let speaker = resolve(refs, i)?;

@@ -51,7 +51,6 @@ impl Shape for SegmentPanels {
             // (`# Quire 2025` over a whole recap of `## Speaker: Title` talks is the conference;
             // a panel in segments has a few speakers, under a heading of its own.)
             if Some(section.heading) == notes.header_block
-                || section.level <= 1
                 || segments.len() > 6
                 || parse_heading(&heading.text).is_some()
                 || is_structure(&heading.text)

@@ -5,7 +5,7 @@
 
 use crate::model::{NameRef, SessionKind};
 
-use super::super::columns::{Column, column_of};
+use super::super::columns::{Column, column_of, header_column};
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, readings, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
@@ -56,7 +56,7 @@ fn markdown_tables(blocks: &[Block]) -> Vec<Table<'_>> {
     for (i, b) in blocks.iter().enumerate() {
         let BlockKind::Row { header } = b.kind else { continue };
         if header || current_group != Some(b.group) {
-            let columns = if header { b.cells().map(column_of).collect() } else { Vec::new() };
+            let columns = if header { b.cells().map(header_column).collect() } else { Vec::new() };
             tables.push(Table { rows: Vec::new(), columns, tsv: false });
             current_group = Some(b.group);
             if header {
@@ -86,8 +86,12 @@ fn tab_tables(blocks: &[Block]) -> Vec<Table<'_>> {
                 continue;
             }
             let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
-            let roles: Vec<Column> = cells.iter().map(|c| column_of(c)).collect();
-            if roles.iter().filter(|r| **r != Column::Other).count() >= 2 {
+            // A header names columns with header words; a room's own name (`TRACK A`) counts
+            // beside them, never alone (a data row holds room names too).
+            let exact: Vec<Column> = cells.iter().map(|c| column_of(c)).filter(|c| *c != Column::Other).collect();
+            let roles: Vec<Column> = cells.iter().map(|c| header_column(c)).collect();
+            let tracks = roles.iter().filter(|r| **r == Column::Room).count();
+            if exact.len() >= 2 || exact == [Column::Time] && tracks >= 2 {
                 columns = roles;
                 continue;
             }
@@ -127,7 +131,44 @@ fn infer_columns(table: &Table<'_>) -> Vec<Column> {
     columns
 }
 
+/// A grid programme (`| Time | Room A | Room B |`, `TIME  TRACK A  TRACK B`): tracks as columns,
+/// a session in each cell. Read as one row per filled cell, the cell as a title column (with its
+/// speaker, `Title — Speaker` or `Title<br>Speaker`). A cell in brackets (`(workshop cont.)`)
+/// goes on from the row above; a cell that is only names, beside one other, is its speakers
+/// (`Closing & raffle` … `Marieke Verhoeven` set under the second track).
+fn tracks_as_rows<'b>(table: &Table<'b>) -> Option<Table<'b>> {
+    let tracks: Vec<usize> = (0..table.columns.len()).filter(|&c| table.columns[c] == Column::Room).collect();
+    if tracks.len() < 2 || table.columns.iter().any(|c| matches!(c, Column::Title | Column::Speakers)) {
+        return None;
+    }
+    let time = table.columns.iter().position(|c| *c == Column::Time);
+    let mut rows = Vec::new();
+    for (block, line, cells, b, offset) in &table.rows {
+        let at = |c: usize| {
+            cells.get(c).map(|t| t.trim()).filter(|t| !t.is_empty() && !matches!(*t, "—" | "-" | "–" | "\u{a0}"))
+        };
+        let filled: Vec<(usize, &str)> =
+            tracks.iter().filter_map(|&c| at(c).map(|t| (c, t))).filter(|(_, t)| !t.starts_with('(')).collect();
+        let time_cell = time.and_then(|t| cells.get(t).cloned()).unwrap_or_default();
+        let merged: Vec<String> = match filled.as_slice() {
+            [(_, title), (_, names)]
+                if speaker_list(names, Slot::Guessed).is_some() && speaker_list(title, Slot::Guessed).is_none() =>
+            {
+                vec![format!("{title} — {names}")]
+            }
+            _ => filled.iter().map(|(_, t)| (*t).to_owned()).collect(),
+        };
+        for (k, cell) in merged.into_iter().enumerate() {
+            rows.push((*block, *line, vec![time_cell.clone(), cell], *b, offset + k));
+        }
+    }
+    Some(Table { rows, columns: vec![Column::Time, Column::Title], tsv: true })
+}
+
 fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
+    if let Some(grid) = tracks_as_rows(table) {
+        return read_table(notes, &grid);
+    }
     let columns = infer_columns(table);
     // `| Name | From | Why |` under `People I want to follow up with:`: a column found only by
     // its words holds titles when most of its cells read as titles.
