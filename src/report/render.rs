@@ -146,11 +146,23 @@ fn markdown(grid: &Grid) -> String {
     out
 }
 
+/// A report cell a spreadsheet will not run as a formula: text opening with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return gets a leading `'` (numbers stay numbers). Reports are read in
+/// spreadsheets; the Gephi and Neo4j tables keep their data exact and are not changed.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 fn csv_text(grid: &Grid) -> std::io::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(&grid.headers)?;
+    w.write_record(grid.headers.iter().map(|h| spreadsheet_safe(h).into_owned()))?;
     for row in &grid.rows {
-        w.write_record(row)?;
+        w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
     }
     let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -179,5 +191,22 @@ pub fn render(kind: ReportKind, corpus: &Corpus, format: ReportFormat, min_editi
         ReportFormat::Csv => csv_text(&grid),
         ReportFormat::Table => Ok(terminal(&grid)),
         ReportFormat::Json | ReportFormat::Html => unreachable!("returned above"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_csv_cells_never_run_as_formulas() {
+        let grid = Grid {
+            title: "t".into(),
+            headers: vec!["name".into(), "trend".into()],
+            rows: vec![vec!["=HYPERLINK(\"http://x\")".into(), "-2".into()], vec!["@Scale".into(), "+3".into()]],
+        };
+        let csv = csv_text(&grid).unwrap();
+        assert!(csv.contains("\"'=HYPERLINK(") && csv.contains("'@Scale"), "{csv}");
+        assert!(csv.contains(",-2\n") && csv.contains(",+3\n"), "{csv}");
     }
 }
