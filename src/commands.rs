@@ -46,6 +46,10 @@ pub fn read_corpus(selection: &NotesSelection, settings: &Settings) -> Result<Co
         eprintln!("confgraph: warning: {d}");
     }
     if corpus.files_read == 0 {
+        // ("See the warnings above" only when there are some.)
+        if selection.sources.is_empty() && corpus.diagnostics.is_empty() {
+            return Err(Error::NoNotesFiles);
+        }
         return Err(Error::NothingRead { files: selection.sources.len() });
     }
     if strict && !corpus.diagnostics.is_empty() {

@@ -14,6 +14,9 @@ pub enum Error {
         /// How many files were tried.
         files: usize,
     },
+    /// The paths given hold no notes files at all (no warning explains it).
+    #[error("no notes files ({}) in the paths given", crate::ingest::source::NOTES_EXTENSIONS.iter().map(|x| format!(".{x}")).collect::<Vec<_>>().join(", "))]
+    NoNotesFiles,
     /// `--strict` and some input had problems.
     #[error("{count} warning(s) about the notes and --strict is set")]
     Strict {
@@ -37,7 +40,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Usage(_) => 2,
-            Self::NothingRead { .. } | Self::Strict { .. } | Self::Other(_) => 1,
+            Self::NothingRead { .. } | Self::NoNotesFiles | Self::Strict { .. } | Self::Other(_) => 1,
         }
     }
 }

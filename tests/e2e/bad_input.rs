@@ -84,6 +84,21 @@ fn fifos_devices_and_huge_files_are_skipped_before_they_are_read() {
 }
 
 #[test]
+fn a_folder_without_notes_says_so_and_points_at_no_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("photo.jpg"), b"\xFF\xD8").unwrap();
+    let out = extract_output([dir.path()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("no notes files (.md, .markdown, .txt") && !stderr.contains("warnings above"), "{stderr}");
+    // With a warning to point at, the message does point at it.
+    std::fs::write(dir.path().join("empty.md"), b"").unwrap();
+    let out = extract_output([dir.path()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.md: empty file, skipped") && stderr.contains("see the warnings above"), "{stderr}");
+}
+
+#[test]
 fn non_characters_never_reach_a_title_or_an_export() {
     let bytes = "# PyOhio 2022\n\n## Fast\u{FFFE} BEAM\u{FFFF}\n\nAna Lima\n".as_bytes();
     let (code, stderr, titles) = run_with("nonchar.md", bytes);
