@@ -29,6 +29,9 @@ pub struct Cli {
     /// The conference edition of notes files that name none (`--conference "DevFest Lisboa 2023"`).
     #[arg(long, global = true, value_name = "NAME YEAR")]
     pub conference: Option<String>,
+    /// Skip notes files larger than this many MiB, unread.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = crate::ingest::source::MAX_FILE_BYTES >> 20)]
+    pub max_file_size: u64,
 }
 
 /// The subcommands.

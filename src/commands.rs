@@ -34,7 +34,11 @@ pub fn read_corpus(selection: &NotesSelection, settings: &Settings) -> Result<Co
     if selection.bundled {
         eprintln!("confgraph: no notes given, reading the bundled sample corpus (notes/)");
     }
-    let options = ingest::ReadOptions { conference: settings.conference.clone(), explain: false };
+    let options = ingest::ReadOptions {
+        conference: settings.conference.clone(),
+        explain: false,
+        max_file_bytes: Some(settings.max_file_bytes),
+    };
     let results = ingest::read_all_with(&selection.sources, &options);
     let corpus = crate::corpus::assemble_with(
         results,
@@ -69,6 +73,8 @@ pub struct Settings {
     pub topics: TopicScheme,
     /// The edition of notes files that name none (`--conference`).
     pub conference: Option<ingest::conference::ConferenceName>,
+    /// Notes files larger than this are skipped unread (`--max-file-size`, in bytes).
+    pub max_file_bytes: u64,
 }
 
 impl Settings {
@@ -94,7 +100,11 @@ impl Settings {
                 ))
             })?),
         };
-        Ok(Self { strict: cli.strict, base, topics, conference })
+        let max_file_bytes = match cli.max_file_size.checked_mul(1 << 20) {
+            Some(bytes) if bytes > 0 => bytes,
+            _ => return Err(Error::Usage(format!("--max-file-size must be between 1 and {} MiB", u64::MAX >> 20))),
+        };
+        Ok(Self { strict: cli.strict, base, topics, conference, max_file_bytes })
     }
 }
 
@@ -129,7 +139,11 @@ fn extract_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error>
 /// `extract --explain`: how each file was read.
 fn explain_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error> {
     let selection = args.notes.select_writing_to(args.output.as_deref())?;
-    let options = ingest::ReadOptions { conference: settings.conference.clone(), explain: true };
+    let options = ingest::ReadOptions {
+        conference: settings.conference.clone(),
+        explain: true,
+        max_file_bytes: Some(settings.max_file_bytes),
+    };
     let results = ingest::read_all_with(&selection.sources, &options);
     for d in results.iter().flat_map(|r| &r.diagnostics) {
         eprintln!("confgraph: warning: {d}");

@@ -57,6 +57,9 @@ pub struct ReadOptions {
     pub conference: Option<ConferenceName>,
     /// Keep, per file, which shape read each session and why blocks were left out.
     pub explain: bool,
+    /// `--max-file-size`: files larger than this many bytes are skipped unread (`None`: the
+    /// default, [`source::MAX_FILE_BYTES`]).
+    pub max_file_bytes: Option<u64>,
 }
 
 /// What reading one file gave.
@@ -87,7 +90,7 @@ pub fn read_all_with(sources: &[NotesSource], options: &ReadOptions) -> Vec<File
         .map(|source| {
             progress.inc();
             let file = source.display().to_owned();
-            match source.read() {
+            match source.read_within(options.max_file_bytes.unwrap_or(source::MAX_FILE_BYTES)) {
                 Ok(bytes) => read_file(&file, &bytes, options),
                 Err(d) => FileResult { file, record: None, diagnostics: vec![d], explain: None },
             }

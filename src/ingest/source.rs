@@ -48,11 +48,21 @@ impl NotesSource {
         }
     }
 
-    /// Reads the file's bytes.
+    /// Reads the file's bytes, if it is no larger than [`MAX_FILE_BYTES`].
     ///
     /// # Errors
     /// A [`Diagnostic`] naming the file when it cannot be read.
     pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+        self.read_within(MAX_FILE_BYTES)
+    }
+
+    /// Reads the file's bytes, judging it before reading it whole: not a regular file, larger
+    /// than `limit` bytes, or binary by its first 8 KiB (NUL bytes in text that is not UTF-16 or
+    /// UTF-32) are skipped with a reason.
+    ///
+    /// # Errors
+    /// A [`Diagnostic`] naming the file when it cannot be read or is skipped.
+    pub fn read_within(&self, limit: u64) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
         match self {
             Self::Embedded { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
             Self::Disk { display, path } => {
@@ -61,32 +71,48 @@ impl NotesSource {
                 if !meta.is_file() {
                     return Err(Diagnostic::file(display, "not a regular file (a FIFO, device or socket), skipped"));
                 }
-                if meta.len() > MAX_FILE_BYTES {
+                if meta.len() > limit {
                     return Err(Diagnostic::file(
                         display,
                         format!(
-                            "{} MiB, larger than the {} MiB a notes file may be, skipped",
-                            meta.len() >> 20,
-                            MAX_FILE_BYTES >> 20
+                            "{}, larger than the {} a notes file may be (--max-file-size), skipped",
+                            size_text(meta.len()),
+                            size_text(limit)
                         ),
                     ));
                 }
-                // Read no more than the limit, even if the file grows meanwhile.
-                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(std::fs::File::open(path).map_err(cannot)?, MAX_FILE_BYTES + 1),
-                    &mut bytes,
-                )
-                .map_err(cannot)?;
+                // Read no more than the limit, even if the file grows meanwhile; look at the
+                // first bytes before the rest.
+                let mut reader = std::io::Read::take(std::fs::File::open(path).map_err(cannot)?, limit + 1);
+                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(SNIFF_BYTES));
+                std::io::Read::read_to_end(&mut std::io::Read::take(&mut reader, SNIFF_BYTES as u64), &mut bytes)
+                    .map_err(cannot)?;
+                if bytes.contains(&0) && super::decode::decode(&bytes).encoding == super::decode::Encoding::Utf8 {
+                    return Err(Diagnostic::file(display, "binary file (NUL bytes), skipped"));
+                }
+                std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(cannot)?;
                 Ok(std::borrow::Cow::Owned(bytes))
             }
         }
     }
 }
 
-/// The largest notes file read (64 MiB): notes are kilobytes, and a file of gigabytes is a
-/// mistake (a log, a dump) that would cost many times its size in memory before being judged.
+/// The largest notes file read unless `--max-file-size` says otherwise (64 MiB): notes are
+/// kilobytes, and a file of gigabytes is a mistake (a log, a dump) that would cost many times its
+/// size in memory before being judged.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// How much of a file is looked at before it is read whole.
+const SNIFF_BYTES: usize = 8192;
+
+/// `100 MiB`, `512 KiB`, `300 bytes`.
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
 
 /// The bundled sample corpus as sources.
 #[must_use]

@@ -77,8 +77,28 @@ fn fifos_devices_and_huge_files_are_skipped_before_they_are_read() {
     let (code, stderr, titles) = run_dir(dir.path());
     assert_eq!(code, 0);
     assert!(stderr.contains("pipe.md: not a regular file (a FIFO, device or socket), skipped"), "{stderr}");
-    assert!(stderr.contains("huge.txt: 100 MiB, larger than the 64 MiB a notes file may be, skipped"), "{stderr}");
+    assert!(
+        stderr.contains("huge.txt: 100 MiB, larger than the 64 MiB a notes file may be (--max-file-size), skipped"),
+        "{stderr}"
+    );
     assert_eq!(titles, vec!["Good Talk".to_owned()]);
+    // The limit is the user's to set; a binary file is judged by its first bytes, unread.
+    let mut binary = vec![0u8; 4096];
+    binary.extend(std::iter::repeat_n(b'x', 2 << 20));
+    std::fs::write(dir.path().join("dump.txt"), &binary).unwrap();
+    let out = confgraph()
+        .args(["extract", "--format", "json", "--max-file-size", "1"])
+        .arg(dir.path().join("good.md"))
+        .arg(dir.path().join("dump.txt"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dump.txt: 2 MiB, larger than the 1 MiB"), "{stderr}");
+    let out = extract_output([dir.path().join("good.md"), dir.path().join("dump.txt")]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dump.txt: binary file (NUL bytes), skipped"));
+    for bad in ["0", "-1", "lots", "99999999999999999999"] {
+        confgraph().args(["extract", "--max-file-size", bad]).arg(dir.path().join("good.md")).assert().code(2);
+    }
     let out = extract_output([Path::new("/dev/zero"), &dir.path().join("good.md")]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: not a regular file"));
 }
