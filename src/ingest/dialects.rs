@@ -88,6 +88,17 @@ pub fn definition_lists(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A reply's attribution line: `On Mon, 10 Feb 2025 at 09:15, Renata <r@x> wrote:`, `Am … schrieb
+/// …:`, `Le … a écrit :`, `El … escribió:`.
+fn is_attribution(line: &str) -> bool {
+    let t = line.trim();
+    let opens = ["On ", "Am ", "Le ", "El ", "Em ", "Op "].iter().any(|o| t.starts_with(o));
+    let ends = ["wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "escreveu:", "schreef:"]
+        .iter()
+        .any(|e| t.ends_with(e));
+    opens && ends && t.len() < 200
+}
+
 /// A forwarded or replied-to e-mail whose programme is quoted (`> 2. 09:30  Keynote: "T"`), with
 /// the note-taker's comments between: the quote marks are taken off, line for line, when the
 /// quoted lines hold a programme (three or more time-led or numbered lines) and not just a few
@@ -123,6 +134,9 @@ pub fn unquote_mail(text: &str) -> Cow<'_, str> {
         if quoted(line) {
             let body = line.trim_start_matches('>');
             out.push_str(body.strip_prefix(' ').unwrap_or(body));
+        } else if is_attribution(line) {
+            // `On Mon, 10 Feb 2025 at 09:15, Renata <r@x> wrote:`: who is quoted, not a talk.
+            out.push_str(&line[line.trim_end().len()..]);
         } else {
             out.push_str(line);
         }
@@ -212,6 +226,30 @@ pub fn lettered_items(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Dot leaders between a title and its speaker (`Varroa: The Next Ten Years ...... Prof. Dr.
+/// Marta Horvat`), as printed programmes and tables of contents set them.
+static DOT_LEADER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(\S)(?: \.{4,}|\.{6,}) (\S)").expect("valid regex"));
+
+/// Dot leaders rewritten as a spaced dash, line for line: `Title ........ Speaker` reads as
+/// `Title — Speaker`.
+///
+/// ```
+/// use confgraph::ingest::dialects::dot_leaders;
+///
+/// assert_eq!(dot_leaders("[talk] Queen Rearing ....... Hamza Yılmaz   ***\n"), "[talk] Queen Rearing — Hamza Yılmaz   ***\n");
+/// assert_eq!(dot_leaders("and then... she left\n"), "and then... she left\n");
+/// // An ellipsis in prose is no leader.
+/// assert_eq!(dot_leaders("databases are involved.... but if\n"), "databases are involved.... but if\n");
+/// ```
+#[must_use]
+pub fn dot_leaders(text: &str) -> Cow<'_, str> {
+    if !text.contains("....") {
+        return Cow::Borrowed(text);
+    }
+    DOT_LEADER.replace_all(text, "$1 — $2")
+}
+
 /// Bullets typed as symbols (`• item`, `◦ nested`, `▪ item`), as chat clients, word processors
 /// and web pages give them, rewritten as Markdown list markers, line for line.
 ///
@@ -250,7 +288,7 @@ pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
 
 /// A paper's number in an academic programme (`1.1 `, `12.3a `).
 static DECIMAL_ITEM: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s{0,3}([1-9]\d?)\.([1-9]\d?)[a-z]?\s+\S").expect("valid regex"));
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*([1-9]\d?)\.([1-9]\d?)[a-z]?\s+\S").expect("valid regex"));
 
 /// Lines numbered as papers in a session (`1.1 Title. Authors (Affiliation)`, two or more in the
 /// file) rewritten as list items, line for line: the talks of a session, as a list.

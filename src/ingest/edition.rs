@@ -95,8 +95,11 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
         .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
 }
 
-/// Blocks at the top of a file where an acronym's words may be spelled out.
+/// Blocks at the top of a file where a fuller name may be spelled out.
 const SPELLED_OUT_REACH: usize = 8;
+
+/// Blocks at the top of a file where an acronym's words may be spelled out.
+const ACRONYM_REACH: usize = 40;
 
 /// Words an acronym skips (`Festival of Code` is `FoC` or `FC`).
 const ACRONYM_SKIPS: &[&str] = &[
@@ -117,7 +120,9 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
     if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let text = top_text(blocks);
+    // (An acronym may be spelled out anywhere near the top: a mail's signature, the quoted
+    // draft below a reply.)
+    let text = blocks.iter().take(ACRONYM_REACH).map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
     let words: Vec<&str> = text.split_whitespace().collect();
     let letters: Vec<char> = acronym.chars().collect();
     for start in 0..words.len() {

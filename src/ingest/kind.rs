@@ -230,6 +230,16 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
         let (title, kind) = strip_kind_label(rest);
         return (title, kind.or(Some(SessionKind::Lightning)));
     }
+    // `[keynote] Title`, `(workshop) Title`: a kind tag in front.
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        if let Some((inner, rest)) = t.strip_prefix(open).and_then(|r| r.split_once(close))
+            && let Some(&(_, kind)) = KIND_LABELS.iter().find(|(l, _)| l.eq_ignore_ascii_case(inner.trim()))
+            && !rest.trim().is_empty()
+        {
+            let (title, inner_kind) = strip_kind_label(rest);
+            return (title, inner_kind.or(Some(kind)));
+        }
+    }
     for (label, kind) in KIND_LABELS {
         let Some(head) = t.get(..label.len()) else { continue };
         if !head.eq_ignore_ascii_case(label) {

@@ -137,6 +137,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
     let markdown = dialects::symbol_bullets(&markdown);
+    let markdown = dialects::dot_leaders(&markdown);
     let markdown = dialects::definition_lists(&markdown);
     let markdown = dialects::lettered_items(&markdown);
     let markdown = dialects::decimal_items(&markdown);
@@ -164,6 +165,9 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     notes.owned = shapes::owned_blocks(&candidates, blocks.len());
     candidates.extend(SHAPES.iter().filter(|s| s.phase() == Phase::Loose).flat_map(|shape| shape.find(&notes)));
     shapes::clear_unstated_titles(&mut candidates);
+    // (`here is the programme for the Caldera Dynamics Workshop 2025 (…)`: the conference's own
+    // name is no talk of it.)
+    candidates.retain(|c| !names_the_edition(&c.title, &edition.name));
     let (mut kept, dropped) = select::select(candidates);
     explain::assign_editions(&notes, &mut kept);
     let mut record = fields::record(&shared, &blocks, &edition.name, edition.line, &kept);
@@ -173,6 +177,14 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     }
     let explain = options.explain.then(|| explain::explain(&notes, &edition, &kept, &dropped));
     FileResult { file: file.to_owned(), record: Some(record), diagnostics, explain }
+}
+
+/// Whether `title` is only the name of `edition` (`Caldera Dynamics Workshop 2025`).
+fn names_the_edition(title: &str, edition: &conference::ConferenceName) -> bool {
+    let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let title = fold(title);
+    let series = fold(&edition.series);
+    title == series || edition.year.is_some_and(|y| title == format!("{series} {y}"))
 }
 
 /// The file's text, decoded, with a warning for each thing decoding had to mend; `None` (and

@@ -250,6 +250,24 @@ const BREAK_WORDS: &[&str] = &[
 
 /// Whole titles that are programme logistics.
 const BREAK_TITLES: &[&str] = &[
+    // An e-mail's sign-off over the sender's name.
+    "best",
+    "cheers",
+    "thanks",
+    "regards",
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "saludos",
+    "un saludo",
+    "cordialement",
+    "viele grüße",
+    "liebe grüße",
+    "beste grüße",
+    "groeten",
+    "met vriendelijke groet",
+    "abraços",
+    "cumprimentos",
     "welcome reception",
     "group photo",
     "sponsor expo",
@@ -360,7 +378,8 @@ pub fn is_break(title: &str) -> bool {
         return true;
     }
     // `Community dinner at Time Out Market`, `Speaker reception`: a meal or a party second.
-    let social = ["dinner", "lunch", "breakfast", "reception", "party", "drinks", "karaoke", "picnic", "barbecue"];
+    let social =
+        ["dinner", "lunch", "breakfast", "reception", "party", "drinks", "karaoke", "picnic", "barbecue", "trip"];
     if words.get(1).is_some_and(|w| social.contains(&w.as_str())) {
         return true;
     }
@@ -373,7 +392,7 @@ static TITLE_NOT_STATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     regex::Regex::new(
         r"(?ix)\b(?:(?:didn[’']?t|did\s+not|couldn[’']?t|can[’']?t|don[’']?t|never)\s+(?:catch|caught|get|got|remember|recall|note|write\s+down|hear)
             \s+(?:the|its|their|his|her|a)\s+(?:title|name\s+of\s+(?:the|her|his|their)\s+talk)
-          |no\s+idea\s+(?:what\s+)?(?:the|its)\s+title|no\s+title\s+on\s+the\s+slides?|(?:forgot|missed)\s+(?:the|its)\s+title|title\s+(?:unknown|not\s+given|tbd)\b
+          |no\s+idea\s+(?:what\s+)?(?:the|its)\s+title|no\s+title\s+on\s+the\s+slides?|(?:forgot|missed)\s+(?:the|its)\s+title|title\s+(?:unknown|not\s+given|tbd|tbc|tba|to\s+follow)\b|^(?:tbc|tba|tbd)\b
           |no\s+recuerdo\s+el\s+t[íi]tulo|sin\s+t[íi]tulo|titre\s+inconnu|titel\s+(?:leider\s+)?(?:vergessen|verpasst)|não\s+lembro\s+o\s+t[íi]tulo)",
     )
     .expect("valid regex")
