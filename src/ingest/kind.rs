@@ -100,7 +100,7 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
         w.extend(word.chars().flat_map(char::to_lowercase));
         let k = match w.as_str() {
             // (Spanish, Portuguese, French, German and Italian group words too.)
-            "lightning" | "lightnings" | "lt" | "lts" | "relámpago" | "relampago" | "blitzvorträge"
+            "lightning" | "lightnings" | "lt" | "lts" | "relámpago" | "relampago" | "relâmpago" | "blitzvorträge"
             | "kurzvorträge" | "éclair" => Some(SessionKind::Lightning),
             "keynote" | "keynotes" => Some(SessionKind::Keynote),
             "tutorial" | "tutorials" | "workshop" | "workshops" | "talleres" | "ateliers" | "oficinas" => {

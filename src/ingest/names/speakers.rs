@@ -47,9 +47,26 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
             .flat_map(|p| p.split(" und "))
             .flat_map(|p| p.split(" et "))
             .flat_map(|p| p.split(" y "))
+            .flat_map(split_between_full_names)
             .map(str::trim)
             .filter(|p| !p.is_empty())
     })
+}
+
+/// `João Pedro Albuquerque e Mariana Yamamoto`, `Anna de Vries en Pieter Bos`: the Portuguese,
+/// Italian and Dutch "and" parts two names only when each side has two words or more (so a
+/// surname joined by `e`, `Fernandes e Silva`, stays whole).
+fn split_between_full_names(part: &str) -> Vec<&str> {
+    for joiner in [" e ", " en ", " og ", " och "] {
+        if let Some((a, b)) = part.split_once(joiner)
+            && a.split_whitespace().count() >= 2
+            && b.split_whitespace().count() >= 2
+            && b.starts_with(char::is_uppercase)
+        {
+            return vec![a, b];
+        }
+    }
+    vec![part]
 }
 
 /// Removes top-level `( … )` and `[ … ]` asides, returning the text without them and each aside
@@ -356,6 +373,7 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
 /// assert_eq!(names("Ravi", Slot::Stated).unwrap(), ["Ravi"]);
 /// assert_eq!(names("ana paula ferreira", Slot::Guessed).unwrap(), ["Ana Paula Ferreira"]);
 /// assert_eq!(names("query tuning", Slot::Guessed), None);
+/// assert_eq!(names("João Pedro Albuquerque e Mariana Yamamoto", Slot::Guessed).unwrap().len(), 2);
 /// ```
 #[must_use]
 pub fn speaker_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
