@@ -90,6 +90,7 @@ impl NotesSource {
                 if bytes.contains(&0) && super::decode::decode(&bytes).encoding == super::decode::Encoding::Utf8 {
                     return Err(Diagnostic::file(display, "binary file (NUL bytes), skipped"));
                 }
+                bytes.reserve(usize::try_from(meta.len()).unwrap_or(0).saturating_sub(bytes.len()));
                 std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(cannot)?;
                 Ok(std::borrow::Cow::Owned(bytes))
             }
