@@ -450,7 +450,7 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
     let store = rdf::store_of(&triples).context("cannot build the in-memory store")?;
     let out = match sparql::run(&store, &text, args.format.results_format(), limits, base) {
         Ok(out) => out,
-        Err(e @ (QueryError::Syntax(_) | QueryError::Format(_))) => {
+        Err(e @ (QueryError::Syntax(_) | QueryError::Format(_) | QueryError::NamedGraphs)) => {
             return Err(Error::Usage(e.to_string()));
         }
         Err(e) => return Err(Error::Other(e.into())),

@@ -53,6 +53,11 @@ pub enum QueryError {
     /// The format does not fit the kind of result.
     #[error("{0}")]
     Format(String),
+    /// The query names graphs (`FROM`, `FROM NAMED`) the data cannot hold.
+    #[error(
+        "the query names graphs with FROM or FROM NAMED, but confgraph's data is one default graph with no named graphs, so it could only answer nothing; remove the FROM clauses"
+    )]
+    NamedGraphs,
     /// Evaluation failed.
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
@@ -113,6 +118,10 @@ pub fn run(
         .with_cancellation_token(token.clone())
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    // (`FROM <http://…>` over a store of one default graph gives 0 rows without a word.)
+    if !prepared.dataset().is_default_dataset() {
+        return Err(QueryError::NamedGraphs);
+    }
     let (store, base) = (store.clone(), base.clone());
     let worker_token = token.clone();
     guard::guarded(&token, limits, move || {
@@ -302,5 +311,9 @@ mod tests {
             Err(QueryError::Format(_))
         ));
         assert!(matches!(answer("CONSTRUCT WHERE { ?s ?p ?o }", ResultsFormat::Csv), Err(QueryError::Format(_))));
+        assert!(matches!(
+            answer("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", ResultsFormat::Table),
+            Err(QueryError::NamedGraphs)
+        ));
     }
 }

@@ -286,6 +286,14 @@ fn query_command_contract() {
         .code(1)
         .stdout("")
         .stderr(predicates::str::contains("more than 10 rows"));
+    // `FROM <…>` could only answer nothing over confgraph's one default graph: said, not silent.
+    confgraph()
+        .args(["query", "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "--data"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("remove the FROM clauses"));
     for (option, bad) in [("--max-rows", "0"), ("--max-rows", "-3"), ("--max-memory", "0"), ("--max-memory", "lots")] {
         confgraph().args(["query", "ASK { ?s ?p ?o }", option, bad, "--data"]).arg(&data).assert().code(2);
     }
