@@ -185,10 +185,7 @@ fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
             // (`Dr.`, `J.`: a full stop after a title or an initial ends no sentence.)
             '.' if depth <= 0
                 && (i + 1 == rest.len() || rest[i + 1..].starts_with(' '))
-                && !rest[..i]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.chars().count() <= 2 || w.eq_ignore_ascii_case("prof")) =>
+                && !rest[..i].rsplit(' ').next().is_some_and(super::names::judge::is_shortened) =>
             {
                 end = i;
                 break;

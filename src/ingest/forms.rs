@@ -852,10 +852,7 @@ impl Form for PeriodSplit {
             // (`Dr. Ana`, `M. Petrov`, `Univ. of Tartu`: a full stop after an initial or a
             // shortened word ends no title.)
             let last = left.rsplit(' ').next().unwrap_or(left);
-            let shortened = ["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Univ", "Inst", "Dept", "vs", "Jr", "Sr", "No"];
-            // (An initial is one capital, perhaps hyphenated: `J`, `J-P`; `AI`, `3D`, `Go` end titles.)
-            let initial = last.split('-').all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase));
-            let short = initial || shortened.iter().any(|w| w.eq_ignore_ascii_case(last));
+            let short = super::names::judge::is_shortened(last);
             // (`T  - prof. Halima Abubakar`: a dash already parts title and speaker.)
             let dashed = DASHES.iter().take(5).any(|d| left.contains(d));
             if short || dashed || left.split_whitespace().count() < 2 {

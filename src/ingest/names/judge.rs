@@ -109,6 +109,29 @@ pub fn is_particle(token: &str) -> bool {
     PARTICLES.contains(&token)
 }
 
+/// Shortened words a full stop follows that are neither honorifics nor initials.
+const ABBREVIATIONS: &[&str] = &["st", "univ", "inst", "dept", "vs", "jr", "sr", "no"];
+
+/// Whether a full stop after `word` ends nothing (a sentence, a title): an honorific (`Dr`,
+/// `Prof`), an initial of one capital, perhaps hyphenated (`J`, `J-P`), or an abbreviation
+/// (`Univ`, `Dept`, `vs`). `AI`, `3D` and `Go` end titles.
+///
+/// ```
+/// use confgraph::ingest::names::judge::is_shortened;
+///
+/// assert!(is_shortened("Dr") && is_shortened("J-P") && is_shortened("Univ") && is_shortened("prof"));
+/// assert!(!is_shortened("AI") && !is_shortened("Why"));
+/// ```
+#[must_use]
+pub fn is_shortened(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let initial = word.split('-').all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase));
+    initial
+        || HONORIFICS.contains(&lower.as_str())
+        || HONORIFICS.contains(&format!("{lower}.").as_str())
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
 /// An initial: `K.`, `P.`, `M`, `JP` or `J.R.`.
 #[must_use]
 pub fn is_initial(token: &str) -> bool {

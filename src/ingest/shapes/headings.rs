@@ -341,7 +341,7 @@ fn bold_talks_below(notes: &Notes<'_>, section: &Section) -> usize {
             let b = &notes.blocks[i];
             b.kind == BlockKind::Paragraph
                 && !b.in_quote
-                && opens_in_bold(b)
+                && bold_first_line(b).is_some()
                 && b.line_texts()
                     .nth(1)
                     .is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == LabelField::Speakers))
@@ -349,14 +349,15 @@ fn bold_talks_below(notes: &Notes<'_>, section: &Section) -> usize {
         .count()
 }
 
-/// Whether a block's first line is set in bold or italics from end to end.
-fn opens_in_bold(b: &Block) -> bool {
+/// A block's first line, when it is set in bold or italics from end to end.
+fn bold_first_line(b: &Block) -> Option<&str> {
     let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
     let line = b.text[..line_end].trim_end();
-    !line.is_empty()
-        && b.marks
-            .iter()
-            .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len())
+    let whole = b
+        .marks
+        .iter()
+        .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len());
+    (!line.is_empty() && whole).then_some(line)
 }
 
 /// The first line under a section's heading when it is set in bold or italics from end to end:
@@ -367,12 +368,7 @@ fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Opti
     if b.kind != BlockKind::Paragraph || b.in_quote {
         return None;
     }
-    if !opens_in_bold(b) {
-        return None;
-    }
-    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
-    let line = b.text[..line_end].trim_end();
-    let (title, kind) = strip_kind_label(line);
+    let (title, kind) = strip_kind_label(bold_first_line(b)?);
     // `### Welcome` / `*Inês Carvalho & Rui Tavares (organisers)*`: names, not a title.
     let names = speaker_list(&title, Slot::Guessed).is_some();
     (!title.is_empty() && !names).then_some((title, kind))

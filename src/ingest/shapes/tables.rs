@@ -89,11 +89,13 @@ fn tab_tables(blocks: &[Block]) -> Vec<Table<'_>> {
             // A header names columns with header words; a room's own name (`TRACK A`) counts
             // beside them, never alone (a data row holds room names too).
             let exact: Vec<Column> = cells.iter().map(|c| column_of(c)).filter(|c| *c != Column::Other).collect();
-            let roles: Vec<Column> = cells.iter().map(|c| header_column(c)).collect();
-            let tracks = roles.iter().filter(|r| **r == Column::Room).count();
-            if exact.len() >= 2 || exact == [Column::Time] && tracks >= 2 {
-                columns = roles;
-                continue;
+            // (Room names are looked at only on a line a header word already marks.)
+            if exact.len() >= 2 || exact == [Column::Time] {
+                let roles: Vec<Column> = cells.iter().map(|c| header_column(c)).collect();
+                if exact.len() >= 2 || roles.iter().filter(|r| **r == Column::Room).count() >= 2 {
+                    columns = roles;
+                    continue;
+                }
             }
             rows.push((i, number, cells, b, offset));
         }
