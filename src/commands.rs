@@ -242,12 +242,14 @@ fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
 const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, RdfSyntax::RdfXml, RdfSyntax::NTriples];
 
 fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
-    let (base, out) = (&settings.base, args.out.as_path());
-    let corpus = read_corpus(&args.notes.select_writing_to(Some(out))?, settings)?;
+    let base = &settings.base;
+    let corpus = read_corpus(&args.notes.select_writing_to(Some(&args.out))?, settings)?;
     // One build per folder at a time; the lock is held until this function returns.
-    let _lock = output::lock_folder(out)?;
-    output::remove_stale_temporaries(out)?;
-    output::start_journal();
+    let _lock = output::lock_folder(&args.out)?;
+    output::remove_stale_temporaries(&args.out)?;
+    // Everything is written to a staging folder and moved into place only if all succeeded.
+    let stage = output::Stage::new(&args.out)?;
+    let out = stage.path();
     let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
     // Each view with its exports and the order of its first export.
     let mut jobs = 2 + rdf_files.len();
@@ -331,16 +333,27 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     progress.finish();
     let mut failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     failures.sort_by_key(|(order, _)| *order);
+    // Messages name the files where they will be, not in the staging folder.
+    let plain = |e: &Error| format!("{e:#}").replace(&out.display().to_string(), &args.out.display().to_string());
     let mut failures = failures.into_iter().map(|(_, e)| e);
     if let Some(error) = failures.next() {
         for other in failures {
-            eprintln!("confgraph: warning: {other:#}");
+            eprintln!("confgraph: warning: {}", plain(&other));
         }
-        return Err(error);
+        let kept = if args.out.join(output::MANIFEST).is_file() {
+            ": the previous build's files are as they were"
+        } else {
+            ""
+        };
+        return Err(Error::Other(anyhow::anyhow!(
+            "{}\nnothing in {} was changed{kept}",
+            plain(&error),
+            args.out.display()
+        )));
     }
     // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
-    output::replace_manifest(out, &output::take_journal())?;
-    println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, out.display());
+    stage.commit()?;
+    println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, args.out.display());
     Ok(())
 }
 

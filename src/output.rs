@@ -38,26 +38,7 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
             .with_context(|| format!("cannot set permissions of {}", path.display()))?;
     }
     tmp.persist(path).with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
-    if let Some(journal) = JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_mut() {
-        journal.push(path.to_path_buf());
-    }
     Ok(())
-}
-
-/// The files written since [`start_journal`], while one is kept (a build keeps one to know what
-/// it wrote: the graph CSV writers choose their own file names).
-static JOURNAL: std::sync::Mutex<Option<Vec<std::path::PathBuf>>> = std::sync::Mutex::new(None);
-
-/// Starts recording every file [`write_atomic_with`] puts in place (one build at a time per
-/// process).
-pub fn start_journal() {
-    *JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Vec::new());
-}
-
-/// Stops recording and returns the files written since [`start_journal`].
-#[must_use]
-pub fn take_journal() -> Vec<std::path::PathBuf> {
-    JOURNAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take().unwrap_or_default()
 }
 
 /// Copies the file `from` to `to` atomically.
@@ -96,8 +77,12 @@ pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     write_to_with(path, |w| w.write_all(bytes))
 }
 
-/// Removes `.confgraph-*.tmp` files that a killed run left in `dir` or its sub-folders (no
-/// complete output ever has that name). A missing folder is fine.
+/// The name every staging folder starts with (see [`Stage`]).
+const STAGE_PREFIX: &str = ".confgraph-stage-";
+
+/// Removes `.confgraph-*.tmp` files and `.confgraph-stage-*` folders that a killed run left in
+/// `dir` or its sub-folders (no complete output ever has those names). Call it only while holding
+/// the folder's [`FolderLock`]. A missing folder is fine.
 ///
 /// # Errors
 /// When a folder cannot be listed or a temporary file cannot be removed.
@@ -105,12 +90,86 @@ pub fn remove_stale_temporaries(dir: &Path) -> anyhow::Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(dir).max_depth(3) {
+    let mut walk = walkdir::WalkDir::new(dir).max_depth(3).into_iter();
+    while let Some(entry) = walk.next() {
         let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
         let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && name.starts_with(".confgraph-") && name.ends_with(".tmp") {
+        if entry.depth() == 1 && entry.file_type().is_dir() && name.starts_with(STAGE_PREFIX) {
+            walk.skip_current_dir();
+            std::fs::remove_dir_all(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        } else if entry.file_type().is_file() && name.starts_with(".confgraph-") && name.ends_with(".tmp") {
             std::fs::remove_file(entry.path()).with_context(|| format!("cannot remove {}", entry.path().display()))?;
         }
+    }
+    Ok(())
+}
+
+/// A build's staging folder, inside its output folder: every export is written there first and
+/// moved into place only once all of them are complete, so a build that fails (a full disk, a
+/// file too large) leaves the previous build's set as it was, never a mix of two. Dropped without
+/// [`Stage::commit`], the folder and all it holds are removed.
+///
+/// Staging costs disk space: while a build runs, the old set and the new one both exist.
+#[derive(Debug)]
+pub struct Stage {
+    staged: tempfile::TempDir,
+    out: std::path::PathBuf,
+}
+
+impl Stage {
+    /// Creates the staging folder inside `out` (same file system, so moving is a rename).
+    ///
+    /// # Errors
+    /// When the folder cannot be created.
+    pub fn new(out: &Path) -> anyhow::Result<Self> {
+        let staged = tempfile::Builder::new()
+            .prefix(STAGE_PREFIX)
+            .tempdir_in(out)
+            .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
+        Ok(Self { staged, out: out.to_path_buf() })
+    }
+
+    /// The folder to write this build's files into, laid out as in the output folder.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        self.staged.path()
+    }
+
+    /// Moves every staged file into the output folder, then records them in its manifest and
+    /// removes what the previous build wrote that this one did not (see [`replace_manifest`]).
+    ///
+    /// # Errors
+    /// When a file cannot be moved; the message says the folder may now mix two builds.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let mut written = Vec::new();
+        for entry in walkdir::WalkDir::new(self.path()).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot list {}", self.path().display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(relative) = entry.path().strip_prefix(self.path()).map(Path::to_path_buf) else { continue };
+            let target = self.out.join(&relative);
+            move_into_place(entry.path(), &target).with_context(|| {
+                format!(
+                    "cannot move {} into place; {} may now hold files of two builds: build again",
+                    relative.display(),
+                    self.out.display()
+                )
+            })?;
+            written.push(target);
+        }
+        replace_manifest(&self.out, &written)
+    }
+}
+
+/// Renames `from` to `to`, creating `to`'s folder; copies when they are on two file systems.
+fn move_into_place(from: &Path, to: &Path) -> anyhow::Result<()> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create folder {}", parent.display()))?;
+    }
+    if std::fs::rename(from, to).is_err() {
+        copy_atomic(from, to)?;
     }
     Ok(())
 }

@@ -261,7 +261,7 @@ fn exports_folder_is_what_build_writes_today() {
 }
 
 #[test]
-fn killing_build_midway_leaves_only_complete_files() {
+fn killing_build_midway_leaves_the_previous_set_whole() {
     let work = tempfile::tempdir().unwrap();
     let (old_notes, new_notes) = (work.path().join("old"), work.path().join("new"));
     confgraph::synthetic::write_corpus(&old_notes, 1_500_000, 1).unwrap();
@@ -271,9 +271,13 @@ fn killing_build_midway_leaves_only_complete_files() {
     confgraph().arg("build").arg("-o").arg(&complete_new).arg(&new_notes).assert().success();
     let old: std::collections::BTreeMap<String, Vec<u8>> =
         tree(&exports).into_iter().map(|f| (f.clone(), std::fs::read(exports.join(&f)).unwrap())).collect();
-    // A file renamed into place has its own size and time: cheap to poll, unlike the contents.
-    let stamp = |f: &str| std::fs::metadata(exports.join(f)).and_then(|m| Ok((m.len(), m.modified()?))).ok();
-    let old_stamps: Vec<_> = old.keys().map(|f| stamp(f)).collect();
+    // Files staged so far: complete new files in the build's staging folder.
+    let staged = || {
+        tree(&exports)
+            .iter()
+            .filter(|f| f.starts_with(".confgraph-stage-") && !f.rsplit('/').next().unwrap().starts_with(".confgraph-"))
+            .count()
+    };
 
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("confgraph"))
         .arg("build")
@@ -284,14 +288,13 @@ fn killing_build_midway_leaves_only_complete_files() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it as soon as the first new file is in place, while the rest are still being written.
+    // Kill it as soon as the first new file is staged, while the rest are still being written.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     let killed_midway = loop {
         if child.try_wait().unwrap().is_some() {
             break false;
         }
-        let changed = old.keys().zip(&old_stamps).any(|(f, before)| stamp(f) != *before);
-        if changed || std::time::Instant::now() > deadline {
+        if staged() > 0 || std::time::Instant::now() > deadline {
             child.kill().unwrap();
             child.wait().unwrap();
             break true;
@@ -299,26 +302,14 @@ fn killing_build_midway_leaves_only_complete_files() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     };
     assert!(killed_midway, "build finished before it could be killed; give it more work");
-    let mut seen_old = 0;
-    let mut seen_new = 0;
-    for f in tree(&exports) {
-        let name = f.rsplit('/').next().unwrap();
-        if name.starts_with(".confgraph-") {
-            continue; // a temporary file of the killed run: never in place of an export
-        }
-        let now = std::fs::read(exports.join(&f)).unwrap();
-        if old.get(&f) == Some(&now) {
-            seen_old += 1;
-        } else {
-            assert_eq!(
-                std::fs::read(complete_new.join(&f)).ok(),
-                Some(now),
-                "{f} is neither the old nor the complete new file"
-            );
-            seen_new += 1;
-        }
-    }
-    assert!(seen_old > 0 && seen_new > 0, "killed midway: {seen_old} old and {seen_new} new files");
+    // Outside the staging folder, the previous build's set is whole and untouched.
+    let placed: std::collections::BTreeMap<String, Vec<u8>> = tree(&exports)
+        .into_iter()
+        .filter(|f| !f.starts_with(".confgraph-"))
+        .map(|f| (f.clone(), std::fs::read(exports.join(&f)).unwrap()))
+        .collect();
+    assert!(placed == old, "a killed build changed the previous set");
+    assert!(complete_new.join("graph.nt").is_file());
     // The next run cleans up after the killed one.
     confgraph().arg("build").arg("-o").arg(&exports).arg(&new_notes).assert().success();
     assert!(tree(&exports).iter().all(|f| !f.contains(".confgraph-")), "stale temporary files removed");
@@ -410,4 +401,46 @@ fn a_rebuild_removes_what_it_no_longer_writes_and_one_build_owns_a_folder() {
         drop(held);
         confgraph().arg("build").arg(&first).arg("-o").arg(&out).assert().success();
     }
+}
+
+/// The bytes of every file below `dir`, by relative path.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = tree(dir).into_iter().map(|f| (f.clone(), std::fs::read(dir.join(&f)).unwrap())).collect();
+    files.sort();
+    files
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_that_cannot_finish_leaves_the_previous_set_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (small, out) = (dir.path().join("small"), dir.path().join("out"));
+    std::fs::create_dir_all(&small).unwrap();
+    std::fs::write(small.join("t.md"), talk_notes("PyOhio 2023", "Fearless FFI", "Ana Lima")).unwrap();
+    confgraph().arg("build").arg(&small).arg("-o").arg(&out).assert().success();
+    let before = contents(&out);
+    // A file-size limit stands in for a full disk: writing past it fails with an error (EFBIG,
+    // as ENOSPC would), once the small corpus's files fit and the bundled graph's do not.
+    let bin = assert_cmd::cargo::cargo_bin("confgraph");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 400 && exec \"$@\"")
+        .arg("sh")
+        .arg(&bin)
+        .arg("build")
+        .arg(root().join("notes"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the previous build's files are as they were"), "{stderr}");
+    assert!(!stderr.contains(".confgraph-stage-"), "messages name the final paths: {stderr}");
+    assert!(contents(&out) == before, "the previous set is unchanged");
+    let names: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(!names.iter().any(|n| n.to_string_lossy().starts_with(".confgraph-stage-")), "{names:?}");
+    // Without the limit, the same build replaces the set whole.
+    confgraph().arg("build").arg(root().join("notes")).arg("-o").arg(&out).assert().success();
+    assert!(!tree(&out).is_empty() && contents(&out) != before);
 }
