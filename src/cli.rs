@@ -396,6 +396,9 @@ impl NotesArgs {
                 .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
             overrides.extend(crate::resolve::Overrides::parse(&file, &text).map_err(Error::Usage)?);
         }
+        if let Some(contradiction) = overrides.contradiction() {
+            return Err(Error::Usage(contradiction));
+        }
         Ok(NotesSelection { sources, problems, bundled: false, overrides })
     }
 }

@@ -152,6 +152,11 @@ pub fn assemble_with(
         .collect();
     let (mut sessions, slugs) = crate::dedupe::merge_same_talks(sessions, slugs, &people);
     link_same_talks(&mut sessions, slugs);
+    // A name in confgraph.toml that no notes mention is most likely misspelt.
+    for (name, (file, line)) in overrides.names().filter(|(name, _)| people.lookup(name).is_none()) {
+        let message = format!("confgraph.toml names `{name}`, who is in none of the notes read; check the spelling");
+        diagnostics.push(Diagnostic::at(file, *line, message));
+    }
     diagnostics.sort();
     Corpus {
         conferences: conferences.into_values().collect(),

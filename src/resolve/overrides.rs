@@ -7,6 +7,7 @@
 //!
 //! `same` merges names whatever the evidence; `different` keeps them apart whatever the rules say.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -21,6 +22,9 @@ pub struct Overrides {
     /// Groups of names that are different people.
     #[serde(default)]
     pub different: Vec<Vec<String>>,
+    /// Where each name is written: file and line (the first place, over all files).
+    #[serde(skip)]
+    pub places: BTreeMap<String, (String, u32)>,
 }
 
 /// The file name looked for beside the notes.
@@ -32,20 +36,78 @@ impl Overrides {
     /// # Errors
     /// A message naming `path` and, where the TOML parser knows it, the line.
     pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| {
+        let mut read: Self = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => format!("{}:{l}: {}", path.display(), e.message()),
                 None => format!("{}: {}", path.display(), e.message()),
             }
-        })
+        })?;
+        let file = path.display().to_string();
+        for name in read.same.iter().chain(&read.different).flatten() {
+            // The line of its first spelling, quoted either way (1 if written with escapes).
+            let at = [format!("\"{name}\""), format!("'{name}'")].iter().filter_map(|q| text.find(q.as_str())).min();
+            let line = at.map_or(1, |at| text[..at].matches('\n').count() + 1);
+            read.places.entry(name.clone()).or_insert_with(|| (file.clone(), u32::try_from(line).unwrap_or(u32::MAX)));
+        }
+        Ok(read)
     }
 
     /// Adds another file's overrides.
     pub fn extend(&mut self, other: Self) {
         self.same.extend(other.same);
         self.different.extend(other.different);
+        for (name, place) in other.places {
+            self.places.entry(name).or_insert(place);
+        }
     }
+
+    /// Two names the `same` groups make one person (directly or through others) and a
+    /// `different` group keeps apart: a message naming both and where they are written.
+    #[must_use]
+    pub fn contradiction(&self) -> Option<String> {
+        let key = |n: &String| super::name_key(n);
+        // Each name's `same` group, by union of groups sharing a name.
+        let mut root: BTreeMap<String, String> = BTreeMap::new();
+        for group in &self.same {
+            for pair in group.windows(2) {
+                let (a, b) = (find(&root, &key(&pair[0])), find(&root, &key(&pair[1])));
+                root.entry(a.clone()).or_insert_with(|| a.clone());
+                root.insert(b, a);
+            }
+        }
+        for group in &self.different {
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    if key(a) != key(b) && find(&root, &key(a)) != find(&root, &key(b)) {
+                        continue;
+                    }
+                    let place =
+                        |n: &String| self.places.get(n).map_or_else(String::new, |(f, l)| format!(" ({f}:{l})"));
+                    return Some(format!(
+                        "confgraph.toml says `{a}`{} and `{b}`{} are one person (`same`) and different people (`different`); keep one of the two",
+                        place(a),
+                        place(b)
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// Every name the overrides mention, with where it is written, in order of place.
+    pub fn names(&self) -> impl Iterator<Item = (&String, &(String, u32))> {
+        self.places.iter()
+    }
+}
+
+/// The name key at the root of `k`'s group in a union of `same` groups.
+fn find(root: &BTreeMap<String, String>, k: &str) -> String {
+    let mut k = k.to_owned();
+    while let Some(up) = root.get(&k).filter(|up| **up != k) {
+        k.clone_from(up);
+    }
+    k
 }
 
 /// The `confgraph.toml` files that apply to these notes paths: in each named folder, and beside
@@ -73,6 +135,18 @@ mod tests {
                 .unwrap();
         assert_eq!(o.same, vec![vec!["A B".to_owned(), "A C".to_owned()]]);
         assert_eq!(o.different.len(), 1);
+    }
+
+    #[test]
+    fn contradictions_are_found_through_chains_of_same() {
+        let text = "same = [[\"Ana Lima\", \"A. Lima\"], [\"A. Lima\", \"Ana P. Lima\"]]\ndifferent = [[\"Ana P. Lima\", \"Ana Lima\"]]\n";
+        let o = Overrides::parse(Path::new("c.toml"), text).unwrap();
+        let said = o.contradiction().expect("a contradiction");
+        assert!(said.contains("`Ana P. Lima` (c.toml:1) and `Ana Lima` (c.toml:1)"), "{said}");
+        let fine =
+            Overrides::parse(Path::new("c.toml"), "same = [[\"A B\", \"A C\"]]\ndifferent = [[\"A B\", \"D E\"]]\n");
+        assert_eq!(fine.unwrap().contradiction(), None);
+        assert_eq!(o.places["Ana P. Lima"], ("c.toml".to_owned(), 1));
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn overrides_force_and_forbid() {
         at("Andy Knight", "recap.md", 1, "pycon-us-2024", false),
         at("Andrew Knight", "2024.md", 654, "pycascades-2024", false),
     ];
-    let same = Overrides { same: vec![vec!["Andy Knight".into(), "Andrew Knight".into()]], different: vec![] };
+    let same = Overrides { same: vec![vec!["Andy Knight".into(), "Andrew Knight".into()]], ..Overrides::default() };
     let p = resolve_people_with(&mentions, &same);
     assert_eq!(p.people.len(), 1);
     assert!(p.people[0].merge_reasons[0].contains("confgraph.toml"));
@@ -180,7 +180,8 @@ fn overrides_force_and_forbid() {
         at("Mason Eggers", "recap.md", 123, "pycon-us-2024", false),
         at("Mason Egger", "2025.md", 276, "pycascades-2025", true),
     ];
-    let different = Overrides { same: vec![], different: vec![vec!["Mason Eggers".into(), "Mason Egger".into()]] };
+    let different =
+        Overrides { different: vec![vec!["Mason Eggers".into(), "Mason Egger".into()]], ..Overrides::default() };
     let p = resolve_people_with(&mentions, &different);
     assert_eq!(p.people.len(), 2);
     assert!(p.near_misses.iter().any(|n| n.reason.contains("confgraph.toml says they are different")));

@@ -3,6 +3,7 @@
 //! time, rows and memory.
 
 mod guard;
+pub mod syntax;
 
 use std::io::Write;
 use std::time::Duration;
@@ -117,7 +118,7 @@ pub fn run(
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .parse_query(query)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        .map_err(|e| QueryError::Syntax(syntax::explain(query, &e.to_string())))?;
     // (`FROM <http://…>` over a store of one default graph gives 0 rows without a word.)
     if !prepared.dataset().is_default_dataset() {
         return Err(QueryError::NamedGraphs);
@@ -301,7 +302,7 @@ mod tests {
     fn syntax_errors_say_where() {
         let err = answer("SELECT ?s WHERE { ?s ?p }", ResultsFormat::Table).unwrap_err();
         let msg = err.to_string();
-        assert!(matches!(err, QueryError::Syntax(_)) && msg.contains("1:"), "{msg}");
+        assert!(matches!(err, QueryError::Syntax(_)) && msg.contains("line 1, column 19"), "{msg}");
     }
 
     #[test]

@@ -260,6 +260,19 @@ fn people_explain_shows_merges_near_misses_and_honours_confgraph_toml() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("also: Andrew Knight") || text.contains("also: Andy Knight"), "{text}");
     assert!(text.contains("confgraph.toml says they are different people"), "{text}");
+    // Without a word before: a name that matches no one (a typo), and a pair both same and different.
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "every name matches someone");
+    let toml =
+        "same = [[\"Andy Knight\", \"Andrew Knight\"]]\n\ndifferent = [[\"Joshau Cannon\", \"Joshua Cannon\"]]\n";
+    std::fs::write(dir.path().join("confgraph.toml"), toml).unwrap();
+    confgraph().arg("people").arg(dir.path()).assert().success().stderr(predicates::str::contains(
+        "confgraph.toml:3: confgraph.toml names `Joshau Cannon`, who is in none of the notes read; check the spelling",
+    ));
+    let toml = "same = [[\"Andy Knight\", \"Andrew Knight\"]]\ndifferent = [[\"Andrew Knight\", \"Andy Knight\"]]\n";
+    std::fs::write(dir.path().join("confgraph.toml"), toml).unwrap();
+    confgraph().arg("people").arg(dir.path()).assert().code(2).stderr(predicates::str::contains(
+        "are one person (`same`) and different people (`different`); keep one of the two",
+    ));
     std::fs::write(dir.path().join("confgraph.toml"), "same = 3\n").unwrap();
     confgraph().arg("people").arg(dir.path()).assert().code(2).stderr(predicates::str::contains("confgraph.toml:1:"));
 }
