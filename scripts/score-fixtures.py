@@ -10,7 +10,7 @@ import json, subprocess, sys, unicodedata, os, glob
 args = sys.argv[1:]
 verbose = '-v' in args
 args = [a for a in args if a != '-v']
-binary = 'target/release/confgraph'
+binary = os.environ.get('CONFGRAPH_BIN', 'target/release/confgraph')
 if '--bin' in args:
     i = args.index('--bin'); binary = args[i + 1]; del args[i:i + 2]
 roots = args or ['tests/fixtures']

@@ -224,10 +224,28 @@ pub fn parse_header(header: &str) -> Option<ConferenceName> {
 /// A `#` that opens a capitalised word (`#Tidewater`), the word kept.
 static HASH_BEFORE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|\s)#(\p{Lu})").expect("valid regex"));
 
+/// Whether the year at `start..end` is one end of a span of years (`the Sámi Press, 1990–2010`),
+/// which dates a subject, not an edition.
+fn in_year_range(text: &str, start: usize, end: usize) -> bool {
+    let dash = |c: char| matches!(c, '–' | '-' | '—');
+    let after = text[end..].strip_prefix(dash).is_some_and(|r| {
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        digits == 4
+    });
+    let before = text[..start].strip_suffix(dash).is_some_and(|r| {
+        let digits = r.chars().rev().take_while(char::is_ascii_digit).count();
+        digits == 4
+    });
+    after || before
+}
+
 /// One part of a header: series and year, and `in City` after the year.
 fn parse_part(part: &str) -> Option<ConferenceName> {
     let m = YEAR.captures(part)?;
     let whole = m.get(0)?;
+    if in_year_range(part, whole.start(), whole.end()) {
+        return None;
+    }
     let year: u16 = match (m.get(1), m.get(2)) {
         (Some(y), _) => y.as_str().parse().ok()?,
         (None, Some(yy)) => 2000 + yy.as_str().parse::<u16>().ok()?,
@@ -365,6 +383,9 @@ pub fn parse_heading(header: &str) -> Option<ConferenceName> {
 #[must_use]
 pub fn named_in_sentence(clause: &str, alone: bool) -> Option<ConferenceName> {
     let m = YEAR.find(clause)?;
+    if in_year_range(clause, m.start(), m.end()) {
+        return None;
+    }
     let before: Vec<&str> = clause[..m.start()].split_whitespace().collect();
     let (&word, rest) = before.split_last()?;
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -506,6 +527,14 @@ pub fn year_in_url(url: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_years_is_no_edition() {
+        assert!(named_in_sentence("Web Archiving the Sámi Press, 1990–2010 was great", false).is_none());
+        assert!(parse_header("Reindeer Records 1850–1950").is_none());
+        assert_eq!(parse_header("Gearloft 2023").and_then(|n| n.year), Some(2023));
+        assert_eq!(parse_header("Gearloft 2024-05-17").and_then(|n| n.year), Some(2024));
+    }
 
     fn header(s: &str) -> Option<(String, Option<u16>, Option<String>)> {
         parse_header(s).map(|c| (c.series, c.year, c.location))

@@ -261,7 +261,8 @@ pub fn dot_leaders(text: &str) -> Cow<'_, str> {
 /// ```
 #[must_use]
 pub fn symbol_bullets(text: &str) -> Cow<'_, str> {
-    const SYMBOLS: &[char] = &['•', '◦', '‣', '▪', '▫', '●', '○', '■', '□', '➤', '►', '·'];
+    // (`–`: the en dash a bullet journal or a word processor gives as a note's bullet.)
+    const SYMBOLS: &[char] = &['•', '◦', '‣', '▪', '▫', '●', '○', '■', '□', '➤', '►', '·', '–'];
     let is_bulleted = |line: &str| {
         let t = line.trim_start();
         t.starts_with(SYMBOLS) && t.chars().nth(1).is_some_and(|c| c == ' ' || c == '\t')

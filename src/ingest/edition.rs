@@ -137,7 +137,9 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
             if !w.starts_with(|c: char| c.is_uppercase() && c.to_ascii_uppercase() == letters[k]) || w.len() < 2 {
                 break;
             }
-            k += 1;
+            // A camel-cased word gives a letter for each hump (`TinyBoard Summit` is `TBS`).
+            let humps = camel_humps(w);
+            k += if humps.len() > 1 && letters[k..].starts_with(&humps) { humps.len() } else { 1 };
             end += 1;
         }
         if k == letters.len() {
@@ -158,6 +160,15 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// The capitals that begin a word and each hump of it: `TinyBoard` → `TB`.
+fn camel_humps(word: &str) -> Vec<char> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .filter(|&i| chars[i].is_uppercase() && (i == 0 || chars[i - 1].is_lowercase()))
+        .map(|i| chars[i])
+        .collect()
 }
 
 /// `[Openbench 2024]` in a subject line and `the Openbench Symposium 2024` in the text: the

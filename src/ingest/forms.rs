@@ -224,6 +224,86 @@ fn title_of(text: &str) -> Option<String> {
     Some(t)
 }
 
+/// Words that name what a person does, in a bio (`editor at …`, `freelance data reporter`).
+const ROLE_NOUNS: &[&str] = &[
+    "editor",
+    "reporter",
+    "journalist",
+    "researcher",
+    "engineer",
+    "developer",
+    "designer",
+    "founder",
+    "co-founder",
+    "professor",
+    "lecturer",
+    "student",
+    "manager",
+    "director",
+    "scientist",
+    "analyst",
+    "librarian",
+    "archivist",
+    "consultant",
+    "maintainer",
+    "contributor",
+    "organiser",
+    "organizer",
+    "author",
+    "writer",
+    "architect",
+    "advocate",
+    "teacher",
+    "curator",
+    "freelancer",
+    "postdoc",
+    "cto",
+    "ceo",
+    "head",
+    "lead",
+    "chair",
+    "fellow",
+    "candidate",
+];
+
+/// A person's description rather than a talk's title: it opens in lower case and names a role
+/// within its first five words (`researcher and former wire-service reporter`).
+fn is_bio(text: &str) -> bool {
+    /// Words that open a clause or a question, never a description of someone.
+    const CLAUSE_WORDS: &[&str] =
+        &["why", "how", "what", "when", "every", "all", "my", "our", "your", "to", "should", "can", "is", "are", "not"];
+    /// Words that may follow the role in a description (`editor at`, `reporter based in`).
+    const AFTER_ROLE: &[&str] = &["at", "of", "in", "and", "based", "for", "with", "from", "turned", "&"];
+    if !text.trim_start().starts_with(char::is_lowercase) {
+        return false;
+    }
+    let raw: Vec<&str> = text.split_whitespace().take(6).collect();
+    let words: Vec<String> =
+        raw.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase()).collect();
+    let Some(at) = words.iter().take(5).position(|w| ROLE_NOUNS.contains(&w.as_str())) else { return false };
+    let ends_phrase =
+        raw[at].ends_with([',', '.', ';']) || words.get(at + 1).is_none_or(|w| AFTER_ROLE.contains(&w.as_str()));
+    ends_phrase && !words[..at].iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+}
+
+/// `Nov 18, 2024`, `Tue 14 May`, `2024-11-18`: only a date (month or weekday names, numbers).
+#[must_use]
+pub fn is_date_only(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || ",./".contains(c))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = |w: &str| crate::ingest::conference::NOT_SERIES.contains(&w);
+    let numeric = |w: &str| {
+        let digits = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '-')
+    };
+    !words.is_empty()
+        && words.iter().all(|w| named(w) || numeric(w))
+        && words.iter().any(|w| named(w) || w.matches('-').count() == 2)
+}
+
 /// Words of a room or track tag (`[Main Hall]`, `[Lab 1]`, `Track A:`).
 pub const ROOM_WORDS: &[&str] = &[
     "room",
@@ -663,6 +743,10 @@ impl Form for MarkedTitle {
             let Some(title) = title_of(&inner) else { continue };
             let rest = around(text, start, end);
             let Some((speakers, remark)) = leading_speakers(&rest, slot) else { continue };
+            // `**Joaquim Pestana** — editor at the data desk of *Jornal do Norte*`: a bio.
+            if !at_start && remark.as_deref().is_some_and(is_bio) {
+                continue;
+            }
             let key = if at_start { "**Title** Speaker" } else { "Speaker **Title**" };
             let mut r = reading(key, title, speakers, 2, remark);
             r.kind = label_kind;
@@ -803,7 +887,9 @@ impl Form for DashSplit {
             let last = text.rfind(dash).unwrap_or(first);
             // Names first: up to the first dash. Names last: after the last one.
             let left = &text[..first];
-            if let (Some(names), Some(title)) = (speaker_list(left, slot), title_of(&text[first + dash.len()..])) {
+            // (`Hana Novaková — freelance data reporter based in Prague`: a bio, not a title.)
+            let title = title_of(&text[first + dash.len()..]).filter(|t| !is_bio(t));
+            if let (Some(names), Some(title)) = (speaker_list(left, slot), title) {
                 out.push(reading("Speaker — Title", title, names, 0, None));
             }
             // (`**Title** – Sprecher: Lukas Brenninkmeijer`: the label says what follows.)
@@ -1011,7 +1097,8 @@ impl Form for Separated {
         let Some(title_at) = title_at else {
             return Vec::new();
         };
-        let Some(title) = title_of(slots[title_at]) else {
+        // `### @mirela-dev · Nov 18, 2024`: a post's author and date, not a talk.
+        let Some(title) = title_of(slots[title_at]).filter(|t| !is_date_only(t)) else {
             return Vec::new();
         };
         let rest: Vec<&str> =
@@ -1308,6 +1395,20 @@ pub fn title_only(head: &Head) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_bios_are_no_titles() {
+        for date in ["Nov 18, 2024", "Tue 14 May", "2024-11-18", "Saturday, 3rd June"] {
+            assert!(is_date_only(date), "{date}");
+        }
+        for title in ["May the Force Be With You", "2024 in Review", "Nov 18"] {
+            assert_eq!(is_date_only(title), title == "Nov 18", "{title}");
+        }
+        assert!(is_bio("freelance data reporter based in Prague."));
+        assert!(is_bio("researcher and former wire-service reporter"));
+        assert!(!is_bio("Scraping Court Records Without Getting Blocked"));
+        assert!(!is_bio("why every student should learn Git"));
+    }
 
     fn best(text: &str) -> Option<(String, Vec<String>)> {
         readings(&Head::plain(text), Slot::Guessed)

@@ -34,6 +34,7 @@ pub mod shapes;
 pub mod source;
 pub mod structure;
 pub mod text;
+pub mod wiki;
 
 use std::sync::Arc;
 
@@ -133,6 +134,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     }
     let repaired = text::repair_mojibake(&cleaned);
     let repaired = html::html_to_markdown(&repaired);
+    let repaired = wiki::wiki_to_markdown(&repaired);
     let repaired = dialects::unquote_mail(&repaired);
     let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);

@@ -14,11 +14,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::forms::ROOM_WORDS;
 use super::names::judge::is_particle;
+use super::names::speakers::{Slot, speaker_list};
 
 /// A clock time opening a line, and the text after it.
-static TIME_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}[:.]\d{2})\b\s*(.*)").expect("valid regex"));
+/// (`08:45–09:00   Welcome`: the end of a range is part of the time.)
+static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(\d{1,2}[:.]\d{2}(?:\s?[ap]m)?(?:\s*[–-]\s*\d{1,2}[:.]\d{2}(?:\s?[ap]m)?)?)\b\s*(.*)")
+        .expect("valid regex")
+});
+
+/// A running header or footer with its page number set apart at one end:
+/// `14          NFRS 2025 · SCIENTIFIC PROGRAMME`, `THURSDAY 4 SEPTEMBER          15`.
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,3}\s{5,}\S.*|\S.*\s{5,}\d{1,3})\s*$").expect("valid regex"));
 
 /// `Page 2 of 7`, `page 3/8`: a page footer.
 static PAGE: LazyLock<Regex> =
@@ -39,6 +49,9 @@ const KINDS: &[(&str, &str)] = &[
 const PEOPLE_LABELS: &[&str] =
     &["moderator", "moderators", "panellists", "panelists", "panel", "facilitator", "facilitators", "speakers"];
 const NOT_SPEAKER_LABELS: &[&str] = &["chair", "session chair", "host", "hosts", "chairs"];
+
+/// Labels of where an entry is (`Room: Sali B`), which is neither its title nor its people.
+const PLACE_LABELS: &[&str] = &["room", "rooms", "venue", "location", "place", "where", "track"];
 
 /// First words of programme lines set in capitals that are no one's name.
 const PROGRAMME_WORDS: &[&str] = &[
@@ -71,6 +84,8 @@ enum Part {
     Names(String, bool),
     /// A label before people, whether they are speakers.
     Label(bool),
+    /// A room (`Main Auditorium (Sali A)`, `Room: Sali B`).
+    Place,
     /// Any other text.
     Text,
 }
@@ -89,29 +104,83 @@ enum Part {
 #[must_use]
 pub fn pdf_programme(text: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // Names in capitals, or written names set under the entry's text (a hanging indent) in
+    // text that shows it was set for print (typed notes under times are not rewritten).
+    let printed = set_for_print(&lines);
+    let indent = |l: &str| l.len() - l.trim_start().len();
     let timed_with_names = (0..lines.len())
         .filter(|&i| {
-            TIME_LINE.is_match(lines[i])
-                && lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| matches!(part_of(l.trim()), Part::Names(..)))
+            let Some(caps) = TIME_LINE.captures(lines[i]) else { return false };
+            let column = caps.get(2).map_or(0, |m| m.start());
+            // (Text in columns, `09:15   Opening words      Marieke Verhoeven`, is a table.)
+            let columns = caps.get(2).is_some_and(|m| m.as_str().trim().contains("   "));
+            lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| match part_of(l.trim(), printed) {
+                Part::Names(names, _) => {
+                    is_shouted(&names) || printed && !columns && column >= 6 && indent(l) == column
+                }
+                _ => false,
+            })
         })
         .count();
     if timed_with_names < 3 {
         return Cow::Borrowed(text);
     }
+    // Written names are read only where the programme has no names in capitals.
+    let shouted = (0..lines.len())
+        .filter(|&i| {
+            TIME_LINE.is_match(lines[i])
+                && lines[i + 1..(i + 5).min(lines.len())]
+                    .iter()
+                    .any(|l| matches!(part_of(l.trim(), false), Part::Names(..)))
+        })
+        .count();
+    let written = printed && shouted < 3;
     let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
     blank_page_furniture(&lines, &mut out);
     let mut i = 0;
     while i < lines.len() {
         match TIME_LINE.captures(out[i].trim_end_matches(['\n', '\r'])) {
-            Some(_) => i = rewrite_entry(&mut out, i),
+            Some(_) => i = rewrite_entry(&mut out, i, written),
             None => i += 1,
         }
     }
     Cow::Owned(out.concat())
 }
 
-/// Page footers and the running header right after each.
+/// Whether text shows the marks of a printed page: words hyphenated at line ends (`gla-` /
+/// `ciers`) or page numbers in running headers, twice or more.
+fn set_for_print(lines: &[&str]) -> bool {
+    let hyphenated = lines
+        .windows(2)
+        .filter(|w| {
+            let end = w[0].trim_end();
+            end.ends_with('-')
+                && end[..end.len() - 1].ends_with(char::is_lowercase)
+                && w[1].trim_start().starts_with(char::is_lowercase)
+        })
+        .count();
+    let numbered = lines.iter().filter(|l| PAGE_NUMBER.is_match(l) && !TIME_LINE.is_match(l)).count();
+    hyphenated >= 2 || numbered >= 2
+}
+
+/// Page footers and the running header right after each; rules (`-----`), headers that carry a
+/// page number, and any line repeated three times or more (a running footer).
 fn blank_page_furniture(lines: &[&str], out: &mut [String]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        *seen.entry(l).or_default() += 1;
+    }
+    // (Line one names the programme: it is never furniture.)
+    let mut first_seen = std::collections::HashSet::new();
+    for i in 1..lines.len() {
+        let t = lines[i].trim();
+        let rule = t.len() >= 10 && t.chars().all(|c| matches!(c, '-' | '=' | '_' | '─'));
+        // (The first of a running footer stays: it may spell out the conference's name.)
+        let repeated = seen.get(t).is_some_and(|&n| n >= 3) && !TIME_LINE.is_match(t) && !first_seen.insert(t);
+        if rule || repeated || PAGE_NUMBER.is_match(lines[i]) && !TIME_LINE.is_match(lines[i]) {
+            blank(&mut out[i]);
+        }
+    }
     for i in 0..lines.len() {
         if !PAGE.is_match(lines[i]) {
             continue;
@@ -136,7 +205,7 @@ fn ending(line: &str) -> &str {
 }
 
 /// Rewrites the entry whose time line is `start`; returns the line after it.
-fn rewrite_entry(out: &mut [String], start: usize) -> usize {
+fn rewrite_entry(out: &mut [String], start: usize, written: bool) -> usize {
     let first = out[start].trim_end_matches(['\n', '\r']).to_owned();
     let caps = TIME_LINE.captures(&first).expect("a time line");
     let (time, head) = (caps[1].to_owned(), caps[2].trim().to_owned());
@@ -162,7 +231,7 @@ fn rewrite_entry(out: &mut [String], start: usize) -> usize {
         }
         end += 1;
     }
-    let entry = read_entry(&texts, head_at);
+    let entry = read_entry(&texts, head_at, written);
     if entry.talks.iter().all(|t| t.names.is_empty()) {
         return end;
     }
@@ -204,7 +273,7 @@ struct Entry {
 
 /// Reads an entry's lines: kind, title lines, names, institutions (dropped) and, in a lightning
 /// slot, one talk per title-then-names group.
-fn read_entry(texts: &[(usize, String)], head_at: Option<usize>) -> Entry {
+fn read_entry(texts: &[(usize, String)], head_at: Option<usize>, written: bool) -> Entry {
     let mut entry = Entry::default();
     let mut talk = Talk::default();
     let mut previous_line = usize::MAX;
@@ -221,8 +290,11 @@ fn read_entry(texts: &[(usize, String)], head_at: Option<usize>) -> Entry {
             // The rest of an aside that runs over lines (`(Room 203 · …` / `bring a laptop)`).
             continue;
         }
-        let part =
-            if Some(*line) == head_at && matches!(part_of(text), Part::Names(..)) { Part::Text } else { part_of(text) };
+        let part = if Some(*line) == head_at && matches!(part_of(text, written), Part::Names(..)) {
+            Part::Text
+        } else {
+            part_of(text, written)
+        };
         match part {
             Part::Kind(k) if talk.title.is_empty() && entry.talks.is_empty() => {
                 entry.kind = Some(k);
@@ -236,7 +308,7 @@ fn read_entry(texts: &[(usize, String)], head_at: Option<usize>) -> Entry {
                 listed = names.contains(',');
                 after_names = true;
             }
-            Part::Names(..) => {}
+            Part::Names(..) | Part::Place => {}
             Part::Text | Part::Kind(_) if after_names => {
                 // An institution under a name, or a slot's own note (`Five minutes each`).
                 // In a lightning slot, a line after a blank opens the next talk; one right under
@@ -283,6 +355,9 @@ fn join_title(title: &mut String, line: &str) {
     } else if title.ends_with('-') && line.starts_with(char::is_lowercase) {
         title.pop();
         title.push_str(line);
+    } else if title.ends_with('-') {
+        // (`Adverse-` / `Weather Perception`: a hyphenated compound keeps its hyphen.)
+        title.push_str(line);
     } else {
         title.push(' ');
         title.push_str(line);
@@ -325,6 +400,9 @@ fn split_people(line: &str) -> Vec<String> {
 
 /// `MARIEKE VAN DER BERG (Het Utrechts Archief)` → `Marieke van der Berg (Het Utrechts Archief)`.
 fn unshout_name(part: &str) -> String {
+    if !is_shouted(part) {
+        return part.to_owned();
+    }
     let (name, aside) = part.find('(').map_or((part, ""), |at| (&part[..at], &part[at..]));
     let words: Vec<String> = name
         .split_whitespace()
@@ -354,17 +432,26 @@ fn unshout_name(part: &str) -> String {
 }
 
 /// What a line of an entry is.
-fn part_of(text: &str) -> Part {
+fn part_of(text: &str, written: bool) -> Part {
     let lower = text.to_lowercase();
     if let Some((label, rest)) = text.split_once(':') {
         let l = label.trim().to_lowercase();
+        if PLACE_LABELS.contains(&l.as_str()) {
+            return Part::Place;
+        }
         if PEOPLE_LABELS.contains(&l.as_str()) || NOT_SPEAKER_LABELS.contains(&l.as_str()) {
             let speakers = PEOPLE_LABELS.contains(&l.as_str());
-            return match names_of(rest) {
+            return match names_of(rest, written) {
                 Some(names) if speakers => Part::Names(names, true),
                 _ => Part::Label(speakers),
             };
         }
+    }
+    // `Main Auditorium (Sali A)`: a short line that names a room.
+    let bare_words: Vec<&str> = lower.split('(').next().unwrap_or_default().split_whitespace().collect();
+    if (1..=3).contains(&bare_words.len()) && bare_words.iter().any(|w| ROOM_WORDS.contains(w)) && !text.ends_with('.')
+    {
+        return Part::Place;
     }
     if is_shouted(text) {
         let bare = lower.split('(').next().unwrap_or_default().trim().to_owned();
@@ -372,7 +459,7 @@ fn part_of(text: &str) -> Part {
             return Part::Kind(label);
         }
     }
-    names_of(text).map_or(Part::Text, |n| Part::Names(n, false))
+    names_of(text, written).map_or(Part::Text, |n| Part::Names(n, false))
 }
 
 /// Whether the letters outside brackets are all capitals.
@@ -396,14 +483,32 @@ fn is_shouted(text: &str) -> bool {
 }
 
 /// A line of people in capitals (asides in any case), or `None`.
-fn names_of(text: &str) -> Option<String> {
+fn names_of(text: &str, written: bool) -> Option<String> {
     let t = text.trim();
     let bare = t.split('(').next().unwrap_or_default().to_lowercase();
     let kind = KINDS.iter().any(|(w, _)| bare.trim_start().starts_with(w));
     let words = t.split('(').next().unwrap_or_default().split_whitespace().count();
     let programme_word = bare.split_whitespace().next().is_some_and(|w| PROGRAMME_WORDS.contains(&w));
-    (is_shouted(t) && !kind && !programme_word && words <= 12 && !t.contains(['·', '|', '—', '–']) && !t.ends_with(':'))
+    if !is_shouted(t) {
+        return (written && !kind && !programme_word).then(|| written_names(t)).flatten();
+    }
+    (!kind && !programme_word && words <= 12 && !t.contains(['·', '|', '—', '–']) && !t.ends_with(':'))
         .then(|| t.to_owned())
+}
+
+/// A line of people written in ordinary case, each a full name, an institution set off by ` · `
+/// dropped: `Jonas Bergström · Aalto University, Finland`, `Dr. Sigrún Hallgrímsdóttir`.
+fn written_names(text: &str) -> Option<String> {
+    let left = text.split(" · ").next().unwrap_or(text).trim();
+    if left.contains("   ") {
+        return None;
+    }
+    if left.ends_with(['.', ':', '?']) && !left.ends_with(" Jr.") || left.split_whitespace().count() > 12 {
+        return None;
+    }
+    let names = speaker_list(left, Slot::Guessed)?;
+    let full = names.iter().all(|n| n.name.split_whitespace().count() >= 2);
+    full.then(|| names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", "))
 }
 
 #[cfg(test)]
@@ -449,5 +554,26 @@ mod tests {
     fn prose_is_left_alone() {
         let text = "10:00 Coffee with Ana\nWe talked.\n";
         assert_eq!(pdf_programme(text), text);
+    }
+
+    #[test]
+    fn printed_pages_give_written_names_under_a_hanging_indent() {
+        let entry = |time: &str, title: &str, name: &str| {
+            format!(
+                "{time}         {title}\n              {name} · Aalto University\n\n              We train an estima-\n              tor on wheel odometry.\n\n"
+            )
+        };
+        let mut text = String::from("14          NFRS 2025 · PROGRAMME\n\n");
+        text += &entry("10:30", "Learning Terrain from Proprio-\n              ception Alone", "Jonas Bergström");
+        text += &entry("10:55", "Snow-Robust Lidar for Adverse-\n              Weather Forestry", "Mei-Ling Chou");
+        text += &entry("11:20", "Thermal Cameras After Dark", "Dr. Olamide Fashola");
+        let out = pdf_programme(&text);
+        assert!(out.contains("10:30  Learning Terrain from Proprioception Alone — Jonas Bergström\n"), "{out}");
+        assert!(out.contains("10:55  Snow-Robust Lidar for Adverse-Weather Forestry — Mei-Ling Chou\n"), "{out}");
+        assert!(out.starts_with("14          NFRS 2025"), "line one stays: {out}");
+        assert_eq!(out.lines().count(), text.lines().count());
+        // Typed notes in the same layout, with no print marks, are left as they are.
+        let typed = "10:00  KEYNOTE The Lakehouse\n       Dr. Ramesh Venkatesan, IISc\n10:45  Iceberg at a Bank\n       Neha Kulkarni\n11:45  Polars vs Spark\n       Zhang Yiming\n";
+        assert_eq!(pdf_programme(typed), typed);
     }
 }

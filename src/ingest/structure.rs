@@ -48,9 +48,13 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |(?:people|things|stuff|items)? \s* to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check|read|watch|try|do|buy|price|book)
             |people
             |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics
+            |who \s+ (?:went|attended|came)|our \s+ team|the \s+ team|team
+            |people \s+ (?:i|we) \s+ (?:met|talked \s+ to|spoke \s+ to|chatted \s+ with)(?:\s+ (?:at|in) \s+ \S.*)?
             |(?:notes|notizen|mitschrift|aantekeningen|apuntes|notas)(?:\s+ (?:for|from|of|zu|von|vom|van|de|del)?\s* (?:day|tag|dag|día|dia|jour) \s+ \d{1,2})?
             |ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
-            |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo)[\s.!:]*$",
+            |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo
+            |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
+            |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen)[\s.!:]*$",
     )
     .expect("valid regex")
 });

@@ -46,15 +46,24 @@ impl Shape for ListItems {
     }
 
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
-        let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+        // Items are read list by list: the top-level items of a section, or the items nested
+        // under one item (`○ Lightning talks` over its talks, apart from notes under talks).
+        let mut groups: BTreeMap<(Option<usize>, u8, Option<usize>), Vec<usize>> = BTreeMap::new();
+        let mut parents: Vec<(u8, usize)> = Vec::new();
         for (i, b) in notes.blocks.iter().enumerate() {
-            if matches!(b.kind, BlockKind::Item { .. }) && !b.in_quote && Some(i) != notes.header_block {
-                let section = notes.section_index_holding(i);
-                groups.entry((section, b.depth)).or_default().push(i);
+            if !matches!(b.kind, BlockKind::Item { .. }) || b.in_quote || Some(i) == notes.header_block {
+                continue;
             }
+            while parents.last().is_some_and(|&(depth, _)| depth >= b.depth) {
+                parents.pop();
+            }
+            let section = notes.section_index_holding(i);
+            let parent = parents.last().map(|&(_, p)| p).filter(|&p| notes.section_index_holding(p) == section);
+            groups.entry((section, b.depth, parent)).or_default().push(i);
+            parents.push((b.depth, i));
         }
         let mut out = Vec::new();
-        for ((section, _), items) in groups {
+        for ((section, _, _), items) in groups {
             out.extend(read_group(notes, section, &items));
         }
         out.sort_by_key(|c| (c.anchor, c.offset));
@@ -225,6 +234,8 @@ fn loose_reading(head: &Head) -> Option<Reading> {
         (NameRef::named(name), end)
     };
     let rest = &text[after..];
+    // (`Bao Nguyen's talk on … I don't`: the possessive's apostrophe opens no quote.)
+    let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
     let title = quoted_span(rest)
         .map(|(_, _, inner)| inner.trim().to_owned())
         .or_else(|| {

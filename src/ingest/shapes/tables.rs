@@ -12,6 +12,7 @@ use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::labels::labels_of;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
+use super::super::structure::is_own_section;
 use super::super::structure::is_structure;
 use super::{Candidate, Evidence, Shape, is_break, is_title_case};
 
@@ -43,6 +44,15 @@ impl Shape for TableRows {
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
         let mut out = Vec::new();
         for table in markdown_tables(notes.blocks).into_iter().chain(tab_tables(notes.blocks)) {
+            // (A table under `## Costs` or `## Budget` is the note-taker's own.)
+            let section = table.rows.first().and_then(|r| notes.section_index_holding(r.0));
+            let own = |s: usize| {
+                let section = &notes.sections[s];
+                section.level >= 2 && is_own_section(&notes.blocks[section.heading].text)
+            };
+            if section.is_some_and(own) {
+                continue;
+            }
             out.extend(read_table(notes, &table));
         }
         out.sort_by_key(|c| (c.anchor, c.offset));
