@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::process::Command as Process;
 
 use serde_json::Value;
 
@@ -443,4 +444,36 @@ fn a_build_that_cannot_finish_leaves_the_previous_set_untouched() {
     // Without the limit, the same build replaces the set whole.
     confgraph().arg("build").arg(root().join("notes")).arg("-o").arg(&out).assert().success();
     assert!(!tree(&out).is_empty() && contents(&out) != before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_written_gives_one_clear_error() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Permissions do not stop root: run as `nobody` then (setpriv, util-linux), with the binary
+    // and the notes copied where `nobody` may read them.
+    let root_user = Process::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let (bin, notes) = (dir.path().join("confgraph"), dir.path().join("notes"));
+    std::fs::copy(assert_cmd::cargo::cargo_bin("confgraph"), &bin).unwrap();
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::copy(root().join("notes/pycascades-2024.md"), notes.join("pycascades-2024.md")).unwrap();
+    let mut run = if root_user {
+        let mut p = Process::new("setpriv");
+        p.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&bin);
+        p
+    } else {
+        Process::new(&bin)
+    };
+    let output = run.arg("build").arg(&notes).arg("-o").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let said: Vec<&str> = stderr.lines().filter(|l| l.starts_with("confgraph: ")).collect();
+    assert_eq!(said.len(), 1, "one message, not one per export: {stderr}");
+    assert!(said[0].contains("cannot create a staging folder in") && said[0].contains("Permission denied"), "{stderr}");
+    assert!(std::fs::read_dir(&out).unwrap().next().is_none(), "nothing written");
 }
