@@ -241,11 +241,9 @@ fn in_year_range(text: &str, start: usize, end: usize) -> bool {
 
 /// One part of a header: series and year, and `in City` after the year.
 fn parse_part(part: &str) -> Option<ConferenceName> {
-    let m = YEAR.captures(part)?;
+    // (The first year that is not one end of a span: `Sámi Press, 1990–2010, at DigiLib 2024`.)
+    let m = YEAR.captures_iter(part).find(|c| c.get(0).is_some_and(|w| !in_year_range(part, w.start(), w.end())))?;
     let whole = m.get(0)?;
-    if in_year_range(part, whole.start(), whole.end()) {
-        return None;
-    }
     let year: u16 = match (m.get(1), m.get(2)) {
         (Some(y), _) => y.as_str().parse().ok()?,
         (None, Some(yy)) => 2000 + yy.as_str().parse::<u16>().ok()?,
@@ -382,10 +380,7 @@ pub fn parse_heading(header: &str) -> Option<ConferenceName> {
 /// ```
 #[must_use]
 pub fn named_in_sentence(clause: &str, alone: bool) -> Option<ConferenceName> {
-    let m = YEAR.find(clause)?;
-    if in_year_range(clause, m.start(), m.end()) {
-        return None;
-    }
+    let m = YEAR.find_iter(clause).find(|m| !in_year_range(clause, m.start(), m.end()))?;
     let before: Vec<&str> = clause[..m.start()].split_whitespace().collect();
     let (&word, rest) = before.split_last()?;
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -532,6 +527,8 @@ mod tests {
     fn a_span_of_years_is_no_edition() {
         assert!(named_in_sentence("Web Archiving the Sámi Press, 1990–2010 was great", false).is_none());
         assert!(parse_header("Reindeer Records 1850–1950").is_none());
+        let n = named_in_sentence("a talk on the Sámi Press, 1990–2010, at DigiLib 2024 in Turku", false).unwrap();
+        assert_eq!((n.series.as_str(), n.year), ("DigiLib", Some(2024)));
         assert_eq!(parse_header("Gearloft 2023").and_then(|n| n.year), Some(2023));
         assert_eq!(parse_header("Gearloft 2024-05-17").and_then(|n| n.year), Some(2024));
     }

@@ -259,9 +259,6 @@ const ROLE_NOUNS: &[&str] = &[
     "postdoc",
     "cto",
     "ceo",
-    "head",
-    "lead",
-    "chair",
     "fellow",
     "candidate",
 ];
@@ -283,7 +280,8 @@ fn is_bio(text: &str) -> bool {
     let Some(at) = words.iter().take(5).position(|w| ROLE_NOUNS.contains(&w.as_str())) else { return false };
     let ends_phrase =
         raw[at].ends_with([',', '.', ';']) || words.get(at + 1).is_none_or(|w| AFTER_ROLE.contains(&w.as_str()));
-    ends_phrase && !words[..at].iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+    // (`becoming a maintainer`: a verb before the role makes a clause.)
+    ends_phrase && !words[..at].iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing"))
 }
 
 /// `Nov 18, 2024`, `Tue 14 May`, `2024-11-18`: only a date (month or weekday names, numbers).
@@ -1408,6 +1406,9 @@ mod tests {
         assert!(is_bio("researcher and former wire-service reporter"));
         assert!(!is_bio("Scraping Court Records Without Getting Blocked"));
         assert!(!is_bio("why every student should learn Git"));
+        for title in ["lead with empathy", "becoming a maintainer", "head in the clouds"] {
+            assert!(!is_bio(title), "{title}");
+        }
     }
 
     fn best(text: &str) -> Option<(String, Vec<String>)> {

@@ -111,7 +111,8 @@ pub fn pdf_programme(text: &str) -> Cow<'_, str> {
     let timed_with_names = (0..lines.len())
         .filter(|&i| {
             let Some(caps) = TIME_LINE.captures(lines[i]) else { return false };
-            let column = caps.get(2).map_or(0, |m| m.start());
+            // (In characters, as the indent is: `10:30–10:55` has a three-byte dash.)
+            let column = caps.get(2).map_or(0, |m| lines[i][..m.start()].chars().count());
             // (Text in columns, `09:15   Opening words      Marieke Verhoeven`, is a table.)
             let columns = caps.get(2).is_some_and(|m| m.as_str().trim().contains("   "));
             lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| match part_of(l.trim(), printed) {
@@ -176,7 +177,17 @@ fn blank_page_furniture(lines: &[&str], out: &mut [String]) {
         let t = lines[i].trim();
         let rule = t.len() >= 10 && t.chars().all(|c| matches!(c, '-' | '=' | '_' | '─'));
         // (The first of a running footer stays: it may spell out the conference's name.)
-        let repeated = seen.get(t).is_some_and(|&n| n >= 3) && !TIME_LINE.is_match(t) && !first_seen.insert(t);
+        // A repeated line is a running footer only beside a rule or a page number (a speaker's
+        // name under three talks is no footer).
+        let furniture = |j: usize| {
+            lines.get(j).is_some_and(|l| {
+                let l = l.trim();
+                l.len() >= 10 && l.chars().all(|c| matches!(c, '-' | '=' | '_' | '─')) || PAGE_NUMBER.is_match(l)
+            })
+        };
+        let beside = (i.saturating_sub(2)..=i + 2).any(|j| j != i && furniture(j));
+        let repeated =
+            beside && seen.get(t).is_some_and(|&n| n >= 3) && !TIME_LINE.is_match(t) && !first_seen.insert(t);
         if rule || repeated || PAGE_NUMBER.is_match(lines[i]) && !TIME_LINE.is_match(lines[i]) {
             blank(&mut out[i]);
         }
@@ -210,11 +221,12 @@ fn rewrite_entry(out: &mut [String], start: usize, written: bool) -> usize {
     let caps = TIME_LINE.captures(&first).expect("a time line");
     let (time, head) = (caps[1].to_owned(), caps[2].trim().to_owned());
     let mut end = start + 1;
-    let mut texts: Vec<(usize, String)> = Vec::new();
+    // Each line: its number, its text and its indent.
+    let mut texts: Vec<(usize, String, usize)> = Vec::new();
     // (The time line's own text is a title or a kind, never people: `12:30  LUNCH`.)
     let head_at = (!head.is_empty()).then_some(start);
     if !head.is_empty() {
-        texts.push((start, head));
+        texts.push((start, head, caps.get(2).map_or(0, |m| m.start())));
     }
     while end < out.len() && !TIME_LINE.is_match(&out[end]) {
         let t = out[end].trim();
@@ -227,7 +239,7 @@ fn rewrite_entry(out: &mut [String], start: usize, written: bool) -> usize {
         } else if t.starts_with(['•', '-', '*', '>']) || t.to_lowercase().starts_with("session") {
             break;
         } else {
-            texts.push((end, t.to_owned()));
+            texts.push((end, t.to_owned(), out[end].len() - out[end].trim_start().len()));
         }
         end += 1;
     }
@@ -235,7 +247,7 @@ fn rewrite_entry(out: &mut [String], start: usize, written: bool) -> usize {
     if entry.talks.iter().all(|t| t.names.is_empty()) {
         return end;
     }
-    for (line, _) in &texts {
+    for (line, _, _) in &texts {
         blank(&mut out[*line]);
     }
     let nl = ending(&out[start]).to_owned();
@@ -273,15 +285,19 @@ struct Entry {
 
 /// Reads an entry's lines: kind, title lines, names, institutions (dropped) and, in a lightning
 /// slot, one talk per title-then-names group.
-fn read_entry(texts: &[(usize, String)], head_at: Option<usize>, written: bool) -> Entry {
+fn read_entry(texts: &[(usize, String, usize)], head_at: Option<usize>, written: bool) -> Entry {
     let mut entry = Entry::default();
+    // In a slot with a kind, the lines before its first blank are the slot's own (room, chair,
+    // `Five minutes each`) when its talks come after the blank.
+    let first_gap = texts.windows(2).find(|w| w[1].0 != w[0].0 + 1).map(|w| w[1].0);
+    let mut names_indent = usize::MAX;
     let mut talk = Talk::default();
     let mut previous_line = usize::MAX;
     let mut open_parens = 0i32;
     let mut people = true;
     let mut after_names = false;
     let mut listed = false;
-    for (line, text) in texts {
+    for (line, text, indent) in texts {
         let after_a_gap = previous_line.checked_add(1) != Some(*line);
         previous_line = *line;
         let depth = open_parens;
@@ -290,7 +306,7 @@ fn read_entry(texts: &[(usize, String)], head_at: Option<usize>, written: bool) 
             // The rest of an aside that runs over lines (`(Room 203 · …` / `bring a laptop)`).
             continue;
         }
-        let part = if Some(*line) == head_at && matches!(part_of(text, written), Part::Names(..)) {
+        let part = if Some(*line) == head_at && matches!(part_of(text, written), Part::Names(..) | Part::Place) {
             Part::Text
         } else {
             part_of(text, written)
@@ -307,13 +323,15 @@ fn read_entry(texts: &[(usize, String)], head_at: Option<usize>, written: bool) 
                 push_names(&mut talk.names, &names, wrapped);
                 listed = names.contains(',');
                 after_names = true;
+                names_indent = *indent;
             }
             Part::Names(..) | Part::Place => {}
             Part::Text | Part::Kind(_) if after_names => {
                 // An institution under a name, or a slot's own note (`Five minutes each`).
-                // In a lightning slot, a line after a blank opens the next talk; one right under
-                // a name is its institution.
-                if entry.container && after_a_gap && text.starts_with(char::is_uppercase) {
+                // In a lightning slot, a line after a blank or set left of the names opens the
+                // next talk; one right under a name is its institution.
+                let opens = after_a_gap || *indent < names_indent;
+                if entry.container && opens && text.starts_with(char::is_uppercase) {
                     entry.talks.push(std::mem::take(&mut talk));
                     after_names = false;
                     people = true;
@@ -322,7 +340,10 @@ fn read_entry(texts: &[(usize, String)], head_at: Option<usize>, written: bool) 
                 }
             }
             Part::Text | Part::Kind(_) => {
-                if entry.container && talk.title.is_empty() && text.ends_with('.') {
+                let slot_line = entry.kind.is_some() && talk.title.is_empty() && entry.talks.is_empty();
+                if slot_line && first_gap.is_some_and(|g| *line < g) && Some(*line) != head_at
+                    || entry.container && talk.title.is_empty() && text.ends_with('.')
+                {
                     continue;
                 }
                 if talk.title.is_empty() {
@@ -350,18 +371,13 @@ fn parens(text: &str) -> i32 {
 
 /// Joins a wrapped title line: `Hand-` / `written` → `Handwritten`, else with a space.
 fn join_title(title: &mut String, line: &str) {
-    if title.is_empty() {
-        title.push_str(line);
-    } else if title.ends_with('-') && line.starts_with(char::is_lowercase) {
-        title.pop();
-        title.push_str(line);
-    } else if title.ends_with('-') {
+    match (title.is_empty(), title.ends_with('-'), line.starts_with(char::is_lowercase)) {
         // (`Adverse-` / `Weather Perception`: a hyphenated compound keeps its hyphen.)
-        title.push_str(line);
-    } else {
-        title.push(' ');
-        title.push_str(line);
+        (true, _, _) | (false, true, false) => {}
+        (false, true, true) => drop(title.pop()),
+        (false, false, _) => title.push(' '),
     }
+    title.push_str(line);
 }
 
 /// Adds the people of one line, the first joined to the last one before when the list wrapped.
@@ -449,7 +465,13 @@ fn part_of(text: &str, written: bool) -> Part {
     }
     // `Main Auditorium (Sali A)`: a short line that names a room.
     let bare_words: Vec<&str> = lower.split('(').next().unwrap_or_default().split_whitespace().collect();
-    if (1..=3).contains(&bare_words.len()) && bare_words.iter().any(|w| ROOM_WORDS.contains(w)) && !text.ends_with('.')
+    // (`Stage Fright` is a title: a room line has a bracket or a room's code, `Sali A`, `204`.)
+    let coded =
+        text.contains('(') || bare_words.iter().skip(1).any(|w| w.len() <= 3 && w.chars().all(char::is_alphanumeric));
+    if (1..=3).contains(&bare_words.len())
+        && bare_words.iter().any(|w| ROOM_WORDS.contains(w))
+        && coded
+        && !text.ends_with('.')
     {
         return Part::Place;
     }

@@ -30,9 +30,13 @@ static EXTERNAL_LINK: LazyLock<Regex> =
 /// A one-line template `{{Slides|x.pdf}}`, `{{TODO}}`.
 static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{\{[^{}]*\}\}").expect("valid regex"));
 
-/// A cell's attributes before its text: `colspan="2" | text`.
+/// A cell's attributes before its text: `colspan="2" | text`, `rowspan=2 | text` (cells are
+/// split on `||` first, so a single `|` left is the attributes' end).
 static CELL_ATTRIBUTES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^\s*(?:[a-z-]+\s*=\s*"[^"]*"\s*)+\|(?:[^|]|$)"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"^\s*(?:[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|"']+)\s*)+\|"#).expect("valid regex"));
+
+/// A Markdown heading below the title: `## Day 1` (a single `#` opens a wiki's numbered item).
+static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{2,6} \S").expect("valid regex"));
 
 /// What a line of wiki markup becomes, by how it opens: the first rule that matches.
 type LineRule = fn(&str, &mut State) -> Option<String>;
@@ -82,9 +86,14 @@ fn is_wiki(text: &str) -> bool {
             || l.contains("'''")
             || l.contains("[[")
     };
-    let wiki_only =
-        text.lines().any(|l| l.trim_start().starts_with("{|") || HEADING.is_match(l.trim()) && l.starts_with("=="));
-    wiki_only && text.lines().filter(|l| marked(l)).count() >= MIN_WIKI_LINES
+    // Markup only a wiki has (a table, a template, bold in triple quotes) and none of Markdown's
+    // headings or bold: `== Day 1 ==` and `[[links]]` alone are Obsidian notes as well.
+    let wiki_only = text.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("{|") || t.starts_with("{{") || t.contains("'''")
+    });
+    let markdown = text.lines().any(|l| MARKDOWN_HEADING.is_match(l) || l.contains("**"));
+    wiki_only && !markdown && text.lines().filter(|l| marked(l)).count() >= MIN_WIKI_LINES
 }
 
 /// Lines of a template spread over several lines (`{{Infobox event`, `| name = …`, `}}`): its
@@ -193,18 +202,24 @@ mod tests {
 
     #[test]
     fn table_rows_become_tab_separated_cells() {
-        let page = "== S ==\n{| class=\"wikitable\"\n! Time !! Session !! Speaker(s)\n|-\n| 15:00 || Lightning talks || colspan=\"2\" | see below\n|}\n";
+        let page = "== S ==\n{| class=\"wikitable\"\n! Time !! Session !! Speaker(s)\n|-\n| 15:00 || Lightning talks || colspan=\"2\" | see below\n|-\n| 16:00 || Mud || style=\"color:red\"|Ana Lima\n| 17:00 || Dust || rowspan=2 | Dana Okafor\n|}\n";
         let md = wiki_to_markdown(page);
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[2], "Time\tSession\tSpeaker(s)");
         assert_eq!(lines[4], "15:00\tLightning talks\tsee below");
+        assert_eq!(lines[6..8], ["16:00\tMud\tAna Lima", "17:00\tDust\tDana Okafor"]);
     }
 
     #[test]
     fn markdown_and_plain_notes_are_left_alone() {
-        for text in
-            ["# Talk\n\n* Ana said 'this' and ''that''\n", "== Not a wiki ==\nplain text\n", "[[a]] [[b]] [[c]]\n"]
-        {
+        let obsidian = "# Notes\n\n== Day 1 ==\n- [[Rust]] and [[Wasm]]\n- {{embed}} **Ana** — the parser talk\n";
+        let cases = [
+            "# Talk\n\n* Ana said 'this' and ''that''\n",
+            "== Not a wiki ==\nplain text\n",
+            "[[a]] [[b]] [[c]]\n",
+            obsidian,
+        ];
+        for text in cases {
             assert!(matches!(wiki_to_markdown(text), Cow::Borrowed(_)), "{text}");
         }
     }

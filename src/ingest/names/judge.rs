@@ -244,8 +244,14 @@ fn could_be_a_name(words: &[&str]) -> bool {
                 "Co." | "Co" | "Co-op" | "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "GmbH" | "AG" | "Corp."
             )
         || words[..words.len() - 1].iter().any(possessive)
-        || institution_compound(last))
+        || institution_compound(last)
+        // `Main Hall`, `Room Kelvin`: a room.
+        || words.len() > 1 && ROOM_FIRST_WORDS.contains(first))
 }
+
+/// Words that open a room's name, never a person's.
+const ROOM_FIRST_WORDS: &[&str] =
+    &["Main", "Room", "Track", "Hall", "Stage", "Zaal", "Salle", "Saal", "Aula", "Auditorium"];
 
 /// `Scheepvaartmuseum`, `Stadtarchiv`, `Universiteitsbibliotheek`: a Dutch or German compound
 /// that ends in an institution's word is an organisation.

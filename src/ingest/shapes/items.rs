@@ -46,8 +46,9 @@ impl Shape for ListItems {
     }
 
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
-        // Items are read list by list: the top-level items of a section, or the items nested
-        // under one item (`○ Lightning talks` over its talks, apart from notes under talks).
+        // Items are read list by list: the items of a section at one depth, and apart from them
+        // the items nested under a slot (`○ Lightning talks` over its talks, apart from the notes
+        // nested under talks).
         let mut groups: BTreeMap<(Option<usize>, u8, Option<usize>), Vec<usize>> = BTreeMap::new();
         let mut parents: Vec<(u8, usize)> = Vec::new();
         for (i, b) in notes.blocks.iter().enumerate() {
@@ -58,7 +59,10 @@ impl Shape for ListItems {
                 parents.pop();
             }
             let section = notes.section_index_holding(i);
-            let parent = parents.last().map(|&(_, p)| p).filter(|&p| notes.section_index_holding(p) == section);
+            // (Items under `- Day 1` and `- Day 2` stay one list: only a slot over talks parts them.)
+            let parent = parents.last().map(|&(_, p)| p).filter(|&p| {
+                notes.section_index_holding(p) == section && container_kind(&notes.blocks[p].text).is_some()
+            });
             groups.entry((section, b.depth, parent)).or_default().push(i);
             parents.push((b.depth, i));
         }
@@ -330,8 +334,24 @@ fn is_a_note(r: &Reading, evidence: Evidence, labelled: bool, cx: &ItemContext) 
     let lower_case = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title);
     is_break(&r.title) && r.speakers.iter().all(|s| judge(&s.name).likeness < Likeness::Plausible)
         || !cx.talks_here && r.key.contains("Speaker: Title") && lower_case
+        // `- Rui Yamada: open hardware helps repairability`: what someone said, in a clause.
+        || r.key.contains("Speaker: Title") && lower_case && evidence < Evidence::Stated && is_clause(&r.title)
+        || cx.own_section && r.key.starts_with("Speaker did")
         || evidence < Evidence::Stated && opens_a_remark(&r.title)
         || cx.own_section && evidence < Evidence::Stated && !is_title_case(&r.title)
+}
+
+/// Verbs that make a lower-case line a clause someone said, not a title.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "should", "must", "can", "helps", "help", "needs", "need", "kept", "keeps", "makes",
+    "made", "said", "says", "did", "does", "has", "have", "will", "would", "thinks", "argued", "wants",
+];
+
+/// A lower-case line of four words or more with a verb in it: `liability is the blocker`.
+fn is_clause(text: &str) -> bool {
+    let words: Vec<String> =
+        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.len() >= 4 && words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
 }
 
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {

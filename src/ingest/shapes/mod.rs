@@ -208,6 +208,10 @@ const BREAK_WORDS: &[&str] = &[
     "pub",
     "lunchtime",
     "cruise",
+    "bus",
+    "buses",
+    "shuttle",
+    "shuttles",
     // The same in the languages notes are written in: Norwegian, Danish, Swedish, German,
     // French, Spanish, Portuguese, Italian, Polish, Finnish, Filipino.
     "kaffe",
@@ -378,6 +382,10 @@ pub fn is_break(title: &str) -> bool {
         return true;
     }
     if BREAK_WORDS.contains(&first.as_str()) {
+        return true;
+    }
+    // `Poster Session B & Reception`: posters are not a talk.
+    if first == "poster" && words.get(1).is_some_and(|w| w.starts_with("session")) {
         return true;
     }
     // `Community dinner at Time Out Market`, `Speaker reception`: a meal or a party second.

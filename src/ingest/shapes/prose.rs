@@ -638,6 +638,9 @@ fn names_in(refs: &[(usize, Reference)], from: usize, to: usize) -> Vec<(usize, 
         .collect()
 }
 
+/// First words of a programme's pauses, which no title told in a sentence opens with.
+const MEAL_WORDS: &[&str] = &["lunch", "coffee", "break", "breakfast", "dinner", "registration", "poster", "posters"];
+
 fn titled(
     here: &Sentence<'_>,
     spans: &[TitleSpan],
@@ -647,6 +650,12 @@ fn titled(
     let s = here.start;
     let talk_spans: Vec<&TitleSpan> = spans
         .iter()
+        .filter(|sp| {
+            // (`*Lunch + poster session*`, `poster *Terrain classification*`: no talk.)
+            let poster = here.text[..sp.start].trim_end().to_lowercase().ends_with("poster");
+            let first = sp.title.split_whitespace().next().unwrap_or_default().to_lowercase();
+            !MEAL_WORDS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) && !poster
+        })
         .filter(|sp| {
             sp.kind_hint.or(kind).is_some()
                 || names_after(&here.text[sp.end..]).is_some()
