@@ -238,6 +238,22 @@ fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
     exports
 }
 
+/// Each view `build` writes with its exports and the order of its first export, the first after
+/// `before` other jobs; and the number of jobs in all.
+fn build_views(out: &Path, before: usize) -> (Vec<(View, GraphExports, usize)>, usize) {
+    let mut jobs = before;
+    let views = BUILD_VIEWS
+        .iter()
+        .map(|&(name, view)| {
+            let exports = view_exports(out, name, view);
+            let first = jobs;
+            jobs += exports.len();
+            (view, exports, first)
+        })
+        .collect();
+    (views, jobs)
+}
+
 /// The order `build` spawns the RDF files in (see there).
 const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, RdfSyntax::RdfXml, RdfSyntax::NTriples];
 
@@ -251,17 +267,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
     let stage = output::Stage::new(&args.out)?;
     let out = stage.path();
     let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
-    // Each view with its exports and the order of its first export.
-    let mut jobs = 2 + rdf_files.len();
-    let views: Vec<(View, GraphExports, usize)> = BUILD_VIEWS
-        .iter()
-        .map(|&(name, view)| {
-            let exports = view_exports(out, name, view);
-            let first = jobs;
-            jobs += exports.len();
-            (view, exports, first)
-        })
-        .collect();
+    let (views, jobs) = build_views(out, 2 + rdf_files.len());
     let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
     // A failed export does not stop the others. Each job has an order (extract.json, report.html,
     // the RDF files, then each view's files): the first failure in that order is the error, the
@@ -331,30 +337,25 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         || others.iter().for_each(|(view, exports, first)| write_view(*view, exports, *first)),
     );
     progress.finish();
-    let mut failures = failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    failures.sort_by_key(|(order, _)| *order);
-    // Messages name the files where they will be, not in the staging folder.
-    let plain = |e: &Error| format!("{e:#}").replace(&out.display().to_string(), &args.out.display().to_string());
-    let mut failures = failures.into_iter().map(|(_, e)| e);
-    if let Some(error) = failures.next() {
-        for other in failures {
-            eprintln!("confgraph: warning: {}", plain(&other));
-        }
-        let kept = if args.out.join(output::MANIFEST).is_file() {
-            ": the previous build's files are as they were"
-        } else {
-            ""
-        };
-        return Err(Error::Other(anyhow::anyhow!(
-            "{}\nnothing in {} was changed{kept}",
-            plain(&error),
-            args.out.display()
-        )));
-    }
+    first_failure(failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner), out, &args.out)?;
     // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
     stage.commit()?;
     println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, args.out.display());
     Ok(())
+}
+
+/// The first failure of a build, in job order, as its error (the others printed as warnings),
+/// naming files where they would have gone rather than in the staging folder.
+fn first_failure(mut failures: Vec<(usize, Error)>, staged: &Path, out: &Path) -> Result<(), Error> {
+    failures.sort_by_key(|(order, _)| *order);
+    let plain = |e: &Error| format!("{e:#}").replace(&staged.display().to_string(), &out.display().to_string());
+    let mut failures = failures.into_iter().map(|(_, e)| e);
+    let Some(error) = failures.next() else { return Ok(()) };
+    for other in failures {
+        eprintln!("confgraph: warning: {}", plain(&other));
+    }
+    let kept = if out.join(output::MANIFEST).is_file() { ": the previous build's files are as they were" } else { "" };
+    Err(Error::Other(anyhow::anyhow!("{}\nnothing in {} was changed{kept}", plain(&error), out.display())))
 }
 
 /// Writes the graph in `syntax` to `graph.<ext>` under `out`, and copies it to the syntaxes whose

@@ -106,9 +106,12 @@ pub fn remove_stale_temporaries(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// A build's staging folder, inside its output folder: every export is written there first and
-/// moved into place only once all of them are complete, so a build that fails (a full disk, a
-/// file too large) leaves the previous build's set as it was, never a mix of two. Dropped without
-/// [`Stage::commit`], the folder and all it holds are removed.
+/// moved into place only once all of them are complete, so a build that fails while writing (a
+/// full disk, a file too large) leaves the previous build's set as it was. Moving is renaming,
+/// which needs no space; should a move still fail (a folder in a file's way), the error says the
+/// folder may now hold files of two builds, and the manifest lists both, so the next build
+/// removes what it does not write. Dropped without [`Stage::commit`], the folder and all it
+/// holds are removed.
 ///
 /// Staging costs disk space: while a build runs, the old set and the new one both exist.
 #[derive(Debug)]
@@ -142,15 +145,21 @@ impl Stage {
     /// # Errors
     /// When a file cannot be moved; the message says the folder may now mix two builds.
     pub fn commit(self) -> anyhow::Result<()> {
-        let mut written = Vec::new();
+        let mut staged = Vec::new();
         for entry in walkdir::WalkDir::new(self.path()).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot list {}", self.path().display()))?;
-            if !entry.file_type().is_file() {
-                continue;
+            if let (true, Ok(relative)) = (entry.file_type().is_file(), entry.path().strip_prefix(self.path())) {
+                staged.push(relative.to_path_buf());
             }
-            let Ok(relative) = entry.path().strip_prefix(self.path()).map(Path::to_path_buf) else { continue };
+        }
+        // Before anything moves, the manifest names the old files and the new: whatever happens
+        // next, the next build knows every file either build wrote.
+        let new: Vec<String> = staged.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect();
+        write_manifest(&self.out, &[manifest_entries(&self.out), new].concat())?;
+        let mut written = Vec::new();
+        for relative in staged {
             let target = self.out.join(&relative);
-            move_into_place(entry.path(), &target).with_context(|| {
+            move_into_place(&self.path().join(&relative), &target).with_context(|| {
                 format!(
                     "cannot move {} into place; {} may now hold files of two builds: build again",
                     relative.display(),
@@ -220,21 +229,34 @@ pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> anyhow::R
         .collect();
     now.sort();
     now.dedup();
-    let before = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
-    for old in before.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for old in manifest_entries(dir) {
         // Only plain relative paths below `dir` (no `..`, no root, no drive).
-        let safe = Path::new(old).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        if safe && now.binary_search(&old.to_owned()).is_err() {
-            let path = dir.join(old);
+        let safe = Path::new(&old).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if safe && now.binary_search(&old).is_err() {
+            let path = dir.join(&old);
             if path.is_file() {
                 std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
     }
+    write_manifest(dir, &now)
+}
+
+/// The files the manifest in `dir` lists (none without one).
+fn manifest_entries(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect()
+}
+
+/// Writes the manifest of `dir`: `files`, sorted, once each.
+fn write_manifest(dir: &Path, files: &[String]) -> anyhow::Result<()> {
+    let mut files = files.to_vec();
+    files.sort();
+    files.dedup();
     let mut text = String::from(
         "# Files the last confgraph build wrote here; the next build removes those it no longer writes.\n",
     );
-    for f in &now {
+    for f in &files {
         text.push_str(f);
         text.push('\n');
     }

@@ -22,7 +22,9 @@ pub struct Overrides {
     /// Groups of names that are different people.
     #[serde(default)]
     pub different: Vec<Vec<String>>,
-    /// Where each name is written: file and line (the first place, over all files).
+    /// Where each name is written: file and line (the first place, over all files). Names here
+    /// are checked against the notes read ([`Overrides::names`]); a caller that reads only part
+    /// of the notes a file is for clears them.
     #[serde(skip)]
     pub places: BTreeMap<String, (String, u32)>,
 }
@@ -79,11 +81,18 @@ impl Overrides {
         for group in &self.different {
             for (i, a) in group.iter().enumerate() {
                 for b in &group[i + 1..] {
-                    if key(a) != key(b) && find(&root, &key(a)) != find(&root, &key(b)) {
-                        continue;
-                    }
                     let place =
                         |n: &String| self.places.get(n).map_or_else(String::new, |(f, l)| format!(" ({f}:{l})"));
+                    if key(a) == key(b) {
+                        return Some(format!(
+                            "confgraph.toml says `{a}`{} and `{b}`{} are different people, but confgraph reads them as one name (they differ only in case, accents or punctuation)",
+                            place(a),
+                            place(b)
+                        ));
+                    }
+                    if find(&root, &key(a)) != find(&root, &key(b)) {
+                        continue;
+                    }
                     return Some(format!(
                         "confgraph.toml says `{a}`{} and `{b}`{} are one person (`same`) and different people (`different`); keep one of the two",
                         place(a),
@@ -95,7 +104,7 @@ impl Overrides {
         None
     }
 
-    /// Every name the overrides mention, with where it is written, in order of place.
+    /// Every name the overrides mention, with where it is written, by name.
     pub fn names(&self) -> impl Iterator<Item = (&String, &(String, u32))> {
         self.places.iter()
     }
@@ -147,6 +156,8 @@ mod tests {
             Overrides::parse(Path::new("c.toml"), "same = [[\"A B\", \"A C\"]]\ndifferent = [[\"A B\", \"D E\"]]\n");
         assert_eq!(fine.unwrap().contradiction(), None);
         assert_eq!(o.places["Ana P. Lima"], ("c.toml".to_owned(), 1));
+        let case = Overrides::parse(Path::new("c.toml"), "different = [[\"Ana Lima\", \"ANA LIMA\"]]\n").unwrap();
+        assert!(case.contradiction().unwrap().contains("reads them as one name"));
     }
 
     #[test]

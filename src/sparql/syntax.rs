@@ -21,7 +21,14 @@ const CHECKS: &[Check] =
 /// ```
 #[must_use]
 pub fn explain(query: &str, raw: &str) -> String {
-    let (offset, what) = CHECKS.iter().find_map(|check| check(query)).unwrap_or_else(|| parser_says(query, raw));
+    // The parser fails at or after the mistake, never before it: a check that finds something
+    // past the parser's position has misread valid SPARQL (a property path, `VALUES`).
+    let limit = parse_raw(raw).map_or(query.len(), |(line, column, _)| offset_of(query, line, column));
+    let (offset, what) = CHECKS
+        .iter()
+        .filter_map(|check| check(query))
+        .find(|(at, _)| *at <= limit)
+        .unwrap_or_else(|| parser_says(query, raw));
     let offset = offset.min(query.len());
     let line_start = query[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = query[offset..].find('\n').map_or(query.len(), |i| offset + i);
@@ -40,7 +47,8 @@ fn parser_says(query: &str, raw: &str) -> (usize, String) {
     let offset = offset_of(query, line, column);
     if expected.contains("Prefix not found") {
         let in_name = |c: char| c.is_alphanumeric() || "_-.:".contains(c);
-        let start = query[..offset].char_indices().rev().find(|&(_, c)| !in_name(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let start =
+            query[..offset].char_indices().rev().find(|&(_, c)| !in_name(c)).map_or(0, |(i, c)| i + c.len_utf8());
         let prefix = query[start..offset].split(':').next().unwrap_or("");
         return (start, format!("the prefix `{prefix}:` is not declared: add `PREFIX {prefix}: <…>` before the query"));
     }
@@ -155,6 +163,11 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     None
 }
 
+/// The query's code as text of the same length: strings, IRIs and comments as `\u{1}` each.
+fn code_text(query: &str) -> String {
+    code_bytes(query).0.into_iter().map(|b| b.map_or('\u{1}', char::from)).collect()
+}
+
 /// A string that never closes.
 fn unclosed_string(query: &str) -> Option<(usize, String)> {
     code_bytes(query).1.map(|at| (at, "this string is never closed".to_owned()))
@@ -189,8 +202,13 @@ const UPDATE_WORDS: &[&str] = &["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CR
 
 /// The first word after the PREFIX and BASE lines is not a query form.
 fn query_form(query: &str) -> Option<(usize, String)> {
-    let code: String = code_bytes(query).0.into_iter().map(|b| b.map_or(' ', char::from)).collect();
-    let mut words = code.split_whitespace().map(|w| (w.as_ptr() as usize - code.as_ptr() as usize, w));
+    let code = code_text(query);
+    // (Words end at brackets too: `SELECT(COUNT(*) AS ?n)`, `ASK{…}`; strings, IRIs and comments
+    // are no words.)
+    let mut words = code
+        .split(|c: char| c.is_whitespace() || c == '{' || c == '(')
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c == '\u{1}'))
+        .map(|w| (w.as_ptr() as usize - code.as_ptr() as usize, w));
     loop {
         let (at, word) = words.next()?;
         match word.to_ascii_uppercase().as_str() {
@@ -222,6 +240,10 @@ fn nameless_variable(query: &str) -> Option<(usize, String)> {
     let code = code_bytes(query).0;
     code.iter().enumerate().find_map(|(i, b)| {
         let sign = (*b).filter(|b| matches!(b, b'?' | b'$'))?;
+        // (`foaf:knows?`: a `?` right after a term is a property path.)
+        if i > 0 && code[i - 1].is_none_or(|p| p.is_ascii_alphanumeric() || matches!(p, b')' | b'_' | b'>')) {
+            return None;
+        }
         let next = query[i + 1..].chars().next();
         let named = next.is_some_and(|c| c.is_alphanumeric() || c == '_');
         (!named).then(|| (i, format!("`{}` needs a variable name after it", sign as char)))
@@ -233,15 +255,17 @@ const BINARY_OPERATORS: &[&str] = &["!=", "<=", ">=", "&&", "||", "=", "<", ">",
 
 /// A binary operator with nothing after it but a closing bracket or a comma.
 fn missing_operand(query: &str) -> Option<(usize, String)> {
-    let code: String = code_bytes(query).0.into_iter().map(|b| b.map_or(' ', char::from)).collect();
+    let code = code_text(query);
     let mut i = 0;
     while i < code.len() {
         let Some(op) = BINARY_OPERATORS.iter().find(|op| code[i..].starts_with(**op)) else {
             i += code[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
+        // (`foaf:knows+`: a `+` or `/` right after a term is a property path.)
+        let path = matches!(*op, "+" | "/") && !code[..i].ends_with(char::is_whitespace);
         let after = code[i + op.len()..].trim_start();
-        if after.is_empty() || after.starts_with([')', '}', ',']) {
+        if !path && (after.is_empty() || after.starts_with([')', '}', ','])) {
             return Some((i, format!("`{op}` needs a value on its right")));
         }
         i += op.len();
@@ -251,12 +275,14 @@ fn missing_operand(query: &str) -> Option<(usize, String)> {
 
 /// A triple pattern in a plain group (terms only) with fewer than three terms: `{ ?s ?p }`.
 fn short_triple(query: &str) -> Option<(usize, String)> {
-    let code: String = code_bytes(query).0.into_iter().map(|b| b.map_or('\u{1}', char::from)).collect();
+    let code = code_text(query);
     let mut from = 0;
     while let Some(open) = code[from..].find('{').map(|i| from + i) {
         from = open + 1;
         let Some(len) = code[from..].find(['{', '}']) else { break };
-        if code.as_bytes()[from + len] == b'{' {
+        // (`VALUES ?x { 1 2 }` holds values, not triples.)
+        let lead = &code[code[..open].rfind(['{', '}', '.']).map_or(0, |i| i + 1)..open];
+        if code.as_bytes()[from + len] == b'{' || lead.to_ascii_uppercase().contains("VALUES") {
             continue;
         }
         if let Some(found) = short_statement(&code, from, from + len) {
@@ -269,24 +295,35 @@ fn short_triple(query: &str) -> Option<(usize, String)> {
 /// In a group's text `code[start..end]`, the first statement with too few terms, if the group
 /// holds only terms and separators.
 fn short_statement(code: &str, start: usize, end: usize) -> Option<(usize, String)> {
-    // Words, with literals and IRIs (blanked as \u{1}) as words too; separators apart.
-    let spaced = code[start..end].replace('.', " . ").replace(';', " ; ").replace(',', " , ");
-    let words: Vec<&str> = spaced.split_whitespace().collect();
+    // Words with their offsets, literals and IRIs (blanked as \u{1}) words too; separators apart.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for (at, w) in code[start..end].split_whitespace().map(|w| (w.as_ptr() as usize - code.as_ptr() as usize, w)) {
+        let mut rest = (at, w);
+        while let Some(k) = rest.1.find(['.', ';', ',']).filter(|_| rest.1.parse::<f64>().is_err()) {
+            if k > 0 {
+                words.push((rest.0, &rest.1[..k]));
+            }
+            words.push((rest.0 + k, &rest.1[k..=k]));
+            rest = (rest.0 + k + 1, &rest.1[k + 1..]);
+        }
+        if !rest.1.is_empty() {
+            words.push(rest);
+        }
+    }
     let is_term = |w: &str| {
         w.starts_with(['?', '$', '\u{1}'])
             || w == "a"
             || w.split_once(':').is_some_and(|(p, _)| p.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
             || w.parse::<f64>().is_ok()
     };
-    if words.iter().any(|w| !matches!(*w, "." | ";" | ",") && !is_term(w)) {
+    if words.iter().any(|(_, w)| !matches!(*w, "." | ";" | ",") && !is_term(w)) {
         return None;
     }
-    let mut needed = 3;
-    let mut terms = 0;
-    for w in words.iter().chain(std::iter::once(&".")) {
-        match *w {
+    let (mut needed, mut terms, mut first) = (3, 0, start);
+    for &(at, w) in words.iter().chain(std::iter::once(&(end, "."))) {
+        match w {
             "." | ";" | "," if terms > 0 && terms < needed => {
-                let at = code[start..end].find(|c: char| !c.is_whitespace()).map_or(start, |i| start + i);
+                let at = first;
                 return Some((
                     at,
                     format!(
@@ -297,7 +334,12 @@ fn short_statement(code: &str, start: usize, end: usize) -> Option<(usize, Strin
             "." => (needed, terms) = (3, 0),
             ";" => (needed, terms) = (2, 0),
             "," => (needed, terms) = (1, 0),
-            _ => terms += 1,
+            _ => {
+                if terms == 0 {
+                    first = at;
+                }
+                terms += 1;
+            }
         }
     }
     None
@@ -329,7 +371,7 @@ mod tests {
                 "SELECT ?s WHERE { ?s ?p }",
                 "line 1, column 19: a triple pattern needs a subject, a predicate and an object",
             ),
-            ("SELECT * WHERE { ?s ?p ?o ; ?q }", "line 1, column 18: a triple pattern needs"),
+            ("SELECT * WHERE { ?s ?p ?o ; ?q }", "line 1, column 29: a triple pattern needs"),
             ("SELECT * WHERE { ?s ?p ?o } LIMIT x", "line 1, column 35: unexpected `x`, expected a number"),
             (
                 "SELECT * WHERE { ?s ?p ?o } ORDER ?s",
@@ -351,6 +393,25 @@ mod tests {
         assert_eq!(lines.len(), 3, "{msg}");
         assert_eq!(lines[2].find('^'), lines[1].find("= )"), "{msg}");
         assert!(!msg.contains("ABS") && !msg.contains("u{"), "{msg}");
+    }
+
+    #[test]
+    fn valid_sparql_around_the_mistake_is_not_blamed() {
+        let cases = [
+            ("SELECT * WHERE { ?s foaf:knows+ ?o }", "the prefix `foaf:` is not declared"),
+            ("SELECT * WHERE { ?s foaf:knows? ?o }", "the prefix `foaf:` is not declared"),
+            ("SELECT * WHERE { ?s ?p ?n FILTER(?n = \"Ana\") . ?s foaf:x ?o }", "the prefix `foaf:` is not declared"),
+            ("SELECT(COUNT(*) AS ?n) WHERE { ?s ?p ?o } LIMIT x", "unexpected `x`"),
+            ("ASK{ ?s ?p ?o } LIMIT x", "unexpected `x`"),
+            // (The values are not blamed; the short pattern after them is not found either.)
+            ("SELECT * WHERE { VALUES ?x { 1 2 } ?s ?p }", "column 43: the query ends here"),
+        ];
+        for (query, start) in cases {
+            let got = said(query);
+            assert!(got.contains(start), "{query:?}\n  got:  {got}\n  want: …{start}…");
+        }
+        // The short pattern itself is pointed at, not the group's first.
+        assert!(said("SELECT * WHERE {\n ?s ?p ?o .\n ?s ?q\n}").starts_with("line 3, column 2: a triple pattern"));
     }
 
     #[test]

@@ -477,3 +477,29 @@ fn a_folder_that_cannot_be_written_gives_one_clear_error() {
     assert!(said[0].contains("cannot create a staging folder in") && said[0].contains("Permission denied"), "{stderr}");
     assert!(std::fs::read_dir(&out).unwrap().next().is_none(), "nothing written");
 }
+
+#[test]
+fn a_move_that_fails_says_so_and_the_next_build_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (small, out) = (dir.path().join("small"), dir.path().join("out"));
+    std::fs::create_dir_all(&small).unwrap();
+    std::fs::write(small.join("t.md"), talk_notes("PyOhio 2023", "Fearless FFI", "Ana Lima")).unwrap();
+    confgraph().arg("build").arg(&small).arg("-o").arg(&out).assert().success();
+    // A folder where a file must go: the move fails after the writing succeeded.
+    std::fs::remove_file(out.join("report.html")).unwrap();
+    std::fs::create_dir(out.join("report.html")).unwrap();
+    std::fs::write(out.join("report.html/keep"), "x").unwrap();
+    confgraph()
+        .arg("build")
+        .arg(root().join("notes"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("may now hold files of two builds: build again"));
+    let manifest = std::fs::read_to_string(out.join(".confgraph.manifest")).unwrap();
+    assert!(manifest.lines().any(|l| l == "graph.ttl") && manifest.lines().any(|l| l == "report.html"), "{manifest}");
+    std::fs::remove_dir_all(out.join("report.html")).unwrap();
+    confgraph().arg("build").arg(root().join("notes")).arg("-o").arg(&out).assert().success();
+    assert!(tree(&out).iter().all(|f| !f.contains(".confgraph-stage")), "{:?}", tree(&out));
+}
