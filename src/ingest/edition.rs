@@ -134,7 +134,10 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
                 end += 1;
                 continue;
             }
-            if !w.starts_with(|c: char| c.is_uppercase() && c.to_ascii_uppercase() == letters[k]) || w.len() < 2 {
+            // (`OGX`: an X stands for a word of `Ex…`, `Open Genome Exchange`.)
+            let ex = letters[k] == 'X' && w.starts_with("Ex");
+            if !(ex || w.starts_with(|c: char| c.is_uppercase() && c.to_ascii_uppercase() == letters[k])) || w.len() < 2
+            {
                 break;
             }
             // A camel-cased word gives a letter for each hump (`TinyBoard Summit` is `TBS`).

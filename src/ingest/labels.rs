@@ -169,6 +169,29 @@ pub const LABELS: &[(&str, Field)] = &[
     ("auf dem podium", Field::Speakers),
     ("leitung", Field::Speakers),
     ("podium", Field::Speakers),
+    // Japanese, Korean and Chinese programmes and notes.
+    ("登壇", Field::Speakers),
+    ("登壇者", Field::Speakers),
+    ("講師", Field::Speakers),
+    ("発表者", Field::Speakers),
+    ("発表", Field::Speakers),
+    ("司会", Field::Speakers),
+    ("モデレーター", Field::Speakers),
+    ("パネリスト", Field::Speakers),
+    ("スピーカー", Field::Speakers),
+    ("연사", Field::Speakers),
+    ("발표자", Field::Speakers),
+    ("사회", Field::Speakers),
+    ("패널", Field::Speakers),
+    ("讲者", Field::Speakers),
+    ("演讲者", Field::Speakers),
+    ("主持人", Field::Speakers),
+    ("タイトル", Field::Title),
+    ("演題", Field::Title),
+    ("제목", Field::Title),
+    ("题目", Field::Title),
+    ("会場", Field::Room),
+    ("장소", Field::Room),
     ("título", Field::Title),
     ("titulo", Field::Title),
     ("titre", Field::Title),
@@ -251,7 +274,7 @@ fn one_label(part: &str) -> Option<Labelled> {
             return Some(Labelled { field: Field::Speakers, label: phrase.trim().to_owned(), value: value.to_owned() });
         }
     }
-    for sep in ["::", ":", " — ", " – ", " - "] {
+    for sep in ["::", ":", "：", " — ", " – ", " - "] {
         let Some(at) = head.find(sep) else { continue };
         let label = &t[..at];
         if label.split_whitespace().count() > 3 || label.trim().is_empty() {
@@ -259,10 +282,10 @@ fn one_label(part: &str) -> Option<Labelled> {
         }
         let Some(field) = field_of(label) else { continue };
         // A dash after a label is a separator only for who gave the talk (`Speaker — Name`).
-        if sep.trim() != ":" && sep != "::" && field != Field::Speakers {
+        if !matches!(sep, ":" | "::" | "：") && field != Field::Speakers {
             continue;
         }
-        let value = t[at + sep.len()..].trim().trim_start_matches([':', '*', '_']).trim();
+        let value = t[at + sep.len()..].trim().trim_start_matches([':', '：', '*', '_']).trim();
         // `Panel: Paying Maintainers — A, B`: a kind before a title, not a list of panellists.
         let first_part = value.split([',', '(', '&']).next().unwrap_or_default();
         let titled = [" — ", " – ", " - ", ": ", "\"", "“"].iter().any(|m| value.contains(m))

@@ -356,6 +356,14 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
     Some((person, single))
 }
 
+/// A name in Chinese, Japanese or Korean script, then its romanisation in brackets.
+static ROMANISED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?P<native>[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}・ ]*?)\s*[(（](?P<latin>\p{Lu}[\p{L} .'-]+)[)）]",
+    )
+    .expect("valid regex")
+});
+
 /// Reads a list of speakers.
 ///
 /// Returns `None` when the text is not a list of people for this slot. A part that is not a
@@ -415,6 +423,10 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     if let Some(names) = lower_case_names(text, slot) {
         return Some(names);
     }
+    // `高橋 誠 (Makoto Takahashi)`: a name in its own script with its romanisation after it, read
+    // as the romanised name with the other as an alias.
+    let romanised = ROMANISED.replace_all(text, "$native / $latin");
+    let text = romanised.as_ref();
     // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
     if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" ("))
         && is_role_group(role)
@@ -627,6 +639,17 @@ mod tests {
         );
         let v = speaker_list("Adaeze Okonkwo, Flutterwave", Slot::Guessed).unwrap();
         assert_eq!((v.len(), &v[0].affiliations[..]), (1, &["Flutterwave".to_owned()][..]));
+    }
+
+    #[test]
+    fn romanised_names_stand_for_their_own_script() {
+        let read = speaker_list("高橋 誠 (Makoto Takahashi), イ・スヨン (Lee Soo-yeon)", Slot::Stated).unwrap();
+        let names: Vec<&str> = read.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["Makoto Takahashi", "Lee Soo-yeon"]);
+        assert!(read[0].aliases.iter().any(|a| a == "高橋 誠"), "{:?}", read[0].aliases);
+        // A bracket after a Latin name is still an affiliation.
+        let ana = speaker_list("Ana Lima (Red Hat)", Slot::Stated).unwrap();
+        assert_eq!(ana[0].affiliations, ["Red Hat"]);
     }
 
     #[test]

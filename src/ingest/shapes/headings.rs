@@ -154,7 +154,16 @@ fn is_placeholder_title(title: &str) -> bool {
     let lower = title.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
     let second = lower.split_whitespace().nth(1).unwrap_or_default();
-    matches!(first, "slot" | "session" | "talk" | "item" | "#")
+    // (`## note_0007`, `### entry-12`: an app's id for a note.)
+    let id = lower.split_whitespace().count() == 1
+        && lower.trim_start_matches(|c: char| c.is_ascii_alphabetic()).trim_start_matches(['_', '-']).len() >= 2
+        && lower
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .trim_start_matches(['_', '-'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && lower.starts_with(|c: char| c.is_ascii_alphabetic());
+    id || matches!(first, "slot" | "session" | "talk" | "item" | "#" | "note" | "entry" | "card" | "record")
         && second.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(|c| c.is_ascii_digit())
 }
 

@@ -10,7 +10,7 @@
 use crate::model::SessionKind;
 
 use super::super::document::BlockKind;
-use super::super::forms::Head;
+use super::super::forms::{Head, quoted_span};
 use super::super::kind::{container_kind, kind_word};
 use super::super::labels::labels_of;
 use super::super::notes::Notes;
@@ -78,7 +78,9 @@ impl Shape for PatternLines {
             if !(group.fits(&r) || r.score >= 4 && !r.speakers.is_empty()) {
                 continue;
             }
-            if r.title.is_empty() || is_break(&r.title) || is_structure(&r.title) {
+            // (`The tutorial "Testing with Real Users" by …`: a sentence around a quoted title is
+            // left to the prose reader.)
+            if r.title.is_empty() || is_break(&r.title) || is_structure(&r.title) || sentence_around_quote(&r.title) {
                 continue;
             }
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
@@ -94,6 +96,16 @@ impl Shape for PatternLines {
         }
         out
     }
+}
+
+/// A sentence with a quoted title in it: two words or more in lower case outside the quotes.
+fn sentence_around_quote(title: &str) -> bool {
+    // (A quoted word, `without a “default” script`, is part of a title.)
+    let Some((start, end, _)) = quoted_span(title).filter(|(_, _, inner)| inner.split_whitespace().count() >= 2) else {
+        return false;
+    };
+    let outside = format!("{} {}", &title[..start], &title[end..]);
+    outside.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() >= 2
 }
 
 /// `Hall 1 (keynote)`, `Lab — workshop, 2h`: a kind named in a slot beside the title.
