@@ -218,6 +218,15 @@ fn title_of(text: &str) -> Option<String> {
     let t = strip_quotes(t);
     let t = without_room_tag(t);
     let t = collapse_ws(t);
+    // `Graph Genomes — panel`, `Variant Calling — tutorial (half day)`: the kind after a dash.
+    let kind_after = |at: usize| {
+        let after = t[at..].trim_start_matches([' ', '—', '–']);
+        super::kind::kind_word(after.split(" (").next().unwrap_or_default()).is_some()
+    };
+    let t = match t.rfind(" — ").or_else(|| t.rfind(" – ")) {
+        Some(at) if kind_after(at) => t[..at].trim_end().to_owned(),
+        _ => t,
+    };
     if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
         return None;
     }
@@ -1393,6 +1402,13 @@ pub fn title_only(head: &Head) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_after_a_dash_is_no_part_of_the_title() {
+        assert_eq!(title_of("Graph Genomes — panel").as_deref(), Some("Graph Genomes"));
+        assert_eq!(title_of("Variant Calling — tutorial (half day)").as_deref(), Some("Variant Calling"));
+        assert_eq!(title_of("Rust — the Good Parts").as_deref(), Some("Rust — the Good Parts"));
+    }
 
     #[test]
     fn dates_and_bios_are_no_titles() {
