@@ -374,12 +374,33 @@ fn write_rdf(
     Ok(())
 }
 
-/// The triples of an RDF file given with `--data`.
-fn data_triples(path: &Path) -> Result<rdf::TripleTable, Error> {
-    if !path.exists() {
-        return Err(Error::Usage(format!("no such file: {}", path.display())));
-    }
+/// The triples of an RDF file given with `--data`, judged before it is read (see
+/// [`regular_file_within`]).
+fn data_triples(path: &Path, max_bytes: u64) -> Result<rdf::TripleTable, Error> {
+    regular_file_within(path, max_bytes, "--data")?;
     rdf::read_file(path).map_err(|e| Error::Other(anyhow::anyhow!(e)))
+}
+
+/// A file named on the command line (`--data`, `--file`) is read only when it is a regular file
+/// of at most `max_bytes` (`--max-file-size`): `/dev/zero` or a FIFO would never end, a huge file
+/// would fill memory.
+fn regular_file_within(path: &Path, max_bytes: u64, option: &str) -> Result<(), Error> {
+    let meta = std::fs::metadata(path).map_err(|_| Error::Usage(format!("no such file: {}", path.display())))?;
+    if !meta.is_file() {
+        return Err(Error::Usage(format!(
+            "{option} {}: not a regular file (a folder, FIFO, device or socket)",
+            path.display()
+        )));
+    }
+    if meta.len() > max_bytes {
+        return Err(Error::Usage(format!(
+            "{option} {}: {} MiB, larger than the {} MiB a file may be (--max-file-size)",
+            path.display(),
+            meta.len().div_ceil(1 << 20),
+            max_bytes >> 20
+        )));
+    }
+    Ok(())
 }
 
 fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
@@ -397,7 +418,7 @@ fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
         return write_graph(graph_format(args.format).as_ref(), &kg, args.output.as_deref());
     };
     let triples = match &args.data {
-        Some(path) => data_triples(path)?,
+        Some(path) => data_triples(path, settings.max_file_bytes)?,
         None => {
             rdf::corpus_triples(&read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?, base)
         }
@@ -438,6 +459,7 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
     }
     let mut rest = args.args.iter();
     let text = if let Some(path) = &args.file {
+        regular_file_within(path, settings.max_file_bytes, "--file")?;
         std::fs::read_to_string(path)
             .map_err(|e| Error::Usage(format!("cannot read query file {}: {e}", path.display())))?
     } else if let Some(name) = &args.named {
@@ -454,7 +476,7 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
         Some(_) if !notes.is_empty() => {
             return Err(Error::Usage("give notes or --data, not both".into()));
         }
-        Some(path) => data_triples(path)?,
+        Some(path) => data_triples(path, settings.max_file_bytes)?,
         None => {
             let selection = crate::cli::NotesArgs { notes }.select()?;
             rdf::corpus_triples(&read_corpus(&selection, settings)?, base)

@@ -101,6 +101,27 @@ fn fifos_devices_and_huge_files_are_skipped_before_they_are_read() {
     }
     let out = extract_output([Path::new("/dev/zero"), &dir.path().join("good.md")]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: not a regular file"));
+    // Files named by an option are judged the same way before they are read: a usage error.
+    for option in ["--data", "--file"] {
+        let mut args = vec!["query"];
+        if option == "--data" {
+            args.push("ASK { ?s ?p ?o }");
+        }
+        confgraph()
+            .args(&args)
+            .args([option, "/dev/zero"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!("{option} /dev/zero: not a regular file")));
+    }
+    std::fs::write(dir.path().join("big.ttl"), vec![b' '; (1 << 20) + 1]).unwrap();
+    confgraph()
+        .args(["--max-file-size", "1", "query", "ASK { ?s ?p ?o }", "--data"])
+        .arg(dir.path().join("big.ttl"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("2 MiB, larger than the 1 MiB a file may be (--max-file-size)"));
 }
 
 #[test]
