@@ -398,7 +398,7 @@ impl NotesArgs {
             // Names are checked against the notes only when the whole folder is read: beside one
             // file of it, the others' speakers are not there to match.
             if !self.notes.iter().any(|p| p.is_dir() && p.join(crate::resolve::overrides::FILE_NAME) == file) {
-                read.places.clear();
+                read.unchecked.insert(file.display().to_string());
             }
             overrides.extend(read);
         }

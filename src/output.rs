@@ -139,8 +139,9 @@ impl Stage {
         self.staged.path()
     }
 
-    /// Moves every staged file into the output folder, then records them in its manifest and
-    /// removes what the previous build wrote that this one did not (see [`replace_manifest`]).
+    /// Moves every staged file into the output folder (the manifest first listing the old files
+    /// and the new), then records the new ones in the manifest and removes what the previous
+    /// build wrote that this one did not (see [`replace_manifest`]).
     ///
     /// # Errors
     /// When a file cannot be moved; the message says the folder may now mix two builds.

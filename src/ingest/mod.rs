@@ -215,6 +215,36 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Titles and speakers `read_notes` finds in `text`.
+    fn read(text: &str) -> Vec<(String, Vec<String>)> {
+        let sessions = read_notes("n.md", text.as_bytes()).0.map(|r| r.sessions).unwrap_or_default();
+        sessions.into_iter().map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect())).collect()
+    }
+
+    #[test]
+    fn ordinary_notes_that_rules_for_new_shapes_once_misread() {
+        // A title with a room word, or with a joining word, stays a title in a printed programme.
+        let printed = "# Archive Days 2024\n\n09:00  Stage Fright\n       KADRI TAMM\n\n10:00  KEYNOTE\n       Hall of Mirrors\n       MEI CHOU\n\n11:00  Fixity Checks\n       OWEN PRYCE\n";
+        let titles: Vec<String> = read(printed).into_iter().map(|(t, _)| t).collect();
+        assert!(
+            titles.iter().any(|t| t == "Stage Fright") && titles.iter().any(|t| t == "Hall of Mirrors"),
+            "{titles:?}"
+        );
+        // A sentence-case title with a quoted phrase, in a repeated pattern.
+        let pattern = "# Dev Days 2024\n\n[Ana Lima] Why \"works on my machine\" is not enough\n[Dana Okafor] When \"move fast\" broke our billing\n[Elif Demir] Living with \"legacy code\" in a startup\n[Bo Chen] Zero-Copy Parsing\n";
+        assert_eq!(read(pattern).len(), 4, "{:?}", read(pattern));
+        // A talk whose title opens with a pause's word, credited in prose.
+        let prose = "# Dev Days 2024\n\nAfter lunch, \"Break Your Monolith Gently\" by Ana Lima was the best talk.\n";
+        assert!(read(prose).iter().any(|(t, _)| t == "Break Your Monolith Gently"), "{:?}", read(prose));
+        // Given names that are also room words; titles on buses; lower-case questions.
+        let list = "# Dev Days 2024\n\n- Speaker: Hall Caine\n\n## Bus Factor: Why Maintainers Burn Out\n\nSpeaker: Ana Lima\n\n## Talks\n\n- Ana Lima: why rust is hard for beginners\n- Dana Okafor: what makes a good api\n";
+        let read_list = read(list);
+        assert!(read_list.iter().any(|(t, _)| t.starts_with("Bus Factor")), "{read_list:?}");
+        assert!(read_list.iter().any(|(t, _)| t == "why rust is hard for beginners"), "{read_list:?}");
+        assert!(shapes::is_break("Buses to the conference dinner at Pyynikki") && !shapes::is_break("Bus Factor"));
+        assert!(names::judge::judge("Hall Caine").likeness >= names::judge::Likeness::Plausible);
+    }
+
     /// Pieces real notes are made of, including the awkward ones.
     const FRAGMENTS: &[&str] = &[
         "# Pycascades 2025\n",

@@ -290,6 +290,14 @@ fn read_entry(texts: &[(usize, String, usize)], head_at: Option<usize>, written:
     // In a slot with a kind, the lines before its first blank are the slot's own (room, chair,
     // `Five minutes each`) when its talks come after the blank.
     let first_gap = texts.windows(2).find(|w| w[1].0 != w[0].0 + 1).map(|w| w[1].0);
+    // (Only when the slot's people come after the blank: a keynote's abstract after a blank
+    // leaves its title and speaker before it.)
+    let names_at: Vec<usize> = texts
+        .iter()
+        .filter(|(line, text, _)| Some(*line) != head_at && matches!(part_of(text, written), Part::Names(..)))
+        .map(|(line, _, _)| *line)
+        .collect();
+    let first_gap = first_gap.filter(|&g| !names_at.is_empty() && names_at.iter().all(|&l| l > g));
     let mut names_indent = usize::MAX;
     let mut talk = Talk::default();
     let mut previous_line = usize::MAX;
@@ -447,6 +455,10 @@ fn unshout_name(part: &str) -> String {
     if aside.is_empty() { name } else { format!("{name} {}{close}", aside.trim()) }
 }
 
+/// Words of a room's name beside a room word (`Main Stage`, `Lecture Theatre`).
+const ROOM_ADJECTIVES: &[&str] =
+    &["main", "great", "lecture", "small", "big", "grand", "upper", "lower", "east", "west", "north", "south"];
+
 /// What a line of an entry is.
 fn part_of(text: &str, written: bool) -> Part {
     let lower = text.to_lowercase();
@@ -465,12 +477,16 @@ fn part_of(text: &str, written: bool) -> Part {
     }
     // `Main Auditorium (Sali A)`: a short line that names a room.
     let bare_words: Vec<&str> = lower.split('(').next().unwrap_or_default().split_whitespace().collect();
-    // (`Stage Fright` is a title: a room line has a bracket or a room's code, `Sali A`, `204`.)
-    let coded =
-        text.contains('(') || bare_words.iter().skip(1).any(|w| w.len() <= 3 && w.chars().all(char::is_alphanumeric));
+    // (`Stage Fright` is a title: a room line has a bracket, a room's code (`Sali A`, `204`) or
+    // only room words (`Main Stage`, `Lecture Theatre`); never `of`, `and`, `the`.)
+    let code = |w: &&str| w.chars().any(|c| c.is_ascii_digit()) || w.len() == 1 && w.chars().all(char::is_alphabetic);
+    let roomy = |w: &&str| ROOM_WORDS.contains(w) || ROOM_ADJECTIVES.contains(w);
+    let joined = bare_words.iter().any(|w| matches!(*w, "of" | "and" | "the" | "on" | "&"));
+    let coded = text.contains('(') || bare_words.iter().skip(1).any(code) || bare_words.iter().all(roomy);
     if (1..=3).contains(&bare_words.len())
         && bare_words.iter().any(|w| ROOM_WORDS.contains(w))
         && coded
+        && !joined
         && !text.ends_with('.')
     {
         return Part::Place;

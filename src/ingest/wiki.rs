@@ -35,6 +35,9 @@ static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{\{[^{}]*\}\}"
 static CELL_ATTRIBUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^\s*(?:[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|"']+)\s*)+\|"#).expect("valid regex"));
 
+/// Markdown bold: `**Ana**`.
+static MARKDOWN_BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*[^*\s][^*]*\*\*").expect("valid regex"));
+
 /// A Markdown heading below the title: `## Day 1` (a single `#` opens a wiki's numbered item).
 static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{2,6} \S").expect("valid regex"));
 
@@ -92,7 +95,9 @@ fn is_wiki(text: &str) -> bool {
         let t = l.trim_start();
         t.starts_with("{|") || t.starts_with("{{") || t.contains("'''")
     });
-    let markdown = text.lines().any(|l| MARKDOWN_HEADING.is_match(l) || l.contains("**"));
+    // (`** item` is a wiki's nested bullet; Markdown bold is a pair inside a line.)
+    let markdown =
+        text.lines().any(|l| MARKDOWN_HEADING.is_match(l) || !l.starts_with(['*', '#']) && MARKDOWN_BOLD.is_match(l));
     wiki_only && !markdown && text.lines().filter(|l| marked(l)).count() >= MIN_WIKI_LINES
 }
 

@@ -22,11 +22,13 @@ pub struct Overrides {
     /// Groups of names that are different people.
     #[serde(default)]
     pub different: Vec<Vec<String>>,
-    /// Where each name is written: file and line (the first place, over all files). Names here
-    /// are checked against the notes read ([`Overrides::names`]); a caller that reads only part
-    /// of the notes a file is for clears them.
+    /// Where each name is written: file and line (the first place, over all files).
     #[serde(skip)]
     pub places: BTreeMap<String, (String, u32)>,
+    /// Files whose names are not checked against the notes read ([`Overrides::names`]): a caller
+    /// that reads only part of the notes a file is for puts it here.
+    #[serde(skip)]
+    pub unchecked: std::collections::BTreeSet<String>,
 }
 
 /// The file name looked for beside the notes.
@@ -62,6 +64,7 @@ impl Overrides {
         for (name, place) in other.places {
             self.places.entry(name).or_insert(place);
         }
+        self.unchecked.extend(other.unchecked);
     }
 
     /// Two names the `same` groups make one person (directly or through others) and a
@@ -104,9 +107,9 @@ impl Overrides {
         None
     }
 
-    /// Every name the overrides mention, with where it is written, by name.
+    /// Every name the overrides mention whose file is checked, with where it is written, by name.
     pub fn names(&self) -> impl Iterator<Item = (&String, &(String, u32))> {
-        self.places.iter()
+        self.places.iter().filter(|(_, (file, _))| !self.unchecked.contains(file))
     }
 }
 

@@ -250,8 +250,8 @@ fn could_be_a_name(words: &[&str]) -> bool {
 }
 
 /// Words that open a room's name, never a person's.
-const ROOM_FIRST_WORDS: &[&str] =
-    &["Main", "Room", "Track", "Hall", "Stage", "Zaal", "Salle", "Saal", "Aula", "Auditorium"];
+/// (Not `Hall` or `Saal`: given names too, Hall Caine, Saal Ahmed.)
+const ROOM_FIRST_WORDS: &[&str] = &["Main", "Room", "Track", "Stage", "Zaal", "Salle", "Aula", "Auditorium"];
 
 /// `Scheepvaartmuseum`, `Stadtarchiv`, `Universiteitsbibliotheek`: a Dutch or German compound
 /// that ends in an institution's word is an organisation.

@@ -425,7 +425,15 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     }
     // `高橋 誠 (Makoto Takahashi)`: a name in its own script with its romanisation after it, read
     // as the romanised name with the other as an alias.
-    let romanised = ROMANISED.replace_all(text, "$native / $latin");
+    // (Only a name: `山田太郎 (Google)` keeps its affiliation.)
+    let romanised = ROMANISED.replace_all(text, |c: &regex::Captures<'_>| {
+        let judged = judge(&c["latin"]);
+        if judged.words >= 2 && judged.likeness >= Likeness::Plausible {
+            format!("{} / {}", &c["native"], &c["latin"])
+        } else {
+            c[0].to_owned()
+        }
+    });
     let text = romanised.as_ref();
     // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
     if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" ("))
@@ -647,7 +655,10 @@ mod tests {
         let names: Vec<&str> = read.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["Makoto Takahashi", "Lee Soo-yeon"]);
         assert!(read[0].aliases.iter().any(|a| a == "高橋 誠"), "{:?}", read[0].aliases);
-        // A bracket after a Latin name is still an affiliation.
+        // A bracket after a Latin name, or a company after a name in its own script, is still an
+        // affiliation.
+        let yamada = speaker_list("登壇: 高橋 誠 (Sony Interactive)", Slot::Stated);
+        assert!(yamada.is_none_or(|r| r.iter().all(|n| n.name != "Sony Interactive")));
         let ana = speaker_list("Ana Lima (Red Hat)", Slot::Stated).unwrap();
         assert_eq!(ana[0].affiliations, ["Red Hat"]);
     }

@@ -351,7 +351,10 @@ const CLAUSE_VERBS: &[&str] = &[
 fn is_clause(text: &str) -> bool {
     let words: Vec<String> =
         text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    words.len() >= 4 && words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
+    // (`why rust is hard for beginners` is a title in lower case.)
+    let question =
+        words.first().is_some_and(|w| matches!(w.as_str(), "why" | "how" | "what" | "when" | "where" | "who"));
+    !question && words.len() >= 4 && words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
 }
 
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {

@@ -98,14 +98,21 @@ impl Shape for PatternLines {
     }
 }
 
+/// Words outside a quoted title that say a session is being told.
+const TELLING: &[&str] =
+    &["by", "gave", "presented", "moderated", "panel", "tutorial", "workshop", "keynote", "talk", "talks", "lightning"];
+
 /// A sentence with a quoted title in it: two words or more in lower case outside the quotes.
 fn sentence_around_quote(title: &str) -> bool {
     // (A quoted word, `without a “default” script`, is part of a title.)
     let Some((start, end, _)) = quoted_span(title).filter(|(_, _, inner)| inner.split_whitespace().count() >= 2) else {
         return false;
     };
-    let outside = format!("{} {}", &title[..start], &title[end..]);
-    outside.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() >= 2
+    // (Credited or named a session: `The tutorial "…" by`, `I'd add "…" by`, `The captioning
+    // panel, "…", with`; a sentence-case title with a quoted phrase stays whole.)
+    let outside = format!("{} {}", &title[..start], &title[end..]).to_lowercase();
+    let words: Vec<&str> = outside.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    words.iter().filter(|w| w.starts_with(char::is_lowercase)).count() >= 2 && words.iter().any(|w| TELLING.contains(w))
 }
 
 /// `Hall 1 (keynote)`, `Lab — workshop, 2h`: a kind named in a slot beside the title.

@@ -208,10 +208,6 @@ const BREAK_WORDS: &[&str] = &[
     "pub",
     "lunchtime",
     "cruise",
-    "bus",
-    "buses",
-    "shuttle",
-    "shuttles",
     // The same in the languages notes are written in: Norwegian, Danish, Swedish, German,
     // French, Spanish, Portuguese, Italian, Polish, Finnish, Filipino.
     "kaffe",
@@ -382,6 +378,10 @@ pub fn is_break(title: &str) -> bool {
         return true;
     }
     if BREAK_WORDS.contains(&first.as_str()) {
+        return true;
+    }
+    // `Buses to the conference dinner`, `Shuttle to the venue` (not `Bus Factor`).
+    if matches!(first.as_str(), "bus" | "buses" | "shuttle" | "shuttles") && words.iter().any(|w| w == "to") {
         return true;
     }
     // `Poster Session B & Reception`: posters are not a talk.

@@ -654,7 +654,10 @@ fn titled(
             // (`*Lunch + poster session*`, `poster *Terrain classification*`: no talk.)
             let poster = here.text[..sp.start].trim_end().to_lowercase().ends_with("poster");
             let first = sp.title.split_whitespace().next().unwrap_or_default().to_lowercase();
-            !MEAL_WORDS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) && !poster
+            let meal = MEAL_WORDS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()));
+            // (`"Break Your Monolith Gently" by Ana Lima` is a talk: a pause is credited to no one.)
+            let credited = names_after(&here.text[sp.end..]).is_some() || credited_before(here, sp, refs);
+            (!meal || credited) && !poster
         })
         .filter(|sp| {
             sp.kind_hint.or(kind).is_some()
