@@ -242,6 +242,11 @@ mod tests {
         assert!(read_list.iter().any(|(t, _)| t.starts_with("Bus Factor")), "{read_list:?}");
         assert!(read_list.iter().any(|(t, _)| t == "why rust is hard for beginners"), "{read_list:?}");
         assert!(shapes::is_break("Buses to the conference dinner at Pyynikki") && !shapes::is_break("Bus Factor"));
+        // A podcast's chapter times under its own heading are no programme.
+        let show = "# DataDesk Days 2024\n\n## Chapters\n\n- 00:00 — Cold open\n- 04:30 — Interview: Joaquim Pestana\n- 18:10 — The keynote\n\n## Talks\n\n- **The Chart Is Not the Story** — Sven Ekdahl\n";
+        let titles: Vec<String> = read(show).into_iter().map(|(t, _)| t).collect();
+        assert!(titles.iter().all(|t| t != "Cold open" && t != "The keynote"), "{titles:?}");
+        assert!(titles.iter().any(|t| t == "The Chart Is Not the Story"), "{titles:?}");
         assert!(names::judge::judge("Hall Caine").likeness >= names::judge::Likeness::Plausible);
     }
 

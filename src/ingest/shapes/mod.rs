@@ -251,6 +251,15 @@ const BREAK_WORDS: &[&str] = &[
     "merienda",
 ];
 
+/// Whether block `block` stands under one of the note-taker's own headings below the title
+/// (`## Costs`, `## Chapters`): what is there is notes, not the programme.
+pub(super) fn in_own_section(notes: &super::notes::Notes<'_>, block: usize) -> bool {
+    notes.section_index_holding(block).is_some_and(|s| {
+        let section = &notes.sections[s];
+        section.level >= 2 && super::structure::is_own_section(&notes.blocks[section.heading].text)
+    })
+}
+
 /// Whole titles that are programme logistics.
 const BREAK_TITLES: &[&str] = &[
     // An e-mail's sign-off over the sender's name.

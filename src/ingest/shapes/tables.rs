@@ -12,9 +12,8 @@ use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::labels::labels_of;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
-use super::super::structure::is_own_section;
 use super::super::structure::is_structure;
-use super::{Candidate, Evidence, Shape, is_break, is_title_case};
+use super::{Candidate, Evidence, Shape, in_own_section, is_break, is_title_case};
 
 /// Sessions of programme tables.
 ///
@@ -45,12 +44,7 @@ impl Shape for TableRows {
         let mut out = Vec::new();
         for table in markdown_tables(notes.blocks).into_iter().chain(tab_tables(notes.blocks)) {
             // (A table under `## Costs` or `## Budget` is the note-taker's own.)
-            let section = table.rows.first().and_then(|r| notes.section_index_holding(r.0));
-            let own = |s: usize| {
-                let section = &notes.sections[s];
-                section.level >= 2 && is_own_section(&notes.blocks[section.heading].text)
-            };
-            if section.is_some_and(own) {
+            if table.rows.first().is_some_and(|r| in_own_section(notes, r.0)) {
                 continue;
             }
             out.extend(read_table(notes, &table));

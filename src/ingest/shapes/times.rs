@@ -18,7 +18,7 @@ use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::is_structure;
-use super::{Candidate, Evidence, Shape, is_break, is_title_case};
+use super::{Candidate, Evidence, Shape, in_own_section, is_break, is_title_case};
 
 /// A clock time, or a range of two, at the start of a line.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,6 +114,10 @@ impl Shape for TimeLines {
             }
             // (`18:00 Day 1 wrap-up — Joana Carvalho` has a speaker: a session, not a day heading.)
             if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) && r.speakers.is_empty() {
+                continue;
+            }
+            // (`## Chapters` / `- 04:30 — Interview: …`: a podcast's timestamps, the note-taker's own.)
+            if in_own_section(notes, e.block) {
                 continue;
             }
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
