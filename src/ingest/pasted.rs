@@ -175,14 +175,14 @@ fn blank_page_furniture(lines: &[&str], out: &mut [String]) {
     let mut first_seen = std::collections::HashSet::new();
     for i in 1..lines.len() {
         let t = lines[i].trim();
-        let rule = t.len() >= 10 && t.chars().all(|c| matches!(c, '-' | '=' | '_' | '─'));
+        let rule = is_page_rule(t);
         // (The first of a running footer stays: it may spell out the conference's name.)
         // A repeated line is a running footer only beside a rule or a page number (a speaker's
         // name under three talks is no footer).
         let furniture = |j: usize| {
             lines.get(j).is_some_and(|l| {
                 let l = l.trim();
-                l.len() >= 10 && l.chars().all(|c| matches!(c, '-' | '=' | '_' | '─')) || PAGE_NUMBER.is_match(l)
+                is_page_rule(l) || PAGE_NUMBER.is_match(l)
             })
         };
         let beside = (i.saturating_sub(2)..=i + 2).any(|j| j != i && furniture(j));
@@ -202,6 +202,12 @@ fn blank_page_furniture(lines: &[&str], out: &mut [String]) {
             blank(&mut out[i + 1]);
         }
     }
+}
+
+/// A rule across a printed page: ten or more of `-`, `=`, `_` or `─`.
+fn is_page_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 10 && t.chars().all(|c| matches!(c, '-' | '=' | '_' | '─'))
 }
 
 /// Empties a line, keeping its ending.

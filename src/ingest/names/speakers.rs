@@ -364,6 +364,23 @@ static ROMANISED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     .expect("valid regex")
 });
 
+/// `高橋 誠 (Makoto Takahashi)` as `高橋 誠 / Makoto Takahashi`, alternatives of one name, when
+/// the bracket reads as a person's name (`山田太郎 (Google)` keeps its affiliation). Most lists
+/// are ASCII: they are not scanned.
+fn romanised(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    ROMANISED.replace_all(text, |c: &regex::Captures<'_>| {
+        let judged = judge(&c["latin"]);
+        if judged.words >= 2 && judged.likeness >= Likeness::Plausible {
+            format!("{} / {}", &c["native"], &c["latin"])
+        } else {
+            c[0].to_owned()
+        }
+    })
+}
+
 /// Reads a list of speakers.
 ///
 /// Returns `None` when the text is not a list of people for this slot. A part that is not a
@@ -425,15 +442,7 @@ fn read_list(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     }
     // `高橋 誠 (Makoto Takahashi)`: a name in its own script with its romanisation after it, read
     // as the romanised name with the other as an alias.
-    // (Only a name: `山田太郎 (Google)` keeps its affiliation.)
-    let romanised = ROMANISED.replace_all(text, |c: &regex::Captures<'_>| {
-        let judged = judge(&c["latin"]);
-        if judged.words >= 2 && judged.likeness >= Likeness::Plausible {
-            format!("{} / {}", &c["native"], &c["latin"])
-        } else {
-            c[0].to_owned()
-        }
-    });
+    let romanised = romanised(text);
     let text = romanised.as_ref();
     // `org team (Beth & Arjun)`: a group by its role, its people in brackets.
     if let Some((role, inner)) = text.strip_suffix(')').and_then(|t| t.split_once(" ("))
