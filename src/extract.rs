@@ -243,7 +243,7 @@ pub fn people_report(corpus: &Corpus, explain: bool) -> String {
     if explain && !corpus.people.near_misses.is_empty() {
         let _ = writeln!(out, "\nKept apart:");
         for n in &corpus.people.near_misses {
-            let _ = writeln!(out, "  {} / {}: {}", n.a, n.b, n.reason);
+            let _ = writeln!(out, "  {n}");
         }
     }
     out
