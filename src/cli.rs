@@ -95,7 +95,7 @@ pub enum ReportFormatArg {
     Markdown,
     /// CSV.
     Csv,
-    /// JSON (schemas in DESIGN.md).
+    /// JSON (schemas in docs/extract-schema.md).
     Json,
     /// A self-contained HTML page with SVG charts.
     Html,

@@ -1,4 +1,4 @@
-//! The errors a run can end with, and the exit code each maps to (DESIGN.md: 2 for usage, 1 else).
+//! The errors a run can end with, and the exit code each maps to (docs/extract-schema.md#exit-codes: 2 for usage, 1 else).
 
 use thiserror::Error;
 

@@ -1,4 +1,4 @@
-//! The `extract` view of a corpus: the stable JSON document of DESIGN.md, and a readable table.
+//! The `extract` view of a corpus: the stable JSON document of docs/extract-schema.md, and a readable table.
 //!
 //! Only renders; the corpus is already sorted, so rendering is deterministic.
 

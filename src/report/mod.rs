@@ -1,6 +1,6 @@
 //! Reports: who keeps coming back (`speakers`), which topics rise and fall (`topics`), and what
 //! each edition looked like (`editions`), computed from the corpus and rendered as a terminal
-//! table, Markdown, CSV, JSON (the schemas of DESIGN.md) or one self-contained HTML page.
+//! table, Markdown, CSV, JSON (the schemas of docs/extract-schema.md#report-json) or one self-contained HTML page.
 //!
 //! Computing and rendering are separate: every format renders the same computed rows, so they
 //! cannot disagree. Each report has a SPARQL counterpart in `queries/` and a test compares them.

@@ -1,5 +1,5 @@
 //! Rendering computed reports: one [`Grid`] per report feeds the terminal table, Markdown, CSV and
-//! HTML renderers alike; JSON serialises the computed rows (the schemas of DESIGN.md).
+//! HTML renderers alike; JSON serialises the computed rows (the schemas of docs/extract-schema.md#report-json).
 
 use std::fmt::Write as _;
 

@@ -1,4 +1,4 @@
-"""Checks a GraphML file against the rules Gephi's importer needs (DESIGN.md, "Gephi facts"):
+"""Checks a GraphML file against the rules Gephi's importer needs (docs/data-model.md, "Per format"):
 every <key> has for="node" or for="edge" and an attr.type of a scalar type; key ids are semantic,
 never auto-numbered d0, d1, …; no list-typed keys; every <data key> refers to a declared key of
 the right domain. Prints each problem and exits 1 if there is any, 0 otherwise.
