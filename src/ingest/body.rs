@@ -8,6 +8,7 @@
 
 use crate::model::{NameRef, SessionKind};
 
+use super::clock::leading_time;
 use super::document::{Block, BlockKind};
 use super::forms::{ByNames, Form, Head};
 use super::labels::{Field, labels_of};
@@ -67,7 +68,12 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
     if facts.speakers.is_empty()
         && let Some(&first) = opening.iter().find(|&&i| {
             let b = &blocks[i];
-            !b.in_quote && !b.is_links_only() && !facts.consumed.contains(&i) && !b.text.trim().is_empty()
+            // (A table's rows are the table's, never a speaker line: `| ID | Day / time |`.)
+            !b.in_quote
+                && !matches!(b.kind, BlockKind::Row { .. })
+                && !b.is_links_only()
+                && !facts.consumed.contains(&i)
+                && !b.text.trim().is_empty()
         })
     {
         read_speaker_line(&blocks[first], first, speaker_slot, &mut facts);
@@ -97,6 +103,10 @@ fn read_labels(block: &Block, index: usize, facts: &mut BodyFacts) {
     }
     let mut all_labels = true;
     for (line, number) in block.line_texts() {
+        // `12:10 Panel: …` over `moderator:: …`: labels under a time-led line are its entry's.
+        if leading_time(line).is_some_and(|(_, rest)| !rest.is_empty()) {
+            return;
+        }
         let found = labels_of(line);
         if found.is_empty() {
             all_labels = false;

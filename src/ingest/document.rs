@@ -56,6 +56,8 @@ pub enum MarkKind {
     Link,
     /// A `[[wikilink]]` (its text is the page name).
     Wiki,
+    /// `~~struck through~~`.
+    Struck,
 }
 
 /// A marked stretch of a block's text, as byte offsets into [`Block::text`].
@@ -94,6 +96,16 @@ pub struct Block {
 }
 
 impl Block {
+    /// Whether `part` of the text is written and wholly struck through (`~~Title~~`).
+    #[must_use]
+    pub fn is_struck(&self, part: &str) -> bool {
+        let part = part.trim();
+        !part.is_empty()
+            && self.text.match_indices(part).any(|(at, _)| {
+                self.marks.iter().any(|m| m.kind == MarkKind::Struck && m.start <= at && m.end >= at + part.len())
+            })
+    }
+
     /// The heading level, if this is a heading.
     #[must_use]
     pub fn heading_level(&self) -> Option<u8> {
@@ -379,8 +391,12 @@ fn start_tag(
             let b = current.get_or_insert_with(|| Builder::new(BlockKind::Paragraph, line, state));
             b.image_depth += 1;
         }
-        Tag::Strong | Tag::Emphasis => {
-            let kind = if matches!(tag, Tag::Strong) { MarkKind::Strong } else { MarkKind::Emphasis };
+        Tag::Strong | Tag::Emphasis | Tag::Strikethrough => {
+            let kind = match tag {
+                Tag::Strong => MarkKind::Strong,
+                Tag::Emphasis => MarkKind::Emphasis,
+                _ => MarkKind::Struck,
+            };
             let b = current.get_or_insert_with(|| Builder::new(BlockKind::Paragraph, line, state));
             let start = b.block.text.len() + usize::from(b.at_break);
             b.open_marks.push((kind, start));
@@ -438,8 +454,12 @@ fn end_tag(tag: TagEnd, current: &mut Option<Builder>, out: &mut Vec<Block>, sta
                 b.image_depth = b.image_depth.saturating_sub(1);
             }
         }
-        TagEnd::Strong | TagEnd::Emphasis => {
-            let kind = if matches!(tag, TagEnd::Strong) { MarkKind::Strong } else { MarkKind::Emphasis };
+        TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough => {
+            let kind = match tag {
+                TagEnd::Strong => MarkKind::Strong,
+                TagEnd::Emphasis => MarkKind::Emphasis,
+                _ => MarkKind::Struck,
+            };
             if let Some(b) = current.as_mut()
                 && let Some(pos) = b.open_marks.iter().rposition(|(k, _)| *k == kind)
             {

@@ -12,6 +12,7 @@
 
 pub mod body;
 pub mod chat;
+pub mod clock;
 pub mod columns;
 pub mod conference;
 pub mod decode;
@@ -170,7 +171,8 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     // (`here is the programme for the Caldera Dynamics Workshop 2025 (…)`: the conference's own
     // name is no talk of it.)
     candidates.retain(|c| !names_the_edition(&c.title, &edition.name));
-    let (mut kept, dropped) = select::select(candidates);
+    let (kept, mut dropped) = select::select(candidates);
+    let mut kept = select::struck_out(&blocks, kept, &mut dropped);
     explain::assign_editions(&notes, &mut kept);
     let mut record = fields::record(&shared, &blocks, &edition.name, edition.line, &kept);
     record.shrink_to_fit();
@@ -219,6 +221,28 @@ mod tests {
     fn read(text: &str) -> Vec<(String, Vec<String>)> {
         let sessions = read_notes("n.md", text.as_bytes()).0.map(|r| r.sessions).unwrap_or_default();
         sessions.into_iter().map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect())).collect()
+    }
+
+    #[test]
+    fn a_programme_table_with_notes_under_coded_headings() {
+        // A table under a heading is the table's, not the heading's speaker line; a struck-through
+        // row did not take place; `S03 — Short Title` notes are the row's talk, not a second one.
+        let notes = "# Shelf Days 2024\n\n## Programme\n\n| ID | Day / time | Title | Presenter(s) |\n|---|---|---|---|\n| S01 | Wed 09:30 | Catalogues as Ground | Ada Okonjo |\n| S02 | Wed 11:00 | ~~Preserving Old Archives~~ | ~~Ed Hale~~ |\n| S03 | Wed 14:00 | BIBFRAME in Practice: Five Years On | Rose Kettering |\n\n## Notes\n\n### S03 — BIBFRAME in Practice\nspeaker:: [[Rose Kettering]]\n- She cited S. R. Ranganathan's *Five Laws* and Hope A. Olson's *The Power to Name*.\n";
+        let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["Catalogues as Ground", "BIBFRAME in Practice: Five Years On"], "{:?}", read(notes));
+        // A talk cited is still a talk; a different talk with the same main title stays apart.
+        let cited = "# Dev Days 2024\n\nShe referenced Mehmet Kaya's talk from yesterday, \"Idempotency Keys All the Way Down\".\n";
+        assert_eq!(read(cited).len(), 1, "{:?}", read(cited));
+        let two = "# Dev Days 2024\n\n- Rust in Practice: Embedded - Ana Lima\n- Rust in Practice - Bo Chen\n";
+        assert_eq!(read(two).len(), 2, "{:?}", read(two));
+    }
+
+    #[test]
+    fn labels_under_a_time_line_are_its_entrys_not_the_headings() {
+        let notes = "# Loc Days 2024\n\n## Programme – day 1\n\n09:00 Opening – [[Zuzanna Wrona]]\n12:10 Panel: Who Checks the Machine?\n      moderator:: [[Giulia Ferrante]]\n14:00 Right-to-Left Is Not a Flip – [[Yousef Al-Masri]]\n";
+        let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();
+        assert!(!titles.iter().any(|t| t.starts_with("Programme")), "{titles:?}");
+        assert!(titles.iter().any(|t| t == "Right-to-Left Is Not a Flip"), "{titles:?}");
     }
 
     #[test]

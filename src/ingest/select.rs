@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ids::slug;
 
+use super::document::Block;
 use super::shapes::{Candidate, Evidence, SHAPES};
 
 /// Why a heading without speakers that holds talks is left out (and what marks it a grouping).
@@ -47,6 +48,30 @@ pub fn select(candidates: Vec<Candidate>) -> (Vec<Candidate>, Vec<Dropped>) {
     let mut kept = untitled_only_when_unknown(kept, &mut dropped);
     kept.sort_by_key(|c| (c.anchor, c.line, c.offset));
     (kept, dropped)
+}
+
+/// The part of a title before its subtitle (`BIBFRAME in Practice` of `BIBFRAME in Practice: Five
+/// Years of …`), when it has one and the part is a few words long.
+fn main_title(title: &str) -> Option<&str> {
+    let (main, rest) = title.split_once(": ").or_else(|| title.split_once(" — "))?;
+    let words = main.split_whitespace().count();
+    ((2..=8).contains(&words) && !rest.trim().is_empty()).then_some(main.trim())
+}
+
+fn shares_a_speaker(a: &Candidate, b: &Candidate) -> bool {
+    a.speakers.iter().any(|s| b.speakers.iter().any(|t| t.name == s.name))
+}
+
+/// Leaves out sessions whose title is struck through where it is read (`~~Fonts for Indic
+/// Scripts~~ → cancelled`, a withdrawn table row): the note-taker's mark for a talk that did not
+/// take place. They still held their place, so no other reading takes the line.
+#[must_use]
+pub fn struck_out(blocks: &[Block], kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
+    let (struck, kept): (Vec<Candidate>, Vec<Candidate>) =
+        kept.into_iter().partition(|c| blocks.get(c.anchor).is_some_and(|b| b.is_struck(&c.title)));
+    let reason = "struck through: a talk that did not take place";
+    dropped.extend(struck.into_iter().map(|candidate| Dropped { candidate, reason: reason.into() }));
+    kept
 }
 
 /// Where two shapes read the same line of the same block, the better reading wins.
@@ -200,9 +225,12 @@ fn untitled_only_when_unknown(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) 
 
 /// The same talk read twice (a table and the notes under it; a prose mention of a listed talk)
 /// is one session: same edition, same title once case and punctuation are folded, a speaker in
-/// common or none given.
+/// common or none given. A title cut short before its subtitle (`BIBFRAME in Practice` under a
+/// row `BIBFRAME in Practice: Five Years of …`) is the same talk when a speaker is in common;
+/// the longer title stays.
 fn one_session_per_talk(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
     let mut seen: BTreeMap<(EditionKey, String), usize> = BTreeMap::new();
+    let mut by_main: BTreeMap<(EditionKey, String), usize> = BTreeMap::new();
     let mut out: Vec<Candidate> = Vec::new();
     for c in kept {
         let title = slug(&c.title);
@@ -211,23 +239,34 @@ fn one_session_per_talk(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec
             continue;
         }
         let key = (edition_key(&c), title);
-        if let Some(&at) = seen.get(&key) {
+        let main = main_title(&c.title).map(|m| (edition_key(&c), slug(m)));
+        let shortened = || {
+            let longer = by_main.get(&key).copied();
+            let shorter = main.as_ref().and_then(|m| seen.get(m).or_else(|| by_main.get(m))).copied();
+            longer.or(shorter).filter(|&at| shares_a_speaker(&out[at], &c))
+        };
+        if let Some(at) = seen.get(&key).copied().or_else(shortened) {
             let first = &out[at];
-            let a: BTreeSet<&str> = first.speakers.iter().map(|s| s.name.as_str()).collect();
-            let shared = c.speakers.iter().any(|s| a.contains(s.name.as_str()));
+            let shared = shares_a_speaker(first, &c);
             if shared || c.speakers.is_empty() || first.speakers.is_empty() {
                 if first.speakers.is_empty() && !c.speakers.is_empty() {
                     let better = c.clone();
                     let old = std::mem::replace(&mut out[at], better);
                     dropped.push(Dropped { reason: format!("the same talk as line {}", out[at].line), candidate: old });
                 } else {
-                    let line = first.line;
+                    if c.title.len() > first.title.len() {
+                        out[at].title.clone_from(&c.title);
+                    }
+                    let line = out[at].line;
                     dropped.push(Dropped { reason: format!("the same talk as line {line}"), candidate: c });
                 }
                 continue;
             }
         }
         seen.insert(key, out.len());
+        if let Some(m) = main {
+            by_main.entry(m).or_insert(out.len());
+        }
         out.push(c);
     }
     out

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::model::{NameRef, SessionKind};
 
 use super::super::body::{BodyFacts, read_body};
+use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, quoted_span, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
@@ -22,7 +23,6 @@ use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
 use super::super::pattern::Group;
 use super::super::structure::{is_off_program, is_own_section, is_structure};
-use super::times::leading_time;
 use super::{Candidate, Evidence, Shape, is_break};
 
 /// Sessions written as headings.
@@ -112,8 +112,13 @@ fn head_of(block: &Block) -> (Head, Option<String>) {
 
 /// The number of a numbered outline in front of a heading (`1.2 `, `2.3.1 `, `4. `, `IV. `), which
 /// is no part of its title: documents exported from Notion or Google Docs number their headings.
+/// So is a programme's code for the session (`S02 — `, `T-3: `, `#12 – `), which the note-taker
+/// copies to tie a note to its row.
 static OUTLINE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{2,4}\.)\s+").expect("valid regex")
+    regex::Regex::new(
+        r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{2,4}\.|(?:#\d{1,3}|[A-Z]{1,2}-?\d{1,3})\s*[—–:-])\s+",
+    )
+    .expect("valid regex")
 });
 
 /// A bare line under each heading names its speakers when most of the group's headings have one.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use crate::model::SessionKind;
 
 use super::super::body::{BodyFacts, item_labels, read_body};
+use super::super::clock::leading_time;
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, Reading, is_room_line, quoted_span, readings, title_only};
@@ -24,7 +25,6 @@ use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::{is_own_section, is_structure};
 use super::super::text::sentences;
-use super::times::leading_time;
 use super::{Candidate, Evidence, Shape, is_break, is_title_case, lead_in};
 use crate::model::NameRef;
 

@@ -9,6 +9,7 @@
 
 use crate::model::SessionKind;
 
+use super::super::clock::leading_time;
 use super::super::document::BlockKind;
 use super::super::forms::{Head, quoted_span};
 use super::super::kind::{container_kind, kind_word};
@@ -16,7 +17,6 @@ use super::super::labels::labels_of;
 use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::is_structure;
-use super::times::leading_time;
 use super::{Candidate, Evidence, Phase, Shape, is_break};
 
 /// Lines longer than this are prose, not programme lines.

@@ -653,6 +653,8 @@ fn titled(
         .filter(|sp| {
             // (`*Lunch + poster session*`, `poster *Terrain classification*`: no talk.)
             let poster = here.text[..sp.start].trim_end().to_lowercase().ends_with("poster");
+            // (`cited S. R. Ranganathan's *Five Laws*`: a work cited, not a talk.)
+            let poster = poster || cites_before(&here.text[..sp.start]);
             let first = sp.title.split_whitespace().next().unwrap_or_default().to_lowercase();
             let meal = MEAL_WORDS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()));
             // (`"Break Your Monolith Gently" by Ana Lima` is a talk: a pause is credited to no one.)
@@ -759,6 +761,34 @@ fn joined_to_someone(sentence: &str, sp: &TitleSpan) -> bool {
     let last = rest.split_whitespace().next_back().unwrap_or_default();
     last.starts_with('@') || last.ends_with(')') || last.starts_with(char::is_uppercase)
 }
+
+/// `cited S. R. Ranganathan's *Five Laws* and Hope A. Olson's *The Power to Name*`: a verb of
+/// citing in the clause just before a title makes it a work, not a talk.
+fn cites_before(before: &str) -> bool {
+    // (The text is one sentence already; its periods are initials' and abbreviations'.)
+    let clause = before.rsplit([';', '\n']).next().unwrap_or(before).to_lowercase();
+    let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (`referenced Mehmet Kaya's talk from yesterday, "…"`: a talk cited is still a talk.)
+    let recent: Vec<&&str> = words.iter().rev().take(14).take_while(|w| !CITING.contains(w)).collect();
+    recent.len() < words.len().min(14)
+        && !recent.iter().any(|w| matches!(**w, "talk" | "keynote" | "session" | "workshop" | "presentation"))
+}
+
+/// Verbs of citing and reading (`cited`, `quoting`, `recommended`).
+const CITING: &[&str] = &[
+    "cited",
+    "cites",
+    "citing",
+    "quoted",
+    "quotes",
+    "quoting",
+    "recommended",
+    "recommends",
+    "reread",
+    "borrowed",
+    "referenced",
+    "references",
+];
 
 /// Words between a person and a quoted title that make it something other than their talk.
 const NOT_A_TALK: &[&str] = &[

@@ -6,6 +6,7 @@
 //! three or more paragraphs of a file are records, the line after the title of the others holds
 //! their speakers too (their names need not be known ones).
 
+use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::is_room_line;
 use super::super::kind::{kind_word, strip_kind_label};
@@ -14,7 +15,6 @@ use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
 use super::super::text::collapse_ws;
-use super::times::leading_time;
 use super::{Candidate, Evidence, Shape, is_break};
 use crate::model::{NameRef, SessionKind};
 

@@ -11,6 +11,7 @@ use regex::Regex;
 
 use crate::model::SessionKind;
 
+use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, Reading, is_room_line, title_only};
 use super::super::kind::container_kind;
@@ -19,44 +20,6 @@ use super::super::notes::Notes;
 use super::super::pattern::Group;
 use super::super::structure::is_structure;
 use super::{Candidate, Evidence, Shape, in_own_section, is_break, is_title_case};
-
-/// A clock time, or a range of two, at the start of a line.
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    // `0930`, `1445`: a 24-hour time without a colon, up to 18:59 (`1999`, `2024` are years).
-    let clock =
-        r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|(?:0\d|1[0-8])[0-5]\d\b|noon|midday)";
-    let end = r"(?:\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s?m\.?)?|noon|midday)";
-    // `09:00 - 09:30 BST`, `14:00 CET`: a time zone after the time (in capitals, so `Test` is none).
-    let zone = r"(?-i:\s+(?:UTC|GMT|BST|CET|CEST|EET|EEST|WET|WEST|IST|JST|KST|AEST|AEDT|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|SGT|HKT|SAST|EAT|WAT|BRT|ART)(?:[+-]\d{1,2})?\b)?";
-    Regex::new(&format!(
-        r"(?i)^[\s*_\[(]*(?P<time>{clock}(?:\s*(?:-|–|—|to|until|bis)\s*{end})?){zone}[\s*_\])]*(?:[|·•:\-–—]\s+|\t|\s+|$)"
-    ))
-    .expect("valid regex")
-});
-
-/// The time at the start of `text` and what follows it.
-///
-/// # Examples
-///
-/// ```
-/// use confgraph::ingest::shapes::times::leading_time;
-///
-/// assert_eq!(leading_time("10:15  Fearless FFI - Ana Ortiz"), Some(("10:15".into(), "Fearless FFI - Ana Ortiz")));
-/// assert_eq!(leading_time("2:30 - 3:15 PM Closing"), Some(("2:30 - 3:15 PM".into(), "Closing")));
-/// assert_eq!(leading_time("8:30–9:15am"), Some(("8:30–9:15am".into(), "")));
-/// assert_eq!(leading_time("1. Intro to Go"), None);
-/// assert_eq!(leading_time("1015 multiple dispatch - Ana"), Some(("1015".into(), "multiple dispatch - Ana")));
-/// assert_eq!(leading_time("2024 was a good year"), None);
-/// assert_eq!(leading_time("09:00 - 09:30 BST"), Some(("09:00 - 09:30".into(), "")));
-/// ```
-#[must_use]
-pub fn leading_time(text: &str) -> Option<(String, &str)> {
-    let m = TIME.captures(text)?;
-    let time = m.name("time")?.as_str().trim().to_owned();
-    let rest = text[m.get(0)?.end()..].trim();
-    let rest = rest.trim_start_matches(['|', '·', '•', '-', '–', '—', ':']).trim_start();
-    Some((time, rest))
-}
 
 /// Sessions of a time-led programme.
 ///
