@@ -62,7 +62,12 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
         .filter(|&i| blocks[i].kind != BlockKind::Code)
         .take(OPENING)
         .collect();
-    for &i in &opening {
+    for (k, &i) in opening.iter().enumerate() {
+        // `**Panel: Procurement as a Lever**` / `Moderator: …` after the head's own speakers: the
+        // record of another session, not more labels of this one.
+        if k > 0 && facts.stated && blocks[i].bold_first_line().is_some() {
+            break;
+        }
         read_labels(&blocks[i], i, &mut facts);
     }
     if facts.speakers.is_empty()

@@ -96,6 +96,18 @@ pub struct Block {
 }
 
 impl Block {
+    /// The first line, when it is set in bold or italics from end to end (`**Panel: …**`).
+    #[must_use]
+    pub fn bold_first_line(&self) -> Option<&str> {
+        let line_end = self.lines.get(1).map_or(self.text.len(), |&(s, _)| s.saturating_sub(1));
+        let line = self.text[..line_end].trim_end();
+        let whole = self
+            .marks
+            .iter()
+            .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len());
+        (!line.is_empty() && whole).then_some(line)
+    }
+
     /// Whether `part` of the text is written and wholly struck through (`~~Title~~`).
     #[must_use]
     pub fn is_struck(&self, part: &str) -> bool {

@@ -217,6 +217,7 @@ fn title_of(text: &str) -> Option<String> {
         .unwrap_or(t);
     let t = strip_quotes(t);
     let t = without_room_tag(t);
+    let t = without_aside(t);
     let t = collapse_ws(t);
     if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
         return None;
@@ -351,6 +352,23 @@ fn without_room_tag(t: &str) -> &str {
         || tag.split_whitespace().any(|w| ROOM_WORDS.contains(&w.to_lowercase().as_str()));
     let short = roomy && tag.chars().count() <= 30 && tag.split_whitespace().count() <= 4 && !tag.contains(['[', ']']);
     if short && before.chars().filter(|c| c.is_alphanumeric()).count() >= 3 { before } else { t }
+}
+
+/// `Gettext to Fluent Migration (2 h, bring laptop)`, `Opening remarks (10 min, wifi pw on
+/// badge)`: a duration in brackets after a title, with the note-taker's aside, is no part of it
+/// (`… (and what to do about it)`, `… (aka no GIL)`, `Async Rust (part 2)` keep theirs).
+fn without_aside(t: &str) -> &str {
+    let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else { return t };
+    let aside = t[open + 1..t.len() - 1].trim();
+    let before = t[..open].trim_end();
+    let mut words = aside.split([' ', ',']).filter(|w| !w.is_empty());
+    let (first, second) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+    let unit = |u: &str| matches!(u, "min" | "mins" | "minutes" | "h" | "hr" | "hrs" | "hours" | "Min" | "Std");
+    let number = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let duration = number(first) && unit(second)
+        || first.strip_suffix("min").or_else(|| first.strip_suffix('h')).is_some_and(number);
+    let enough = before.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
+    if duration && enough && !aside.contains(['(', ')']) { before } else { t }
 }
 
 /// `2. Title`, `3) Title`, `#4 Title` → `Title`.
@@ -1485,6 +1503,18 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn a_duration_aside_is_no_part_of_a_title() {
+        assert_eq!(without_aside("Gettext to Fluent Migration (2 h, bring laptop)"), "Gettext to Fluent Migration");
+        assert_eq!(without_aside("Opening remarks (10 min, wifi pw on badge)"), "Opening remarks");
+        assert_eq!(without_aside("Hands-on Tracing (90min)"), "Hands-on Tracing");
+        for kept in ["Async Rust (part 2)", "Free-threading Update (aka no GIL)", "Rust (And Why)", "Top 10 (2 h)"] {
+            let expected = if kept == "Top 10 (2 h)" { "Top 10" } else { kept };
+            assert_eq!(without_aside(kept), expected);
+        }
+        assert_eq!(without_aside("(2 h)"), "(2 h)");
     }
 
     #[test]

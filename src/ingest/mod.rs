@@ -238,6 +238,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bold_record_among_a_talks_notes_is_the_next_session() {
+        let notes = "# Kerb Days 2024\n\n### Cognitive Accessibility Is Not a Checklist\nSpeaker: Tamsin Healy\n- plain language\n\n**Panel: Procurement as a Lever**\nModerator: Grace Oyelaran\nPanelists: Declan Murphy, Yoshiko Fujita\n- \"if it's not in the contract it doesn't exist\" — Declan\n";
+        let got = read(notes);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, ["Tamsin Healy"]);
+        assert_eq!(got[1].0, "Procurement as a Lever");
+        assert_eq!(got[1].1, ["Grace Oyelaran", "Declan Murphy", "Yoshiko Fujita"]);
+        // A bold line in a talk's notes with no speaker label under it stays a note.
+        let note = "# Kerb Days 2024\n\n### Captions People Read\nSpeaker: Noor Al-Sayed\n\n**Big takeaway**\nline length matters\n";
+        assert_eq!(read(note).len(), 1);
+    }
+
+    #[test]
     fn labels_under_a_time_line_are_its_entrys_not_the_headings() {
         let notes = "# Loc Days 2024\n\n## Programme – day 1\n\n09:00 Opening – [[Zuzanna Wrona]]\n12:10 Panel: Who Checks the Machine?\n      moderator:: [[Giulia Ferrante]]\n14:00 Right-to-Left Is Not a Flip – [[Yousef Al-Masri]]\n";
         let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();

@@ -301,7 +301,11 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.links = body.links;
     c.abstract_text = body.abstract_text;
     c.evidence = evidence;
-    c.body = section.all.clone().filter(|i| !body.consumed.contains(i)).collect();
+    // `**Panel: …**` / `Moderator: …` after a talk's own stated speakers and notes: the record
+    // of the next session, and the end of this one's notes.
+    let next_record = section.all.clone().skip(1).find(|&i| body.stated && is_bold_record(&notes.blocks[i]));
+    c.body =
+        section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
 }
@@ -348,30 +352,15 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
 /// Paragraphs under a heading (before any sub-heading) that each open with a title set in bold
 /// from end to end and say who gave it on the next line (`**Counting Bikes**` / `Speaker: …`).
 fn bold_talks_below(notes: &Notes<'_>, section: &Section) -> usize {
-    section
-        .own
-        .clone()
-        .filter(|&i| {
-            let b = &notes.blocks[i];
-            b.kind == BlockKind::Paragraph
-                && !b.in_quote
-                && bold_first_line(b).is_some()
-                && b.line_texts()
-                    .nth(1)
-                    .is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == LabelField::Speakers))
-        })
-        .count()
+    section.own.clone().filter(|&i| is_bold_record(&notes.blocks[i])).count()
 }
 
-/// A block's first line, when it is set in bold or italics from end to end.
-fn bold_first_line(b: &Block) -> Option<&str> {
-    let line_end = b.lines.get(1).map_or(b.text.len(), |&(s, _)| s.saturating_sub(1));
-    let line = b.text[..line_end].trim_end();
-    let whole = b
-        .marks
-        .iter()
-        .any(|m| matches!(m.kind, MarkKind::Strong | MarkKind::Emphasis) && m.start == 0 && m.end >= line.len());
-    (!line.is_empty() && whole).then_some(line)
+/// A paragraph that opens with a title set in bold and says who gave it on the next line.
+fn is_bold_record(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph
+        && !b.in_quote
+        && b.bold_first_line().is_some()
+        && b.line_texts().nth(1).is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == LabelField::Speakers))
 }
 
 /// The first line under a section's heading when it is set in bold or italics from end to end:
@@ -382,7 +371,7 @@ fn bold_title_line(notes: &Notes<'_>, section: &Section) -> Option<(String, Opti
     if b.kind != BlockKind::Paragraph || b.in_quote {
         return None;
     }
-    let (title, kind) = strip_kind_label(bold_first_line(b)?);
+    let (title, kind) = strip_kind_label(b.bold_first_line()?);
     // `### Welcome` / `*Inês Carvalho & Rui Tavares (organisers)*`: names, not a title.
     let names = speaker_list(&title, Slot::Guessed).is_some();
     (!title.is_empty() && !names).then_some((title, kind))
