@@ -319,6 +319,8 @@ pub const ROOM_WORDS: &[&str] = &[
     "track",
     "lab",
     "auditorium",
+    "amphi",
+    "amphitheatre",
     "aula",
     "salle",
     "sala",

@@ -238,8 +238,15 @@ fn field_of(label: &str) -> Option<Field> {
     } else {
         l
     };
-    LABELS.iter().find(|(name, _)| name.eq_ignore_ascii_case(l)).map(|(_, f)| *f)
+    // (`modération`, `moderation`, `Modération`: accents folded on both sides.)
+    let l = crate::ids::fold_to_ascii(l);
+    FOLDED_LABELS.iter().find(|(name, _)| name.eq_ignore_ascii_case(&l)).map(|(_, f)| *f)
 }
+
+/// [`LABELS`] with accents folded, so a label matches however the note-taker typed its accents.
+static FOLDED_LABELS: std::sync::LazyLock<Vec<(String, Field)>> = std::sync::LazyLock::new(|| {
+    LABELS.iter().map(|(name, field)| (crate::ids::fold_to_ascii(name).into_owned(), *field)).collect()
+});
 
 /// How far into a line a label's separator may stand: a label is at most three words, with
 /// markup (`**Session title:**`), so a long line is not searched to its end.
@@ -351,6 +358,8 @@ mod tests {
             ("Ponentes: Nuno Carvalho y Ana Souza", Field::Speakers, "Nuno Carvalho y Ana Souza"),
             ("Sprecherin: Jana Novak", Field::Speakers, "Jana Novak"),
             ("Intervenante : Léa Martin", Field::Speakers, "Léa Martin"),
+            ("modération : Hugo Marchetti", Field::Speakers, "Hugo Marchetti"),
+            ("Conferencier: Hugo Marchetti", Field::Speakers, "Hugo Marchetti"),
         ] {
             let l = labels_of(line);
             assert_eq!(l.len(), 1, "{line}");

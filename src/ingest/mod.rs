@@ -251,6 +251,18 @@ mod tests {
     }
 
     #[test]
+    fn rooms_between_time_and_title_and_labels_under_a_timed_line() {
+        let notes = "# Bio Days 2024\n\n09:20  KEYNOTE  Long reads — Abena Owusu   [Amphi Weil]\n10h45  B012       Pangenome graphs for wheat — Thibault Lemaire\n14h00  Amphi Weil TABLE RONDE : Reproducibility, for real this time\n                 modération : Hugo Marchetti\n                 avec : Chidi Okeke, Sofia Lindholm\n16h00  Hall of Mirrors — Mei Chou\n";
+        let got = read(notes);
+        let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Long reads", "Pangenome graphs for wheat", "Reproducibility, for real this time", "Hall of Mirrors"]
+        );
+        assert_eq!(got[2].1, ["Hugo Marchetti", "Chidi Okeke", "Sofia Lindholm"]);
+    }
+
+    #[test]
     fn labels_under_a_time_line_are_its_entrys_not_the_headings() {
         let notes = "# Loc Days 2024\n\n## Programme – day 1\n\n09:00 Opening – [[Zuzanna Wrona]]\n12:10 Panel: Who Checks the Machine?\n      moderator:: [[Giulia Ferrante]]\n14:00 Right-to-Left Is Not a Flip – [[Yousef Al-Masri]]\n";
         let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();

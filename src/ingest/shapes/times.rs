@@ -9,12 +9,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::SessionKind;
+use crate::ids::fold_to_ascii;
+use crate::model::{NameRef, SessionKind};
 
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, is_room_line, title_only};
+use super::super::forms::{Head, ROOM_WORDS, Reading, is_room_line, title_only};
 use super::super::kind::container_kind;
+use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::pattern::Group;
@@ -40,8 +42,9 @@ struct Entry {
     line: u32,
     time: Option<String>,
     head: Head,
-    /// A following line that may name the speakers (`10:15 Title` / `Ana Ortiz`).
-    next: Option<(String, u32)>,
+    /// The untimed lines that follow (up to three), which may name the speakers (`10:15 Title` /
+    /// `Ana Ortiz`, or `moderation: …` / `avec: …` label lines).
+    next: Vec<(String, u32)>,
     /// Given by a grouping slot above (`16:00 Lightning talks` and its untimed lines).
     kind: Option<SessionKind>,
     /// A room set before the time (`[Room A] 10:15 …`).
@@ -68,7 +71,13 @@ impl Shape for TimeLines {
             let mut r: Reading = group.read(k);
             let mut speaker_line = e.line;
             if r.speakers.is_empty()
-                && let Some((text, line)) = &e.next
+                && let Some((names, line, panel)) = labelled_speakers(&e.next)
+            {
+                r.speakers = names;
+                speaker_line = line;
+                r.kind = r.kind.or(panel.then_some(SessionKind::Panel));
+            } else if r.speakers.is_empty()
+                && let Some((text, line)) = e.next.first()
                 && let Some(names) = speaker_list(text, next_slot)
             {
                 r = title_only(&e.head);
@@ -109,8 +118,33 @@ impl Shape for TimeLines {
     }
 }
 
+/// `14:00 TABLE RONDE : Reproducibility` / `modération : Hugo Marchetti` / `avec : A, B, C`: the
+/// people the label lines under a timed line state, the line of the first, and whether a label
+/// names a moderator or panelists.
+fn labelled_speakers(next: &[(String, u32)]) -> Option<(Vec<NameRef>, u32, bool)> {
+    let mut names: Vec<NameRef> = Vec::new();
+    let (mut first, mut panel) = (None, false);
+    for (text, line) in next {
+        let labels = labels_of(text.trim());
+        if labels.is_empty() {
+            break;
+        }
+        for l in labels.into_iter().filter(|l| l.field == LabelField::Speakers) {
+            let Some(found) = speaker_list(&l.value.replace("[[", "").replace("]]", ""), Slot::Stated) else {
+                continue;
+            };
+            first.get_or_insert(*line);
+            let label = fold_to_ascii(&l.label).to_lowercase();
+            panel |= label.starts_with("panel") || label.starts_with("moderat") || label == "mod";
+            names.extend(found.into_iter().filter(|n| !names.iter().any(|m| m.name == n.name)).collect::<Vec<_>>());
+        }
+    }
+    Some((names, first?, panel))
+}
+
 /// Every time-led line of the file, with the untimed lines of a grouping slot.
 fn entries(notes: &Notes<'_>) -> Vec<Entry> {
+    let rooms = known_rooms(notes);
     let mut out: Vec<Entry> = Vec::new();
     // The kind of the last grouping slot (`16:00 Lightning talks`) while its untimed lines follow.
     let mut slot_kind: Option<SessionKind> = None;
@@ -148,10 +182,13 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
             // one is that slot's talk on its own track: `Track B: …`, `B: …`.)
             let continued = leading_time(text).is_none();
             let (room, after_time) = match after_time {
-                Some((time, rest)) => match if continued { track_tag(rest) } else { room_tag(rest) } {
-                    Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
-                    None => (room, Some((time, rest))),
-                },
+                Some((time, rest)) => {
+                    match if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &rooms)) }
+                    {
+                        Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
+                        None => (room, Some((time, rest))),
+                    }
+                }
                 None => (room, None),
             };
             if let Some((Some(time), rest)) = after_time {
@@ -191,6 +228,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     };
                     if let Some(&(s2, e2, l2)) = lines.get(at) {
                         let next = lines.get(at + 1).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
+                        let next = next.into_iter().collect();
                         if leading_time(&block.text[s2..e2]).is_none() {
                             out.push(Entry {
                                 block: bi,
@@ -219,7 +257,7 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                             line,
                             time: Some(time.clone()),
                             head: Head::of(block, rest_start + from, rest_start + to),
-                            next: None,
+                            next: Vec::new(),
                             kind: None,
                             room: Some(room),
                         });
@@ -234,7 +272,10 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     Some(&(_, e2, _)) if runs_on(rest) && container_kind(rest).is_none() => (e2, k + 2),
                     _ => (end, k + 1),
                 };
-                let next = untimed(after).map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
+                let next = (after..after + 3)
+                    .map_while(untimed)
+                    .map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2))
+                    .collect();
                 let joined = after - k - 1;
                 out.push(Entry {
                     block: bi,
@@ -256,11 +297,11 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                     line,
                     time: None,
                     head: Head::of(block, start + bullet, end),
-                    next: None,
+                    next: Vec::new(),
                     kind: Some(kind),
                     room: None,
                 });
-            } else if out.last().is_some_and(|e| e.block == bi && e.next.as_ref().is_some_and(|n| n.1 == line)) {
+            } else if out.last().is_some_and(|e| e.block == bi && e.next.first().is_some_and(|n| n.1 == line)) {
                 // A speaker line or a description under the entry above: not an entry.
             }
             k += 1;
@@ -340,6 +381,50 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
     let short = (1..=12).contains(&tag.chars().count()) && tag.split_whitespace().count() <= 2;
     (short && !rest.is_empty() && tag.chars().any(char::is_alphanumeric) && leading_time(tag).is_none())
         .then(|| (tag.to_owned(), rest))
+}
+
+/// `10h45  B012       Pangenome graphs …`, `11h45  Amphi Weil Single-cell atlases …`: a room
+/// standing in its own column between the time and the title: a room code set off by a wide gap,
+/// or a room the file names elsewhere in brackets (`[Amphi Weil]`, `(B012)`).
+fn room_column<'t>(text: &'t str, rooms: &[String]) -> Option<(String, &'t str)> {
+    let t = text.trim_start();
+    if let Some(gap) = t.find("  ")
+        && ROOM_CODE.is_match(&t[..gap])
+        && !t[gap..].trim().is_empty()
+    {
+        return Some((t[..gap].to_owned(), t[gap..].trim_start()));
+    }
+    let room = rooms.iter().find(|r| t.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with(' ')))?;
+    let rest = t[room.len()..].trim_start();
+    (rest.split_whitespace().count() >= 2).then(|| (room.clone(), rest))
+}
+
+/// A room's code: `B012`, `H-101`, `R2.13`, `E4`.
+static ROOM_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}[-.]?\d{1,4}(?:[.-]\d{1,3})?[a-z]?$").expect("valid regex"));
+
+/// Rooms the file names in brackets at the end of a line (`… — Dr. Abena Owusu [Amphi Weil]`,
+/// `(B012)`): a room word and a name, or a room code; longest first.
+fn known_rooms(notes: &Notes<'_>) -> Vec<String> {
+    let mut rooms: Vec<String> = Vec::new();
+    for block in notes.blocks {
+        for (line, _) in block.line_texts() {
+            let line = line.trim_end();
+            let Some(close) = line.chars().last().filter(|c| matches!(c, ']' | ')')) else { continue };
+            let open = if close == ']' { '[' } else { '(' };
+            let Some(at) = line.rfind(open) else { continue };
+            let tag = line[at + 1..line.len() - 1].trim();
+            let words: Vec<&str> = tag.split_whitespace().collect();
+            let named = (2..=3).contains(&words.len())
+                && ROOM_WORDS.contains(&words[0].to_lowercase().as_str())
+                && words[1..].iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            if (named || ROOM_CODE.is_match(tag)) && !rooms.iter().any(|r| r == tag) {
+                rooms.push(tag.to_owned());
+            }
+        }
+    }
+    rooms.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    rooms
 }
 
 /// A room or track opening a line: `[A] Title`, `Track B: Title`, `B: Title`.
