@@ -218,7 +218,35 @@ pub fn parse_header(header: &str) -> Option<ConferenceName> {
         }
         return Some(name);
     }
-    None
+    series_then_date(&parts)
+}
+
+/// `krs23 notes — Kelpie Robotics Symposium, aberdeen, sept 2023`: a part that names a
+/// conference, then (after a comma or a separator) a place and a date whose year is the edition's.
+fn series_then_date(parts: &[&str]) -> Option<ConferenceName> {
+    let pieces: Vec<&str> = parts.iter().flat_map(|p| p.split(',')).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let at = pieces.iter().position(|p| {
+        let words = p.split_whitespace().count();
+        (1..=6).contains(&words) && p.starts_with(char::is_uppercase) && is_conference_like(p) && !YEAR.is_match(p)
+    })?;
+    let (year, date_at) = pieces.iter().enumerate().skip(at + 1).find_map(|(k, p)| date_year(p).map(|y| (y, k)))?;
+    let location = pieces[at + 1..date_at].first().and_then(|p| {
+        let mut chars = p.chars();
+        let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        place(&capitalised)
+    });
+    Some(ConferenceName { series: pieces[at].to_owned(), year: Some(year), location })
+}
+
+/// The year of a short date (`sept 2023`, `4–5 June 2024`, `2023`), when that is all the piece is.
+fn date_year(piece: &str) -> Option<u16> {
+    let m = YEAR.captures(piece)?;
+    let year = m.get(1)?.as_str().parse().ok()?;
+    let rest_is_date = piece
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().all(|c| c.is_ascii_digit()) || NOT_SERIES.contains(&w.to_lowercase().as_str()));
+    (rest_is_date && piece.split_whitespace().count() <= 4).then_some(year)
 }
 
 /// A `#` that opens a capitalised word (`#Tidewater`), the word kept.
@@ -548,6 +576,11 @@ mod tests {
         assert_eq!(header("My PyGotham 2023 Recap"), Some(("PyGotham".into(), Some(2023), None)));
         assert_eq!(header("Notes from Write the Docs 2021"), Some(("Write the Docs".into(), Some(2021), None)));
         assert_eq!(header("Lightning Talks"), None);
+        assert_eq!(
+            header("krs23 notes — Kelpie Robotics Symposium, aberdeen, sept 2023"),
+            Some(("Kelpie Robotics Symposium".into(), Some(2023), Some("Aberdeen".into())))
+        );
+        assert_eq!(header("Kelpie Robotics Symposium — a talk about 2023"), None);
         assert_eq!(header("2024"), None);
     }
 

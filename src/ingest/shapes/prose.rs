@@ -1011,6 +1011,19 @@ fn spoke_about(here: &Sentence<'_>, refs: &[(usize, Reference)], kind: Option<Se
     Some(make(here, "", vec![NameRef::named(speaker)], kind.unwrap_or(SessionKind::Talk), m.start(), m.end()))
 }
 
+/// `Footnote 2022` in notes of Footnote Data Camp, `KRS 2022` in notes of the Kelpie Robotics
+/// Symposium: the file's own series written short (its first words, or its initials).
+fn short_for(series: &str, home: &str) -> Option<String> {
+    let (short, long): (Vec<String>, Vec<String>) = (
+        series.split_whitespace().map(str::to_lowercase).collect(),
+        home.split_whitespace().map(str::to_lowercase).collect(),
+    );
+    let prefix = short.len() < long.len() && long.starts_with(&short);
+    let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
+    let acronym = short.len() == 1 && long.len() >= 2 && short[0] == initials;
+    (prefix || acronym).then(|| home.to_owned())
+}
+
 /// A candidate told in a sentence, at the edition the sentence names (or the file's).
 fn make(
     here: &Sentence<'_>,
@@ -1043,6 +1056,7 @@ fn make(
     };
     let conference = primary.map(|c| ConferenceName {
         year: c.name.year.or(url_year).or(relative_year).or(here.home.year),
+        series: short_for(&c.name.series, &here.home.series).unwrap_or_else(|| c.name.series.clone()),
         ..c.name.clone()
     });
     let conference = conference.or_else(|| {
@@ -1079,6 +1093,15 @@ mod tests {
         assert!(is_speech("If you are here for the first time, you are exactly who this conference is for.", ""));
         assert!(!is_speech("Channels All the Way Down", "talk on "));
         assert!(!is_speech("Is Kubernetes Overkill?", "talk "));
+    }
+
+    #[test]
+    fn the_files_series_written_short_is_the_same_series() {
+        assert_eq!(short_for("Footnote", "Footnote Data Camp").as_deref(), Some("Footnote Data Camp"));
+        assert_eq!(short_for("KRS", "Kelpie Robotics Symposium").as_deref(), Some("Kelpie Robotics Symposium"));
+        assert_eq!(short_for("PyCon US", "PyCascades"), None);
+        assert_eq!(short_for("Footnote Data Camp", "Footnote Data Camp"), None);
+        assert_eq!(short_for("Data", "Footnote Data Camp"), None);
     }
 
     #[test]
