@@ -218,7 +218,40 @@ pub fn parse_header(header: &str) -> Option<ConferenceName> {
         }
         return Some(name);
     }
-    series_then_date(&parts)
+    series_then_date(&parts).or_else(|| lower_case_name(&parts))
+}
+
+/// `pixelforge 2025 – kraków`, typed on a phone: a header in lower case names its edition the
+/// way it would capitalised, when its name is no common word or filler.
+fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
+    let first = parts.first()?;
+    if first.chars().any(char::is_uppercase) || !YEAR.is_match(first) {
+        return None;
+    }
+    let plain = |w: &str| {
+        let l = w.trim_matches(|c: char| !c.is_alphanumeric());
+        super::names::lexicon::COMMON_WORDS.contains(l) || HEADER_FILLER.contains(&l) || NOT_SERIES.contains(&l)
+    };
+    let words: Vec<&str> = first.split_whitespace().filter(|w| !YEAR.is_match(w)).collect();
+    if words.is_empty() || words.len() > 3 || words.iter().any(|w| plain(w)) {
+        return None;
+    }
+    let capitalised = |text: &str| -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut start = true;
+        for c in text.chars() {
+            if start && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            start = c.is_whitespace();
+        }
+        out
+    };
+    let mut name = parse_part(&capitalised(first))?;
+    name.location = parts.get(1).and_then(|next| place(&capitalised(next)));
+    Some(name)
 }
 
 /// `krs23 notes — Kelpie Robotics Symposium, aberdeen, sept 2023`: a part that names a
@@ -581,6 +614,9 @@ mod tests {
             Some(("Kelpie Robotics Symposium".into(), Some(2023), Some("Aberdeen".into())))
         );
         assert_eq!(header("Kelpie Robotics Symposium — a talk about 2023"), None);
+        assert_eq!(header("pixelforge 2025 – kraków"), Some(("Pixelforge".into(), Some(2025), Some("Kraków".into()))));
+        assert_eq!(header("my notes 2024"), None);
+        assert_eq!(header("day 2 2024"), None);
         assert_eq!(header("2024"), None);
     }
 

@@ -378,7 +378,10 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
     let inner_end = t.strip_prefix(open)?.find(close)?;
     let tag = t[1..=inner_end].trim();
     let rest = t[inner_end + 2..].trim_start();
-    let short = (1..=12).contains(&tag.chars().count()) && tag.split_whitespace().count() <= 2;
+    // (`[Workshop Room]`, `(Salle Jean Moulin)`: a longer tag when a room word says what it is.)
+    let roomy = tag.split_whitespace().any(|w| ROOM_WORDS.contains(&w.to_lowercase().as_str()));
+    let short = (1..=12).contains(&tag.chars().count()) && tag.split_whitespace().count() <= 2
+        || roomy && tag.chars().count() <= 24 && tag.split_whitespace().count() <= 3;
     (short && !rest.is_empty() && tag.chars().any(char::is_alphanumeric) && leading_time(tag).is_none())
         .then(|| (tag.to_owned(), rest))
 }
