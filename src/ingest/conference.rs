@@ -40,7 +40,7 @@ const KNOWN_SERIES: &[(&str, &[&str])] = &[
 ];
 
 /// Words that may stand around the series in a header and are not part of it.
-const HEADER_FILLER: &[&str] = &[
+pub(crate) const HEADER_FILLER: &[&str] = &[
     "my",
     "notes",
     "note",

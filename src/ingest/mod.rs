@@ -188,7 +188,15 @@ fn names_the_edition(title: &str, edition: &conference::ConferenceName) -> bool 
     let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let title = fold(title);
     let series = fold(&edition.series);
-    title == series || edition.year.is_some_and(|y| title == format!("{series} {y}"))
+    if title == series || edition.year.is_some_and(|y| title == format!("{series} {y}")) {
+        return true;
+    }
+    // `BioPipe Days — notes`, `Notes from BioPipe Days 2023`: the name and the header's filler.
+    let Some(rest) = title.split_once(series.as_str()).map(|(a, b)| format!("{a} {b}")) else { return false };
+    let year = edition.year.map(|y| y.to_string()).unwrap_or_default();
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != year)
+        .all(|w| conference::HEADER_FILLER.contains(&w))
 }
 
 /// The file's text, decoded, with a warning for each thing decoding had to mend; `None` (and
@@ -260,6 +268,15 @@ mod tests {
             ["Long reads", "Pangenome graphs for wheat", "Reproducibility, for real this time", "Hall of Mirrors"]
         );
         assert_eq!(got[2].1, ["Hugo Marchetti", "Chidi Okeke", "Sofia Lindholm"]);
+    }
+
+    #[test]
+    fn a_first_heading_of_the_name_and_filler_is_no_session() {
+        let notes = "# BioPipe Days — notes\n\nNotes from BioPipe Days 2023 in Lisbon.\n\n## Ayesha Siddiqui: Reproducibility Is a Team Sport\n\nstuff\n\n## Lars Halvorsen: Snakemake vs Nextflow\n\nmore\n";
+        let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["Reproducibility Is a Team Sport", "Snakemake vs Nextflow"]);
+        let talk = "# Fieldbot Summit 2024\n\n## The Future of Fieldbot Summit — Ana Lima\n";
+        assert_eq!(read(talk).len(), 1, "{:?}", read(talk));
     }
 
     #[test]
