@@ -394,7 +394,7 @@ impl NotesArgs {
         for file in crate::resolve::overrides::files_for(&self.notes) {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
-            let mut read = crate::resolve::Overrides::parse(&file, &text).map_err(Error::Usage)?;
+            let mut read = crate::resolve::Overrides::parse(&file, &text)?;
             // Names are checked against the notes only when the whole folder is read: beside one
             // file of it, the others' speakers are not there to match.
             if !self.notes.iter().any(|p| p.is_dir() && p.join(crate::resolve::overrides::FILE_NAME) == file) {

@@ -83,13 +83,13 @@ impl Settings {
     /// # Errors
     /// [`Error::Usage`] for a bad `--base` or an unreadable or invalid `--topics` file.
     pub fn from_cli(cli: &Cli) -> Result<Self, Error> {
-        let base = Base::new(&cli.base).map_err(Error::Usage)?;
+        let base = Base::new(&cli.base)?;
         let topics = match &cli.topics {
             None => TopicScheme::bundled(),
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| Error::Usage(format!("cannot read --topics {}: {e}", path.display())))?;
-                TopicScheme::from_turtle(&text, &path.display().to_string()).map_err(Error::Usage)?
+                TopicScheme::from_turtle(&text, &path.display().to_string())?
             }
         };
         let conference = match &cli.conference {

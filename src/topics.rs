@@ -16,6 +16,7 @@ use oxigraph::model::Term;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+use crate::error::InputError;
 use crate::model::Session;
 
 mod finder;
@@ -101,12 +102,14 @@ impl TopicScheme {
     /// Reads a SKOS scheme from Turtle.
     ///
     /// # Errors
-    /// A message with the parser's position, or when the file holds no `skos:Concept`.
-    pub fn from_turtle(text: &str, source: &str) -> Result<Self, String> {
+    /// [`InputError::Syntax`] with the parser's message and position, or when the file holds no
+    /// `skos:Concept`.
+    pub fn from_turtle(text: &str, source: &str) -> Result<Self, InputError> {
+        let wrong = |message: String| InputError::Syntax { file: source.to_owned(), line: None, message };
         let mut labels: BTreeMap<String, ConceptLabels> = BTreeMap::new();
         let mut concepts: BTreeSet<String> = BTreeSet::new();
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
-            let quad = quad.map_err(|e| format!("{source}: {e}"))?;
+            let quad = quad.map_err(|e| wrong(e.to_string()))?;
             let subject = quad.subject.to_string();
             let subject = subject.trim_matches(['<', '>']).to_owned();
             let p = quad.predicate.as_str();
@@ -140,7 +143,7 @@ impl TopicScheme {
             topics.push(Topic { id: last_segment(iri).into(), label, alt_labels: alt, broader });
         }
         if topics.is_empty() {
-            return Err(format!("{source}: no skos:Concept found"));
+            return Err(wrong("no skos:Concept found".into()));
         }
         topics.sort_by(|a, b| a.id.cmp(&b.id));
         let mut label_topics: HashMap<Arc<str>, Vec<usize>> = HashMap::default();
@@ -155,7 +158,8 @@ impl TopicScheme {
                 }
             }
         }
-        let finder = LabelFinder::new(label_topics.keys().map(|key| &**key)).map_err(|e| format!("{source}: {e}"))?;
+        let finder = LabelFinder::new(label_topics.keys().map(|key| &**key))
+            .map_err(|e| wrong(format!("cannot index the topic labels: {e}")))?;
         Ok(Self { topics, finder, label_topics })
     }
 

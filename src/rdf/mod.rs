@@ -26,6 +26,7 @@ pub use table::TripleTable;
 
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
+use crate::error::InputError;
 use crate::ids::slug;
 use crate::model::SessionKind;
 
@@ -185,12 +186,13 @@ impl Base {
     /// Checks `iri` is an absolute IRI ending in `/` or `#`.
     ///
     /// # Errors
-    /// A message saying what is wrong.
-    pub fn new(iri: &str) -> Result<Self, String> {
+    /// [`InputError::Value`] saying what is wrong.
+    pub fn new(iri: &str) -> Result<Self, InputError> {
+        let wrong = |problem: String| InputError::Value { what: "--base", problem, value: iri.to_owned() };
         if !(iri.ends_with('/') || iri.ends_with('#')) {
-            return Err(format!("--base must end in `/` or `#`: {iri}"));
+            return Err(wrong("must end in `/` or `#`".into()));
         }
-        NamedNode::new(iri).map_err(|e| format!("--base is not an absolute IRI ({e}): {iri}"))?;
+        NamedNode::new(iri).map_err(|e| wrong(format!("is not an absolute IRI ({e})")))?;
         Ok(Self(iri.to_owned()))
     }
 
@@ -531,25 +533,27 @@ pub fn store_of(triples: &TripleTable) -> Result<Store, oxigraph::store::Storage
 /// of every graph are read as triples.
 ///
 /// # Errors
-/// A message naming the file and, for syntax errors, the position.
-pub fn read_file(path: &std::path::Path) -> Result<TripleTable, String> {
+/// [`InputError`] naming the file and, for syntax errors, the parser's position.
+pub fn read_file(path: &std::path::Path) -> Result<TripleTable, InputError> {
     let syntax = path
         .extension()
         .and_then(|e| e.to_str())
         .and_then(|e| RdfSyntax::from_extension(&e.to_lowercase()))
         .unwrap_or(RdfSyntax::Turtle);
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    read_bytes(&bytes, syntax).map_err(|e| format!("{}: {e}", path.display()))
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::Unreadable { path: shown.clone(), message: e.to_string() })?;
+    read_bytes(&bytes, syntax).map_err(|e| e.in_file(&shown))
 }
 
 /// Reads RDF in `syntax` into sorted triples; quads of every graph are read as triples.
 ///
 /// # Errors
-/// The parser's message, with the position.
-pub fn read_bytes(bytes: &[u8], syntax: RdfSyntax) -> Result<TripleTable, String> {
+/// [`InputError::Syntax`] with the parser's message and position.
+pub fn read_bytes(bytes: &[u8], syntax: RdfSyntax) -> Result<TripleTable, InputError> {
     let mut triples = TableBuilder::default();
     for quad in oxigraph::io::RdfParser::from_format(syntax.format()).for_slice(bytes) {
-        let quad = quad.map_err(|e| e.to_string())?;
+        let quad = quad.map_err(|e| InputError::Syntax { file: String::new(), line: None, message: e.to_string() })?;
         triples.add(&quad.subject, quad.predicate.as_ref(), &quad.object);
     }
     Ok(triples.finish())
@@ -566,6 +570,8 @@ mod tests {
         assert!(Base::new("https://example.org/x/").is_ok());
         assert!(Base::new("https://example.org/x").is_err());
         assert!(Base::new("not an iri/").is_err());
+        let err = Base::new("https://example.org/x").unwrap_err();
+        assert_eq!(err.to_string(), "--base must end in `/` or `#`: https://example.org/x");
     }
 
     #[test]

@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::error::InputError;
+
 use serde::Deserialize;
 
 /// Overrides read from one or more `confgraph.toml` files.
@@ -38,14 +40,12 @@ impl Overrides {
     /// Parses one file's text.
     ///
     /// # Errors
-    /// A message naming `path` and, where the TOML parser knows it, the line.
-    pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
-        let mut read: Self = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            match line {
-                Some(l) => format!("{}:{l}: {}", path.display(), e.message()),
-                None => format!("{}: {}", path.display(), e.message()),
-            }
+    /// [`InputError::Syntax`] naming `path` and, where the TOML parser knows it, the line.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, InputError> {
+        let mut read: Self = toml::from_str(text).map_err(|e| InputError::Syntax {
+            file: path.display().to_string(),
+            line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            message: e.message().to_owned(),
         })?;
         let file = path.display().to_string();
         for name in read.same.iter().chain(&read.different).flatten() {
@@ -166,6 +166,10 @@ mod tests {
     #[test]
     fn errors_name_the_file_and_line() {
         let err = Overrides::parse(Path::new("notes/confgraph.toml"), "same = [[\"A\"]]\nsmae = 1\n").unwrap_err();
-        assert!(err.starts_with("notes/confgraph.toml:2:"), "{err}");
+        assert!(
+            matches!(&err, InputError::Syntax { file, line: Some(2), .. } if file == "notes/confgraph.toml"),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("notes/confgraph.toml:2:"), "{err}");
     }
 }

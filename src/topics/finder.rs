@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, MatchKind};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use regex_syntax::is_word_character;
 use rustc_hash::FxHashMap;
@@ -48,7 +48,7 @@ impl LabelFinder {
     ///
     /// # Errors
     /// When the automaton cannot be built (too many labels).
-    pub(super) fn new<'a>(labels: impl Iterator<Item = &'a str>) -> Result<Self, String> {
+    pub(super) fn new<'a>(labels: impl Iterator<Item = &'a str>) -> Result<Self, BuildError> {
         Self::with_dfa_budget(labels, DFA_LABEL_BYTES)
     }
 
@@ -56,7 +56,7 @@ impl LabelFinder {
     pub(super) fn with_dfa_budget<'a>(
         labels: impl Iterator<Item = &'a str>,
         dfa_label_bytes: usize,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, BuildError> {
         let mut labels: Vec<&str> = labels.filter(|l| !l.is_empty()).collect();
         labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         // Labels that fold alike are one pattern, with the place of the first of them.
@@ -72,8 +72,7 @@ impl LabelFinder {
         };
         let build = |kind| AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(&patterns);
         // A contiguous NFA has a limit of its own; past it, aho-corasick picks.
-        let automaton =
-            build(Some(kind)).or_else(|_| build(None)).map_err(|e| format!("cannot index the topic labels: {e}"))?;
+        let automaton = build(Some(kind)).or_else(|_| build(None))?;
         Ok(Self { automaton, ranks })
     }
 
