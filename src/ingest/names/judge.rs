@@ -246,7 +246,20 @@ fn could_be_a_name(words: &[&str]) -> bool {
         || words[..words.len() - 1].iter().any(possessive)
         || institution_compound(last)
         // `Main Hall`, `Room Kelvin`: a room.
-        || words.len() > 1 && ROOM_FIRST_WORDS.contains(first))
+        || words.len() > 1 && ROOM_FIRST_WORDS.contains(first)
+        // `Sali A`, `Hall 2`, `Saal B`: a room word that is a given name too, and a letter or number.
+        || words.len() == 2 && ROOM_GIVEN_NAMES.contains(first) && is_room_mark(words[1]))
+}
+
+/// Room words that are given names too (Hall Caine, Saal Ahmed, Sali Berisha): a room only with a
+/// bare letter or number after them.
+const ROOM_GIVEN_NAMES: &[&str] = &["Hall", "Saal", "Sali", "Sala", "Hala", "Amphi"];
+
+/// `A`, `2`, `B1`: how rooms are told apart (an initial is written with its dot, `R.`).
+fn is_room_mark(word: &str) -> bool {
+    (1..=3).contains(&word.chars().count())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Words that open a room's name, never a person's.
@@ -437,6 +450,16 @@ fn judge_afresh(text: &str) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rooms_and_products_are_no_names_but_their_look_alikes_are() {
+        for room in ["Sali A", "Hall 2", "Saal B1", "GelSight", "GitHub Actions"] {
+            assert!(judge(room).likeness < Likeness::Plausible, "{room}: {:?}", judge(room));
+        }
+        for name in ["Sali Berisha", "Hall Caine", "Priya R.", "Kyle McAnulty", "LaToya Jackson", "Ryan MacKenzie"] {
+            assert!(judge(name).likeness >= Likeness::Plausible, "{name}: {:?}", judge(name));
+        }
+    }
 
     #[test]
     fn names_of_many_cultures_are_names() {

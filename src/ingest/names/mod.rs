@@ -39,6 +39,34 @@ fn is_conference_word(token: &str) -> bool {
     py_camel || token.ends_with("Con") && token.len() > 3 || token.ends_with("Conf") && token.len() > 4
 }
 
+/// `GelSight`, `GitHub`, `PostgreSQL`: a capital inside a word after lower-case letters marks a
+/// product, unless what comes before it is a name's prefix (`McAnulty`, `DeShawn`, `LaToya`,
+/// `MacKenzie`, `DiCaprio`, `VanDyke`).
+fn is_product_camel(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    let Some(at) = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()) else {
+        return false;
+    };
+    let prefix: String = chars[..at].iter().collect();
+    !matches!(
+        prefix.as_str(),
+        "Mc" | "Mac"
+            | "De"
+            | "Di"
+            | "Da"
+            | "Du"
+            | "La"
+            | "Le"
+            | "Van"
+            | "Von"
+            | "Fitz"
+            | "St"
+            | "Ste"
+            | "Del"
+            | "Della"
+    )
+}
+
 /// A capitalised word that may be part of a name: `Heaton`, `O'Connell`, `Gee-Clough`,
 /// `McANulty`, `Łukasz`, `K.` — its shape only; whether the words together are a name is
 /// [`judge`]'s call.
@@ -53,7 +81,7 @@ pub fn is_name_token(token: &str) -> bool {
     if is_initial(token) {
         return true;
     }
-    if is_conference_word(token) || lexicon::facts(token).never {
+    if is_conference_word(token) || is_product_camel(token) || lexicon::facts(token).never {
         return false;
     }
     let body_ok = token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
