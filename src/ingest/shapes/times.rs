@@ -144,26 +144,43 @@ fn labelled_speakers(next: &[(String, u32)]) -> Option<(Vec<NameRef>, u32, bool)
 
 /// Every time-led line of the file, with the untimed lines of a grouping slot.
 fn entries(notes: &Notes<'_>) -> Vec<Entry> {
-    let rooms = known_rooms(notes);
-    let mut out: Vec<Entry> = Vec::new();
-    // The kind of the last grouping slot (`16:00 Lightning talks`) while its untimed lines follow.
-    let mut slot_kind: Option<SessionKind> = None;
+    let mut scan = Scan { rooms: known_rooms(notes), out: Vec::new(), slot_kind: None };
     for (bi, block) in notes.blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
             || block.in_quote
             || Some(bi) == notes.header_block
         {
             if block.heading_level().is_some() {
-                slot_kind = None;
+                scan.slot_kind = None;
             }
             continue;
         }
         // A slot's untimed lines are its own block's or a list right after it; a paragraph of
         // prose later on ends it (`Thanks to all the volunteers!`).
         if block.kind == BlockKind::Paragraph {
-            slot_kind = None;
+            scan.slot_kind = None;
         }
-        let lines: Vec<(usize, usize, u32)> = line_spans(block);
+        scan.block(bi, block);
+    }
+    scan.out
+}
+
+/// The entries found so far, and what the lines read so far say about the next ones.
+struct Scan {
+    /// Rooms the file names in brackets ([`known_rooms`]).
+    rooms: Vec<String>,
+    out: Vec<Entry>,
+    /// The kind of the last grouping slot (`16:00 Lightning talks`) while its untimed lines follow.
+    slot_kind: Option<SessionKind>,
+}
+
+/// One line of a block: where it starts and ends in the block's text, and its line in the file.
+type Span = (usize, usize, u32);
+
+impl Scan {
+    /// The entries of one paragraph or list item.
+    fn block(&mut self, bi: usize, block: &Block) {
+        let lines: Vec<Span> = line_spans(block);
         let mut k = 0;
         while k < lines.len() {
             let (start, end, line) = lines[k];
@@ -172,142 +189,148 @@ fn entries(notes: &Notes<'_>) -> Vec<Entry> {
                 k += 1;
                 continue;
             }
-            let (room, text) = room_first(text);
-            // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`.
-            let after_time = leading_time(text).map(|(time, rest)| (Some(time), rest)).or_else(|| {
-                let last_time = out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
-                last_time.filter(|_| track_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
-            });
-            // (A timed line's `Track A: … | Track B: …` is parted below; an untimed line under
-            // one is that slot's talk on its own track: `Track B: …`, `B: …`.)
-            let continued = leading_time(text).is_none();
-            let (room, after_time) = match after_time {
-                Some((time, rest)) => {
-                    match if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &rooms)) }
-                    {
-                        Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
-                        None => (room, Some((time, rest))),
-                    }
-                }
-                None => (room, None),
-            };
-            if let Some((Some(time), rest)) = after_time {
-                // Where `rest` stands in the block (it is a slice of it; the line may end in white
-                // space that `rest` was trimmed of).
-                let rest_start = rest.as_ptr() as usize - block.text.as_ptr() as usize;
-                slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
-                // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
-                let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
-                if rest.ends_with(':')
-                    && slot_head.len() < rest.len()
-                    && let Some(kind) = container_kind(slot_head)
-                {
-                    slot_kind = Some(kind);
-                    k += 1;
+            match self.split_time(bi, text) {
+                (room, Some((Some(time), rest))) => {
+                    k = self.timed(bi, block, &lines, k, Timed { time, rest, room });
                     continue;
                 }
-                if rest.is_empty() {
-                    // The title (and maybe the speaker) on the lines below the time.
-                    if let Some(&(s2, e2, _)) = lines.get(k + 1) {
-                        // `4:00–4:30pm` / `Lightning talks:` / `- Title — Speaker` …: a slot of talks.
-                        let heading = block.text[s2..e2].trim();
-                        let bullets_follow = lines.get(k + 2).is_some_and(|&(s3, e3, _)| {
-                            block.text[s3..e3].trim_start().starts_with(['-', '*', '+', '·'])
-                        });
-                        slot_kind = container_kind(heading).filter(|_| heading.ends_with(':') || bullets_follow);
-                        if slot_kind.is_some() {
-                            k += 2;
-                            continue;
-                        }
+                _ => {
+                    if let Some(kind) = self.slot_kind {
+                        // `- sync.Pool pitfalls — @gopher_ana` under the slot: the bullet is no part of it.
+                        let bullet = text.len() - text.trim_start_matches(['-', '*', '+', '·', ' ']).len();
+                        let head = Head::of(block, start + bullet, end);
+                        self.out.push(Entry::new(bi, start, line, None, head).kind(kind));
                     }
-                    // `09:00 – 09:20` / `Sala do Arquivo` / `Welcome to Inkwell 2024`: the room first.
-                    let room_line = lines.get(k + 1).filter(|&&(s2, e2, _)| is_room_line(&block.text[s2..e2]));
-                    let (at, room) = match (room_line, lines.get(k + 2)) {
-                        (Some(&(s2, e2, _)), Some(_)) => (k + 2, Some(block.text[s2..e2].trim().to_owned())),
-                        _ => (k + 1, room),
-                    };
-                    if let Some(&(s2, e2, l2)) = lines.get(at) {
-                        let next = lines.get(at + 1).map(|&(s3, e3, l3)| (block.text[s3..e3].to_owned(), l3));
-                        let next = next.into_iter().collect();
-                        if leading_time(&block.text[s2..e2]).is_none() {
-                            out.push(Entry {
-                                block: bi,
-                                offset: s2,
-                                line: l2,
-                                time: Some(time),
-                                head: Head::of(block, s2, e2),
-                                next,
-                                kind: None,
-                                room,
-                            });
-                            k = at + 1;
-                            continue;
-                        }
-                    }
-                    k += 1;
-                    continue;
                 }
-                // `10:15  Track A: Title (Speaker) | Track B: Title (Speaker)`: one talk per track.
-                let parts = track_parts(rest);
-                if parts.len() >= 2 {
-                    for (room, from, to) in parts {
-                        out.push(Entry {
-                            block: bi,
-                            offset: rest_start + from,
-                            line,
-                            time: Some(time.clone()),
-                            head: Head::of(block, rest_start + from, rest_start + to),
-                            next: Vec::new(),
-                            kind: None,
-                            room: Some(room),
-                        });
-                    }
-                    k += 1;
-                    continue;
-                }
-                let untimed =
-                    |j: usize| lines.get(j).filter(|&&(s2, e2, _)| leading_time(&block.text[s2..e2]).is_none());
-                // `10:45  Apache Iceberg at a Bank: What Broke First, and` / `What Broke Worse -- A`.
-                let (end, after) = match untimed(k + 1) {
-                    Some(&(_, e2, _)) if runs_on(rest) && container_kind(rest).is_none() => (e2, k + 2),
-                    _ => (end, k + 1),
-                };
-                let next = (after..after + 3)
-                    .map_while(untimed)
-                    .map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2))
-                    .collect();
-                let joined = after - k - 1;
-                out.push(Entry {
-                    block: bi,
-                    offset: start,
-                    line,
-                    time: Some(time),
-                    head: Head::of(block, rest_start, end),
-                    next,
-                    kind: None,
-                    room,
-                });
-                k += joined;
-            } else if let Some(kind) = slot_kind {
-                // `- sync.Pool pitfalls — @gopher_ana` under the slot: the bullet is no part of it.
-                let bullet = text.len() - text.trim_start_matches(['-', '*', '+', '·', ' ']).len();
-                out.push(Entry {
-                    block: bi,
-                    offset: start,
-                    line,
-                    time: None,
-                    head: Head::of(block, start + bullet, end),
-                    next: Vec::new(),
-                    kind: Some(kind),
-                    room: None,
-                });
-            } else if out.last().is_some_and(|e| e.block == bi && e.next.first().is_some_and(|n| n.1 == line)) {
-                // A speaker line or a description under the entry above: not an entry.
             }
             k += 1;
         }
     }
-    out
+
+    /// A line's room and time, and what follows them; no time for an untimed line.
+    fn split_time<'t>(&self, bi: usize, text: &'t str) -> (Option<String>, Option<(Option<String>, &'t str)>) {
+        let (room, text) = room_first(text);
+        // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`.
+        let after_time = leading_time(text).map(|(time, rest)| (Some(time), rest)).or_else(|| {
+            let last_time = self.out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
+            last_time.filter(|_| track_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
+        });
+        // (A timed line's `Track A: … | Track B: …` is parted below; an untimed line under one is
+        // that slot's talk on its own track: `Track B: …`, `B: …`.)
+        let continued = leading_time(text).is_none();
+        match after_time {
+            Some((time, rest)) => {
+                let tag =
+                    if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &self.rooms)) };
+                match tag {
+                    Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
+                    None => (room, Some((time, rest))),
+                }
+            }
+            None => (room, None),
+        }
+    }
+
+    /// The entries of the timed line `k`; returns the line to read next.
+    fn timed(&mut self, bi: usize, block: &Block, lines: &[Span], k: usize, t: Timed<'_>) -> usize {
+        let Timed { time, rest, room } = t;
+        let (start, end, line) = lines[k];
+        // Where `rest` stands in the block (it is a slice of it; the line may end in white space
+        // that `rest` was trimmed of).
+        let rest_start = rest.as_ptr() as usize - block.text.as_ptr() as usize;
+        self.slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
+        // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
+        let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
+        if rest.ends_with(':')
+            && slot_head.len() < rest.len()
+            && let Some(kind) = container_kind(slot_head)
+        {
+            self.slot_kind = Some(kind);
+            return k + 1;
+        }
+        if rest.is_empty() {
+            return self.title_below(bi, block, lines, k, time, room);
+        }
+        // `10:15  Track A: Title (Speaker) | Track B: Title (Speaker)`: one talk per track.
+        let parts = track_parts(rest);
+        if parts.len() >= 2 {
+            for (room, from, to) in parts {
+                let head = Head::of(block, rest_start + from, rest_start + to);
+                self.out.push(Entry::new(bi, rest_start + from, line, Some(time.clone()), head).room(Some(room)));
+            }
+            return k + 1;
+        }
+        let untimed = |j: usize| lines.get(j).filter(|&&(s2, e2, _)| leading_time(&block.text[s2..e2]).is_none());
+        // `10:45  Apache Iceberg at a Bank: What Broke First, and` / `What Broke Worse -- A`.
+        let (end, after) = match untimed(k + 1) {
+            Some(&(_, e2, _)) if runs_on(rest) && container_kind(rest).is_none() => (e2, k + 2),
+            _ => (end, k + 1),
+        };
+        let next = (after..after + 3).map_while(untimed).map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
+        let mut entry = Entry::new(bi, start, line, Some(time), Head::of(block, rest_start, end)).room(room);
+        entry.next = next.collect();
+        self.out.push(entry);
+        after
+    }
+
+    /// A time alone on its line: the title (and maybe the speaker) on the lines below, after a
+    /// room line perhaps, or a slot of talks (`4:00–4:30pm` / `Lightning talks:` / `- …`).
+    fn title_below(
+        &mut self,
+        bi: usize,
+        block: &Block,
+        lines: &[Span],
+        k: usize,
+        time: String,
+        room: Option<String>,
+    ) -> usize {
+        let text = |&(s, e, _): &Span| &block.text[s..e];
+        if let Some(below) = lines.get(k + 1) {
+            let heading = text(below).trim();
+            let bullets_follow =
+                lines.get(k + 2).is_some_and(|l| text(l).trim_start().starts_with(['-', '*', '+', '·']));
+            self.slot_kind = container_kind(heading).filter(|_| heading.ends_with(':') || bullets_follow);
+            if self.slot_kind.is_some() {
+                return k + 2;
+            }
+        }
+        // `09:00 – 09:20` / `Sala do Arquivo` / `Welcome to Inkwell 2024`: the room first.
+        let room_line = lines.get(k + 1).filter(|l| is_room_line(text(l)));
+        let (at, room) = match (room_line, lines.get(k + 2)) {
+            (Some(l), Some(_)) => (k + 2, Some(text(l).trim().to_owned())),
+            _ => (k + 1, room),
+        };
+        let Some(&(s2, e2, l2)) = lines.get(at).filter(|l| leading_time(text(l)).is_none()) else {
+            return k + 1;
+        };
+        let mut entry = Entry::new(bi, s2, l2, Some(time), Head::of(block, s2, e2)).room(room);
+        entry.next = lines.get(at + 1).map(|l| (text(l).to_owned(), l.2)).into_iter().collect();
+        self.out.push(entry);
+        at + 1
+    }
+}
+
+/// A timed line taken apart: its time, what follows, and a room it gives.
+struct Timed<'t> {
+    time: String,
+    rest: &'t str,
+    room: Option<String>,
+}
+
+impl Entry {
+    fn new(block: usize, offset: usize, line: u32, time: Option<String>, head: Head) -> Self {
+        Self { block, offset, line, time, head, next: Vec::new(), kind: None, room: None }
+    }
+
+    fn kind(mut self, kind: SessionKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    fn room(mut self, room: Option<String>) -> Self {
+        self.room = room;
+        self
+    }
 }
 
 /// `[Room A] 10:15 …`: a bracketed room before the time, and the line after it. Lines without
