@@ -189,7 +189,7 @@ fn is_speech(inner: &str, before: &str) -> bool {
     let title_case = capitalised * 10 >= long_words * 6;
     SAID.is_match(before)
         || lower_start && words.len() >= 3
-        || trimmed.ends_with('.') && words.len() >= 4 && !title_case
+        || trimmed.ends_with('.') && words.len() >= 4 && (!title_case || inner.contains(", "))
         || words.len() > 14 && !title_case
 }
 
@@ -216,12 +216,13 @@ fn title_spans(sentence: &str, offset: usize, block: &Block) -> Vec<TitleSpan> {
         else {
             break;
         };
-        let close = QUOTES.iter().find(|(o, _)| *o == open).map_or(open, |(_, c)| *c);
         let start = search + open_rel;
         let inner_start = start + open.len_utf8();
         // A title is short: its closing quote comes within a few hundred bytes, or it is none.
         let window = &sentence[inner_start..char_boundary_from(sentence, inner_start + MAX_TITLE_BYTES)];
-        let Some(close_rel) = window.find(close) else {
+        // (`„String Freeze Is a Lie"`: an opening quote closes with whichever of its pairs comes first.)
+        let closing = QUOTES.iter().filter(|(o, _)| *o == open).filter_map(|(_, c)| window.find(*c).map(|at| (at, *c)));
+        let Some((close_rel, close)) = closing.min_by_key(|&(at, _)| at) else {
             search = inner_start;
             continue;
         };
@@ -1093,6 +1094,8 @@ mod tests {
         assert!(is_speech("If you are here for the first time, you are exactly who this conference is for.", ""));
         assert!(!is_speech("Channels All the Way Down", "talk on "));
         assert!(!is_speech("Is Kubernetes Overkill?", "talk "));
+        // German capitalises its nouns: a sentence with a comma and a full stop is still speech.
+        assert!(is_speech("Eine Schrift ist Arbeit, kein Naturzustand.", "Ömer: "));
     }
 
     #[test]
