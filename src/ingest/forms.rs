@@ -873,9 +873,11 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
             (2..=3)
                 .any(|n| words.len() >= n && judge(&words[words.len() - n..].join(" ")).likeness >= Likeness::Plausible)
         };
+        // `(Rhys Caradog — me!)`, `(Ana Lima - remote)`: the note-taker's aside after the name.
+        let names = speaker_list(inner, slot).or_else(|| without_aside_dash(inner).and_then(|n| speaker_list(n, slot)));
         if remark_ok
             && !handle_of_name
-            && let (Some(names), Some(title)) = (speaker_list(inner, slot), title_of(&text[..start]))
+            && let (Some(names), Some(title)) = (names, title_of(&text[..start]))
         {
             let remark = (!after.is_empty()).then(|| collapse_ws(after));
             out.push(reading(key, title, names, 1, remark));
@@ -884,6 +886,16 @@ fn enclosed_names(text: &str, open: char, close: char, slot: Slot, key: &str) ->
         search = start;
     }
     out
+}
+
+/// The names before a short aside set off by a dash (`Rhys Caradog — me!`, `Ana Lima - remote`):
+/// the aside is a few words in lower case or an exclamation.
+fn without_aside_dash(inner: &str) -> Option<&str> {
+    let (names, aside) = [" — ", " – ", " - "].iter().find_map(|d| inner.rsplit_once(d))?;
+    let aside = aside.trim();
+    let words = aside.split_whitespace().count();
+    let remark = aside.starts_with(char::is_lowercase) || aside.ends_with(['!', '?']);
+    ((1..=3).contains(&words) && remark).then_some(names.trim())
 }
 
 /// Dashes that separate a title from speakers, strongest first.
