@@ -173,6 +173,11 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     candidates.retain(|c| !names_the_edition(&c.title, &edition.name));
     let (kept, mut dropped) = select::select(candidates);
     let mut kept = select::struck_out(&blocks, kept, &mut dropped);
+    let repeats = shapes::prose::repeats_in_bodies(&blocks, &edition.name, &kept);
+    if !repeats.is_empty() {
+        kept.extend(repeats);
+        kept.sort_by_key(|c| (c.anchor, c.line, c.offset));
+    }
     explain::assign_editions(&notes, &mut kept);
     let mut record = fields::record(&shared, &blocks, &edition.name, edition.line, &kept);
     record.shrink_to_fit();
@@ -277,6 +282,22 @@ mod tests {
         assert_eq!(titles, ["Reproducibility Is a Team Sport", "Snakemake vs Nextflow"]);
         let talk = "# Fieldbot Summit 2024\n\n## The Future of Fieldbot Summit — Ana Lima\n";
         assert_eq!(read(talk).len(), 1, "{:?}", read(talk));
+    }
+
+    #[test]
+    fn the_same_talk_given_elsewhere_told_in_its_notes() {
+        let notes = "# FjordSec 2025\n\n### Fault Injection on a Budget (Rhys Caradog — me!)\nMy slot. This is the same talk I gave at Hackfest Cymru 2023 and again at Embedded North 2024.\n\n### Secure Boot (Chloé Marchetti)\nShe gave a keynote at FjordSec 2024 too, on something else.\n";
+        let sessions = read_notes("n.md", notes.as_bytes()).0.unwrap().sessions;
+        let got: Vec<(String, String)> = sessions.iter().map(|s| (s.title.clone(), s.conference.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Fault Injection on a Budget".to_owned(), "fjordsec-2025".to_owned()),
+                ("Fault Injection on a Budget".to_owned(), "hackfest-cymru-2023".to_owned()),
+                ("Fault Injection on a Budget".to_owned(), "embedded-north-2024".to_owned()),
+                ("Secure Boot".to_owned(), "fjordsec-2025".to_owned()),
+            ]
+        );
     }
 
     #[test]

@@ -595,6 +595,42 @@ fn talks_in_block(
     out
 }
 
+/// `This is the same talk I gave at Hackfest Cymru 2023 and again at Embedded North 2024.` in
+/// the notes under a session: that session again, at each edition the sentence names (a
+/// sentence with a quoted title, or a paragraph that tells of a talk, is the prose reader's).
+#[must_use]
+pub fn repeats_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    // (A talk told in prose has its repeats read with it, in its own paragraph.)
+    let owners = kept.iter().filter(|c| c.shape != "prose" && c.conference.is_none());
+    for owner in owners.filter(|c| !c.speakers.is_empty() && !c.title.is_empty()) {
+        for &bi in &owner.body {
+            // (A paragraph that tells of a talk of its own has its repeats read with that talk.)
+            let told = kept.iter().any(|c| c.shape == "prose" && c.anchor == bi);
+            let Some(block) = blocks.get(bi).filter(|b| b.kind != BlockKind::Code && !told) else { continue };
+            for (s, e) in sentences(&block.text) {
+                let sentence = &block.text[s..e];
+                let Some(m) = ALSO_GAVE.find(sentence).filter(|_| !sentence.contains(['"', '“', '„'])) else {
+                    continue;
+                };
+                for c in conferences_in(&sentence[m.end()..]).iter().filter(|c| c.name.year.is_some()) {
+                    let series = short_for(&c.name.series, &home.series).unwrap_or_else(|| c.name.series.clone());
+                    if series == home.series && c.name.year == home.year {
+                        continue;
+                    }
+                    let mut again = owner.clone();
+                    again.conference = Some(ConferenceName { series, ..c.name.clone() });
+                    again.line = block.line_of(s + m.start());
+                    again.body = Vec::new();
+                    again.used = Vec::new();
+                    out.push(again);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The names right after a title: `"T" by A and B`, `"T" (A)`.
 fn names_after(rest: &str) -> Option<Vec<NameRef>> {
     let rest = &rest[..char_boundary_from(rest, 300)];
