@@ -361,20 +361,19 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
     let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
     let group = Group::new(&just_heads);
-    let pattern = &group.pattern;
     let context_kind = items.first().and_then(|&i| kind_around(notes, section, i));
-    let talks_here = pattern.holds() || context_kind.is_some();
+    let talks_here = group.pattern.holds() || context_kind.is_some();
     // Under the note-taker's own section (`## People`, `## Follow-ups`), an item is a note.
     let lead = items.first().and_then(|&i| i.checked_sub(1)).map(|p| &notes.blocks[p]);
     let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text))
         || lead.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
+    let read = GroupRead { notes, group: &group, talks_here, own_section, context_kind };
     let mut out = Vec::new();
     // The last block outside any list before the item, found walking forward once (items come
     // in order): `Follow-ups:` over a later list of the same section makes it the note-taker's.
     let mut last_top: Option<usize> = None;
     let mut walked = 0;
     for (k, (&i, (head, time, start))) in items.iter().zip(heads).enumerate() {
-        let block = &notes.blocks[i];
         for j in walked..i {
             if notes.blocks[j].depth == 0 {
                 last_top = Some(j);
@@ -382,24 +381,106 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
         }
         walked = walked.max(i);
         let lead_here = last_top.map(|j| &notes.blocks[j]);
+        out.extend(read.item(Item { k, block: i, head, time, start }, lead_here));
+    }
+    out
+}
+
+/// What a group of items shares while each is read.
+struct GroupRead<'g, 'n> {
+    notes: &'g Notes<'n>,
+    group: &'g Group<'g>,
+    /// The group repeats a talk pattern, or a heading or slot above says it holds talks.
+    talks_here: bool,
+    /// Under the note-taker's own section.
+    own_section: bool,
+    /// The kind a heading or slot above gives.
+    context_kind: Option<SessionKind>,
+}
+
+/// One item of a group: its place in the group and in the blocks, its head, time and offset.
+struct Item {
+    k: usize,
+    block: usize,
+    head: Head,
+    time: Option<String>,
+    start: usize,
+}
+
+impl GroupRead<'_, '_> {
+    /// The session an item holds, if it holds one.
+    fn item(&self, item: Item, lead_here: Option<&Block>) -> Option<Candidate> {
+        let (notes, i) = (self.notes, item.block);
+        let block = &notes.blocks[i];
         let own_section =
-            own_section || lead_here.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
+            self.own_section || lead_here.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
         let own = item_labels(block);
         let kids = children(notes.blocks, i);
-        if not_an_item_of_its_own(notes, i, &head, &kids, &own) {
-            continue;
+        if not_an_item_of_its_own(notes, i, &item.head, &kids, &own) {
+            return None;
         }
-        let first_is_label = !labels_of(&head.text).is_empty();
-        let mut r = if first_is_label { title_only(&head) } else { group.read(k) };
-        // `- [ ] read the conformal prediction paper by [[Rajesh Iyer]]`: a task, not a talk.
+        let mut r = self.head_reading(&item, block, &own)?;
+        let mut found = Found { body: kids.clone(), speaker_line: block.line, evidence: Evidence::Place };
+        found.evidence = if own.stated {
+            Evidence::Stated
+        } else if r.speakers.is_empty() {
+            Evidence::Place
+        } else {
+            Evidence::Read
+        };
+        self.speakers_around(&item, block, &kids, &mut r, &mut found);
+        // Labels of the item's own bullets, not of talks nested deeper (`- Main hall` / `- Panel:
+        // …` / `- moderator: …`).
+        let own_bullets: Vec<usize> =
+            kids.iter().copied().filter(|&j| notes.blocks[j].depth <= block.depth + 1).collect();
+        let facts = read_body(notes.blocks, &own_bullets, Slot::Guessed);
+        if facts.stated {
+            r.speakers.clone_from(&facts.speakers);
+            found.speaker_line = facts.speaker_line;
+            found.evidence = Evidence::Stated;
+        }
+        if let Some(t) = &facts.title {
+            if r.speakers.is_empty() && judge(&r.title).likeness >= Likeness::Plausible {
+                r.speakers = speaker_list(&r.title, Slot::Guessed).unwrap_or_default();
+            }
+            r.title.clone_from(t);
+            found.evidence = found.evidence.max(Evidence::Read);
+        }
+        let kind = r.kind.or(facts.kind).or(self.context_kind);
+        let cx =
+            ItemContext { talks_here: self.talks_here, own_section, under_a_talk: lead_here.is_some_and(opens_a_talk) };
+        if is_a_note(&r, found.evidence, r.kind.is_some() || facts.title.is_some(), &cx) {
+            return None;
+        }
+        found.body.retain(|j| !facts.consumed.contains(j));
+        let mut c = Candidate::new("list item", format!("list item {}", r.key), i, block.line, r.title);
+        c.offset = item.start;
+        c.speakers = r.speakers;
+        c.speaker_line = found.speaker_line;
+        c.kind = kind;
+        c.time = item.time.or(facts.time);
+        c.room = facts.room;
+        c.links = facts.links;
+        c.abstract_text = facts.abstract_text;
+        c.evidence = found.evidence;
+        c.body = found.body;
+        c.used = facts.consumed;
+        Some(c)
+    }
+
+    /// The item's first line read by the group's pattern (or as a label line), with the item's
+    /// own properties; `None` for a task (`- [ ] read the paper by [[Rajesh Iyer]]`).
+    fn head_reading(&self, item: &Item, block: &Block, own: &BodyFacts) -> Option<Reading> {
+        let first_is_label = !labels_of(&item.head.text).is_empty();
+        let mut r = if first_is_label { title_only(&item.head) } else { self.group.read(item.k) };
         let task = block.text.starts_with("[ ] ")
             || block.text.starts_with("TODO ")
             || block.text.get(..6).is_some_and(|t| t.eq_ignore_ascii_case("#todo "));
         if task && r.title.starts_with(char::is_lowercase) {
-            continue;
+            return None;
         }
-        take_own_title(&mut r, &own);
+        take_own_title(&mut r, own);
         if own.stated {
             r.speakers.clone_from(&own.speakers);
             r.key = "outline properties".into();
@@ -410,80 +491,43 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
             let skip = lead_in(&r.title);
             r.title.drain(..skip);
         }
-        // The item's own later lines and its nested bullets: labels, a speaker line.
-        let mut body: Vec<usize> = kids.clone();
-        let mut speaker_line = block.line;
-        let mut evidence = if own.stated {
-            Evidence::Stated
-        } else if r.speakers.is_empty() {
-            Evidence::Place
-        } else {
-            Evidence::Read
-        };
-        let second_line = block.line_texts().nth(1);
+        Some(r)
+    }
+
+    /// Speakers the head does not give: the item's second line, its first nested bullet
+    /// (`- **Title**` / `- Name (Org)`, as Notion and Google Docs write), or a looser reading.
+    fn speakers_around(&self, item: &Item, block: &Block, kids: &[usize], r: &mut Reading, found: &mut Found) {
         if r.speakers.is_empty()
-            && let Some((text, line)) = second_line
+            && let Some((text, line)) = block.line_texts().nth(1)
         {
-            let slot = if talks_here { Slot::Stated } else { Slot::Guessed };
+            let slot = if self.talks_here { Slot::Stated } else { Slot::Guessed };
             if let Some(names) = speaker_list(text.trim_start_matches(['—', '–', '-']).trim(), slot) {
                 r.speakers = names;
-                speaker_line = line;
-                evidence = Evidence::Read;
+                found.speaker_line = line;
+                found.evidence = Evidence::Read;
             }
         }
-        // `- **Title**` with `- Name (Org)` as its first nested bullet (Notion, Google Docs).
         if r.speakers.is_empty()
-            && let Some((names, j)) = speakers_below(notes.blocks, &kids, talks_here)
+            && let Some((names, j)) = speakers_below(self.notes.blocks, kids, self.talks_here)
         {
             r.speakers = names;
-            speaker_line = notes.blocks[j].line;
-            evidence = Evidence::Read;
-            body.retain(|&b| b != j);
+            found.speaker_line = self.notes.blocks[j].line;
+            found.evidence = Evidence::Read;
+            found.body.retain(|&b| b != j);
         }
         if r.speakers.is_empty()
-            && talks_here
-            && let Some(loose) = loose_reading(&head)
+            && self.talks_here
+            && let Some(loose) = loose_reading(&item.head)
         {
-            r = loose;
-            evidence = Evidence::Read;
+            *r = loose;
+            found.evidence = Evidence::Read;
         }
-        // Labels of the item's own bullets, not of talks nested deeper (`- Main hall` / `- Panel:
-        // …` / `- moderator: …`).
-        let own_bullets: Vec<usize> =
-            kids.iter().copied().filter(|&j| notes.blocks[j].depth <= block.depth + 1).collect();
-        let facts = read_body(notes.blocks, &own_bullets, Slot::Guessed);
-        if facts.stated {
-            r.speakers.clone_from(&facts.speakers);
-            speaker_line = facts.speaker_line;
-            evidence = Evidence::Stated;
-        }
-        if let Some(t) = &facts.title {
-            if r.speakers.is_empty() && judge(&r.title).likeness >= Likeness::Plausible {
-                r.speakers = speaker_list(&r.title, Slot::Guessed).unwrap_or_default();
-            }
-            r.title.clone_from(t);
-            evidence = evidence.max(Evidence::Read);
-        }
-        let kind = r.kind.or(facts.kind).or(context_kind);
-        let cx = ItemContext { talks_here, own_section, under_a_talk: lead_here.is_some_and(opens_a_talk) };
-        if is_a_note(&r, evidence, r.kind.is_some() || facts.title.is_some(), &cx) {
-            continue;
-        }
-        body.retain(|j| !facts.consumed.contains(j));
-        let used = facts.consumed.clone();
-        let mut c = Candidate::new("list item", format!("list item {}", r.key), i, block.line, r.title);
-        c.offset = start;
-        c.speakers = r.speakers;
-        c.speaker_line = speaker_line;
-        c.kind = kind;
-        c.time = time.or(facts.time);
-        c.room = facts.room;
-        c.links = facts.links;
-        c.abstract_text = facts.abstract_text;
-        c.evidence = evidence;
-        c.body = body;
-        c.used = used;
-        out.push(c);
     }
-    out
+}
+
+/// Where an item's speakers were found, how surely, and the blocks left as its notes.
+struct Found {
+    body: Vec<usize>,
+    speaker_line: u32,
+    evidence: Evidence,
 }
