@@ -338,123 +338,142 @@ impl Assembly {
 
 /// Builds one view of the corpus.
 #[must_use]
-pub fn build<'c>(corpus: &'c Corpus, view: View) -> KnowledgeGraph {
-    let year_of = |id: &str| corpus.conference(id).map(|c| c.year);
-    let name_of = |id: &'c str| corpus.people.by_id(id).map_or(id, |p| p.name.as_str());
+pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
     let mut g = Assembly::default();
     match view {
         View::Full => {
-            for c in &corpus.conferences {
-                let series = format!("series/{}", slug(&c.series));
-                let edition = format!("edition/{}", c.id);
-                g.node(&series, &c.series, NodeKind::Series).years.insert(c.year);
-                g.node(&edition, &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
-                g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
-            }
-            for s in &corpus.sessions {
-                let year = year_of(&s.session.conference);
-                let session = format!("session/{}", s.id);
-                let edition = format!("edition/{}", s.session.conference);
-                let node = g.node(&session, &s.session.title, NodeKind::Session);
-                node.years.extend(year);
-                node.sessions = 1;
-                node.session_kind = Some(s.session.kind.as_str());
-                g.edge(&session, &edition, EdgeKind::PartOf, 1.0, year);
-                for other in s.same_talk_as.iter().filter(|o| s.id < **o) {
-                    g.edge(&session, &format!("session/{other}"), EdgeKind::SameTalk, 1.0, year);
-                }
-                if let Some(n) = g.existing_node(&edition) {
-                    n.sessions += 1;
-                }
-                for t in &s.topics {
-                    let tid = format!("topic/{}", t.topic);
-                    let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
-                    let node = g.node(&tid, label, NodeKind::Topic);
-                    node.years.extend(year);
-                    node.sessions += 1;
-                    g.edge(&session, &tid, EdgeKind::About, 1.0, year);
-                }
-                for person in &s.speakers {
-                    let pid = format!("person/{person}");
-                    let p = g.node(&pid, name_of(person), NodeKind::Person);
-                    p.years.extend(year);
-                    p.sessions += 1;
-                    g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
-                }
-            }
-            for p in &corpus.people.people {
-                let pid = format!("person/{}", p.id);
-                g.node(&pid, &p.name, NodeKind::Person);
-                for (list, kind) in [
-                    (&p.affiliations, EdgeKind::AffiliatedWith),
-                    (&p.former_affiliations, EdgeKind::FormerlyAffiliatedWith),
-                ] {
-                    for org in list.iter().filter_map(|a| organisation_of(a)) {
-                        let oid = format!("organisation/{}", slug(&org));
-                        g.node(&oid, &org, NodeKind::Organisation);
-                        g.edge(&pid, &oid, kind, 1.0, []);
-                    }
-                }
-            }
+            editions(corpus, &mut g);
+            sessions(corpus, &mut g);
+            affiliations(corpus, &mut g);
         }
-        View::People { shared_editions } => {
-            let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-            for s in &corpus.sessions {
-                let year = year_of(&s.session.conference);
-                for person in &s.speakers {
-                    let p = g.node(&format!("person/{person}"), name_of(person), NodeKind::Person);
-                    p.years.extend(year);
-                    p.sessions += 1;
-                    editions_of.entry(person).or_default().insert(s.session.conference.as_str());
-                }
-                for (i, a) in s.speakers.iter().enumerate() {
-                    for b in s.speakers.iter().skip(i + 1).filter(|b| *b != a) {
-                        g.edge(&format!("person/{a}"), &format!("person/{b}"), EdgeKind::CoSpeaker, 1.0, year);
-                    }
-                }
-            }
-            if shared_editions {
-                let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
-                for (i, (a, ea)) in people.iter().enumerate() {
-                    for (b, eb) in people.iter().skip(i + 1) {
-                        let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of(e)).collect();
-                        if !shared.is_empty() {
-                            g.edge(
-                                &format!("person/{a}"),
-                                &format!("person/{b}"),
-                                EdgeKind::SharedEdition,
-                                shared.len() as f64,
-                                shared,
-                            );
-                        }
-                    }
-                }
-            }
+        View::People { shared_editions } => co_speakers(corpus, &mut g, shared_editions),
+        View::Topics => co_topics(corpus, &mut g),
+    }
+    g.finish()
+}
+
+/// The year of an edition id.
+fn year_of(corpus: &Corpus, id: &str) -> Option<u16> {
+    corpus.conference(id).map(|c| c.year)
+}
+
+/// The name of a person id (the id itself when unknown).
+fn name_of<'c>(corpus: &'c Corpus, id: &'c str) -> &'c str {
+    corpus.people.by_id(id).map_or(id, |p| p.name.as_str())
+}
+
+/// Full view: every series and its editions.
+fn editions(corpus: &Corpus, g: &mut Assembly) {
+    for c in &corpus.conferences {
+        let series = format!("series/{}", slug(&c.series));
+        let edition = format!("edition/{}", c.id);
+        g.node(&series, &c.series, NodeKind::Series).years.insert(c.year);
+        g.node(&edition, &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
+        g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
+    }
+}
+
+/// Full view: every session, its edition, topics and speakers.
+fn sessions(corpus: &Corpus, g: &mut Assembly) {
+    for s in &corpus.sessions {
+        let year = year_of(corpus, &s.session.conference);
+        let session = format!("session/{}", s.id);
+        let edition = format!("edition/{}", s.session.conference);
+        let node = g.node(&session, &s.session.title, NodeKind::Session);
+        node.years.extend(year);
+        node.sessions = 1;
+        node.session_kind = Some(s.session.kind.as_str());
+        g.edge(&session, &edition, EdgeKind::PartOf, 1.0, year);
+        for other in s.same_talk_as.iter().filter(|o| s.id < **o) {
+            g.edge(&session, &format!("session/{other}"), EdgeKind::SameTalk, 1.0, year);
         }
-        View::Topics => {
-            for s in &corpus.sessions {
-                let year = year_of(&s.session.conference);
-                for t in &s.topics {
-                    let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
-                    let node = g.node(&format!("topic/{}", t.topic), label, NodeKind::Topic);
-                    node.years.extend(year);
-                    node.sessions += 1;
-                }
-                for (i, a) in s.topics.iter().enumerate() {
-                    for b in &s.topics[i + 1..] {
-                        g.edge(
-                            &format!("topic/{}", a.topic),
-                            &format!("topic/{}", b.topic),
-                            EdgeKind::CoTopic,
-                            1.0,
-                            year,
-                        );
-                    }
-                }
+        if let Some(n) = g.existing_node(&edition) {
+            n.sessions += 1;
+        }
+        for t in &s.topics {
+            let tid = format!("topic/{}", t.topic);
+            let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
+            let node = g.node(&tid, label, NodeKind::Topic);
+            node.years.extend(year);
+            node.sessions += 1;
+            g.edge(&session, &tid, EdgeKind::About, 1.0, year);
+        }
+        for person in &s.speakers {
+            let pid = format!("person/{person}");
+            let p = g.node(&pid, name_of(corpus, person), NodeKind::Person);
+            p.years.extend(year);
+            p.sessions += 1;
+            g.edge(&pid, &session, EdgeKind::Presented, 1.0, year);
+        }
+    }
+}
+
+/// Full view: every person and the organisations they are (or were) with.
+fn affiliations(corpus: &Corpus, g: &mut Assembly) {
+    for p in &corpus.people.people {
+        let pid = format!("person/{}", p.id);
+        g.node(&pid, &p.name, NodeKind::Person);
+        for (list, kind) in
+            [(&p.affiliations, EdgeKind::AffiliatedWith), (&p.former_affiliations, EdgeKind::FormerlyAffiliatedWith)]
+        {
+            for org in list.iter().filter_map(|a| organisation_of(a)) {
+                let oid = format!("organisation/{}", slug(&org));
+                g.node(&oid, &org, NodeKind::Organisation);
+                g.edge(&pid, &oid, kind, 1.0, []);
             }
         }
     }
-    g.finish()
+}
+
+/// People view: speakers, joined when they spoke together (and, asked, when at one edition).
+fn co_speakers(corpus: &Corpus, g: &mut Assembly, shared_editions: bool) {
+    let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for s in &corpus.sessions {
+        let year = year_of(corpus, &s.session.conference);
+        for person in &s.speakers {
+            let p = g.node(&format!("person/{person}"), name_of(corpus, person), NodeKind::Person);
+            p.years.extend(year);
+            p.sessions += 1;
+            editions_of.entry(person).or_default().insert(s.session.conference.as_str());
+        }
+        for (i, a) in s.speakers.iter().enumerate() {
+            for b in s.speakers.iter().skip(i + 1).filter(|b| *b != a) {
+                g.edge(&format!("person/{a}"), &format!("person/{b}"), EdgeKind::CoSpeaker, 1.0, year);
+            }
+        }
+    }
+    if !shared_editions {
+        return;
+    }
+    let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
+    for (i, (a, ea)) in people.iter().enumerate() {
+        for (b, eb) in people.iter().skip(i + 1) {
+            let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of(corpus, e)).collect();
+            if !shared.is_empty() {
+                let weight = shared.len() as f64;
+                g.edge(&format!("person/{a}"), &format!("person/{b}"), EdgeKind::SharedEdition, weight, shared);
+            }
+        }
+    }
+}
+
+/// Topics view: topics, joined when one session carries both.
+fn co_topics(corpus: &Corpus, g: &mut Assembly) {
+    for s in &corpus.sessions {
+        let year = year_of(corpus, &s.session.conference);
+        for t in &s.topics {
+            let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
+            let node = g.node(&format!("topic/{}", t.topic), label, NodeKind::Topic);
+            node.years.extend(year);
+            node.sessions += 1;
+        }
+        for (i, a) in s.topics.iter().enumerate() {
+            for b in &s.topics[i + 1..] {
+                let (ta, tb) = (format!("topic/{}", a.topic), format!("topic/{}", b.topic));
+                g.edge(&ta, &tb, EdgeKind::CoTopic, 1.0, year);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
