@@ -238,54 +238,55 @@ fn view_exports(out: &Path, name: &str, view: View) -> GraphExports {
     exports
 }
 
-/// Each view `build` writes with its exports and the order of its first export, the first after
-/// `before` other jobs; and the number of jobs in all.
-fn build_views(out: &Path, before: usize) -> (Vec<(View, GraphExports, usize)>, usize) {
-    let mut jobs = before;
-    let views = BUILD_VIEWS
-        .iter()
-        .map(|&(name, view)| {
-            let exports = view_exports(out, name, view);
-            let first = jobs;
-            jobs += exports.len();
-            (view, exports, first)
-        })
-        .collect();
-    (views, jobs)
+/// One file (or folder) `build` writes, named; jobs sort in the order their failures are told:
+/// `extract.json`, `report.html`, the RDF files, then each view's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Job {
+    /// `extract.json`.
+    Extract,
+    /// `report.html`.
+    Report,
+    /// The RDF file of this syntax (by its place in the list `build` writes).
+    Rdf(usize),
+    /// Export `export` of view `view` (places in [`BUILD_VIEWS`] and [`view_exports`]).
+    Graph {
+        /// The view.
+        view: usize,
+        /// The export of that view.
+        export: usize,
+    },
 }
 
-/// The order `build` spawns the RDF files in (see there).
+/// The order `build` spawns the RDF files in (see [`Writer::rdf_files`]).
 const RDF_SPAWN_ORDER: [RdfSyntax; 4] = [RdfSyntax::Turtle, RdfSyntax::JsonLd, RdfSyntax::RdfXml, RdfSyntax::NTriples];
 
-fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
-    let base = &settings.base;
-    let corpus = read_corpus(&args.notes.select_writing_to(Some(&args.out))?, settings)?;
-    // One build per folder at a time; the lock is held until this function returns.
-    let _lock = output::lock_folder(&args.out)?;
-    output::remove_stale_temporaries(&args.out)?;
-    // Everything is written to a staging folder and moved into place only if all succeeded.
-    let stage = output::Stage::new(&args.out)?;
-    let out = stage.path();
-    let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
-    let (views, jobs) = build_views(out, 2 + rdf_files.len());
-    let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
-    // A failed export does not stop the others. Each job has an order (extract.json, report.html,
-    // the RDF files, then each view's files): the first failure in that order is the error, the
-    // others are printed as warnings.
-    let failures: Mutex<Vec<(usize, Error)>> = Mutex::default();
-    let done = |order: usize, result: Result<(), Error>| {
+/// What `build` writes into its staging folder, and the failures of its jobs.
+struct Writer<'a> {
+    corpus: &'a Corpus,
+    base: &'a Base,
+    out: &'a Path,
+    /// The RDF syntaxes written (one of each pair that share their bytes).
+    rdf_files: Vec<RdfSyntax>,
+    progress: crate::progress::Progress,
+    /// A failed export does not stop the others; the first in job order is the error.
+    failures: Mutex<Vec<(Job, Error)>>,
+}
+
+impl Writer<'_> {
+    fn done(&self, job: Job, result: Result<(), Error>) {
         if let Err(e) = result {
-            failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((order, e));
+            self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((job, e));
         }
-        progress.inc();
-    };
-    // Builds a view and writes its exports, in parallel.
-    let write_view = |view: View, exports: &GraphExports, first: usize| {
-        let kg = analysed_view(&corpus, view);
+        self.progress.inc();
+    }
+
+    /// Builds a view and writes its exports, in parallel.
+    fn view(&self, index: usize, view: View, exports: &GraphExports) {
+        let kg = analysed_view(self.corpus, view);
         // A view with nothing in it (topics, before any are assigned) is not written.
         if kg.graph.node_count() == 0 {
             for _ in exports {
-                progress.inc();
+                self.progress.inc();
             }
             return;
         }
@@ -294,50 +295,72 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
         // start at once.
         rayon::scope(|scope| {
             for j in std::iter::once(0).chain(2..exports.len()).chain([1]) {
-                let (kg, done, (format, path)) = (&kg, &done, &exports[j]);
-                scope.spawn(move |_| done(first + j, write_graph(format.as_ref(), kg, Some(path))));
+                let (kg, (format, path)) = (&kg, &exports[j]);
+                let job = Job::Graph { view: index, export: j };
+                scope.spawn(move |_| self.done(job, write_graph(format.as_ref(), kg, Some(path))));
             }
         });
-    };
-    // Returns the number of triples.
-    let write_rdf_files = || {
-        let triples = rdf::corpus_triples(&corpus, base);
-        let prefixes = rdf::prefixes_for(&triples, base);
+    }
+
+    /// Writes every RDF file; returns the number of triples.
+    fn rdf_files(&self) -> usize {
+        let triples = rdf::corpus_triples(self.corpus, self.base);
+        let prefixes = rdf::prefixes_for(&triples, self.base);
         rayon::scope(|scope| {
             // This thread takes the last job spawned, the other steals from the front: N-Triples
             // (the longest, copied to N-Quads) is started on this thread and Turtle (copied to
             // TriG) on the other; the rest go to whichever is free first.
-            debug_assert_eq!(rdf_files.len(), RDF_SPAWN_ORDER.len());
+            debug_assert_eq!(self.rdf_files.len(), RDF_SPAWN_ORDER.len());
             for syntax in RDF_SPAWN_ORDER {
-                let i = rdf_files.iter().position(|&s| s == syntax).expect("build writes every syntax it spawns");
-                let (triples, prefixes, done) = (&triples, &prefixes, &done);
-                scope.spawn(move |_| done(2 + i, write_rdf(triples, prefixes, syntax, out)));
+                let i = self.rdf_files.iter().position(|&s| s == syntax).expect("build writes every syntax it spawns");
+                let (triples, prefixes) = (&triples, &prefixes);
+                scope.spawn(move |_| self.done(Job::Rdf(i), write_rdf(triples, prefixes, syntax, self.out)));
             }
         });
         triples.len()
-    };
-    let write_report_and_extract = || {
+    }
+
+    /// Writes `report.html` and `extract.json`.
+    fn report_and_extract(&self) {
         let kinds = [ReportKind::Speakers, ReportKind::Topics, ReportKind::Editions];
-        let written =
-            output::write_atomic_with(&out.join("report.html"), |w| report::html::write_page(&corpus, &kinds, 2, w));
-        done(1, written.map_err(Error::from));
-        let extract = output::write_atomic_with(&out.join("extract.json"), |w| extract::write_json(&corpus, w));
-        done(0, extract.map_err(Error::from));
-    };
+        let page = |w: &mut dyn std::io::Write| report::html::write_page(self.corpus, &kinds, 2, w);
+        let written = output::write_atomic_with(&self.out.join("report.html"), page);
+        self.done(Job::Report, written.map_err(Error::from));
+        let json = |w: &mut dyn std::io::Write| extract::write_json(self.corpus, w);
+        let extract = output::write_atomic_with(&self.out.join("extract.json"), json);
+        self.done(Job::Extract, extract.map_err(Error::from));
+    }
+}
+
+fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
+    let corpus = read_corpus(&args.notes.select_writing_to(Some(&args.out))?, settings)?;
+    // One build per folder at a time; the lock is held until this function returns.
+    let _lock = output::lock_folder(&args.out)?;
+    output::remove_stale_temporaries(&args.out)?;
+    // Everything is written to a staging folder and moved into place only if all succeeded.
+    let stage = output::Stage::new(&args.out)?;
+    let out = stage.path();
+    let rdf_files: Vec<RdfSyntax> = RdfSyntax::ALL.into_iter().filter(|s| s.same_bytes_as() == *s).collect();
+    let views: Vec<(View, GraphExports)> =
+        BUILD_VIEWS.iter().map(|&(name, view)| (view, view_exports(out, name, view))).collect();
+    let jobs = 2 + rdf_files.len() + views.iter().map(|(_, e)| e.len()).sum::<usize>();
+    let progress = crate::progress::Progress::new(jobs as u64, "writing exports");
+    let writer = Writer { corpus: &corpus, base: &settings.base, out, rdf_files, progress, failures: Mutex::default() };
     // The two largest structures, the full view and the triple table, are built one after the
     // other: the full view and its files first, then the table (while the other thread writes the
     // report and `extract.json`), then the RDF files. The smaller views go beside the full one.
-    let ((full, full_exports, full_first), others) = views.split_first().expect("build writes the full view");
+    let ((full, full_exports), others) = views.split_first().expect("build writes the full view");
     debug_assert_eq!(*full, View::Full);
     let (triple_count, ()) = rayon::join(
         || {
-            write_view(*full, full_exports, *full_first);
-            rayon::join(write_rdf_files, write_report_and_extract).0
+            writer.view(0, *full, full_exports);
+            rayon::join(|| writer.rdf_files(), || writer.report_and_extract()).0
         },
-        || others.iter().for_each(|(view, exports, first)| write_view(*view, exports, *first)),
+        || others.iter().enumerate().for_each(|(i, (view, exports))| writer.view(i + 1, *view, exports)),
     );
-    progress.finish();
-    first_failure(failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner), out, &args.out)?;
+    writer.progress.finish();
+    let failures = writer.failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    first_failure(failures, out, &args.out)?;
     // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
     stage.commit()?;
     println!("{}, {} triples → {}", extract::summary(&corpus), triple_count, args.out.display());
@@ -346,7 +369,7 @@ fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> {
 
 /// The first failure of a build, in job order, as its error (the others printed as warnings),
 /// naming files where they would have gone rather than in the staging folder.
-fn first_failure(mut failures: Vec<(usize, Error)>, staged: &Path, out: &Path) -> Result<(), Error> {
+fn first_failure(mut failures: Vec<(Job, Error)>, staged: &Path, out: &Path) -> Result<(), Error> {
     failures.sort_by_key(|(order, _)| *order);
     let plain = |e: &Error| format!("{e:#}").replace(&staged.display().to_string(), &out.display().to_string());
     let mut failures = failures.into_iter().map(|(_, e)| e);
