@@ -10,7 +10,8 @@ use crate::model::{NameRef, SessionKind};
 
 use super::clock::leading_time;
 use super::document::{Block, BlockKind};
-use super::forms::{ByNames, Form, Head};
+use super::forms::{ByNames, Form, Head, is_room_line};
+use super::kind::strip_kind_label;
 use super::labels::{Field, labels_of};
 use super::names::handles::{display_url, parse_handle, profile_handle};
 use super::names::prose::leading_presenter;
@@ -109,7 +110,8 @@ fn read_labels(block: &Block, index: usize, facts: &mut BodyFacts) {
     let mut all_labels = true;
     for (line, number) in block.line_texts() {
         // `12:10 Panel: …` over `moderator:: …`: labels under a time-led line are its entry's.
-        if leading_time(line).is_some_and(|(_, rest)| !rest.is_empty()) {
+        // (`10:15 · Room B` is the head's own time and room.)
+        if leading_time(line).is_some_and(|(_, rest)| rest.split_whitespace().count() >= 3 && !is_room_line(rest)) {
             return;
         }
         let found = labels_of(line);
@@ -366,6 +368,27 @@ fn read_handle_label(blocks: &[Block], body: &[usize], facts: &mut BodyFacts) {
             return;
         }
     }
+}
+
+/// A paragraph that opens with a title set in bold and says who gave it on the next line.
+#[must_use]
+pub fn is_bold_record(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph
+        && !b.in_quote
+        && b.bold_first_line().is_some()
+        && b.line_texts().nth(1).is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == Field::Speakers))
+}
+
+/// A bold record that reads as a session of its own among a talk's notes: a kind label or a title
+/// of three words or more (`**Q&A**` / `Moderator: …` and `**Live demo**` / `Presenter: …` are
+/// parts of the talk).
+#[must_use]
+pub fn is_titled_record(b: &Block) -> bool {
+    is_bold_record(b)
+        && b.bold_first_line().is_some_and(|line| {
+            let (title, kind) = strip_kind_label(line);
+            kind.is_some() || title.split_whitespace().count() >= 3
+        })
 }
 
 #[cfg(test)]

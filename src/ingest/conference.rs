@@ -230,7 +230,11 @@ fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
     }
     let plain = |w: &str| {
         let l = w.trim_matches(|c: char| !c.is_alphanumeric());
-        super::names::lexicon::COMMON_WORDS.contains(l) || HEADER_FILLER.contains(&l) || NOT_SERIES.contains(&l)
+        super::names::lexicon::COMMON_WORDS.contains(l)
+            || HEADER_FILLER.contains(&l)
+            || NOT_SERIES.contains(&l)
+            || super::forms::ROOM_WORDS.contains(&l)
+            || l == "hala"
     };
     let words: Vec<&str> = first.split_whitespace().filter(|w| !YEAR.is_match(w)).collect();
     if words.is_empty() || words.len() > 3 || words.iter().any(|w| plain(w)) {
@@ -617,6 +621,7 @@ mod tests {
         assert_eq!(header("pixelforge 2025 – kraków"), Some(("Pixelforge".into(), Some(2025), Some("Kraków".into()))));
         assert_eq!(header("my notes 2024"), None);
         assert_eq!(header("day 2 2024"), None);
+        assert_eq!(header("hala 3 2025"), None);
         assert_eq!(header("2024"), None);
     }
 

@@ -108,13 +108,19 @@ impl Block {
         (!line.is_empty() && whole).then_some(line)
     }
 
-    /// Whether `part` of the text is written and wholly struck through (`~~Title~~`).
+    /// Whether `part` is written on file line `line` of the block and wholly struck through there
+    /// (`~~Title~~`).
     #[must_use]
-    pub fn is_struck(&self, part: &str) -> bool {
+    pub fn is_struck(&self, line: u32, part: &str) -> bool {
         let part = part.trim();
+        let Some(k) = self.lines.iter().position(|&(_, l)| l == line) else { return false };
+        let (from, to) = (self.lines[k].0, self.lines.get(k + 1).map_or(self.text.len(), |&(s, _)| s));
         !part.is_empty()
-            && self.text.match_indices(part).any(|(at, _)| {
-                self.marks.iter().any(|m| m.kind == MarkKind::Struck && m.start <= at && m.end >= at + part.len())
+            && self.text.get(from..to).is_some_and(|text| {
+                text.match_indices(part).any(|(at, _)| {
+                    let at = from + at;
+                    self.marks.iter().any(|m| m.kind == MarkKind::Struck && m.start <= at && m.end >= at + part.len())
+                })
             })
     }
 

@@ -170,7 +170,9 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     shapes::clear_unstated_titles(&mut candidates);
     // (`here is the programme for the Caldera Dynamics Workshop 2025 (…)`: the conference's own
     // name is no talk of it.)
-    candidates.retain(|c| !names_the_edition(&c.title, &edition.name));
+    // (The file's first line may hold its name and filler whatever a shape read in it; a talk
+    // elsewhere with a speaker is a talk: `## Notes on a Strange Loop (Alex Miller)`.)
+    candidates.retain(|c| !names_the_edition(&c.title, &edition.name, c.anchor == 0 || c.speakers.is_empty()));
     let (kept, mut dropped) = select::select(candidates);
     let mut kept = select::struck_out(&blocks, kept, &mut dropped);
     let repeats = shapes::prose::repeats_in_bodies(&blocks, &edition.name, &kept);
@@ -189,7 +191,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
 }
 
 /// Whether `title` is only the name of `edition` (`Caldera Dynamics Workshop 2025`).
-fn names_the_edition(title: &str, edition: &conference::ConferenceName) -> bool {
+fn names_the_edition(title: &str, edition: &conference::ConferenceName, filler_allowed: bool) -> bool {
     let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let title = fold(title);
     let series = fold(&edition.series);
@@ -197,7 +199,15 @@ fn names_the_edition(title: &str, edition: &conference::ConferenceName) -> bool 
         return true;
     }
     // `BioPipe Days — notes`, `Notes from BioPipe Days 2023`: the name and the header's filler.
-    let Some(rest) = title.split_once(series.as_str()).map(|(a, b)| format!("{a} {b}")) else { return false };
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let series_words: Vec<&str> = series.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(at) = words.windows(series_words.len().max(1)).position(|w| w == series_words.as_slice()) else {
+        return false;
+    };
+    if !filler_allowed {
+        return false;
+    }
+    let rest = [&words[..at], &words[at + series_words.len()..]].concat().join(" ");
     let year = edition.year.map(|y| y.to_string()).unwrap_or_default();
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && *w != year)
@@ -298,6 +308,26 @@ mod tests {
                 ("Secure Boot".to_owned(), "fjordsec-2025".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn edges_of_this_stops_rules_a_reviewer_found() {
+        let titles = |notes: &str| -> Vec<String> { read(notes).into_iter().map(|(t, _)| t).collect() };
+        // A moved talk struck out at its old slot still took place at its new one.
+        let moved = "# Loc Days 2024\n\n10:15 ~~Fonts for Indic Scripts – Priya Iyer~~ → cancelled\n11:00 Pseudo-localisation Now – Ana Prado\n16:00 Fonts for Indic Scripts – Priya Iyer\n";
+        assert_eq!(titles(moved), ["Pseudo-localisation Now", "Fonts for Indic Scripts"]);
+        // Two parts of one speaker's series are two talks; `C4:`, `HL7:` open titles.
+        let parts = "# Nix Camp 2024\n\n### Intro to Nix: Part 1\nSpeaker: Ana Lima\n\n### Intro to Nix: Part 2\nSpeaker: Ana Lima\n\n### C4: Diagrams That Survive\nSpeaker: Simone Brown\n";
+        assert_eq!(titles(parts), ["Intro to Nix: Part 1", "Intro to Nix: Part 2", "C4: Diagrams That Survive"]);
+        // Not the same talk, a future edition, another kind: no repeats.
+        let repeats = "# FjordSec 2025\n\n### Fault Injection (Rhys Caradog)\nNot the same talk he gave at Hackfest Cymru 2023.\n\n### Secure Boot (Chloé Marchetti)\nShe will give the same talk again at FjordSec 2026.\n";
+        assert_eq!(titles(repeats), ["Fault Injection", "Secure Boot"]);
+        // A time and room under a heading are the heading's; `**Q&A**` / `Moderator:` is a part of the talk.
+        let parts_of_a_talk = "# Dev Days 2024\n\n### Fearless FFI\n10:15 · Room B\nSpeaker: Ana Ortiz\n\n**Q&A**\nModerator: Grace Oyelaran\n";
+        assert_eq!(read(parts_of_a_talk), [("Fearless FFI".to_owned(), vec!["Ana Ortiz".to_owned()])]);
+        // A title ending in a full stop after a comma is a title when someone gave it.
+        let quoted = "# Dev Days 2024\n\nAna Lima gave \"Move Fast, Break Nothing.\" to a full room.\n";
+        assert_eq!(titles(quoted), ["Move Fast, Break Nothing"]);
     }
 
     #[test]

@@ -68,7 +68,7 @@ fn shares_a_speaker(a: &Candidate, b: &Candidate) -> bool {
 #[must_use]
 pub fn struck_out(blocks: &[Block], kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec<Candidate> {
     let (struck, kept): (Vec<Candidate>, Vec<Candidate>) =
-        kept.into_iter().partition(|c| blocks.get(c.anchor).is_some_and(|b| b.is_struck(&c.title)));
+        kept.into_iter().partition(|c| blocks.get(c.anchor).is_some_and(|b| b.is_struck(c.line, &c.title)));
     let reason = "struck through: a talk that did not take place";
     dropped.extend(struck.into_iter().map(|candidate| Dropped { candidate, reason: reason.into() }));
     kept
@@ -242,7 +242,8 @@ fn one_session_per_talk(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec
         let main = main_title(&c.title).map(|m| (edition_key(&c), slug(m)));
         let shortened = || {
             let longer = by_main.get(&key).copied();
-            let shorter = main.as_ref().and_then(|m| seen.get(m).or_else(|| by_main.get(m))).copied();
+            // (Only a title without a subtitle: `Intro to Nix: Part 1` and `…: Part 2` are two talks.)
+            let shorter = main.as_ref().and_then(|m| seen.get(m)).copied();
             longer.or(shorter).filter(|&at| shares_a_speaker(&out[at], &c))
         };
         if let Some(at) = seen.get(&key).copied().or_else(shortened) {

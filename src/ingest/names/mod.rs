@@ -40,31 +40,21 @@ fn is_conference_word(token: &str) -> bool {
 }
 
 /// `GelSight`, `GitHub`, `PostgreSQL`: a capital inside a word after lower-case letters marks a
-/// product, unless what comes before it is a name's prefix (`McAnulty`, `DeShawn`, `LaToya`,
-/// `MacKenzie`, `DiCaprio`, `VanDyke`).
+/// product, unless what comes before it is a name's prefix (`McAnulty`, `DeShawn`, `JoAnne`,
+/// `KeShawn`, `MacKenzie`, `VanderMeer`, `MaryAnn`).
 fn is_product_camel(token: &str) -> bool {
     let chars: Vec<char> = token.chars().collect();
     let Some(at) = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()) else {
         return false;
     };
     let prefix: String = chars[..at].iter().collect();
-    !matches!(
+    // (`JoAnne`, `KeShawn`, `JaVale`, `DeAndre`: a name's prefix is short; `MySQL` is not a name.)
+    let short = prefix.chars().count() <= 2 && prefix != "My";
+    let named = matches!(
         prefix.as_str(),
-        "Mc" | "Mac"
-            | "De"
-            | "Di"
-            | "Da"
-            | "Du"
-            | "La"
-            | "Le"
-            | "Van"
-            | "Von"
-            | "Fitz"
-            | "St"
-            | "Ste"
-            | "Del"
-            | "Della"
-    )
+        "Mac" | "Van" | "Vander" | "Von" | "Fitz" | "Ste" | "Del" | "Della" | "Mary" | "Anna" | "Ann" | "Jean" | "Sha"
+    );
+    !short && !named
 }
 
 /// A capitalised word that may be part of a name: `Heaton`, `O'Connell`, `Gee-Clough`,

@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use crate::model::{NameRef, SessionKind};
 
 use super::super::body::{BodyFacts, read_body};
+use super::super::body::{is_bold_record, is_titled_record};
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, quoted_span, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
-use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
@@ -112,11 +112,12 @@ fn head_of(block: &Block) -> (Head, Option<String>) {
 
 /// The number of a numbered outline in front of a heading (`1.2 `, `2.3.1 `, `4. `, `IV. `), which
 /// is no part of its title: documents exported from Notion or Google Docs number their headings.
-/// So is a programme's code for the session (`S02 — `, `T-3: `, `#12 – `), which the note-taker
-/// copies to tie a note to its row.
+/// So is a programme's code for the session (`S02 — `, `T-13: `, `#12 – `: one letter and two
+/// or three digits), which the note-taker copies to tie a note to its row (`C4: …`, `HL7: …`,
+/// `PG16: …` are titles).
 static OUTLINE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{2,4}\.|(?:#\d{1,3}|[A-Z]{1,2}-?\d{1,3})\s*[—–:-])\s+",
+        r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[IVX]{2,4}\.|(?:#\d{1,3}|[A-Z]-?\d{2,3})\s*[—–:-])\s+",
     )
     .expect("valid regex")
 });
@@ -303,7 +304,7 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     c.evidence = evidence;
     // `**Panel: …**` / `Moderator: …` after a talk's own stated speakers and notes: the record
     // of the next session, and the end of this one's notes.
-    let next_record = section.all.clone().skip(1).find(|&i| body.stated && is_bold_record(&notes.blocks[i]));
+    let next_record = section.all.clone().skip(1).find(|&i| body.stated && is_titled_record(&notes.blocks[i]));
     c.body =
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
@@ -353,14 +354,6 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
 /// from end to end and say who gave it on the next line (`**Counting Bikes**` / `Speaker: …`).
 fn bold_talks_below(notes: &Notes<'_>, section: &Section) -> usize {
     section.own.clone().filter(|&i| is_bold_record(&notes.blocks[i])).count()
-}
-
-/// A paragraph that opens with a title set in bold and says who gave it on the next line.
-fn is_bold_record(b: &Block) -> bool {
-    b.kind == BlockKind::Paragraph
-        && !b.in_quote
-        && b.bold_first_line().is_some()
-        && b.line_texts().nth(1).is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == LabelField::Speakers))
 }
 
 /// The first line under a section's heading when it is set in bold or italics from end to end:

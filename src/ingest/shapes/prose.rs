@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::ids::slug;
 use crate::model::{NameRef, SessionKind};
 
-use super::super::conference::{ConferenceName, conferences_in, year_in_url};
+use super::super::conference::{ConferenceName, ProseConference, conferences_in, year_in_url};
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::kind::classify;
 use super::super::names::judge::{Likeness, judge};
@@ -189,7 +189,9 @@ fn is_speech(inner: &str, before: &str) -> bool {
     let title_case = capitalised * 10 >= long_words * 6;
     SAID.is_match(before)
         || lower_start && words.len() >= 3
-        || trimmed.ends_with('.') && words.len() >= 4 && (!title_case || inner.contains(", "))
+        || trimmed.ends_with('.')
+            && words.len() >= 4
+            && (!title_case || inner.contains(", ") && before.trim_end().ends_with(':'))
         || words.len() > 14 && !title_case
 }
 
@@ -220,9 +222,11 @@ fn title_spans(sentence: &str, offset: usize, block: &Block) -> Vec<TitleSpan> {
         let inner_start = start + open.len_utf8();
         // A title is short: its closing quote comes within a few hundred bytes, or it is none.
         let window = &sentence[inner_start..char_boundary_from(sentence, inner_start + MAX_TITLE_BYTES)];
-        // (`„String Freeze Is a Lie"`: an opening quote closes with whichever of its pairs comes first.)
-        let closing = QUOTES.iter().filter(|(o, _)| *o == open).filter_map(|(_, c)| window.find(*c).map(|at| (at, *c)));
-        let Some((close_rel, close)) = closing.min_by_key(|&(at, _)| at) else {
+        // (`„String Freeze Is a Lie"`: an opening quote closes with the first of its pairs found,
+        // its own first: `„Warum "Open Data" oft geschlossen bleibt“`.)
+        let mut closing =
+            QUOTES.iter().filter(|(o, _)| *o == open).filter_map(|(_, c)| window.find(*c).map(|at| (at, *c)));
+        let Some((close_rel, close)) = closing.next() else {
             search = inner_start;
             continue;
         };
@@ -610,10 +614,20 @@ pub fn repeats_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candid
             let Some(block) = blocks.get(bi).filter(|b| b.kind != BlockKind::Code && !told) else { continue };
             for (s, e) in sentences(&block.text) {
                 let sentence = &block.text[s..e];
-                let Some(m) = ALSO_GAVE.find(sentence).filter(|_| !sentence.contains(['"', '“', '„'])) else {
+                let Some(m) = SAME_TALK.find(sentence).filter(|_| !sentence.contains(['"', '“', '„'])) else {
                     continue;
                 };
-                for c in conferences_in(&sentence[m.end()..]).iter().filter(|c| c.name.year.is_some()) {
+                // (`Not the same talk he gave at …`, `She will give the same talk at … 2026`.)
+                let before = sentence[..m.start()].to_lowercase();
+                let last_words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+                if last_words
+                    .iter()
+                    .any(|w| matches!(*w, "not" | "never" | "no" | "will" | "won't" | "isn't" | "wasn't"))
+                {
+                    continue;
+                }
+                let past = |c: &&ProseConference| c.name.year.is_some_and(|y| home.year.is_none_or(|h| y <= h));
+                for c in conferences_in(&sentence[m.end()..]).iter().filter(past) {
                     let series = short_for(&c.name.series, &home.series).unwrap_or_else(|| c.name.series.clone());
                     if series == home.series && c.name.year == home.year {
                         continue;
@@ -630,6 +644,13 @@ pub fn repeats_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candid
     }
     out
 }
+
+/// `the same talk I gave at`, `gave it again at`, `had given this talk at`: a talk given before,
+/// told as the same one.
+static SAME_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:same\s+(?:talk|keynote|workshop|tutorial)|gave\s+(?:it|this\s+talk|the\s+talk)\s+(?:again\s+|before\s+|first\s+)?(?:at|in)\b|(?:also|already)\s+gave\s+(?:it|this\s+talk|the\s+talk)|given\s+(?:it|this\s+talk|the\s+talk)\s+(?:before\s+)?(?:at|in)\b)")
+        .expect("valid regex")
+});
 
 /// The names right after a title: `"T" by A and B`, `"T" (A)`.
 fn names_after(rest: &str) -> Option<Vec<NameRef>> {
@@ -690,8 +711,12 @@ fn titled(
         .filter(|sp| {
             // (`*Lunch + poster session*`, `poster *Terrain classification*`: no talk.)
             let poster = here.text[..sp.start].trim_end().to_lowercase().ends_with("poster");
-            // (`cited S. R. Ranganathan's *Five Laws*`: a work cited, not a talk.)
-            let poster = poster || cites_before(&here.text[..sp.start]);
+            // (`cited S. R. Ranganathan's *Five Laws*`: a work cited, credited to its author.)
+            let lead = here.text[..sp.start].trim_end();
+            // (`Rose recommended *The Genome Whisperers* by Halvard Strøm`: credited after it.)
+            let by_after = here.text[sp.end..].trim_start().starts_with("by ");
+            let authored = lead.ends_with("'s") || lead.ends_with("’s") || by_after;
+            let poster = poster || authored && cites_before(lead);
             let first = sp.title.split_whitespace().next().unwrap_or_default().to_lowercase();
             let meal = MEAL_WORDS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()));
             // (`"Break Your Monolith Gently" by Ana Lima` is a talk: a pause is credited to no one.)
@@ -1132,6 +1157,7 @@ mod tests {
         assert!(!is_speech("Is Kubernetes Overkill?", "talk "));
         // German capitalises its nouns: a sentence with a comma and a full stop is still speech.
         assert!(is_speech("Eine Schrift ist Arbeit, kein Naturzustand.", "Ömer: "));
+        assert!(!is_speech("Move Fast, Break Nothing.", "Ana Lima gave "));
     }
 
     #[test]

@@ -410,11 +410,12 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
 }
 
 /// `10h45  B012       Pangenome graphs …`, `11h45  Amphi Weil Single-cell atlases …`: a room
-/// standing in its own column between the time and the title: a room code set off by a wide gap,
+/// standing in its own column between the time and the title: a room code set off by a wide gap
+/// (three spaces or more),
 /// or a room the file names elsewhere in brackets (`[Amphi Weil]`, `(B012)`).
 fn room_column<'t>(text: &'t str, rooms: &[String]) -> Option<(String, &'t str)> {
     let t = text.trim_start();
-    if let Some(gap) = t.find("  ")
+    if let Some(gap) = t.find("   ")
         && ROOM_CODE.is_match(&t[..gap])
         && !t[gap..].trim().is_empty()
     {
@@ -429,12 +430,12 @@ fn room_column<'t>(text: &'t str, rooms: &[String]) -> Option<(String, &'t str)>
 static ROOM_CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}[-.]?\d{1,4}(?:[.-]\d{1,3})?[a-z]?$").expect("valid regex"));
 
-/// Rooms the file names in brackets at the end of a line (`… — Dr. Abena Owusu [Amphi Weil]`,
-/// `(B012)`): a room word and a name, or a room code; longest first.
+/// Rooms the file names in brackets at the end of a timed line (`09:20 … — Dr. Abena Owusu
+/// [Amphi Weil]`, `10:00 … (B012)`): a room word and a name, or a room code; longest first.
 fn known_rooms(notes: &Notes<'_>) -> Vec<String> {
     let mut rooms: Vec<String> = Vec::new();
     for block in notes.blocks {
-        for (line, _) in block.line_texts() {
+        for (line, _) in block.line_texts().filter(|(l, _)| leading_time(l).is_some()) {
             let line = line.trim_end();
             let Some(close) = line.chars().last().filter(|c| matches!(c, ']' | ')')) else { continue };
             let open = if close == ']' { '[' } else { '(' };
