@@ -74,67 +74,12 @@ pub fn assemble_with(
     overrides: &Overrides,
     topics: TopicScheme,
 ) -> Corpus {
-    let mut conferences: BTreeMap<String, Conference> = BTreeMap::new();
-    let mut sessions: Vec<Session> = Vec::new();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let (mut read, mut skipped) = (0, 0);
-    for result in results {
-        diagnostics.extend(result.diagnostics);
-        let Some(record) = result.record else {
-            skipped += 1;
-            continue;
-        };
-        read += 1;
-        for (i, conf) in record.conferences.into_iter().enumerate() {
-            let header = i == 0;
-            conferences
-                .entry(conf.id.clone())
-                .and_modify(|existing| {
-                    // A file's own header beats a mention in another file's prose; then the earliest.
-                    if (header && existing.location.is_none() && conf.location.is_some())
-                        || (header && conf.source < existing.source)
-                    {
-                        *existing = conf.clone();
-                    }
-                    existing.covered |= conf.covered;
-                    // `OPSCAMP 2023` read as `Opscamp`; another file spells it `OpsCamp`.
-                    if existing.series.to_lowercase() == conf.series.to_lowercase()
-                        && capitals(&conf.series) > capitals(&existing.series)
-                    {
-                        existing.series.clone_from(&conf.series);
-                    }
-                    if existing.location.is_none() {
-                        existing.location.clone_from(&conf.location);
-                    }
-                })
-                .or_insert(conf);
-        }
-        sessions.extend(record.sessions);
-        mentions.extend(record.mentions);
-    }
+    let gathered = gather(results, &mut diagnostics);
+    let Gathered { conferences, sessions, mentions, read, skipped } = gathered;
     // People are resolved (mostly one thread's work) while sessions are ordered, given ids and
     // matched to topics.
-    let (people, (sessions, slugs, ids, matches)) = rayon::join(
-        || resolve_people_with(&mentions, overrides),
-        || {
-            sessions
-                .par_sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
-            let slugs: Vec<String> = sessions.par_iter().map(|s| slug(&s.title)).collect();
-            let ids = session_ids(&sessions, &slugs);
-            let matches: Vec<Vec<TopicMatch>> = sessions
-                .par_iter_mut()
-                .map(|session| {
-                    let matches = topics.assign(session);
-                    // Only topic assignment and the words of sessions no topic fits read the notes.
-                    if !matches.is_empty() {
-                        session.notes = String::new();
-                    }
-                    matches
-                })
-                .collect();
-            (sessions, slugs, ids, matches)
-        },
-    );
+    let (people, (sessions, slugs, ids, matches)) =
+        rayon::join(|| resolve_people_with(&mentions, overrides), || order_and_match(sessions, &topics));
     drop(mentions);
     let sessions: Vec<CorpusSession> = sessions
         .into_par_iter()
@@ -167,6 +112,84 @@ pub fn assemble_with(
         diagnostics,
         topics,
     }
+}
+
+/// What the files read hold, put together: editions by id, sessions, name mentions, and how many
+/// files were read and skipped.
+struct Gathered {
+    conferences: BTreeMap<String, Conference>,
+    sessions: Vec<Session>,
+    mentions: Vec<Mention>,
+    read: usize,
+    skipped: usize,
+}
+
+/// Puts the files' records together, their diagnostics into `diagnostics`.
+fn gather(results: Vec<FileResult>, diagnostics: &mut Vec<Diagnostic>) -> Gathered {
+    let mut g =
+        Gathered { conferences: BTreeMap::new(), sessions: Vec::new(), mentions: Vec::new(), read: 0, skipped: 0 };
+    for result in results {
+        diagnostics.extend(result.diagnostics);
+        let Some(record) = result.record else {
+            g.skipped += 1;
+            continue;
+        };
+        g.read += 1;
+        for (i, conf) in record.conferences.into_iter().enumerate() {
+            add_edition(&mut g.conferences, conf, i == 0);
+        }
+        g.sessions.extend(record.sessions);
+        g.mentions.extend(record.mentions);
+    }
+    g
+}
+
+/// Adds an edition a file names (`header`: in its own header) to those already known.
+fn add_edition(conferences: &mut BTreeMap<String, Conference>, conf: Conference, header: bool) {
+    conferences
+        .entry(conf.id.clone())
+        .and_modify(|existing| {
+            // A file's own header beats a mention in another file's prose; then the earliest.
+            if (header && existing.location.is_none() && conf.location.is_some())
+                || (header && conf.source < existing.source)
+            {
+                *existing = conf.clone();
+            }
+            existing.covered |= conf.covered;
+            // `OPSCAMP 2023` read as `Opscamp`; another file spells it `OpsCamp`.
+            if existing.series.to_lowercase() == conf.series.to_lowercase()
+                && capitals(&conf.series) > capitals(&existing.series)
+            {
+                existing.series.clone_from(&conf.series);
+            }
+            if existing.location.is_none() {
+                existing.location.clone_from(&conf.location);
+            }
+        })
+        .or_insert(conf);
+}
+
+/// Sessions in their stable order, their title slugs and ids, and the topics each is about (the
+/// notes of a session a topic fits are no longer needed, and dropped).
+fn order_and_match(
+    mut sessions: Vec<Session>,
+    topics: &TopicScheme,
+) -> (Vec<Session>, Vec<String>, Vec<String>, Vec<Vec<TopicMatch>>) {
+    sessions.par_sort_by(|a, b| (&a.conference, &a.source, &a.title).cmp(&(&b.conference, &b.source, &b.title)));
+    let slugs: Vec<String> = sessions.par_iter().map(|s| slug(&s.title)).collect();
+    let ids = session_ids(&sessions, &slugs);
+    let matches: Vec<Vec<TopicMatch>> = sessions
+        .par_iter_mut()
+        .map(|session| {
+            let matches = topics.assign(session);
+            // Only topic assignment and the words of sessions no topic fits read the notes.
+            if !matches.is_empty() {
+                session.notes = String::new();
+            }
+            matches
+        })
+        .collect();
+    (sessions, slugs, ids, matches)
 }
 
 /// Capital letters after the first of each word: how much inner casing a spelling keeps

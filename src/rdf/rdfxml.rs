@@ -34,12 +34,7 @@ const RESERVED: [&str; 9] = ["Description", "li", "RDF", "ID", "about", "parseTy
 pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut impl Write) -> io::Result<()> {
     let mut names = Names::new(prefixes)?;
     let mut out = String::with_capacity(CHUNK + 4096);
-    out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    out.push_str("\n<rdf:RDF");
-    for (iri, name) in &names.by_iri {
-        attribute(&mut out, &if name.is_empty() { "xmlns".to_owned() } else { format!("xmlns:{name}") }, iri);
-    }
-    out.push('>');
+    open_document(&mut out, &names);
     // Named and blank nodes whose attribute values need no escape (an escape only lengthens the
     // text) are copied as they are.
     let as_is = table.nodes_as_is(|value| {
@@ -47,15 +42,8 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
         escape_pieces(value, false, |piece| escaped_len += piece.len());
         escaped_len == value.len()
     });
-    // ` rdf:about="…"` (` rdf:resource` for an object) or ` rdf:nodeID="…"`.
-    let node = |out: &mut String, id: u32, term: TermRef<'_>, about_or_resource: &str| {
-        let escape = !as_is[id as usize];
-        match term {
-            TermRef::NamedNode(n) => attribute_with(out, about_or_resource, n.as_str(), escape),
-            TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), escape),
-            TermRef::Literal(_) => unreachable!("a literal is not a node"),
-        }
-    };
+    let node =
+        |out: &mut String, id: u32, term: TermRef<'_>, attr: &str| node_attribute(out, !as_is[id as usize], term, attr);
     let rdf_type = table.id_of(rdf::TYPE.into());
     // The type whose element names the node element open (else it is `rdf:Description`).
     let mut open_as: Option<u32> = None;
@@ -91,18 +79,7 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
                 node(&mut out, o, term, "rdf:resource");
                 out.push_str("/>");
             }
-            TermRef::Literal(l) => {
-                if let Some(language) = l.language() {
-                    attribute(&mut out, "xml:lang", language);
-                } else if l.datatype() != xsd::STRING {
-                    attribute(&mut out, "rdf:datatype", l.datatype().as_str());
-                }
-                out.push('>');
-                escape(&mut out, l.value());
-                out.push_str("</");
-                out.push_str(&property.name);
-                out.push('>');
-            }
+            TermRef::Literal(l) => literal_element_end(&mut out, l, &property.name),
         }
         if out.len() >= CHUNK {
             w.write_all(out.as_bytes())?;
@@ -114,6 +91,39 @@ pub fn write_rdfxml(table: &TripleTable, prefixes: &[(String, String)], w: &mut 
     }
     out.push_str("\n</rdf:RDF>");
     w.write_all(out.as_bytes())
+}
+
+/// The XML declaration and `<rdf:RDF` with every namespace declared.
+fn open_document(out: &mut String, names: &Names) {
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    out.push_str("\n<rdf:RDF");
+    for (iri, name) in &names.by_iri {
+        attribute(out, &if name.is_empty() { "xmlns".to_owned() } else { format!("xmlns:{name}") }, iri);
+    }
+    out.push('>');
+}
+
+/// ` rdf:about="…"` (` rdf:resource` for an object) or ` rdf:nodeID="…"`, escaped when asked.
+fn node_attribute(out: &mut String, escape: bool, term: TermRef<'_>, about_or_resource: &str) {
+    match term {
+        TermRef::NamedNode(n) => attribute_with(out, about_or_resource, n.as_str(), escape),
+        TermRef::BlankNode(b) => attribute_with(out, "rdf:nodeID", b.as_str(), escape),
+        TermRef::Literal(_) => unreachable!("a literal is not a node"),
+    }
+}
+
+/// A literal property element after its name: its language or datatype, its value, its end tag.
+fn literal_element_end(out: &mut String, l: oxigraph::model::LiteralRef<'_>, property: &str) {
+    if let Some(language) = l.language() {
+        attribute(out, "xml:lang", language);
+    } else if l.datatype() != xsd::STRING {
+        attribute(out, "rdf:datatype", l.datatype().as_str());
+    }
+    out.push('>');
+    escape(out, l.value());
+    out.push_str("</");
+    out.push_str(property);
+    out.push('>');
 }
 
 /// Whether `iri` is an RDF/XML syntax term.
