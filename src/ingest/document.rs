@@ -325,26 +325,7 @@ fn start_tag(
         }
         Tag::CodeBlock(kind) => {
             flush(current, out);
-            let kind = match kind {
-                CodeBlockKind::Fenced(_) => BlockKind::Code,
-                // An indented block is a plain-text file's indented lines, not code.
-                CodeBlockKind::Indented => BlockKind::Paragraph,
-            };
-            *current = Some(Builder::new(kind, line, state));
-            if kind == BlockKind::Paragraph {
-                // Each line of an indented block is a line of its own.
-                if let Some(b) = current.as_mut() {
-                    b.block.lines.clear();
-                    for (i, l) in src.lines().enumerate() {
-                        if !b.block.text.is_empty() {
-                            b.block.text.push('\n');
-                        }
-                        b.block.lines.push((b.block.text.len(), line + i as u32));
-                        b.block.text.push_str(l.trim());
-                    }
-                    b.image_depth = u32::MAX / 2;
-                }
-            }
+            *current = Some(code_block(&kind, line, state, src));
         }
         Tag::BlockQuote(_) => {
             flush(current, out);
@@ -368,42 +349,21 @@ fn start_tag(
             state.next_group += 1;
             state.groups.push(state.next_group);
         }
-        Tag::TableHead => {
+        Tag::TableHead | Tag::TableRow => {
             flush(current, out);
-            state.in_table_head = true;
-            *current = Some(Builder::new(BlockKind::Row { header: true }, line, state));
-            state.cells_in_row = 0;
-        }
-        Tag::TableRow => {
-            flush(current, out);
-            *current = Some(Builder::new(BlockKind::Row { header: false }, line, state));
+            let header = matches!(tag, Tag::TableHead);
+            state.in_table_head |= header;
+            *current = Some(Builder::new(BlockKind::Row { header }, line, state));
             state.cells_in_row = 0;
         }
         Tag::TableCell => {
             if let Some(b) = current.as_mut() {
-                if state.cells_in_row > 0 {
-                    b.block.text.push('\t');
-                }
-                state.cells_in_row += 1;
-                b.at_break = false;
-                state.cell_start = Some(b.block.text.len());
+                open_cell(b, state);
             }
         }
         Tag::Link { link_type, dest_url, .. } => {
             let b = current.get_or_insert_with(|| Builder::new(BlockKind::Paragraph, line, state));
-            let wiki = matches!(link_type, LinkType::WikiLink { .. });
-            if wiki {
-                // A wikilink's page name is what it refers to: `[[Ana Ortiz|Ana]]` is Ana Ortiz.
-                let page = wiki_page(&dest_url);
-                let start = b.block.text.len() + usize::from(b.at_break);
-                b.push_text(&page, line);
-                b.block.marks.push(Mark { kind: MarkKind::Wiki, start, end: b.block.text.len() });
-                b.image_depth += 1;
-                b.open_link = Some((start, dest_url.to_string(), true));
-            } else {
-                let start = b.block.text.len() + usize::from(b.at_break);
-                b.open_link = Some((start, dest_url.to_string(), false));
-            }
+            open_link(b, matches!(link_type, LinkType::WikiLink { .. }), &dest_url, line);
         }
         Tag::Image { .. } => {
             let b = current.get_or_insert_with(|| Builder::new(BlockKind::Paragraph, line, state));
@@ -421,6 +381,51 @@ fn start_tag(
         }
         _ => {}
     }
+}
+
+/// A fenced block is code; an indented one is a plain-text file's indented lines, each a line of
+/// its own.
+fn code_block(kind: &CodeBlockKind<'_>, line: u32, state: &State, src: &str) -> Builder {
+    let block_kind = match kind {
+        CodeBlockKind::Fenced(_) => BlockKind::Code,
+        CodeBlockKind::Indented => BlockKind::Paragraph,
+    };
+    let mut b = Builder::new(block_kind, line, state);
+    if block_kind == BlockKind::Paragraph {
+        b.block.lines.clear();
+        for (i, l) in src.lines().enumerate() {
+            if !b.block.text.is_empty() {
+                b.block.text.push('\n');
+            }
+            b.block.lines.push((b.block.text.len(), line + i as u32));
+            b.block.text.push_str(l.trim());
+        }
+        b.image_depth = u32::MAX / 2;
+    }
+    b
+}
+
+/// Opens a link; a wikilink's page name is written at once, as what it refers to
+/// (`[[Ana Ortiz|Ana]]` is Ana Ortiz).
+fn open_link(b: &mut Builder, wiki: bool, dest_url: &str, line: u32) {
+    let start = b.block.text.len() + usize::from(b.at_break);
+    if wiki {
+        let page = wiki_page(dest_url);
+        b.push_text(&page, line);
+        b.block.marks.push(Mark { kind: MarkKind::Wiki, start, end: b.block.text.len() });
+        b.image_depth += 1;
+    }
+    b.open_link = Some((start, dest_url.to_owned(), wiki));
+}
+
+/// Starts a table cell: cells of a row are joined by a tab.
+fn open_cell(b: &mut Builder, state: &mut State) {
+    if state.cells_in_row > 0 {
+        b.block.text.push('\t');
+    }
+    state.cells_in_row += 1;
+    b.at_break = false;
+    state.cell_start = Some(b.block.text.len());
 }
 
 fn end_tag(tag: TagEnd, current: &mut Option<Builder>, out: &mut Vec<Block>, state: &mut State) {
