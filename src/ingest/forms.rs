@@ -507,48 +507,12 @@ impl Form for ByNames {
 }
 
 fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
-    let mut out = Vec::new();
-    // `Keynote by Astrid Bergström: The Ethics of Inference`, `Vortrag von Dr. Rahel Berhane:
-    // „Peer Review …“`: the kind, who, then the title.
-    let kind_by =
-        [" by ", " von ", " por ", " par ", " di ", " de "].iter().find_map(|m| lower.find(m).map(|at| (at, m.len())));
-    if let Some((at, len)) = kind_by.filter(|&(at, len)| text.is_char_boundary(at) && text.is_char_boundary(at + len)) {
-        let left = &text[..at];
-        if let Some(kind) =
-            kind_word(left).or_else(|| kind_word(&left.to_lowercase().replace("opening ", "").replace("closing ", "")))
-        {
-            let right = Head::plain(&text[at + len..]);
-            let found = [&ColonNames as &dyn Form, &DashSplit, &QuotedTitle]
-                .iter()
-                .flat_map(|f| f.read(&right, slot))
-                .find(|r| r.key.starts_with("Speaker") && !r.speakers.is_empty());
-            if let Some(mut r) = found {
-                r.key = "Kind by Speaker: Title".into();
-                r.kind = Some(kind);
-                r.score += 2;
-                return vec![r];
-            }
-        }
+    if let Some(r) = kind_by(text, lower, slot) {
+        return vec![r];
     }
     // (`von`, `durch`, `por`, `par`: `by` in German, Spanish and French notes; `mit`, `con`,
     // `avec`: `with`.)
-    for marker in [
-        " by ",
-        " with ",
-        " w/ ",
-        " mit ",
-        " con ",
-        " avec ",
-        " durch ",
-        ", by ",
-        " presented by ",
-        " led by ",
-        " hosted by ",
-        " moderated by ",
-        " von ",
-        " por ",
-        " par ",
-    ] {
+    for marker in BY_MARKERS {
         let Some(at) = lower.rfind(marker) else { continue };
         if !text.is_char_boundary(at) || !text.is_char_boundary(at + marker.len()) {
             continue;
@@ -559,42 +523,9 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
             .find_map(|v| text[..at].strip_suffix(v))
             .map_or(&text[..at], |l| l.trim_end_matches([',', ' ', '(']));
         let right = &text[at + marker.len()..];
-        // `with` names people only in a panel, a chat, an AMA: `Fun with Flags` names none.
-        let with = matches!(marker, " with " | " w/ " | " mit " | " con " | " avec ");
-        if with {
-            let l = left.to_lowercase();
-            let announces = [
-                "panel",
-                "ama",
-                "chat",
-                "conversation",
-                "q&a",
-                "interview",
-                "fireside",
-                "office hours",
-                "podium",
-                "diskussion",
-                "gespräch",
-                "mesa",
-                "tavola",
-                "table ronde",
-                "entrevista",
-                "intervista",
-            ]
-            .iter()
-            .any(|w| l.contains(w));
-            // `ws: intro to ghidra w/ Nikhil P.`: a kind label that brings its people.
-            let label = l.split_once(':').and_then(|(k, _)| kind_word(k.trim()));
-            let labelled = matches!(label, Some(SessionKind::Tutorial | SessionKind::Ama | SessionKind::Panel));
-            // (`w/` is shorthand that phone notes use loosely: only after such a label.)
-            let announces = if marker == " w/ " {
-                labelled
-            } else {
-                announces || labelled || l.contains("workshop") || l.contains("tutorial")
-            };
-            if !announces {
-                continue;
-            }
+        let with = matches!(*marker, " with " | " w/ " | " mit " | " con " | " avec ");
+        if with && !with_announces_people(left, marker) {
+            continue;
         }
         let Some((speakers, rest)) = leading_speakers(right, slot) else { continue };
         // `AMA with Brett Cannon` is the whole title; `Title by Ana` is not; `Panel "Title" with A`
@@ -606,10 +537,83 @@ fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
         if with {
             r.kind = kind_word(left).filter(|k| *k == SessionKind::Panel);
         }
-        out.push(r);
-        break;
+        return vec![r];
     }
-    out
+    Vec::new()
+}
+
+/// Words that put the people after a title.
+const BY_MARKERS: &[&str] = &[
+    " by ",
+    " with ",
+    " w/ ",
+    " mit ",
+    " con ",
+    " avec ",
+    " durch ",
+    ", by ",
+    " presented by ",
+    " led by ",
+    " hosted by ",
+    " moderated by ",
+    " von ",
+    " por ",
+    " par ",
+];
+
+/// Words before `with` that say the people after it hold the session (a panel, a chat, an AMA):
+/// `Fun with Flags` names none.
+const WITH_ANNOUNCERS: &[&str] = &[
+    "panel",
+    "ama",
+    "chat",
+    "conversation",
+    "q&a",
+    "interview",
+    "fireside",
+    "office hours",
+    "podium",
+    "diskussion",
+    "gespräch",
+    "mesa",
+    "tavola",
+    "table ronde",
+    "entrevista",
+    "intervista",
+];
+
+/// Whether `left … with` names the session's people.
+fn with_announces_people(left: &str, marker: &str) -> bool {
+    let l = left.to_lowercase();
+    // `ws: intro to ghidra w/ Nikhil P.`: a kind label that brings its people.
+    let label = l.split_once(':').and_then(|(k, _)| kind_word(k.trim()));
+    let labelled = matches!(label, Some(SessionKind::Tutorial | SessionKind::Ama | SessionKind::Panel));
+    // (`w/` is shorthand that phone notes use loosely: only after such a label.)
+    if marker == " w/ " {
+        return labelled;
+    }
+    WITH_ANNOUNCERS.iter().any(|w| l.contains(w)) || labelled || l.contains("workshop") || l.contains("tutorial")
+}
+
+/// `Keynote by Astrid Bergström: The Ethics of Inference`, `Vortrag von Dr. Rahel Berhane:
+/// „Peer Review …“`: the kind, who, then the title.
+fn kind_by(text: &str, lower: &str, slot: Slot) -> Option<Reading> {
+    let (at, len) = [" by ", " von ", " por ", " par ", " di ", " de "]
+        .iter()
+        .find_map(|m| lower.find(m).map(|at| (at, m.len())))
+        .filter(|&(at, len)| text.is_char_boundary(at) && text.is_char_boundary(at + len))?;
+    let left = &text[..at];
+    let kind =
+        kind_word(left).or_else(|| kind_word(&left.to_lowercase().replace("opening ", "").replace("closing ", "")))?;
+    let right = Head::plain(&text[at + len..]);
+    let mut r = [&ColonNames as &dyn Form, &DashSplit, &QuotedTitle]
+        .iter()
+        .flat_map(|f| f.read(&right, slot))
+        .find(|r| r.key.starts_with("Speaker") && !r.speakers.is_empty())?;
+    r.key = "Kind by Speaker: Title".into();
+    r.kind = Some(kind);
+    r.score += 2;
+    Some(r)
 }
 
 /// A quoted title set off in a sentence (`The afternoon panel, "Do You Really Need a Cloud?",
