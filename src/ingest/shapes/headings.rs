@@ -231,77 +231,36 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     }
     let own_kind = container_kind(&head.title);
     let container = container_above(notes, section);
-    let mut title = head.title.clone();
-    let mut speakers = head.speakers.clone();
-    let mut speaker_line = block.line;
-    let mut form = format!("heading {}", head.key);
-    let mut evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
-    let heading_text = head_of(block).0.text;
-    let only_names = title.is_empty() || speakers.is_empty() || title == heading_text;
-    let mut bold_titled = false;
-    if only_names
-        && !body.stated
-        && let Some((names, below, below_kind)) = title_below_a_name(notes, section, &heading_text, &body)
-    {
-        speakers = names;
-        title = below;
-        head.kind = head.kind.or(below_kind);
-        evidence = Evidence::Read;
-        bold_titled = true;
-    }
-    // A heading that is only a name, with the title in a label: `## Ana Ortiz` / `Title: …`.
-    if speakers.is_empty()
-        && body.title.is_some()
-        && let Some(names) = speaker_list(&title, Slot::Guessed)
-    {
-        speakers = names;
-        title = String::new();
-        evidence = Evidence::Read;
-    }
-    if body.stated || (speakers.is_empty() && !body.speakers.is_empty()) {
-        speakers.clone_from(&body.speakers);
-        speaker_line = body.speaker_line;
-        form = format!("heading, {}", body.speaker_form);
-        evidence = if body.stated { Evidence::Stated } else { Evidence::Read };
-    }
-    // `### Panel` / `**Who Gets Paid When the Model Sings?**`: a heading that only names the kind.
-    if !bold_titled
-        && body.title.is_none()
-        && (own_kind.is_some() || kind_word(&title).is_some())
-        && let Some((line_title, line_kind)) = bold_title_line(notes, section)
-    {
-        head.kind = head.kind.or(line_kind).or_else(|| kind_word(&title)).or(own_kind);
-        title = line_title;
-        bold_titled = true;
-    }
-    if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
-        let only_a_kind = own_kind.is_some() || kind_word(&title).is_some();
-        if title.is_empty() || is_placeholder_title(&title) || head.key == "Speaker Keynote" || only_a_kind {
-            title.clone_from(t);
-        }
-    }
-    let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&title).filter(|_| own_kind.is_none()));
-    if evidence == Evidence::Place && !place_is_session(notes, section, &title, &body, level, container, own_kind) {
+    let s = settle(notes, section, &mut head, &body, own_kind);
+    let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()));
+    if s.evidence == Evidence::Place && !place_is_session(notes, section, &s.title, &body, level, container, own_kind) {
         return None;
     }
     // `* Logistics` / `** DONE Book hotel near ICE Kraków`: the note-taker's own section.
-    if evidence == Evidence::Place && under_own_section(notes, section) {
+    if s.evidence == Evidence::Place && under_own_section(notes, section) {
         return None;
     }
-    let read = HeadingRead { head: &head, body: &body, title: &title, evidence, bold_titled, own_kind };
-    if is_off_stage(notes, &read, speakers.is_empty()) {
+    let read = HeadingRead {
+        head: &head,
+        body: &body,
+        title: &s.title,
+        evidence: s.evidence,
+        bold_titled: s.bold_titled,
+        own_kind,
+    };
+    if is_off_stage(notes, &read, s.speakers.is_empty()) {
         return None;
     }
-    let mut c = Candidate::new("heading", form, section.heading, block.line, title);
+    let mut c = Candidate::new("heading", s.form, section.heading, block.line, s.title);
     c.heading_level = Some(section.level);
-    c.speakers = speakers;
-    c.speaker_line = speaker_line;
+    c.speakers = s.speakers;
+    c.speaker_line = s.speaker_line;
     c.kind = kind;
     c.time = time.or(body.time);
     c.room = body.room;
     c.links = body.links;
     c.abstract_text = body.abstract_text;
-    c.evidence = evidence;
+    c.evidence = s.evidence;
     // `**Panel: …**` / `Moderator: …` after a talk's own stated speakers and notes: the record
     // of the next session, and the end of this one's notes.
     let next_record = section.all.clone().skip(1).find(|&i| body.stated && is_titled_record(&notes.blocks[i]));
@@ -309,6 +268,81 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// A heading's title and speakers once what its section says is weighed, and how surely.
+struct Settled {
+    title: String,
+    speakers: Vec<NameRef>,
+    speaker_line: u32,
+    form: String,
+    evidence: Evidence,
+    /// The title came from a bold line or a name's line under the heading.
+    bold_titled: bool,
+}
+
+/// Weighs the heading's own reading against its section: a title under a heading that is only a
+/// name, a title label, stated or guessed speakers below, a bold title under a kind-only heading.
+fn settle(
+    notes: &Notes<'_>,
+    section: &Section,
+    head: &mut Reading,
+    body: &BodyFacts,
+    own_kind: Option<SessionKind>,
+) -> Settled {
+    let block = &notes.blocks[section.heading];
+    let mut s = Settled {
+        title: head.title.clone(),
+        speakers: head.speakers.clone(),
+        speaker_line: block.line,
+        form: format!("heading {}", head.key),
+        evidence: if head.speakers.is_empty() { Evidence::Place } else { Evidence::Read },
+        bold_titled: false,
+    };
+    let heading_text = head_of(block).0.text;
+    let only_names = s.title.is_empty() || s.speakers.is_empty() || s.title == heading_text;
+    if only_names
+        && !body.stated
+        && let Some((names, below, below_kind)) = title_below_a_name(notes, section, &heading_text, body)
+    {
+        s.speakers = names;
+        s.title = below;
+        head.kind = head.kind.or(below_kind);
+        s.evidence = Evidence::Read;
+        s.bold_titled = true;
+    }
+    // A heading that is only a name, with the title in a label: `## Ana Ortiz` / `Title: …`.
+    if s.speakers.is_empty()
+        && body.title.is_some()
+        && let Some(names) = speaker_list(&s.title, Slot::Guessed)
+    {
+        s.speakers = names;
+        s.title = String::new();
+        s.evidence = Evidence::Read;
+    }
+    if body.stated || (s.speakers.is_empty() && !body.speakers.is_empty()) {
+        s.speakers.clone_from(&body.speakers);
+        s.speaker_line = body.speaker_line;
+        s.form = format!("heading, {}", body.speaker_form);
+        s.evidence = if body.stated { Evidence::Stated } else { Evidence::Read };
+    }
+    // `### Panel` / `**Who Gets Paid When the Model Sings?**`: a heading that only names the kind.
+    if !s.bold_titled
+        && body.title.is_none()
+        && (own_kind.is_some() || kind_word(&s.title).is_some())
+        && let Some((line_title, line_kind)) = bold_title_line(notes, section)
+    {
+        head.kind = head.kind.or(line_kind).or_else(|| kind_word(&s.title)).or(own_kind);
+        s.title = line_title;
+        s.bold_titled = true;
+    }
+    if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
+        let only_a_kind = own_kind.is_some() || kind_word(&s.title).is_some();
+        if s.title.is_empty() || is_placeholder_title(&s.title) || head.key == "Speaker Keynote" || only_a_kind {
+            s.title.clone_from(t);
+        }
+    }
+    s
 }
 
 /// What [`is_off_stage`] weighs of a heading read as a session.
