@@ -54,7 +54,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |ideas|questions|for \s+ the \s+ team|homework|pendientes|por \s+ hacer|à \s+ faire|offene \s+ punkte|notes \s+ (?:to|for) \s+ (?:self|myself|me)
             |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo
             |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
-            |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen)[\s.!:]*$",
+            |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen
+            |short \s* list|candidates|hiring|recruiting|leads|contacts)[\s.!:]*$",
     )
     .expect("valid regex")
 });
@@ -67,10 +68,18 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// assert!(is_own_section("People") && is_own_section("## Follow-ups:"));
 /// assert!(!is_own_section("Day 2") && !is_own_section("Afternoon"));
+/// assert!(is_own_section("Shortlist (send to Hope + Bill on Monday)"));
+/// assert!(!is_own_section("People (Ana Lima)"));
 /// ```
 #[must_use]
 pub fn is_own_section(text: &str) -> bool {
     let t = text.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    // `Shortlist (send to Hope + Bill on Monday)`: an aside in brackets after the heading's words
+    // (in lower case: `People (Ana Lima)` names a speaker).
+    let t = match t.strip_suffix(')').and_then(|r| r.split_once(" (")) {
+        Some((words, aside)) if !words.trim().is_empty() && aside.starts_with(char::is_lowercase) => words.trim(),
+        _ => t,
+    };
     let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
     // `HALLWAY / ACTION ITEMS`, `Links & follow-ups`: any part of a joined heading.
     t.len() < 60
