@@ -331,6 +331,18 @@ mod tests {
     }
 
     #[test]
+    fn a_talk_given_in_a_cancelled_slot() {
+        let notes = "# Barrier Free Days 2023\n\n14:30  Designing for Cognitive Load -- Mark Whitfield  >> CANCELLED\n       replaced by: Plain Language Sprint -- Noor Haddad\n15:30  Sign Language Avatars -- Wiremu Parata\n";
+        assert_eq!(
+            read(notes),
+            [
+                ("Plain Language Sprint".to_owned(), vec!["Noor Haddad".to_owned()]),
+                ("Sign Language Avatars".to_owned(), vec!["Wiremu Parata".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
     fn labels_under_a_time_line_are_its_entrys_not_the_headings() {
         let notes = "# Loc Days 2024\n\n## Programme – day 1\n\n09:00 Opening – [[Zuzanna Wrona]]\n12:10 Panel: Who Checks the Machine?\n      moderator:: [[Giulia Ferrante]]\n14:00 Right-to-Left Is Not a Flip – [[Yousef Al-Masri]]\n";
         let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();

@@ -194,6 +194,13 @@ impl Scan {
                     k = self.timed(bi, block, &lines, k, Timed { time, rest, room });
                     continue;
                 }
+                _ if let Some(rest) = Self::replacement(text)
+                    && let Some(time) = self.out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone()) =>
+                {
+                    // `14:30 Title -- A >> CANCELLED` / `replaced by: Title -- B`: B's talk in that slot.
+                    let from = rest.as_ptr() as usize - block.text.as_ptr() as usize;
+                    self.out.push(Entry::new(bi, from, line, Some(time), Head::of(block, from, end)));
+                }
                 _ => {
                     if let Some(kind) = self.slot_kind {
                         // `- sync.Pool pitfalls — @gopher_ana` under the slot: the bullet is no part of it.
@@ -271,6 +278,26 @@ impl Scan {
         entry.next = next.collect();
         self.out.push(entry);
         after
+    }
+
+    /// `replaced by: Title -- Speaker`, `instead: Title – Speaker` under a cancelled slot: the talk
+    /// given in its place.
+    fn replacement(text: &str) -> Option<&str> {
+        let t = text.trim_start();
+        let lower = t.to_lowercase();
+        let label = [
+            "replaced by:",
+            "replacement:",
+            "instead:",
+            "in its place:",
+            "stattdessen:",
+            "à la place :",
+            "en su lugar:",
+        ]
+        .into_iter()
+        .find(|l| lower.starts_with(l))?;
+        let rest = t.get(label.len()..)?.trim_start();
+        (!rest.is_empty()).then_some(rest)
     }
 
     /// A time alone on its line: the title (and maybe the speaker) on the lines below, after a
