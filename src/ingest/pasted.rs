@@ -293,17 +293,7 @@ struct Entry {
 /// slot, one talk per title-then-names group.
 fn read_entry(texts: &[(usize, String, usize)], head_at: Option<usize>, written: bool) -> Entry {
     let mut entry = Entry::default();
-    // In a slot with a kind, the lines before its first blank are the slot's own (room, chair,
-    // `Five minutes each`) when its talks come after the blank.
-    let first_gap = texts.windows(2).find(|w| w[1].0 != w[0].0 + 1).map(|w| w[1].0);
-    // (Only when the slot's people come after the blank: a keynote's abstract after a blank
-    // leaves its title and speaker before it.)
-    let names_at: Vec<usize> = texts
-        .iter()
-        .filter(|(line, text, _)| Some(*line) != head_at && matches!(part_of(text, written), Part::Names(..)))
-        .map(|(line, _, _)| *line)
-        .collect();
-    let first_gap = first_gap.filter(|&g| !names_at.is_empty() && names_at.iter().all(|&l| l > g));
+    let first_gap = slot_gap(texts, head_at, written);
     let mut names_indent = usize::MAX;
     let mut talk = Talk::default();
     let mut previous_line = usize::MAX;
@@ -376,6 +366,20 @@ fn read_entry(texts: &[(usize, String, usize)], head_at: Option<usize>, written:
         entry.talks.retain(|t| !t.names.is_empty() && !t.title.is_empty());
     }
     entry
+}
+
+/// In a slot with a kind, the lines before its first blank are the slot's own (room, chair,
+/// `Five minutes each`) when its talks come after the blank: the line after that blank. (Only
+/// when the slot's people come after the blank: a keynote's abstract after a blank leaves its
+/// title and speaker before it.)
+fn slot_gap(texts: &[(usize, String, usize)], head_at: Option<usize>, written: bool) -> Option<usize> {
+    let first_gap = texts.windows(2).find(|w| w[1].0 != w[0].0 + 1).map(|w| w[1].0)?;
+    let mut names_at = texts
+        .iter()
+        .filter(|(line, text, _)| Some(*line) != head_at && matches!(part_of(text, written), Part::Names(..)))
+        .map(|(line, _, _)| *line)
+        .peekable();
+    (names_at.peek().is_some() && names_at.all(|l| l > first_gap)).then_some(first_gap)
 }
 
 /// Net count of opened brackets in a line.
