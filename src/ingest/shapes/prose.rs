@@ -830,10 +830,12 @@ fn cites_before(before: &str) -> bool {
     // (The text is one sentence already; its periods are initials' and abbreviations'.)
     let clause = before.rsplit([';', '\n']).next().unwrap_or(before).to_lowercase();
     let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // The words after the nearest citing verb among the last fourteen; none, no citing.
+    let Some(after) = words.iter().rev().take(14).position(|w| CITING.contains(w)) else { return false };
     // (`referenced Mehmet Kaya's talk from yesterday, "…"`: a talk cited is still a talk.)
-    let recent: Vec<&&str> = words.iter().rev().take(14).take_while(|w| !CITING.contains(w)).collect();
-    recent.len() < words.len().min(14)
-        && !recent.iter().any(|w| matches!(**w, "talk" | "keynote" | "session" | "workshop" | "presentation"))
+    !words[words.len() - after..]
+        .iter()
+        .any(|w| matches!(*w, "talk" | "keynote" | "session" | "workshop" | "presentation"))
 }
 
 /// Verbs of citing and reading (`cited`, `quoting`, `recommended`).

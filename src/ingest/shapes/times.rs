@@ -190,11 +190,11 @@ impl Scan {
                 continue;
             }
             match self.split_time(bi, text) {
-                (room, Some((Some(time), rest))) => {
+                (room, Some((time, rest))) => {
                     k = self.timed(bi, block, &lines, k, Timed { time, rest, room });
                     continue;
                 }
-                _ if let Some(rest) = Self::replacement(text)
+                _ if let Some(rest) = replacement(text)
                     && let Some(time) = self.out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone()) =>
                 {
                     // `14:30 Title -- A >> CANCELLED` / `replaced by: Title -- B`: B's talk in that slot.
@@ -215,26 +215,22 @@ impl Scan {
     }
 
     /// A line's room and time, and what follows them; no time for an untimed line.
-    fn split_time<'t>(&self, bi: usize, text: &'t str) -> (Option<String>, Option<(Option<String>, &'t str)>) {
+    fn split_time<'t>(&self, bi: usize, text: &'t str) -> (Option<String>, Option<(String, &'t str)>) {
         let (room, text) = room_first(text);
-        // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`.
-        let after_time = leading_time(text).map(|(time, rest)| (Some(time), rest)).or_else(|| {
+        // `10:45  [A] Title -- Speaker` and, under it, `       [B] Title -- Speaker`: an untimed
+        // line under a timed one is that slot's talk on its own track (`Track B: …`, `B: …`); a
+        // timed line's `Track A: … | Track B: …` is parted later.
+        let (time, rest, continued) = if let Some((time, rest)) = leading_time(text) {
+            (time, rest, false)
+        } else {
             let last_time = self.out.last().filter(|e| e.block == bi).and_then(|e| e.time.clone());
-            last_time.filter(|_| track_tag(text).is_some()).map(|t| (Some(t), text.trim_start()))
-        });
-        // (A timed line's `Track A: … | Track B: …` is parted below; an untimed line under one is
-        // that slot's talk on its own track: `Track B: …`, `B: …`.)
-        let continued = leading_time(text).is_none();
-        match after_time {
-            Some((time, rest)) => {
-                let tag =
-                    if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &self.rooms)) };
-                match tag {
-                    Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
-                    None => (room, Some((time, rest))),
-                }
-            }
-            None => (room, None),
+            let Some(time) = last_time.filter(|_| track_tag(text).is_some()) else { return (room, None) };
+            (time, text.trim_start(), true)
+        };
+        let tag = if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &self.rooms)) };
+        match tag {
+            Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
+            None => (room, Some((time, rest))),
         }
     }
 
@@ -280,26 +276,6 @@ impl Scan {
         after
     }
 
-    /// `replaced by: Title -- Speaker`, `instead: Title – Speaker` under a cancelled slot: the talk
-    /// given in its place.
-    fn replacement(text: &str) -> Option<&str> {
-        let t = text.trim_start();
-        let lower = t.to_lowercase();
-        let label = [
-            "replaced by:",
-            "replacement:",
-            "instead:",
-            "in its place:",
-            "stattdessen:",
-            "à la place :",
-            "en su lugar:",
-        ]
-        .into_iter()
-        .find(|l| lower.starts_with(l))?;
-        let rest = t.get(label.len()..)?.trim_start();
-        (!rest.is_empty()).then_some(rest)
-    }
-
     /// A time alone on its line: the title (and maybe the speaker) on the lines below, after a
     /// room line perhaps, or a slot of talks (`4:00–4:30pm` / `Lightning talks:` / `- …`).
     fn title_below(
@@ -335,6 +311,19 @@ impl Scan {
         self.out.push(entry);
         at + 1
     }
+}
+
+/// `replaced by: Title -- Speaker`, `instead: Title – Speaker` under a cancelled slot: the talk
+/// given in its place.
+fn replacement(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let lower = t.to_lowercase();
+    let label =
+        ["replaced by:", "replacement:", "instead:", "in its place:", "stattdessen:", "à la place :", "en su lugar:"]
+            .into_iter()
+            .find(|l| lower.starts_with(l))?;
+    let rest = t.get(label.len()..)?.trim_start();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// A timed line taken apart: its time, what follows, and a room it gives.
