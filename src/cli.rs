@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
+use crate::export::formats::{self, Format};
+use crate::ingest::config;
 use crate::ingest::source::{NotesSource, collect, sample_corpus};
 use crate::rdf::RdfSyntax;
 use crate::sparql::ResultsFormat;
@@ -119,8 +121,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub notes: NotesArgs,
     /// Output format.
-    #[arg(long, value_enum)]
-    pub format: ExportFormat,
+    #[arg(long, value_parser = formats::export_values())]
+    pub format: &'static Format,
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -144,47 +146,6 @@ pub enum ViewArg {
     People,
     /// Topic co-occurrence: topics, weight = sessions carrying both.
     Topics,
-}
-
-/// Formats of `export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Turtle, one readable prefix per entity class.
-    Turtle,
-    /// N-Triples.
-    Ntriples,
-    /// N-Quads (default graph).
-    Nquads,
-    /// `TriG` (default graph).
-    Trig,
-    /// RDF/XML.
-    Rdfxml,
-    /// JSON-LD with a prefix `@context`.
-    Jsonld,
-    /// `GraphML` for Gephi, networkx, igraph.
-    Graphml,
-    /// GEXF 1.3 with a year timeline, for Gephi.
-    Gexf,
-    /// Gephi spreadsheet tables `nodes.csv` and `edges.csv` (needs `-o DIR`).
-    Csv,
-    /// Neo4j bulk-import CSV files (needs `-o DIR`).
-    Neo4j,
-}
-
-impl ExportFormat {
-    /// The RDF syntax of this format, if it is one.
-    #[must_use]
-    pub fn rdf_syntax(self) -> Option<RdfSyntax> {
-        match self {
-            Self::Turtle => Some(RdfSyntax::Turtle),
-            Self::Ntriples => Some(RdfSyntax::NTriples),
-            Self::Nquads => Some(RdfSyntax::NQuads),
-            Self::Trig => Some(RdfSyntax::TriG),
-            Self::Rdfxml => Some(RdfSyntax::RdfXml),
-            Self::Jsonld => Some(RdfSyntax::JsonLd),
-            Self::Graphml | Self::Gexf | Self::Csv | Self::Neo4j => None,
-        }
-    }
 }
 
 /// Arguments of `query`.
@@ -310,6 +271,10 @@ pub struct BuildArgs {
     /// Folder to write the exports into.
     #[arg(short, long, value_name = "DIR", default_value = "exports")]
     pub out: PathBuf,
+    /// Write only these formats (comma-separated; default: every one, or `[build] formats` in a
+    /// `confgraph.toml` beside the notes). The folder then holds just these.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = formats::build_values())]
+    pub formats: Vec<&'static Format>,
 }
 
 /// Arguments of `extract`.
@@ -350,6 +315,9 @@ pub struct NotesSelection {
     pub bundled: bool,
     /// Identity overrides from `confgraph.toml` files beside the notes.
     pub overrides: crate::resolve::Overrides,
+    /// The formats `build` writes by their `[build] formats` (all their lists, in table order);
+    /// none when no file gives any.
+    pub formats: Option<Vec<&'static Format>>,
 }
 
 impl NotesArgs {
@@ -384,27 +352,40 @@ impl NotesArgs {
     pub fn select(&self) -> Result<NotesSelection, Error> {
         let overrides = crate::resolve::Overrides::default();
         if self.notes.is_empty() {
-            return Ok(NotesSelection { sources: sample_corpus(), problems: Vec::new(), bundled: true, overrides });
+            let bundled = NotesSelection {
+                sources: sample_corpus(),
+                problems: Vec::new(),
+                bundled: true,
+                overrides,
+                formats: None,
+            };
+            return Ok(bundled);
         }
         if let Some(missing) = self.notes.iter().find(|p| !p.exists()) {
             return Err(Error::Usage(format!("no such file or folder: {}", missing.display())));
         }
         let (sources, problems) = collect(&self.notes);
-        let mut overrides = overrides;
-        for file in crate::resolve::overrides::files_for(&self.notes) {
+        let (mut overrides, mut formats) = (overrides, None::<Vec<&'static Format>>);
+        for file in config::files_for(&self.notes) {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
-            let mut read = crate::resolve::Overrides::parse(&file, &text)?;
+            let parsed = config::ConfigFile::parse(&file, &text)?;
+            let mut read = crate::resolve::Overrides::of_file(&file, &text, parsed.same, parsed.different);
             // Names are checked against the notes only when the whole folder is read: beside one
             // file of it, the others' speakers are not there to match.
-            if !self.notes.iter().any(|p| p.is_dir() && p.join(crate::resolve::overrides::FILE_NAME) == file) {
+            if !self.notes.iter().any(|p| p.is_dir() && p.join(config::FILE_NAME) == file) {
                 read.unchecked.insert(file.display().to_string());
             }
             overrides.extend(read);
+            if let Some(names) = parsed.build.formats {
+                let listed = formats::from_names(&names)
+                    .map_err(|e| Error::Usage(format!("{}: [build] formats: {e}", file.display())))?;
+                formats = Some(formats::in_table_order(&[formats.unwrap_or_default(), listed].concat()));
+            }
         }
         if let Some(contradiction) = overrides.contradiction() {
             return Err(Error::Usage(contradiction));
         }
-        Ok(NotesSelection { sources, problems, bundled: false, overrides })
+        Ok(NotesSelection { sources, problems, bundled: false, overrides, formats })
     }
 }

@@ -278,7 +278,7 @@ impl Assembly {
         let n = self.number(id);
         self.nodes[n as usize].get_or_insert_with(|| Node {
             id: id.to_owned(),
-            label: crate::ingest::text::drop_control_chars(label).into_owned(),
+            label: crate::text::drop_control_chars(label).into_owned(),
             kind,
             years: Years::default(),
             sessions: 0,

@@ -28,6 +28,7 @@ pub mod report;
 pub mod resolve;
 pub mod sparql;
 pub mod synthetic;
+pub mod text;
 pub mod topics;
 
 pub use commands::{Settings, read_corpus, run};

@@ -263,7 +263,7 @@ impl TopicScheme {
 
 /// Where the search resumes after `label`, found at `start` in a match starting at `match_start`.
 fn next_search(text: &str, start: usize, label: &str, match_start: usize) -> usize {
-    crate::ingest::text::char_boundary_from(text, (start + label.len()).max(match_start + 1))
+    crate::text::char_boundary_from(text, (start + label.len()).max(match_start + 1))
 }
 
 fn last_segment(iri: &str) -> &str {

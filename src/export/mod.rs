@@ -1,15 +1,19 @@
 //! Property-graph exports of a [`KnowledgeGraph`] view: `GraphML` and GEXF for Gephi (and
 //! networkx, igraph), Gephi's spreadsheet CSV tables, and a Neo4j bulk-import set.
 //!
+//! [`formats`] is the table of every output format (these and RDF, the report, `extract.json`)
+//! that the command line, `build` and the README come from.
+//!
 //! One trait, one file per format. Each format streams its file or files into a [`Sink`] (the
 //! command writes each atomically; [`Rendered`] collects them in memory, as the fuzz pipeline
 //! does). Output depends only on the graph, which is built in sorted order.
 
 pub mod csv_tables;
+pub mod formats;
 pub mod gexf;
 pub mod graphml;
 pub mod neo4j;
-pub(crate) mod xml;
+mod xml;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -78,17 +82,6 @@ pub trait GraphFormat: Send + Sync {
     }
 }
 
-/// Keeps only characters XML 1.0 allows (drops C0 controls but tab and newlines, and U+FFFE/U+FFFF).
-#[must_use]
-pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
-    if text.chars().all(allowed) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
-    }
-}
-
 /// Years joined with `;` (`2019;2024`), the multi-value convention of every export here.
 #[must_use]
 pub fn joined_years(years: &crate::graph::Years) -> String {
@@ -122,7 +115,7 @@ impl Value<'_> {
     pub fn render_into(&self, out: &mut String) {
         use std::fmt::Write as _;
         match self {
-            Self::Text(t) => out.push_str(&xml_safe(t)),
+            Self::Text(t) => out.push_str(&crate::text::xml::xml_safe(t)),
             Self::Int(i) => {
                 let _ = write!(out, "{i}");
             }
@@ -209,14 +202,3 @@ pub const EDGE_COLUMNS: &[EdgeColumn] = &[
         get: |e| (!e.years.is_empty()).then(|| Value::Text(joined_years(&e.years).into())),
     },
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_safe_drops_forbidden_characters_only() {
-        assert_eq!(xml_safe("a\u{0}b\u{1b}c\td\u{fffe}é🐍"), "abc\td\u{e9}🐍");
-        assert!(matches!(xml_safe("plain"), std::borrow::Cow::Borrowed(_)));
-    }
-}

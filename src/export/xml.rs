@@ -9,6 +9,7 @@ use petgraph::graph::EdgeIndex;
 
 use super::{Real, Value};
 use crate::graph::KnowledgeGraph;
+use crate::text::xml::{CHUNK, escape_pieces};
 
 /// An XML document being written.
 pub(super) struct XmlWriter<'w> {
@@ -16,9 +17,6 @@ pub(super) struct XmlWriter<'w> {
     buf: Vec<u8>,
     depth: usize,
 }
-
-/// Bytes gathered before they are passed on (here and in the RDF/XML writer).
-pub(crate) const CHUNK: usize = 1 << 16;
 
 impl<'w> XmlWriter<'w> {
     /// A document with its XML declaration.
@@ -153,42 +151,12 @@ fn escape_into(buf: &mut Vec<u8>, text: &str) {
     escape_pieces(text, true, |piece| buf.extend_from_slice(piece.as_bytes()));
 }
 
-/// Passes on `text` in pieces with `&`, `<`, `>`, `'` and `"` as entities, as quick-xml escapes
-/// attribute values and text; with `drop_forbidden`, without the characters XML 1.0 forbids.
-pub(crate) fn escape_pieces(text: &str, drop_forbidden: bool, mut push: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut done = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // Every piece ends before an ASCII byte or a three-byte character: on a character boundary.
-        let (replacement, length) = match b {
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'&' => ("&amp;", 1),
-            b'\'' => ("&apos;", 1),
-            b'"' => ("&quot;", 1),
-            b'\t' | b'\n' | b'\r' => continue,
-            0..0x20 if drop_forbidden => ("", 1),
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF: drop their three bytes.
-            0xEF if drop_forbidden
-                && bytes.get(i + 1..i + 3).is_some_and(|next| next == b"\xBF\xBE" || next == b"\xBF\xBF") =>
-            {
-                ("", 3)
-            }
-            _ => continue,
-        };
-        push(&text[done..i]);
-        push(replacement);
-        done = i + length;
-    }
-    push(&text[done..]);
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::export::xml_safe;
+    use crate::text::xml::xml_safe;
 
     proptest! {
         #[test]

@@ -16,7 +16,7 @@ use super::labels::{Field, labels_of};
 use super::names::handles::{display_url, parse_handle, profile_handle};
 use super::names::prose::leading_presenter;
 use super::names::speakers::{Slot, speaker_list};
-use super::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// What a body says about its session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use super::notes::{Notes, Register};
 use super::select::Dropped;
 use super::shapes::Candidate;
 use super::structure::is_structure;
-use super::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// How one session was read.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

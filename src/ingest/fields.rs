@@ -12,7 +12,7 @@ use super::kind::classify;
 use super::names::handles::{display_url, parse_handle, profile_handle};
 use super::names::prose::{at_conference_mentions, parenthesised_mentions};
 use super::shapes::Candidate;
-use super::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// The record of one file: its edition first, then every session of `kept` with its fields.
 #[must_use]

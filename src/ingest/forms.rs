@@ -15,7 +15,7 @@ use super::kind::{kind_word, strip_kind_label};
 use super::labels::{Field as LabelField, labels_of};
 use super::names::judge::{Likeness, judge};
 use super::names::speakers::{Slot, is_role_group, speaker_list};
-use super::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// A head: one line of text with the stretches set off in it (bold, italic, links).
 #[derive(Debug, Clone, Default)]
@@ -645,7 +645,7 @@ pub fn quoted_span(text: &str) -> Option<(usize, usize, &str)> {
             }
             let after = i + open.len_utf8();
             // A title is short: look for its closing quote nearby, not to the end of the text.
-            let window = &text[after..super::text::char_boundary_from(text, after + 400)];
+            let window = &text[after..crate::text::char_boundary_from(text, after + 400)];
             if let Some(len) = window.find(*close) {
                 let inner = &text[after..after + len];
                 if inner.trim().chars().count() >= 2 {

@@ -142,7 +142,7 @@ fn markdown_line(line: &str) -> String {
 /// no output may hold: the entity then stays as written).
 fn entity(name: &str) -> Option<char> {
     // (`&#10;` would add a line: line numbers never move.)
-    decoded_entity(name).filter(|&c| !super::text::is_dropped(c) && !matches!(c, '\n' | '\r'))
+    decoded_entity(name).filter(|&c| !crate::text::is_dropped(c) && !matches!(c, '\n' | '\r'))
 }
 
 fn decoded_entity(name: &str) -> Option<char> {

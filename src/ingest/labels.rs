@@ -272,7 +272,7 @@ const BY_PHRASES: &[&str] = &[
 /// Reads one `Label: value` part.
 fn one_label(part: &str) -> Option<Labelled> {
     let t = part.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '*' | '_'));
-    let reach = crate::ingest::text::char_boundary_from(t, t.len().min(LABEL_REACH));
+    let reach = crate::text::char_boundary_from(t, t.len().min(LABEL_REACH));
     let head = &t[..reach];
     // `Vortrag von Dr. Nomvula Dlamini-Hart`, `Presented by Ana Ortiz`: a by-phrase needs no colon.
     for phrase in BY_PHRASES {

@@ -15,6 +15,7 @@ pub mod chat;
 pub mod clock;
 pub mod columns;
 pub mod conference;
+pub mod config;
 pub mod decode;
 pub mod dialects;
 pub mod document;
@@ -128,9 +129,9 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let Some(decoded) = decoded_text(file, bytes, &mut diagnostics) else {
         return FileResult { file: file.to_owned(), record: None, diagnostics, explain: None };
     };
-    let cleaned = text::drop_control_chars(&decoded);
+    let cleaned = crate::text::drop_control_chars(&decoded);
     if cleaned.len() != decoded.len() {
-        let line = decoded.lines().position(|l| l.chars().any(text::is_dropped)).map_or(1, |i| i as u32 + 1);
+        let line = decoded.lines().position(|l| l.chars().any(crate::text::is_dropped)).map_or(1, |i| i as u32 + 1);
         diagnostics.push(Diagnostic::at(file, line, "control characters or non-characters dropped"));
     }
     let repaired = text::repair_mojibake(&cleaned);

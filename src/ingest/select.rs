@@ -156,7 +156,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
         }
     }
     for (o, title) in retitle {
-        if kept[o].title == crate::ingest::text::collapse_ws(&kept[o].title)
+        if kept[o].title == crate::text::collapse_ws(&kept[o].title)
             && kept[o].title.to_lowercase().ends_with("keynote")
         {
             kept[o].title = title;

@@ -1,8 +1,8 @@
 //! Turning raw bytes into clean text with a map back to original line numbers.
 //!
 //! Owns: line-ending normalisation (CRLF and lone CR both end a line, so line numbers match what
-//! an editor shows), repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`), and white-space cleaning
-//! of inline text. It does not know anything about notes styles.
+//! an editor shows), repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`),
+//! sentences, and line numbers. It does not know anything about notes styles.
 
 use std::borrow::Cow;
 
@@ -70,12 +70,6 @@ fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
     }
     let s = std::str::from_utf8(&buf[..len]).ok()?;
     s.chars().next().map(|c| (c, len))
-}
-
-/// The first character boundary of `text` at or after byte `at` (the end when `at` is past it).
-#[must_use]
-pub fn char_boundary_from(text: &str, at: usize) -> usize {
-    (at..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
 }
 
 /// Sentences of a text as byte ranges; quoted text never ends a sentence, nor does the period
@@ -151,43 +145,6 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Collapses every run of white space to one space and trims the ends.
-#[must_use]
-pub fn collapse_ws(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Drops characters XML 1.0 or the RDF syntaxes forbid: control characters (keeping `\n` and
-/// `\t`) and Unicode non-characters (U+FFFE, U+FFFF and their kin in every plane, U+FDD0–U+FDEF).
-///
-/// ```
-/// use confgraph::ingest::text::drop_control_chars;
-///
-/// assert_eq!(drop_control_chars("Fast\u{FFFE} BEAM\u{7}\n"), "Fast BEAM\n");
-/// assert_eq!(drop_control_chars("Zürich\tok\n"), "Zürich\tok\n");
-/// ```
-#[must_use]
-pub fn drop_control_chars(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_dropped) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().filter(|&c| !is_dropped(c)).collect())
-}
-
-/// Whether [`drop_control_chars`] drops `c`.
-#[must_use]
-pub fn is_dropped(c: char) -> bool {
-    let noncharacter = (c as u32 & 0xFFFE) == 0xFFFE || ('\u{FDD0}'..='\u{FDEF}').contains(&c);
-    c.is_control() && c != '\n' && c != '\t' || noncharacter
-}
-
 /// Maps byte offsets in a text to 1-based line numbers.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -249,10 +206,5 @@ mod tests {
         assert_eq!(idx.line_of(2), 2);
         assert_eq!(idx.line_of(5), 3);
         assert_eq!(idx.line_of(6), 4);
-    }
-
-    #[test]
-    fn control_chars_are_dropped_but_newlines_kept() {
-        assert_eq!(drop_control_chars("a\u{0}b\u{7}\nc\td"), "ab\nc\td");
     }
 }

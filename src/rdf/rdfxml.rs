@@ -19,7 +19,7 @@ use super::TripleTable;
 use super::ns::RDF;
 use super::table::Step;
 use super::turtle::{is_pn_chars, is_pn_chars_u};
-use crate::export::xml::{CHUNK, escape_pieces};
+use crate::text::xml::{CHUNK, escape_pieces};
 
 const ITS: &str = "http://www.w3.org/2005/11/its";
 const XMLNS: &str = "http://www.w3.org/2000/xmlns/";

@@ -21,7 +21,7 @@ pub const TOPICS_IN_CHART: usize = 8;
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::export::xml_safe(text).chars() {
+    for c in crate::text::xml::xml_safe(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -1,40 +1,26 @@
-//! The user's word on identities: a `confgraph.toml` beside the notes,
-//!
-//! ```toml
-//! same = [["Mason Eggers", "Mason Egger"]]
-//! different = [["Andy Knight", "Andrew Knight"]]
-//! ```
-//!
-//! `same` merges names whatever the evidence; `different` keeps them apart whatever the rules say.
+//! The user's word on identities, from a `confgraph.toml` beside the notes
+//! ([`crate::ingest::config`]): `same` merges names whatever the evidence; `different` keeps them
+//! apart whatever the rules say.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::InputError;
+use crate::ingest::config::ConfigFile;
 
-use serde::Deserialize;
-
-/// Overrides read from one or more `confgraph.toml` files.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Overrides read from one or more `confgraph.toml` files ([`crate::ingest::config`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
     /// Groups of names that are one person.
-    #[serde(default)]
     pub same: Vec<Vec<String>>,
     /// Groups of names that are different people.
-    #[serde(default)]
     pub different: Vec<Vec<String>>,
     /// Where each name is written: file and line (the first place, over all files).
-    #[serde(skip)]
     pub places: BTreeMap<String, (String, u32)>,
     /// Files whose names are not checked against the notes read ([`Overrides::names`]): a caller
     /// that reads only part of the notes a file is for puts it here.
-    #[serde(skip)]
     pub unchecked: std::collections::BTreeSet<String>,
 }
-
-/// The file name looked for beside the notes.
-pub const FILE_NAME: &str = "confgraph.toml";
 
 impl Overrides {
     /// Parses one file's text.
@@ -42,11 +28,14 @@ impl Overrides {
     /// # Errors
     /// [`InputError::Syntax`] naming `path` and, where the TOML parser knows it, the line.
     pub fn parse(path: &Path, text: &str) -> Result<Self, InputError> {
-        let mut read: Self = toml::from_str(text).map_err(|e| InputError::Syntax {
-            file: path.display().to_string(),
-            line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-            message: e.message().to_owned(),
-        })?;
+        let file = ConfigFile::parse(path, text)?;
+        Ok(Self::of_file(path, text, file.same, file.different))
+    }
+
+    /// The overrides of one parsed file (`text` is its text, for the line of each name).
+    #[must_use]
+    pub fn of_file(path: &Path, text: &str, same: Vec<Vec<String>>, different: Vec<Vec<String>>) -> Self {
+        let mut read = Self { same, different, ..Self::default() };
         let file = path.display().to_string();
         for name in read.same.iter().chain(&read.different).flatten() {
             // The line of its first spelling, quoted either way (1 if written with escapes).
@@ -54,7 +43,7 @@ impl Overrides {
             let line = at.map_or(1, |at| text[..at].matches('\n').count() + 1);
             read.places.entry(name.clone()).or_insert_with(|| (file.clone(), u32::try_from(line).unwrap_or(u32::MAX)));
         }
-        Ok(read)
+        read
     }
 
     /// Adds another file's overrides.
@@ -120,20 +109,6 @@ fn find(root: &BTreeMap<String, String>, k: &str) -> String {
         k.clone_from(up);
     }
     k
-}
-
-/// The `confgraph.toml` files that apply to these notes paths: in each named folder, and beside
-/// each named file. Sorted, without duplicates.
-#[must_use]
-pub fn files_for(notes: &[PathBuf]) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = notes
-        .iter()
-        .map(|p| if p.is_dir() { p.join(FILE_NAME) } else { p.parent().unwrap_or(Path::new(".")).join(FILE_NAME) })
-        .filter(|p| p.is_file())
-        .collect();
-    found.sort();
-    found.dedup();
-    found
 }
 
 #[cfg(test)]

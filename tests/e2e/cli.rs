@@ -503,3 +503,60 @@ fn a_move_that_fails_says_so_and_the_next_build_cleans_up() {
     confgraph().arg("build").arg(root().join("notes")).arg("-o").arg(&out).assert().success();
     assert!(tree(&out).iter().all(|f| !f.contains(".confgraph-stage")), "{:?}", tree(&out));
 }
+
+#[test]
+fn build_formats_writes_just_those_files_with_the_full_builds_bytes() {
+    let (full, _) = bundled_build();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = confgraph()
+        .args(["build", "--formats", "nquads,graphml", "--formats", "csv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("triples →"), "RDF was written, so triples are counted");
+    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    let mut want: Vec<String> =
+        ["graph.nq", "full.graphml", "people.graphml", "topics.graphml"].map(String::from).to_vec();
+    want.extend(
+        ["full", "people", "topics"]
+            .iter()
+            .flat_map(|v| [format!("gephi/{v}/edges.csv"), format!("gephi/{v}/nodes.csv")]),
+    );
+    want.sort();
+    assert_eq!(written, want);
+    for name in &written {
+        assert!(std::fs::read(out.join(name)).unwrap() == std::fs::read(full.join(name)).unwrap(), "{name} differs");
+    }
+    // Without RDF, no triple count; a rebuild with fewer formats leaves just those.
+    let run = confgraph().args(["build", "--formats", "report", "-o"]).arg(&out).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!String::from_utf8_lossy(&run.stdout).contains("triples"), "{}", String::from_utf8_lossy(&run.stdout));
+    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    assert_eq!(written, ["report.html"]);
+    // An unknown name is a usage error that lists the formats there are.
+    let run = confgraph().args(["build", "--formats", "ttl", "-o"]).arg(&out).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("turtle"), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+#[test]
+fn build_formats_come_from_confgraph_toml_unless_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let (notes, out) = (dir.path().join("notes"), dir.path().join("out"));
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("t.md"), talk_notes("PyOhio 2023", "Fearless FFI", "Ana Lima")).unwrap();
+    std::fs::write(notes.join("confgraph.toml"), "[build]\nformats = [\"extract\", \"turtle\"]\n").unwrap();
+    confgraph().arg("build").arg(&notes).arg("-o").arg(&out).assert().success();
+    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    assert_eq!(written, ["extract.json", "graph.ttl"]);
+    confgraph().arg("build").arg(&notes).args(["--formats", "gexf", "-o"]).arg(&out).assert().success();
+    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    assert_eq!(written, ["full.gexf", "people.gexf"], "the command line wins; an empty topics view is not written");
+    std::fs::write(notes.join("confgraph.toml"), "[build]\nformats = [\"turtle\", \"owl\"]\n").unwrap();
+    let run = confgraph().arg("build").arg(&notes).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("confgraph.toml: [build] formats: no format `owl`"), "{stderr}");
+}

@@ -10,7 +10,7 @@ use crate::model::NameRef;
 use super::judge::{is_initial, is_particle};
 use super::speakers::{Slot, parse_affiliations, speaker_list, take_asides};
 use super::{is_name_token, person_name};
-use crate::ingest::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// Verbs that, right after a name opening a session's notes, make that person the presenter.
 const PRESENTING_VERBS: &[&str] = &[
@@ -301,7 +301,7 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
 
 /// The first char boundary at or after `len - max` bytes: where the last `max` bytes of `text` start.
 fn tail_start(text: &str, max: usize) -> usize {
-    crate::ingest::text::char_boundary_from(text, text.len().saturating_sub(max))
+    crate::text::char_boundary_from(text, text.len().saturating_sub(max))
 }
 
 /// The name written right before byte `pos` (an opening parenthesis), and where it starts.

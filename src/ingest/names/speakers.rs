@@ -12,7 +12,7 @@ use crate::model::NameRef;
 
 use super::handles::parse_handle;
 use super::judge::{Likeness, judge};
-use crate::ingest::text::collapse_ws;
+use crate::text::collapse_ws;
 
 /// How sure the reader already is that a text holds speakers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

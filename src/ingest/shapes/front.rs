@@ -6,8 +6,8 @@ use crate::model::SessionKind;
 use super::super::kind::kind_word;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
-use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Shape};
+use crate::text::collapse_ws;
 
 /// Keys that name the talk.
 const TITLE_KEYS: &[&str] = &["talk", "talk_title", "talk-title", "session", "title"];

@@ -13,8 +13,8 @@ use super::super::forms::strip_quotes;
 use super::super::kind::strip_kind_label;
 use super::super::labels::labels_of;
 use super::super::notes::Notes;
-use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Phase, Shape, is_break};
+use crate::text::collapse_ws;
 
 /// Sessions written as a paragraph of label lines.
 ///

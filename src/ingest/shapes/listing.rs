@@ -12,9 +12,9 @@ use regex::Regex;
 use super::super::document::{Block, BlockKind};
 use super::super::names::speakers::{Slot, speaker_list, split_name_list};
 use super::super::notes::Notes;
-use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Shape};
 use crate::model::NameRef;
+use crate::text::collapse_ws;
 
 /// `Sunday 2:30 p.m.–3 p.m. in Grand Ballroom A`, `Fri 10:50 AM - 11:20 AM in Room 1`.
 pub static SCHEDULE_TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -23,8 +23,9 @@ use super::super::names::prose::{full_name_runs, strip_possessive};
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
-use super::super::text::{char_boundary_from, collapse_ws, sentences};
+use super::super::text::sentences;
 use super::{Candidate, Evidence, Phase, Shape, is_title_case};
+use crate::text::{char_boundary_from, collapse_ws};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 

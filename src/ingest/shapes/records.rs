@@ -14,9 +14,9 @@ use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
-use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Shape, is_break};
 use crate::model::{NameRef, SessionKind};
+use crate::text::collapse_ws;
 
 /// Sessions written as one paragraph each, a field per line.
 ///

@@ -12,8 +12,8 @@ use super::super::kind::container_kind;
 use super::super::names::speakers::Slot;
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
-use super::super::text::collapse_ws;
 use super::{Candidate, Evidence, Shape};
+use crate::text::collapse_ws;
 
 /// A section of `Name: Title` segments, as a panel.
 ///
