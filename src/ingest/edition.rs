@@ -90,6 +90,9 @@ pub fn which_edition(sources: &Sources<'_>, fallback: Option<&ConferenceName>) -
             if let Some(full) = e.name.year.and_then(|y| fuller_name(&e.name.series, y, sources.blocks)) {
                 e.name.series = full;
             }
+            if let Some(series) = series_under_place(&e.name, e.line, sources.blocks) {
+                e.name.location = Some(std::mem::replace(&mut e.name.series, series));
+            }
             e
         })
         .or_else(|| fallback.map(|name| Edition { name: name.clone(), line: 1, block: None }))
@@ -163,6 +166,43 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// A conference's name ending in the word that says it is one (`Kerning Congress`, `Open Maps
+/// Summit`), unlinked from wiki brackets.
+static NAMED_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:\p{Lu}[\p{L}'’-]+ ){1,4}(?:Congress|Conference|Summit|Forum|Symposium|Festival|Convention|Days|Week|Expo|Camp|Meetup|Conf))\b")
+        .expect("valid regex")
+});
+
+/// The series of a file whose header is a place and a year (`Porto 2024` on the first line, then
+/// `My second [[Kerning Congress]]`): a header line of one plain capitalised word and the year,
+/// nothing that names a conference, and a conference's name in the opening blocks after it that
+/// does not hold that word. The header's word is then the place.
+fn series_under_place(name: &ConferenceName, line: u32, blocks: &[Block]) -> Option<String> {
+    let word = name.series.as_str();
+    let plain = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() >= 3;
+    // (Only a line of its own: `# Day 2 at Ledgerline 2024` names a series, not a place.)
+    let year = name.year.map(|y| y.to_string()).unwrap_or_default();
+    let alone = blocks
+        .iter()
+        .flat_map(Block::line_texts)
+        .find(|(_, n)| *n == line)
+        .is_some_and(|(text, _)| text.trim_start_matches('#').trim() == format!("{word} {year}"));
+    if !plain || !alone || name.location.is_some() || is_conference_like(word) {
+        return None;
+    }
+    let text: String = blocks
+        .iter()
+        .skip_while(|b| b.line < line)
+        .take(SPELLED_OUT_REACH)
+        .map(|b| b.text.replace("[[", "").replace("]]", "") + "\n")
+        .collect();
+    let found = NAMED_EVENT.captures(&text)?.get(1)?.as_str();
+    let found = found.strip_prefix("The ").unwrap_or(found);
+    (found.contains(' ') && !found.split(' ').any(|w| w == word)).then(|| found.to_owned())
 }
 
 /// The capitals that begin a word and each hump of it: `TinyBoard` → `TB`.
@@ -617,6 +657,17 @@ mod tests {
         let b = blocks(text);
         which_edition(&Sources { front: &FrontMatter::default(), blocks: &b, file_stem: stem }, None)
             .map(|e| (e.name.series, e.name.year))
+    }
+
+    #[test]
+    fn a_place_and_year_on_the_first_line_take_the_series_named_below() {
+        let b = blocks("Porto 2024\n#conference #travel\n\nMy second [[Kerning Congress]], in the annex.\n");
+        let e = which_edition(&Sources { front: &FrontMatter::default(), blocks: &b, file_stem: "porto" }, None);
+        let name = e.unwrap().name;
+        assert_eq!((name.series.as_str(), name.location.as_deref()), ("Kerning Congress", Some("Porto")));
+        // A series in a longer heading is kept, whatever conference is named below it.
+        let heading = "# Day 2 at Ledgerline 2024\n\nIstanbul, Haliç Congress Center.\n";
+        assert_eq!(series(heading, "day2"), Some(("Ledgerline".to_owned(), Some(2024))));
     }
 
     #[test]

@@ -79,8 +79,9 @@ pub fn is_name_token(token: &str) -> bool {
 }
 
 /// True when `text` has a word that can stand in a name the way `slot` asks: a handle, or a
-/// capitalised word the lists do not make an ordinary word (a known name, or an unknown word);
-/// where the shape says names stand, any capitalised word. A cheap test before trying forms.
+/// capitalised word the lists do not make an ordinary word (a known name, or an unknown word), or
+/// a known given name typed in lower case; where the shape says names stand, any capitalised
+/// word. A cheap test before trying forms.
 #[must_use]
 pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
     text.split(|c: char| {
@@ -92,7 +93,11 @@ pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
             return true;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            // (`vector tiles at scale - ola nakken`: a known given name typed on a phone.)
+            return w.chars().count() >= 3 && {
+                let f = lexicon::facts(w);
+                f.given && !f.common && !f.never
+            };
         }
         if slot == speakers::Slot::Stated {
             return true;

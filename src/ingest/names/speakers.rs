@@ -276,8 +276,9 @@ fn with_aliases(alternatives: Vec<(String, i32)>) -> NameRef {
 
 /// Names typed without capitals (`ana paula ferreira`, `li jun & joost de vries`, on a phone):
 /// read as names only when, capitalised, every part is surely one (a known given name and a
-/// family name); a lone word only where the shape says a name stands. They come back capitalised,
-/// particles kept low (`Joost de Vries`), so that they meet the same person written with capitals.
+/// family name, or an initial: `sigrun h.`); a lone word only where the shape says a name
+/// stands. They come back capitalised, particles kept low (`Joost de Vries`), so that they meet
+/// the same person written with capitals.
 fn lower_case_names(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     if text.chars().any(char::is_uppercase) || !text.chars().any(char::is_alphabetic) || text.starts_with('@') {
         return None;
@@ -302,7 +303,15 @@ fn lower_case_names(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     let names = read_list(&capitalised, slot)?;
     let sure = |n: &NameRef| {
         let j = judge(&n.name);
-        j.likeness == Likeness::Strong || slot == Slot::Stated && j.words == 1 && j.likeness >= Likeness::Plausible
+        // (`sigrun h.`, `tobi a.`: a known given name and an initial.)
+        let words: Vec<&str> = n.name.split(' ').collect();
+        let given_initial = words.len() == 2
+            && words[0].chars().count() >= 3
+            && super::lexicon::facts(words[0]).given
+            && super::judge::is_initial(words[1]);
+        j.likeness == Likeness::Strong
+            || slot == Slot::Stated && j.words == 1 && j.likeness >= Likeness::Plausible
+            || given_initial && j.likeness >= Likeness::Plausible
     };
     names.iter().all(sure).then_some(names)
 }
@@ -609,6 +618,14 @@ mod tests {
 
     fn names(line: &str, slot: Slot) -> Option<Vec<String>> {
         speaker_list(line, slot).map(|v| v.into_iter().map(|n| n.name).collect())
+    }
+
+    #[test]
+    fn names_typed_in_lower_case_need_a_known_given_name_and_more() {
+        assert_eq!(names("sigrun h. + ola nakken", Slot::Guessed), None, "ola nakken: no family name known");
+        assert_eq!(names("sigrun h.", Slot::Phrase).unwrap(), ["Sigrun H."]);
+        assert_eq!(names("sigrun h. + eirik lindqvist", Slot::Phrase).unwrap().len(), 2);
+        assert_eq!(names("en öl", Slot::Guessed), None);
     }
 
     #[test]
