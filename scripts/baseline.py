@@ -1,5 +1,5 @@
 """What a user would write without confgraph: read conference notes with a few regular
-expressions, build an rdflib graph and a networkx graph, write Turtle and GraphML.
+expressions, build an rdflib graph and a networkx graph, write Turtle, N-Triples and GraphML.
 
 Usage: baseline.py NOTES_DIR OUT_DIR
 Used by scripts/bench-build.sh as the point of comparison; it reads the same three styles
@@ -78,6 +78,7 @@ def main():
                 net.add_node(pid, kind="person", label=name)
                 net.add_edge(pid, sid, kind="presented")
     g.serialize(destination=str(out / "graph.ttl"), format="turtle")
+    g.serialize(destination=str(out / "graph.nt"), format="nt")
     nx.write_graphml(net, out / "graph.graphml")
     print(f"{len(g)} triples, {net.number_of_nodes()} nodes")
 
