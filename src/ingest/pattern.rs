@@ -63,6 +63,19 @@ impl<'h> Group<'h> {
         Self { heads, lone, pattern }
     }
 
+    /// The group with the key of its one known-name head when enough others fit it with names
+    /// nobody has heard of (see [`plain_names_fit`]); for headings, which name speakers one to a
+    /// heading, not for lists, whose items mix more forms.
+    #[must_use]
+    pub fn or_plain_names(mut self) -> Self {
+        if self.pattern.key.is_none()
+            && let Some(p) = plain_names_fit(self.heads, &self.lone)
+        {
+            self.pattern = p;
+        }
+        self
+    }
+
     /// The group with `pattern` when it found none of its own: a few headings under one parent
     /// (`### Bram de Wit: Zines`, `### Ilse: Backlogs` under `## Lightning Talks`) are written
     /// the way the file's other talk headings are.
@@ -104,8 +117,37 @@ impl<'h> Group<'h> {
     }
 }
 
-/// The key most heads share, from each head's lone readings.
-fn infer_from(lone: &[Vec<Reading>]) -> Pattern {
+/// Headings that name speakers nobody has heard of (`## Enkhjargal Batbayar: Shipping Software
+/// …`) among one whose name is known (`## Adéọlá Ọládìpọ̀: Plurals …`): the known one's key holds
+/// when three heads in ten or more read that way with a name slot of capitalised words none of
+/// which is an ordinary word and a title that opens with a capital (`## Food: pintxos ranking`
+/// and `Ingrid: a factory floor doesn't flood` are not).
+fn plain_names_fit(heads: &[Head], lone: &[Vec<Reading>]) -> Option<Pattern> {
+    let (key, support) = best_key(lone)?;
+    let plain_name = |name: &str| {
+        name.split(' ').all(|w| {
+            let f = super::names::lexicon::facts(w);
+            w.starts_with(char::is_uppercase) && !f.common && !f.never || super::names::judge::is_particle(w)
+        })
+    };
+    let fits = |h: &Head| {
+        readings(h, Slot::Stated).iter().any(|r| {
+            r.key == key
+                && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !r.speakers.is_empty()
+                && r.speakers.iter().all(|n| plain_name(&n.name))
+        })
+    };
+    let fitting = heads.iter().filter(|h| fits(h)).count();
+    (support >= 1 && fitting >= 3 && fitting * 10 >= heads.len() * 3).then_some(Pattern {
+        key: Some(key),
+        support: fitting,
+        members: heads.len(),
+    })
+}
+
+/// The key most heads read by on their own, and how many.
+fn best_key(lone: &[Vec<Reading>]) -> Option<(String, usize)> {
     let mut support: BTreeMap<&str, (usize, i32)> = BTreeMap::new();
     for found in lone {
         let mut seen: Vec<&str> = Vec::new();
@@ -120,11 +162,14 @@ fn infer_from(lone: &[Vec<Reading>]) -> Pattern {
         }
     }
     let best = support.into_iter().max_by(|a, b| (a.1.0, a.1.1).cmp(&(b.1.0, b.1.1)).then_with(|| b.0.cmp(a.0)));
+    best.map(|(key, (n, _))| (key.to_owned(), n))
+}
+
+/// The key most heads share, from each head's lone readings.
+fn infer_from(lone: &[Vec<Reading>]) -> Pattern {
     let members = lone.len();
-    match best {
-        Some((key, (n, _))) if n >= 2 && n * 10 >= members * 3 => {
-            Pattern { key: Some(key.to_owned()), support: n, members }
-        }
+    match best_key(lone) {
+        Some((key, n)) if n >= 2 && n * 10 >= members * 3 => Pattern { key: Some(key), support: n, members },
         _ => Pattern { key: None, support: 0, members },
     }
 }
@@ -150,6 +195,23 @@ mod tests {
         assert_eq!(g.read(2).speakers[0].name, "Emeka");
         // Position alone does not make a product a person.
         assert!(g.read(3).speakers.is_empty());
+    }
+
+    #[test]
+    fn unknown_names_follow_a_known_one_where_most_heads_fit() {
+        let group = heads(&[
+            "Logistics: getting there",
+            "Adéọlá Ọládìpọ̀: Plurals Are a Human Right",
+            "Enkhjargal Batbayar: Shipping Software in Mongolian Script",
+            "Killa Mamani Quispe: Quechua Keyboards on Every Phone",
+            "Food: pintxos ranking",
+            "Day 2",
+        ]);
+        assert!(!Group::new(&group).pattern.holds(), "one known name is not a pattern on its own");
+        let g = Group::new(&group).or_plain_names();
+        assert_eq!(g.pattern.key.as_deref(), Some("Speaker: Title"));
+        assert_eq!(g.read(3).speakers[0].name, "Killa Mamani Quispe");
+        assert!(g.read(4).speakers.is_empty(), "an ordinary word names no one");
     }
 
     #[test]

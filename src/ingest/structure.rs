@@ -55,7 +55,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |to \s+ self|note \s+ to \s+ self|personal \s+ notes|memo
             |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
             |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen
-            |short \s* list|candidates|hiring|recruiting|leads|contacts)[\s.!:]*$",
+            |short \s* list|candidates|hiring|recruiting|leads|contacts
+            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?)[\s.!:]*$",
     )
     .expect("valid regex")
 });
@@ -70,6 +71,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_own_section("Day 2") && !is_own_section("Afternoon"));
 /// assert!(is_own_section("Shortlist (send to Hope + Bill on Monday)"));
 /// assert!(!is_own_section("People (Ana Lima)"));
+/// assert!(is_own_section("Logistics: getting there") && is_own_section("Quotes: best lines"));
+/// assert!(!is_own_section("Logistics: A Talk About Trucks"));
 /// ```
 #[must_use]
 pub fn is_own_section(text: &str) -> bool {
@@ -78,6 +81,14 @@ pub fn is_own_section(text: &str) -> bool {
     // (in lower case: `People (Ana Lima)` names a speaker).
     let t = match t.strip_suffix(')').and_then(|r| r.split_once(" (")) {
         Some((words, aside)) if !words.trim().is_empty() && aside.starts_with(char::is_lowercase) => words.trim(),
+        _ => t,
+    };
+    // `Logistics: getting there`, `To do: after the summit`: the words before a colon, when a
+    // lower-case aside follows it.
+    let t = match t.split_once(": ") {
+        Some((words, aside)) if aside.starts_with(char::is_lowercase) && OWN_SECTION.is_match(words.trim()) => {
+            words.trim()
+        }
         _ => t,
     };
     let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());

@@ -61,7 +61,7 @@ impl Shape for HeadingSessions {
             .collect();
         // The file's way of writing a talk heading: the pattern of its best-supported group, when
         // three or more headings repeat it.
-        let built: Vec<Group<'_>> = heads.iter().map(|(h, _)| Group::new(h)).collect();
+        let built: Vec<Group<'_>> = heads.iter().map(|(h, _)| Group::new(h).or_plain_names()).collect();
         let file_pattern =
             built.iter().map(|g| &g.pattern).filter(|p| p.support >= 3).max_by_key(|p| p.support).cloned();
         let mut read_all: Vec<Read<'_>> = Vec::new();
@@ -381,7 +381,8 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
     if no_speakers && read.own_kind.is_some() && read.body.title.is_none() && !read.bold_titled {
         return true;
     }
-    false
+    // `## Logistics: getting there`, `## Quotes: best lines`: the note-taker's own section.
+    no_speakers && read.evidence < Evidence::Stated && !read.bold_titled && is_own_section(read.title)
 }
 
 /// Paragraphs under a heading (before any sub-heading) that each open with a title set in bold
