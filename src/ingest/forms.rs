@@ -1120,6 +1120,10 @@ impl Form for Separated {
         let Some(sep) = SLOT_SEPARATORS.iter().find(|s| text.contains(*s) && !inside_brackets(text, s)) else {
             return Vec::new();
         };
+        // `Title -- A / B`: a slash after a dash joins the speakers of a dash form.
+        if sep.trim() == "/" && DASHES[..4].iter().any(|d| text.contains(d)) {
+            return Vec::new();
+        }
         let slots: Vec<&str> = text.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();
         if slots.len() < 2 || slots.len() > 6 {
             return Vec::new();

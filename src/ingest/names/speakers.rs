@@ -48,6 +48,7 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
             .flat_map(|p| p.split(" et "))
             .flat_map(|p| p.split(" y "))
             .flat_map(split_between_full_names)
+            .flat_map(split_slashed_people)
             .map(str::trim)
             .filter(|p| !p.is_empty())
     })
@@ -68,6 +69,58 @@ fn split_between_full_names(part: &str) -> Vec<&str> {
     }
     vec![part]
 }
+
+/// `Siddharth Menon / Annelies Verbruggen`: full names of Latin letters on both sides of a
+/// slash, each a likely name with no ordinary word in it and sharing no word, are two people; otherwise the slash gives one
+/// person's other names (`Mason Egger / Mason Eggers`, `Lady Red / Christopher Beacham`,
+/// `高橋 誠 / Makoto Takahashi`, `Jess Garson / @JessicaGarson`) or where they work (`Hanne Lie /
+/// KubeFjord org team`).
+fn split_slashed_people(part: &str) -> Vec<&str> {
+    if !part.contains(" / ") {
+        return vec![part];
+    }
+    let pieces: Vec<&str> = part.split(" / ").map(str::trim).collect();
+    let full_name = |p: &&str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        words.len() >= 2
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) || super::judge::is_particle(w))
+            && p.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250 || " .'’-".contains(c))
+            && judge(p).likeness >= Likeness::Plausible
+            && words.iter().all(|w| {
+                let f = super::lexicon::facts(w);
+                !f.common || f.given || super::judge::is_particle(w)
+            })
+            && !STAGE_TITLES.contains(&words[0].to_lowercase().trim_end_matches('.'))
+    };
+    let words = |p: &str| p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let shared = pieces.iter().enumerate().any(|(i, a)| {
+        pieces[i + 1..].iter().any(|b| words(a).iter().any(|w| !super::judge::is_particle(w) && words(b).contains(w)))
+    });
+    if pieces.iter().all(full_name) && !shared { pieces } else { vec![part] }
+}
+
+/// Words that open a stage name (`Lady Red`, `Captain Pixel`, `DJ Snake`), never a second person.
+const STAGE_TITLES: &[&str] = &[
+    "lady",
+    "lord",
+    "sir",
+    "dame",
+    "captain",
+    "capt",
+    "doctor",
+    "dj",
+    "mc",
+    "king",
+    "queen",
+    "miss",
+    "mister",
+    "professor",
+    "uncle",
+    "auntie",
+    "saint",
+    "baron",
+    "count",
+];
 
 /// Removes top-level `( … )` and `[ … ]` asides, returning the text without them and each aside
 /// with the byte position in the stripped text where it stood.
@@ -618,6 +671,15 @@ mod tests {
 
     fn names(line: &str, slot: Slot) -> Option<Vec<String>> {
         speaker_list(line, slot).map(|v| v.into_iter().map(|n| n.name).collect())
+    }
+
+    #[test]
+    fn a_slash_between_two_peoples_full_names_parts_them() {
+        assert_eq!(names("Siddharth Menon / Annelies Verbruggen", Slot::Guessed).unwrap().len(), 2);
+        let one = speaker_list("Mason Egger / Mason Eggers", Slot::Guessed).unwrap();
+        assert_eq!((one.len(), one[0].aliases.len()), (1, 1));
+        assert_eq!(speaker_list("Jess Garson / @JessicaGarson", Slot::Guessed).unwrap().len(), 1);
+        assert_eq!(speaker_list("Lady Red / Christopher Beacham", Slot::Stated).unwrap().len(), 1);
     }
 
     #[test]
