@@ -168,11 +168,15 @@ fn spelled_out(series: &str, blocks: &[Block]) -> Option<String> {
     None
 }
 
-/// A conference's name ending in the word that says it is one (`Kerning Congress`, `Open Maps
-/// Summit`), unlinked from wiki brackets.
+/// A conference's name ending in the word that says it is one, told as the writer's own (`My
+/// second Kerning Congress`, `our Open Maps Summit`, `this year's Tide Days`); wiki brackets are
+/// taken off first. An event merely mentioned (`from the Emerging Tech Summit`, `last year's
+/// Oracle Developer Days`, a talk's title) is not the file's.
 static NAMED_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:\p{Lu}[\p{L}'’-]+ ){1,4}(?:Congress|Conference|Summit|Forum|Symposium|Festival|Convention|Days|Week|Expo|Camp|Meetup|Conf))\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i:\b(?:my|our|this\s+year's)\s+(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?)((?:\p{Lu}[\p{L}'’-]+ ){1,4}(?:Congress|Conference|Summit|Forum|Symposium|Festival|Convention|Days|Week|Expo|Camp|Meetup|Conf))\b(?:\s+(?:Center|Centre|Hall|Building|Venue))?",
+    )
+    .expect("valid regex")
 });
 
 /// The series of a file whose header is a place and a year (`Porto 2024` on the first line, then
@@ -200,9 +204,11 @@ fn series_under_place(name: &ConferenceName, line: u32, blocks: &[Block]) -> Opt
         .take(SPELLED_OUT_REACH)
         .map(|b| b.text.replace("[[", "").replace("]]", "") + "\n")
         .collect();
-    let found = NAMED_EVENT.captures(&text)?.get(1)?.as_str();
-    let found = found.strip_prefix("The ").unwrap_or(found);
-    (found.contains(' ') && !found.split(' ').any(|w| w == word)).then(|| found.to_owned())
+    let m = NAMED_EVENT.captures(&text)?;
+    let found = m.get(1)?.as_str();
+    // (`our Antwerp Congress Center`: a venue, not an event.)
+    let venue = m.get(0)?.end() > m.get(1)?.end();
+    (!venue && found.contains(' ') && !found.split(' ').any(|w| w == word)).then(|| found.to_owned())
 }
 
 /// The capitals that begin a word and each hump of it: `TinyBoard` → `TB`.
@@ -665,6 +671,11 @@ mod tests {
         let e = which_edition(&Sources { front: &FrontMatter::default(), blocks: &b, file_stem: "porto" }, None);
         let name = e.unwrap().name;
         assert_eq!((name.series.as_str(), name.location.as_deref()), ("Kerning Congress", Some("Porto")));
+        // A one-word series keeps its name when another event is only mentioned below it.
+        let other = "Strangeloop 2024\n\nFlew in straight from the [[Emerging Tech Summit]].\n";
+        assert_eq!(series(other, "sl"), Some(("Strangeloop".to_owned(), Some(2024))));
+        let venue = "Devoxx 2024\n\nOur Antwerp Congress Center seats were great.\n";
+        assert_eq!(series(venue, "dv"), Some(("Devoxx".to_owned(), Some(2024))));
         // A series in a longer heading is kept, whatever conference is named below it.
         let heading = "# Day 2 at Ledgerline 2024\n\nIstanbul, Haliç Congress Center.\n";
         assert_eq!(series(heading, "day2"), Some(("Ledgerline".to_owned(), Some(2024))));

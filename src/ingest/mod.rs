@@ -262,6 +262,16 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_label_on_a_timed_line_and_a_slot_with_a_room_over_bullets() {
+        let notes = "Sonic Days 2025\n\n15:00   WORKSHOP (Kellari, 90 min)\n        Faust for the impatient\n        presenter: Sebastien Aubry\n16:30   break\n17:00   Lightning talks, Hall A\n        - A ukulele that tunes itself · Keoni Kahananui\n        - MIDI 2.0 in five minutes · Tjasa Novak\n";
+        let got = read(notes);
+        let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(titles, ["Faust for the impatient", "A ukulele that tunes itself", "MIDI 2.0 in five minutes"]);
+        assert_eq!(got[0].1, ["Sebastien Aubry"]);
+        assert_eq!(got[2].1, ["Tjasa Novak"]);
+    }
+
+    #[test]
     fn a_bold_record_among_a_talks_notes_is_the_next_session() {
         let notes = "# Kerb Days 2024\n\n### Cognitive Accessibility Is Not a Checklist\nSpeaker: Tamsin Healy\n- plain language\n\n**Panel: Procurement as a Lever**\nModerator: Grace Oyelaran\nPanelists: Declan Murphy, Yoshiko Fujita\n- \"if it's not in the contract it doesn't exist\" — Declan\n";
         let got = read(notes);

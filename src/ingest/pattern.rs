@@ -21,6 +21,9 @@ pub struct Pattern {
     pub support: usize,
     /// How many heads the group has.
     pub members: usize,
+    /// Held only for names of two words or more with no ordinary word in them, or known given names (see
+    /// [`Group::or_plain_names`]): `## Lagos: Hotels Booked Out` names no one.
+    pub plain_names: bool,
 }
 
 impl Pattern {
@@ -89,7 +92,8 @@ impl<'h> Group<'h> {
         if self.pattern.key.is_none()
             && let Some(p) = pattern.filter(|p| p.key.as_ref().is_some_and(own))
         {
-            self.pattern = Pattern { key: p.key.clone(), support: 0, members: self.heads.len() };
+            self.pattern =
+                Pattern { key: p.key.clone(), support: 0, members: self.heads.len(), plain_names: p.plain_names };
         }
         self
     }
@@ -103,7 +107,11 @@ impl<'h> Group<'h> {
             return r.clone();
         }
         if let Some(key) = &self.pattern.key
-            && let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| &r.key == key && r.score > -3)
+            && let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| {
+                &r.key == key
+                    && r.score > -3
+                    && (!self.pattern.plain_names || r.speakers.iter().all(|n| name_like(&n.name)))
+            })
         {
             return r;
         }
@@ -119,23 +127,17 @@ impl<'h> Group<'h> {
 
 /// Headings that name speakers nobody has heard of (`## Enkhjargal Batbayar: Shipping Software
 /// …`) among one whose name is known (`## Adéọlá Ọládìpọ̀: Plurals …`): the known one's key holds
-/// when three heads in ten or more read that way with a name slot of capitalised words none of
-/// which is an ordinary word and a title that opens with a capital (`## Food: pintxos ranking`
+/// when three heads in ten or more read that way with a name slot of two capitalised words or more
+/// none of which is an ordinary word and a title that opens with a capital (`## Food: pintxos ranking`
 /// and `Ingrid: a factory floor doesn't flood` are not).
 fn plain_names_fit(heads: &[Head], lone: &[Vec<Reading>]) -> Option<Pattern> {
     let (key, support) = best_key(lone)?;
-    let plain_name = |name: &str| {
-        name.split(' ').all(|w| {
-            let f = super::names::lexicon::facts(w);
-            w.starts_with(char::is_uppercase) && !f.common && !f.never || super::names::judge::is_particle(w)
-        })
-    };
     let fits = |h: &Head| {
         readings(h, Slot::Stated).iter().any(|r| {
             r.key == key
                 && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && !r.speakers.is_empty()
-                && r.speakers.iter().all(|n| plain_name(&n.name))
+                && r.speakers.iter().all(|n| plain_full_name(&n.name))
         })
     };
     let fitting = heads.iter().filter(|h| fits(h)).count();
@@ -143,7 +145,32 @@ fn plain_names_fit(heads: &[Head], lone: &[Vec<Reading>]) -> Option<Pattern> {
         key: Some(key),
         support: fitting,
         members: heads.len(),
+        plain_names: true,
     })
+}
+
+/// What a plain-names pattern reads as a name: a known given name alone, or words the name judge
+/// does not rule out (`Sun-hee Park`, whose family name is an ordinary word).
+fn name_like(name: &str) -> bool {
+    if name.contains(' ') {
+        return super::names::judge::judge(name).likeness >= super::names::judge::Likeness::Weak;
+    }
+    let f = super::names::lexicon::facts(name);
+    f.given && !f.common && !f.never
+}
+
+/// Two words or more, each capitalised and no ordinary word (particles aside), or one known given
+/// name: `Killa Mamani Quispe`, `Ngozi`, not `Nairobi Office` or `Lagos`.
+fn plain_full_name(name: &str) -> bool {
+    let given = || {
+        let f = super::names::lexicon::facts(name);
+        f.given && !f.common && !f.never
+    };
+    (name.contains(' ') || given())
+        && name.split(' ').all(|w| {
+            let f = super::names::lexicon::facts(w);
+            w.starts_with(char::is_uppercase) && !f.common && !f.never || super::names::judge::is_particle(w)
+        })
 }
 
 /// The key most heads read by on their own, and how many.
@@ -169,8 +196,10 @@ fn best_key(lone: &[Vec<Reading>]) -> Option<(String, usize)> {
 fn infer_from(lone: &[Vec<Reading>]) -> Pattern {
     let members = lone.len();
     match best_key(lone) {
-        Some((key, n)) if n >= 2 && n * 10 >= members * 3 => Pattern { key: Some(key), support: n, members },
-        _ => Pattern { key: None, support: 0, members },
+        Some((key, n)) if n >= 2 && n * 10 >= members * 3 => {
+            Pattern { key: Some(key), support: n, members, plain_names: false }
+        }
+        _ => Pattern { key: None, support: 0, members, plain_names: false },
     }
 }
 
@@ -212,6 +241,14 @@ mod tests {
         assert_eq!(g.pattern.key.as_deref(), Some("Speaker: Title"));
         assert_eq!(g.read(3).speakers[0].name, "Killa Mamani Quispe");
         assert!(g.read(4).speakers.is_empty(), "an ordinary word names no one");
+        let places = heads(&[
+            "Adéọlá Ọládìpọ̀: Plurals Are a Human Right",
+            "Enkhjargal Batbayar: Shipping Software in Mongolian Script",
+            "Killa Mamani Quispe: Quechua Keyboards on Every Phone",
+            "Lagos: Hotels Booked Out",
+        ]);
+        let g = Group::new(&places).or_plain_names();
+        assert!(g.pattern.holds() && g.read(3).speakers.is_empty(), "one word before the colon names no one here");
     }
 
     #[test]

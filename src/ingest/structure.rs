@@ -56,7 +56,7 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
             |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen
             |short \s* list|candidates|hiring|recruiting|leads|contacts
-            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?)[\s.!:]*$",
+            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?|food|swag|merch)[\s.!:]*$",
     )
     .expect("valid regex")
 });

@@ -79,9 +79,8 @@ pub fn is_name_token(token: &str) -> bool {
 }
 
 /// True when `text` has a word that can stand in a name the way `slot` asks: a handle, or a
-/// capitalised word the lists do not make an ordinary word (a known name, or an unknown word), or
-/// a known given name typed in lower case; where the shape says names stand, any capitalised
-/// word. A cheap test before trying forms.
+/// capitalised word the lists do not make an ordinary word (a known name, or an unknown word);
+/// where the shape says names stand, any capitalised word. A cheap test before trying forms.
 #[must_use]
 pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
     text.split(|c: char| {
@@ -93,11 +92,7 @@ pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
             return true;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {
-            // (`vector tiles at scale - ola nakken`: a known given name typed on a phone.)
-            return w.chars().count() >= 3 && {
-                let f = lexicon::facts(w);
-                f.given && !f.common && !f.never
-            };
+            return false;
         }
         if slot == speakers::Slot::Stated {
             return true;

@@ -101,24 +101,7 @@ fn split_slashed_people(part: &str) -> Vec<&str> {
 
 /// Words that open a stage name (`Lady Red`, `Captain Pixel`, `DJ Snake`), never a second person.
 const STAGE_TITLES: &[&str] = &[
-    "lady",
-    "lord",
-    "sir",
-    "dame",
-    "captain",
-    "capt",
-    "doctor",
-    "dj",
-    "mc",
-    "king",
-    "queen",
-    "miss",
-    "mister",
-    "professor",
-    "uncle",
-    "auntie",
-    "saint",
-    "baron",
+    "lady", "lord", "captain", "capt", "dj", "mc", "king", "queen", "miss", "mister", "uncle", "auntie", "baron",
     "count",
 ];
 

@@ -381,8 +381,9 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
     if no_speakers && read.own_kind.is_some() && read.body.title.is_none() && !read.bold_titled {
         return true;
     }
-    // `## Logistics: getting there`, `## Quotes: best lines`: the note-taker's own section.
-    no_speakers && read.evidence < Evidence::Stated && !read.bold_titled && is_own_section(read.title)
+    // `## Logistics: getting there`, `## Quotes: best lines`, `## People: who I met` (its bullets
+    // naming someone): the note-taker's own section, unless a label says who spoke.
+    read.evidence < Evidence::Stated && !read.bold_titled && is_own_section(read.title)
 }
 
 /// Paragraphs under a heading (before any sub-heading) that each open with a title set in bold

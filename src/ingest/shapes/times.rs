@@ -244,7 +244,11 @@ impl Scan {
         self.slot_kind = container_kind(rest).filter(|_| !rest.is_empty());
         // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
         let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
-        if rest.ends_with(':')
+        // (`17:00  Lightning talks, Hall A` over `- Title · Speaker` bullets too.)
+        let bullets_below = lines
+            .get(k + 1)
+            .is_some_and(|&(s2, e2, _)| block.text[s2..e2].trim_start().starts_with(['-', '*', '+', '•']));
+        if (rest.ends_with(':') || bullets_below)
             && slot_head.len() < rest.len()
             && let Some(kind) = container_kind(slot_head)
         {
@@ -253,6 +257,26 @@ impl Scan {
         }
         if rest.is_empty() {
             return self.title_below(bi, block, lines, k, time, room);
+        }
+        // `15:00  WORKSHOP (Kellari, 90 min)` / `Faust for the impatient` / `presenter: …`: one
+        // session's kind, its title on the line below (a list below would be a slot of talks).
+        if let Some(kind) = lone_kind_label(rest) {
+            let title_line = lines.get(k + 1).map(|&(s2, e2, _)| block.text[s2..e2].trim());
+            let plain = title_line.is_some_and(|t| {
+                !t.is_empty()
+                    && !t.starts_with(['-', '*', '+', '·', '•'])
+                    && labels_of(t).is_empty()
+                    && leading_time(t).is_none()
+            });
+            if plain {
+                self.slot_kind = None;
+                let pushed = self.out.len();
+                let next = self.title_below(bi, block, lines, k, time, room);
+                if let Some(entry) = self.out.get_mut(pushed) {
+                    entry.kind = Some(kind);
+                }
+                return next;
+            }
         }
         // `10:15  Track A: Title (Speaker) | Track B: Title (Speaker)`: one talk per track.
         let parts = track_parts(rest);
@@ -311,6 +335,16 @@ impl Scan {
         self.out.push(entry);
         at + 1
     }
+}
+
+/// A timed line that is one singular kind word, perhaps with an aside (`WORKSHOP (Kellari, 90
+/// min)`, `Keynote`): the kind of the session whose title stands below it.
+fn lone_kind_label(rest: &str) -> Option<SessionKind> {
+    let (bare, _) = super::super::names::speakers::take_asides(rest);
+    let word = bare.trim().trim_end_matches(':');
+    let singular = !word.contains(char::is_whitespace) && !word.to_lowercase().ends_with('s');
+    super::super::kind::kind_word(word)
+        .filter(|k| singular && matches!(k, SessionKind::Keynote | SessionKind::Tutorial | SessionKind::Panel))
 }
 
 /// `replaced by: Title -- Speaker`, `instead: Title – Speaker` under a cancelled slot: the talk
