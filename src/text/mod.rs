@@ -48,6 +48,14 @@ pub fn is_dropped(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t' || noncharacter
 }
 
+/// Whether `c` is a combining mark that belongs to the letter before it (`ọ̀` is `ọ` and U+0300):
+/// the combining blocks of Unicode, so that trimming punctuation off a word never strips its
+/// accents.
+#[must_use]
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

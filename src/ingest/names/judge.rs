@@ -158,13 +158,15 @@ pub fn is_initial(token: &str) -> bool {
 ///
 /// assert_eq!(clean("Dr. Ana \"ace\" Ortiz (she/her)"), ("Ana Ortiz".to_owned(), Some("ace".to_owned())));
 /// assert_eq!(clean("  Prof. Kostas   Georgiou "), ("Kostas Georgiou".to_owned(), None));
+/// // (A combining accent ends the name: `ọ̀` is `ọ` and U+0300.)
+/// assert_eq!(clean("Adéọlá Ọládìpọ\u{300}").0, "Adéọlá Ọládìpọ\u{300}");
 /// ```
 #[must_use]
 pub fn clean(text: &str) -> (String, Option<String>) {
     // Emoji and marks after a name (`Maria Clara Santos 👵`, `Ana Ortiz *`) are not part of it.
-    let t = text
-        .trim()
-        .trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ')' | '"' | '”' | '’' | '\'')));
+    let t = text.trim().trim_end_matches(|c: char| {
+        !(c.is_alphanumeric() || crate::text::is_combining_mark(c) || matches!(c, '.' | ')' | '"' | '”' | '’' | '\''))
+    });
     let mut t = t.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`')).trim().to_owned();
     // Pronouns: `(she/her)`, `(they/them)`, `(he/him/his)`.
     if let Some(open) = t.rfind('(') {
@@ -298,7 +300,9 @@ fn classify(token: &str) -> Word {
         return Word::Bad;
     };
     let shaped = first.is_uppercase()
-        && token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && token
+            .chars()
+            .all(|c| c.is_alphabetic() || crate::text::is_combining_mark(c) || matches!(c, '\'' | '’' | '-' | '.'))
         && !token.ends_with('-')
         && token.chars().any(char::is_lowercase);
     // `McANulty` and `DeVille` are fine; `GIL` and `PSF` are acronyms.
