@@ -64,6 +64,74 @@ pub fn session_id_of_slug(conference: &str, title_slug: &str) -> String {
     if title_slug.is_empty() { format!("{conference}/untitled") } else { format!("{conference}/{title_slug}") }
 }
 
+/// The kinds of thing that have a node or an IRI of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Entity {
+    /// A conference series (`series/pycascades`).
+    Series,
+    /// A yearly edition (`edition/pycascades-2025`).
+    Edition,
+    /// A session (`session/pycascades-2025/web-maps`).
+    Session,
+    /// A person (`person/christy-heaton`).
+    Person,
+    /// A topic of the taxonomy (`topic/data-science`).
+    Topic,
+    /// An organisation (`organisation/microsoft`).
+    Organisation,
+    /// A notes file (RDF only).
+    File,
+    /// A line of a notes file (RDF only).
+    Source,
+    /// A person mentioned at an edition (RDF only).
+    Mention,
+}
+
+impl Entity {
+    /// Every entity kind, in the order of their path segments.
+    pub const ALL: [Self; 9] = [
+        Self::Edition,
+        Self::File,
+        Self::Mention,
+        Self::Organisation,
+        Self::Person,
+        Self::Series,
+        Self::Session,
+        Self::Source,
+        Self::Topic,
+    ];
+
+    /// The first segment of its paths (`person`).
+    #[must_use]
+    pub const fn segment(self) -> &'static str {
+        match self {
+            Self::Series => "series",
+            Self::Edition => "edition",
+            Self::Session => "session",
+            Self::Person => "person",
+            Self::Topic => "topic",
+            Self::Organisation => "organisation",
+            Self::File => "file",
+            Self::Source => "source",
+            Self::Mention => "mention",
+        }
+    }
+}
+
+/// An entity's path: the node id in `GraphML`, GEXF, the Gephi and Neo4j CSV files, and its IRI
+/// under the base in RDF. Every format makes its ids here, so they are the same in all of them.
+///
+/// ```
+/// use confgraph::ids::{Entity, path};
+///
+/// assert_eq!(path(Entity::Person, "christy-heaton"), "person/christy-heaton");
+/// assert_eq!(path(Entity::Session, "pycascades-2025/web-maps"), "session/pycascades-2025/web-maps");
+/// ```
+#[must_use]
+pub fn path(entity: Entity, id: impl std::fmt::Display) -> String {
+    format!("{}/{id}", entity.segment())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,7 @@ pub use table::TripleTable;
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
 use crate::error::InputError;
-use crate::ids::slug;
+use crate::ids::{Entity, path, slug};
 use crate::model::SessionKind;
 
 /// The namespace IRIs the corpus graph uses, as literals, so [`iri!`] can join them to a local
@@ -95,17 +95,15 @@ pub const VOCABULARY_PREFIXES: &[(&str, &str)] = &[
     ("xsd", ns::XSD),
 ];
 
-/// Entity classes: the path segment under the base and the Turtle prefix.
-const ENTITY_PREFIXES: &[(&str, &str)] = &[
-    ("edition/", "edition"),
-    ("file/", "file"),
-    ("mention/", "mention"),
-    ("organisation/", "org"),
-    ("person/", "person"),
-    ("series/", "series"),
-    ("source/", "source"),
-    ("topic/", "topic"),
-];
+/// Entity classes and their Turtle prefixes (`organisation/` is written `org:`); sessions have
+/// none, as their ids hold a `/` that a prefixed name cannot.
+fn entity_prefix(entity: Entity) -> Option<&'static str> {
+    match entity {
+        Entity::Organisation => Some("org"),
+        Entity::Session => None,
+        other => Some(other.segment()),
+    }
+}
 
 /// An RDF syntax confgraph writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -276,7 +274,7 @@ impl<'c> Builder<'_, 'c> {
     fn source(&mut self, file: &'c str, line: u32) -> NamedNode {
         if !self.files.contains_key(file) {
             let file_slug = slug(file);
-            let file_node = self.base.node(&format!("file/{file_slug}"));
+            let file_node = self.base.node(&path(Entity::File, &file_slug));
             let next = u32::try_from(self.slugs.len()).expect("fewer than 2^32 notes files");
             let number = *self.slugs.entry(file_slug.clone()).or_insert(next);
             if number == next {
@@ -287,7 +285,7 @@ impl<'c> Builder<'_, 'c> {
             self.files.insert(file, (file_node, file_slug, number));
         }
         let (file_node, file_slug, number) = &self.files[file];
-        let node = self.base.node(&format!("source/{file_slug}-L{line}"));
+        let node = self.base.node(&path(Entity::Source, format_args!("{file_slug}-L{line}")));
         // Through the table itself: `self.add` would borrow the file node's owner too.
         if self.lines.insert((*number, line)) {
             self.triples.add(&node, rdf::TYPE, iri!(cg "SourceLocation"));
@@ -314,8 +312,8 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         lines: HashSet::default(),
     };
     for c in &corpus.conferences {
-        let series = base.node(&format!("series/{}", slug(&c.series)));
-        let edition = base.node(&format!("edition/{}", c.id));
+        let series = base.node(&path(Entity::Series, slug(&c.series)));
+        let edition = base.node(&path(Entity::Edition, &c.id));
         b.a(&series, iri!(schema "EventSeries"));
         b.a(&series, iri!(conf "ConferenceSeries"));
         b.add(&series, iri!(schema "name"), string(&c.series));
@@ -334,25 +332,25 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
         b.add(&edition, iri!(prov "wasDerivedFrom"), &source);
     }
     for s in &corpus.sessions {
-        let node = base.node(&format!("session/{}", s.id));
+        let node = base.node(&path(Entity::Session, &s.id));
         let session = &s.session;
         b.a(&node, iri!(schema "Event"));
         b.a(&node, iri!(cg "Session"));
         b.a(&node, kind_class(session.kind));
         b.add(&node, iri!(schema "name"), string(&session.title));
         b.add(&node, iri!(cg "sessionKind"), string(session.kind.as_str()));
-        b.add(&node, iri!(schema "superEvent"), &base.node(&format!("edition/{}", session.conference)));
+        b.add(&node, iri!(schema "superEvent"), &base.node(&path(Entity::Edition, &session.conference)));
         for person in &s.speakers {
-            b.add(&node, iri!(schema "performer"), &base.node(&format!("person/{person}")));
+            b.add(&node, iri!(schema "performer"), &base.node(&path(Entity::Person, person)));
         }
         for link in session.links.iter().filter_map(|l| link_iri(l)) {
             b.add(&node, iri!(schema "url"), &link);
         }
         for t in &s.topics {
-            b.add(&node, iri!(schema "about"), &base.node(&format!("topic/{}", t.topic)));
+            b.add(&node, iri!(schema "about"), &base.node(&path(Entity::Topic, &t.topic)));
         }
         for other in &s.same_talk_as {
-            b.add(&node, iri!(cg "sameTalkAs"), &base.node(&format!("session/{other}")));
+            b.add(&node, iri!(cg "sameTalkAs"), &base.node(&path(Entity::Session, other)));
         }
         if let Some(abstract_text) = &session.abstract_text {
             b.add(&node, iri!(schema "description"), string(abstract_text));
@@ -364,7 +362,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
     b.a(&topic_scheme, iri!(skos "ConceptScheme"));
     b.add(&topic_scheme, iri!(skos "prefLabel"), english("Python conference topics"));
     for t in &corpus.topics.topics {
-        let node = base.node(&format!("topic/{}", t.id));
+        let node = base.node(&path(Entity::Topic, &t.id));
         b.a(&node, iri!(skos "Concept"));
         b.add(&node, iri!(skos "inScheme"), &topic_scheme);
         b.add(&node, iri!(skos "prefLabel"), english(t.label.as_str()));
@@ -372,11 +370,11 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
             b.add(&node, iri!(skos "altLabel"), english(alt.as_str()));
         }
         for parent in &t.broader {
-            b.add(&node, iri!(skos "broader"), &base.node(&format!("topic/{parent}")));
+            b.add(&node, iri!(skos "broader"), &base.node(&path(Entity::Topic, parent)));
         }
     }
     for p in &corpus.people.people {
-        let node = base.node(&format!("person/{}", p.id));
+        let node = base.node(&path(Entity::Person, &p.id));
         b.a(&node, iri!(schema "Person"));
         b.a(&node, iri!(conf "Person"));
         b.add(&node, iri!(schema "name"), string(&p.name));
@@ -397,7 +395,7 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
             [(&p.affiliations, iri!(schema "affiliation")), (&p.former_affiliations, iri!(cg "formerAffiliation"))]
         {
             for org in list.iter().filter_map(|a| organisation_of(a)) {
-                let org_node = base.node(&format!("organisation/{}", slug(&org)));
+                let org_node = base.node(&path(Entity::Organisation, slug(&org)));
                 b.a(&org_node, iri!(schema "Organization"));
                 b.a(&org_node, iri!(conf "Organisation"));
                 b.add(&org_node, iri!(schema "name"), string(&org));
@@ -411,10 +409,11 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
             *mentions.entry((&*m.source.file, m.source.line, m.conference.as_str())).or_default() |= m.as_speaker;
         }
         for ((file, line, conference), as_speaker) in mentions {
-            let mention = base.node(&format!("mention/{}-L{line}-{}-{conference}", slug(file), p.id));
+            let id = format_args!("{}-L{line}-{}-{conference}", slug(file), p.id);
+            let mention = base.node(&path(Entity::Mention, id));
             b.a(&mention, iri!(cg "Mention"));
             b.add(&mention, iri!(cg "mentionOf"), &node);
-            b.add(&mention, iri!(cg "mentionIn"), &base.node(&format!("edition/{conference}")));
+            b.add(&mention, iri!(cg "mentionIn"), &base.node(&path(Entity::Edition, conference)));
             b.add(&mention, iri!(cg "asSpeaker"), boolean(as_speaker));
             let source = b.source(file, line);
             b.add(&mention, iri!(prov "wasDerivedFrom"), &source);
@@ -427,8 +426,10 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
 /// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
 #[must_use]
 pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)> {
-    let entity_roots: Vec<(String, &str)> =
-        ENTITY_PREFIXES.iter().map(|(path, name)| (format!("{}{path}", base.as_str()), *name)).collect();
+    let entity_roots: Vec<(String, &str)> = Entity::ALL
+        .iter()
+        .filter_map(|&e| Some((format!("{}{}/", base.as_str(), e.segment()), entity_prefix(e)?)))
+        .collect();
     let session_root = format!("{}session/", base.as_str());
     let mut vocab_used = vec![false; VOCABULARY_PREFIXES.len()];
     let mut entity_used = vec![false; entity_roots.len()];
