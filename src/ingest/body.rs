@@ -188,6 +188,13 @@ const MODERATED_BY: &[&str] = &[
     "moderada por ",
 ];
 
+/// What joins a moderator to the panel in one line.
+const PANEL_JOINS: &[&str] =
+    &[" with ", " — panelists ", " – panelists ", " - panelists ", "; panelists ", ", panelists "];
+
+/// The words that open a line of a panel's members under its moderator's line.
+const PANELISTS: &[&str] = &["panelists: ", "panellists: ", "panelists ", "panellists ", "with "];
+
 /// `Moderated by Tendai Moyo (National Archives? — check), with Elif Demir and Rafael Saldanha.
 /// The question: …`: the moderator, then the panellists, in the line's first sentence.
 fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
@@ -211,8 +218,10 @@ fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
         }
     }
     let sentence = &rest[..end];
-    let (moderator, panel) = match sentence.split_once(" with ") {
-        Some((m, p)) => (m.trim_end().trim_end_matches(','), Some(p)),
+    // (`moderated by Rosa Jiménez — panelists Dara O'Keefe, …`: the panel after a dash too.)
+    let join = PANEL_JOINS.iter().filter_map(|j| sentence.find(j).map(|at| (at, j.len()))).min();
+    let (moderator, panel) = match join {
+        Some((at, len)) => (sentence[..at].trim_end().trim_end_matches(','), Some(&sentence[at + len..])),
         None => (sentence, None),
     };
     let mut names = speaker_list(moderator, Slot::Guessed).or_else(|| leading_names(moderator))?;
@@ -283,6 +292,18 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         }
     }
     if lead_line(line, number, facts) {
+        // `moderated by Ingrid Solberg-Hauge` / `panelists Kofi Boateng, Marie-Claire Dufresne`.
+        if facts.speaker_form == "moderated line"
+            && let Some((next, _)) = block.line_texts().nth(1)
+            && let Some(rest) = PANELISTS.iter().find_map(|lead| after_lead(next.trim(), lead))
+            && let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed)
+        {
+            for n in names {
+                if !facts.speakers.iter().any(|m| m.name == n.name) {
+                    facts.speakers.push(n);
+                }
+            }
+        }
         return;
     }
     if let Some(r) = ByNames

@@ -272,6 +272,14 @@ mod tests {
     }
 
     #[test]
+    fn panelists_after_a_moderated_by_line_or_dash() {
+        let notes = "# Shelf Forum 2024\n\n### Who pays for open access now?\nmoderated by Ingrid Solberg-Hauge\npanelists Kofi Boateng, Marie-Claire Dufresne\n\n### Zine libraries\nmoderated by Rosa Jiménez — panelists Dara O'Keefe and Kimiko Sato\n";
+        let got = read(notes);
+        assert_eq!(got[0].1, ["Ingrid Solberg-Hauge", "Kofi Boateng", "Marie-Claire Dufresne"], "{got:?}");
+        assert_eq!(got[1].1, ["Rosa Jiménez", "Dara O'Keefe", "Kimiko Sato"], "{got:?}");
+    }
+
+    #[test]
     fn a_bold_record_among_a_talks_notes_is_the_next_session() {
         let notes = "# Kerb Days 2024\n\n### Cognitive Accessibility Is Not a Checklist\nSpeaker: Tamsin Healy\n- plain language\n\n**Panel: Procurement as a Lever**\nModerator: Grace Oyelaran\nPanelists: Declan Murphy, Yoshiko Fujita\n- \"if it's not in the contract it doesn't exist\" — Declan\n";
         let got = read(notes);
