@@ -215,6 +215,18 @@ fn title_of(text: &str) -> Option<String> {
         .iter()
         .find_map(|c| t.strip_prefix(c).filter(|r| r.starts_with(|ch: char| ch.is_uppercase() || "\"“«".contains(ch))))
         .unwrap_or(t);
+    // (`Then "Chaos Engineering for Boring Companies" by …` opening a sentence: capitalised, only
+    // before a quoted title, as `Then Came the Flood` may be one.)
+    let t = CONNECTORS
+        .iter()
+        .find_map(|c| {
+            let n = c.len();
+            let head = t.get(..n)?;
+            (head.to_lowercase() == *c && head.starts_with(char::is_uppercase))
+                .then(|| &t[n..])
+                .filter(|r| r.starts_with(['"', '“', '«']))
+        })
+        .unwrap_or(t);
     let t = strip_quotes(t);
     let t = without_room_tag(t);
     let t = without_aside(t);

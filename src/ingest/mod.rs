@@ -280,6 +280,13 @@ mod tests {
     }
 
     #[test]
+    fn talks_told_after_the_conference_is_over_are_another_events() {
+        let notes = "# Journal\n\nFirst day of Uptime Valley 2025.\n\nThen \"Chaos Engineering for Boring Companies\" by Mehmet Yildirim. Very good.\n\nConference over. In the evening the local ops meetup had two talks: Jure Zupancic on \"Nix in Production\" and Katja Hribar's \"Alerting on a Budget\".\n";
+        let got = read(notes);
+        assert_eq!(got, [("Chaos Engineering for Boring Companies".to_owned(), vec!["Mehmet Yildirim".to_owned()])]);
+    }
+
+    #[test]
     fn a_bold_record_among_a_talks_notes_is_the_next_session() {
         let notes = "# Kerb Days 2024\n\n### Cognitive Accessibility Is Not a Checklist\nSpeaker: Tamsin Healy\n- plain language\n\n**Panel: Procurement as a Lever**\nModerator: Grace Oyelaran\nPanelists: Declan Murphy, Yoshiko Fujita\n- \"if it's not in the contract it doesn't exist\" — Declan\n";
         let got = read(notes);

@@ -59,13 +59,20 @@ impl Shape for ProseTalks {
         let mut unread = 0;
         let mut out: Vec<Candidate> = Vec::new();
         let mut seen: BTreeSet<SeenTalk> = BTreeSet::new();
+        // Once the notes say the conference is over (`Conference over.`), talks told after it
+        // without an edition of their own are another event's (an evening meetup's).
+        let mut over = false;
         for (bi, block) in notes.blocks.iter().enumerate() {
             let text_block = matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
                 && !block.in_quote
                 && Some(bi) != notes.header_block;
             if !text_block || !may_tell(block, notes.is_owned(bi)) {
+                over |= text_block && CONFERENCE_OVER.is_match(&block.text);
                 continue;
             }
+            // (From the sentence after it, in this block; from its start in the blocks after.)
+            let ended_at = if over { Some(0) } else { CONFERENCE_OVER.find(&block.text).map(|m| m.end()) };
+            over |= ended_at.is_some();
             for earlier in &notes.blocks[unread..bi] {
                 // `### Aiko Fujimoto Keynote` and the paragraphs before: who is who, so far.
                 known.learn(&earlier.text);
@@ -73,6 +80,9 @@ impl Shape for ProseTalks {
             unread = bi + 1;
             let runs = name_runs(&block.text);
             for c in talks_in_block(bi, block, &runs, &known, &notes.conference) {
+                if ended_at.is_some_and(|at| c.offset >= at) && c.conference.is_none() {
+                    continue;
+                }
                 let key = (
                     c.conference.as_ref().map(|n| (n.series.clone(), n.year)),
                     slug(&c.title),
@@ -87,6 +97,15 @@ impl Shape for ProseTalks {
         out
     }
 }
+
+/// A sentence that says the conference has ended: `Conference over.`, `the summit was over`,
+/// `after the conference ended`.
+static CONFERENCE_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:conference|summit|forum|festival|congress|symposium)\s+(?:is\s+|was\s+)?(?:over|done|finished)\b|\bafter\s+the\s+(?:conference|summit|forum|festival)\s+(?:ended|was\s+over|closed)\b",
+    )
+    .expect("valid regex")
+});
 
 /// Words that make a sentence tell of a session, and the kind each implies.
 fn talk_kind(sentence: &str) -> Option<SessionKind> {
