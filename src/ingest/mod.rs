@@ -287,6 +287,17 @@ mod tests {
     }
 
     #[test]
+    fn bare_track_letters_a_name_and_org_in_brackets_and_a_lunch_place() {
+        let programme = "SERVO DAYS 2025\n\n10:00  A  Cheap Force Sensing — Priyanka Deshmukh\n       B  Safety Cases for Mobile Robots — Siobhan Mac Giolla\n";
+        let titles: Vec<String> = read(programme).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["Cheap Force Sensing", "Safety Cases for Mobile Robots"]);
+        let headings = "# Lantern Dev Days 2025\n\n## Lunch (Kaito Ramen)\n\n## Accessibility Is a Design Pillar (Diego Armando Ruiz — Polvo Studio)\n\n## Netcode Without Tears (Ana Lima)\n";
+        let got = read(headings);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], ("Accessibility Is a Design Pillar".to_owned(), vec!["Diego Armando Ruiz".to_owned()]));
+    }
+
+    #[test]
     fn a_bold_record_among_a_talks_notes_is_the_next_session() {
         let notes = "# Kerb Days 2024\n\n### Cognitive Accessibility Is Not a Checklist\nSpeaker: Tamsin Healy\n- plain language\n\n**Panel: Procurement as a Lever**\nModerator: Grace Oyelaran\nPanelists: Declan Murphy, Yoshiko Fujita\n- \"if it's not in the contract it doesn't exist\" — Declan\n";
         let got = read(notes);

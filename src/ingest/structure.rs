@@ -47,7 +47,7 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
             |(?:people|things|stuff|items)? \s* to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check|read|watch|try|do|buy|price|book)
             |people
-            |thoughts|reflections|random \s+ notes|other \s+ notes|tl;?dr|attendees|travel|logistics
+            |thoughts|reflections|random \s+ (?:notes|thoughts)|other \s+ notes|tl;?dr|attendees|travel|logistics
             |who \s+ (?:went|attended|came)|our \s+ team|the \s+ team|team
             |people \s+ (?:i|we) \s+ (?:met|talked \s+ to|spoke \s+ to|chatted \s+ with)(?:\s+ (?:at|in) \s+ \S.*)?
             |(?:notes|notizen|mitschrift|aantekeningen|apuntes|notas)(?:\s+ (?:for|from|of|zu|von|vom|van|de|del)?\s* (?:day|tag|dag|día|dia|jour) \s+ \d{1,2})?

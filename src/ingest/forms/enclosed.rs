@@ -6,6 +6,7 @@ use crate::ingest::document::MarkKind;
 use crate::ingest::kind::strip_kind_label;
 use crate::ingest::names::judge::{Likeness, judge};
 use crate::ingest::names::speakers::{Slot, speaker_list};
+use crate::model::NameRef;
 use crate::text::collapse_ws;
 
 /// `"Title" – Speaker`, `Speaker: “Title”`, `Speaker, Company — «Title»`.
@@ -190,7 +191,9 @@ pub(super) fn enclosed_names(text: &str, open: char, close: char, slot: Slot, ke
                 .any(|n| words.len() >= n && judge(&words[words.len() - n..].join(" ")).likeness >= Likeness::Plausible)
         };
         // `(Rhys Caradog — me!)`, `(Ana Lima - remote)`: the note-taker's aside after the name.
-        let names = speaker_list(inner, slot).or_else(|| without_aside_dash(inner).and_then(|n| speaker_list(n, slot)));
+        let names = speaker_list(inner, slot)
+            .or_else(|| without_aside_dash(inner).and_then(|n| speaker_list(n, slot)))
+            .or_else(|| name_dash_org(inner, slot));
         if remark_ok
             && !handle_of_name
             && let (Some(names), Some(title)) = (names, title_of(&text[..start]))
@@ -202,6 +205,20 @@ pub(super) fn enclosed_names(text: &str, open: char, close: char, slot: Slot, ke
         search = start;
     }
     out
+}
+
+/// `(Diego Armando Ruiz — Polvo Studio)`: a likely name, a dash, and where that person works (a
+/// few capitalised words), which becomes the person's affiliation.
+fn name_dash_org(inner: &str, slot: Slot) -> Option<Vec<NameRef>> {
+    let (name, org) = [" — ", " – "].iter().find_map(|d| inner.split_once(d))?;
+    let org = org.trim();
+    let words = org.split_whitespace().count();
+    if !(1..=4).contains(&words) || !org.starts_with(char::is_uppercase) || judge(name).likeness < Likeness::Plausible {
+        return None;
+    }
+    let mut names = speaker_list(name, slot).filter(|n| n.len() == 1)?;
+    names[0].affiliations.push(org.to_owned());
+    Some(names)
 }
 
 /// The names before a short aside set off by a dash (`Rhys Caradog — me!`, `Ana Lima - remote`):

@@ -373,6 +373,10 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
     if off_program && read.evidence < Evidence::Stated && read.head.speakers.is_empty() && !read.bold_titled {
         return true;
     }
+    // `## Lunch (Kaito Ramen)`: what is in a break's brackets is a place, not a speaker.
+    if is_break(read.title) && read.evidence < Evidence::Stated && !read.bold_titled {
+        return true;
+    }
     // `## Femke Jansen: hallway chat about IIIF`: a "title" in lower case that tells of the trip
     // is the note-taker's, whoever it names.
     if read.evidence < Evidence::Stated && read.title.starts_with(char::is_lowercase) && is_off_program(read.title) {

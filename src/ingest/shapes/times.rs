@@ -227,7 +227,11 @@ impl Scan {
             let Some(time) = last_time.filter(|_| track_tag(text).is_some()) else { return (room, None) };
             (time, text.trim_start(), true)
         };
-        let tag = if continued { track_tag(rest) } else { room_tag(rest).or_else(|| room_column(rest, &self.rooms)) };
+        let tag = if continued {
+            track_tag(rest)
+        } else {
+            room_tag(rest).or_else(|| room_column(rest, &self.rooms)).or_else(|| bare_track_letter(rest))
+        };
         match tag {
             Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
             None => (room, Some((time, rest))),
@@ -504,7 +508,7 @@ fn known_rooms(notes: &Notes<'_>) -> Vec<String> {
     rooms
 }
 
-/// A room or track opening a line: `[A] Title`, `Track B: Title`, `B: Title`.
+/// A room or track opening a line: `[A] Title`, `Track B: Title`, `B: Title`, `B  Title`.
 fn track_tag(text: &str) -> Option<(String, &str)> {
     let t = text.trim_start();
     if let Some(m) = TRACK_LABEL.captures(t).filter(|m| m.name("named").is_some()) {
@@ -514,7 +518,15 @@ fn track_tag(text: &str) -> Option<(String, &str)> {
     if b.len() > 3 && b[0].is_ascii_uppercase() && b[1] == b':' && b[2] == b' ' {
         return Some((t[..1].to_owned(), t[3..].trim_start()));
     }
-    room_tag(text)
+    room_tag(text).or_else(|| bare_track_letter(t))
+}
+
+/// `A  Title`, `B  Title`: a track's letter alone, set off by two spaces or more (one space would
+/// be a title's first word: `A Tale of Two Queues`).
+fn bare_track_letter(t: &str) -> Option<(String, &str)> {
+    let b = t.as_bytes();
+    (b.len() > 3 && (b'A'..=b'F').contains(&b[0]) && b[1] == b' ' && b[2] == b' ')
+        .then(|| (t[..1].to_owned(), t[1..].trim_start()))
 }
 
 /// Each line of a block as (start, end, file line).
