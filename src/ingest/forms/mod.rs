@@ -388,6 +388,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_leading_clock_time_is_no_part_of_a_title() {
+        assert_eq!(title_of("16:30 Closing ceremony & CTF awards").as_deref(), Some("Closing ceremony & CTF awards"));
+        for kept in ["2024 in Review", "9 to 5 Engineering", "24/7 On Call", "10x Engineers Are a Myth"] {
+            assert_eq!(title_of(kept).as_deref(), Some(kept));
+        }
+    }
+
+    #[test]
     fn dates_and_bios_are_no_titles() {
         for date in ["Nov 18, 2024", "Tue 14 May", "2024-11-18", "Saturday, 3rd June"] {
             assert!(is_date_only(date), "{date}");

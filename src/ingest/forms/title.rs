@@ -14,6 +14,8 @@ pub(super) fn title_of(text: &str) -> Option<String> {
         .trim();
     // `### 2. Compiling for Neutral Atoms`: a listicle's number is not part of the title.
     let t = numbered(t);
+    // `16:30 Closing ceremony & CTF awards (…)` in a paragraph: the time is not part of it.
+    let t = crate::ingest::clock::leading_time(t).map_or(t, |(_, rest)| if rest.trim().is_empty() { t } else { rest });
     // `then "Feature Flags Are a Smell" by …`: a connecting word is not part of the title.
     let t = CONNECTORS
         .iter()

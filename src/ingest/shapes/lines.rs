@@ -16,6 +16,7 @@ use super::super::kind::{container_kind, kind_word};
 use super::super::labels::labels_of;
 use super::super::notes::Notes;
 use super::super::pattern::Group;
+use super::super::structure::is_off_program;
 use super::super::structure::is_structure;
 use super::{Candidate, Evidence, Phase, Shape, is_break};
 
@@ -84,6 +85,12 @@ impl Shape for PatternLines {
                 continue;
             }
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
+                continue;
+            }
+            // (`Evening: sponsor party at Veles e Vents hosted by Cryptiq`: a lead word, then what
+            // the note-taker did.)
+            let told = r.title.split_once(": ").is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
+            if told && is_off_program(&r.title) {
                 continue;
             }
             let mut c = Candidate::new("pattern line", format!("line pattern {key}"), l.block, l.number, r.title);
