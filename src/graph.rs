@@ -39,17 +39,23 @@ impl NodeKind {
     pub const ALL: [Self; 6] =
         [Self::Series, Self::Edition, Self::Session, Self::Person, Self::Topic, Self::Organisation];
 
-    /// Lower-case name (the `kind` attribute).
+    /// The entity a node of this kind is, whose path is its id.
+    #[must_use]
+    pub const fn entity(self) -> Entity {
+        match self {
+            Self::Series => Entity::Series,
+            Self::Edition => Entity::Edition,
+            Self::Session => Entity::Session,
+            Self::Person => Entity::Person,
+            Self::Topic => Entity::Topic,
+            Self::Organisation => Entity::Organisation,
+        }
+    }
+
+    /// Lower-case name (the `kind` attribute): the first segment of its nodes' ids.
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Series => "series",
-            Self::Edition => "edition",
-            Self::Session => "session",
-            Self::Person => "person",
-            Self::Topic => "topic",
-            Self::Organisation => "organisation",
-        }
+        self.entity().segment()
     }
 
     /// Capitalised name (Neo4j label).
