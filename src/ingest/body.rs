@@ -225,11 +225,8 @@ fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
         None => (sentence, None),
     };
     let mut names = speaker_list(moderator, Slot::Guessed).or_else(|| leading_names(moderator))?;
-    for n in panel.and_then(|p| speaker_list(p, Slot::Guessed).or_else(|| leading_names(p))).unwrap_or_default() {
-        if !names.iter().any(|m| m.name == n.name) {
-            names.push(n);
-        }
-    }
+    let panel = panel.and_then(|p| speaker_list(p, Slot::Guessed).or_else(|| leading_names(p)));
+    add_new_names(&mut names, panel.unwrap_or_default());
     Some(names)
 }
 
@@ -298,11 +295,7 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
             && let Some(rest) = PANELISTS.iter().find_map(|lead| after_lead(next.trim(), lead))
             && let Some(names) = speaker_list(rest.trim_end_matches('.'), Slot::Guessed)
         {
-            for n in names {
-                if !facts.speakers.iter().any(|m| m.name == n.name) {
-                    facts.speakers.push(n);
-                }
-            }
+            add_new_names(&mut facts.speakers, names);
         }
         return;
     }
@@ -338,11 +331,7 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         let mut names = vec![NameRef::named(name)];
         // `Femke de Vries moderating, with Abdullah Al-Rashid, Sofía Herrera and Kaito Mori.`
         if let Some(rest) = line.split_once(" with ").map(|(_, r)| r) {
-            for n in leading_names(rest.trim_end_matches('.')).unwrap_or_default() {
-                if !names.iter().any(|m| m.name == n.name) {
-                    names.push(n);
-                }
-            }
+            add_new_names(&mut names, leading_names(rest.trim_end_matches('.')).unwrap_or_default());
         }
         set_speakers(facts, names, number, "presenter sentence", false);
     }
@@ -359,6 +348,15 @@ fn leading_names(text: &str) -> Option<Vec<NameRef>> {
         words.pop();
     }
     None
+}
+
+/// Adds to `names` each of `more` not among them yet (a moderator named again as a panellist).
+fn add_new_names(names: &mut Vec<NameRef>, more: Vec<NameRef>) {
+    for n in more {
+        if !names.iter().any(|m| m.name == n.name) {
+            names.push(n);
+        }
+    }
 }
 
 fn set_speakers(facts: &mut BodyFacts, names: Vec<NameRef>, line: u32, form: &'static str, stated: bool) {

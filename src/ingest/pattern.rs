@@ -21,8 +21,8 @@ pub struct Pattern {
     pub support: usize,
     /// How many heads the group has.
     pub members: usize,
-    /// Held only for names of two words or more with no ordinary word in them, or known given names (see
-    /// [`Group::or_plain_names`]): `## Lagos: Hotels Booked Out` names no one.
+    /// Held only for names of two words or more with no ordinary word in them, or known given
+    /// names (see [`Group::or_plain_names`]): `## Lagos: Hotels Booked Out` names no one.
     pub plain_names: bool,
 }
 
@@ -127,9 +127,9 @@ impl<'h> Group<'h> {
 
 /// Headings that name speakers nobody has heard of (`## Enkhjargal Batbayar: Shipping Software
 /// …`) among one whose name is known (`## Adéọlá Ọládìpọ̀: Plurals …`): the known one's key holds
-/// when three heads in ten or more read that way with a name slot of two capitalised words or more
-/// none of which is an ordinary word and a title that opens with a capital (`## Food: pintxos ranking`
-/// and `Ingrid: a factory floor doesn't flood` are not).
+/// when three heads in ten or more read that way with a name slot of two capitalised words or
+/// more none of which is an ordinary word and a title that opens with a capital (`## Food:
+/// pintxos ranking` and `Ingrid: a factory floor doesn't flood` are not).
 fn plain_names_fit(heads: &[Head], lone: &[Vec<Reading>]) -> Option<Pattern> {
     let (key, support) = best_key(lone)?;
     let fits = |h: &Head| {
@@ -155,18 +155,19 @@ fn name_like(name: &str) -> bool {
     if name.contains(' ') {
         return super::names::judge::judge(name).likeness >= super::names::judge::Likeness::Weak;
     }
-    let f = super::names::lexicon::facts(name);
+    known_given(name)
+}
+
+/// A known given name that is no ordinary word (`Ngozi`; not `Lagos`).
+fn known_given(word: &str) -> bool {
+    let f = super::names::lexicon::facts(word);
     f.given && !f.common && !f.never
 }
 
 /// Two words or more, each capitalised and no ordinary word (particles aside), or one known given
 /// name: `Killa Mamani Quispe`, `Ngozi`, not `Nairobi Office` or `Lagos`.
 fn plain_full_name(name: &str) -> bool {
-    let given = || {
-        let f = super::names::lexicon::facts(name);
-        f.given && !f.common && !f.never
-    };
-    (name.contains(' ') || given())
+    (name.contains(' ') || known_given(name))
         && name.split(' ').all(|w| {
             let f = super::names::lexicon::facts(w);
             w.starts_with(char::is_uppercase) && !f.common && !f.never || super::names::judge::is_particle(w)

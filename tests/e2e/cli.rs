@@ -504,6 +504,11 @@ fn a_move_that_fails_says_so_and_the_next_build_cleans_up() {
     assert!(tree(&out).iter().all(|f| !f.contains(".confgraph-stage")), "{:?}", tree(&out));
 }
 
+/// The files a build left in `dir`, without its manifest.
+fn exports_in(dir: &Path) -> Vec<String> {
+    tree(dir).into_iter().filter(|f| !f.starts_with(".confgraph")).collect()
+}
+
 #[test]
 fn build_formats_writes_just_those_files_with_the_full_builds_bytes() {
     let (full, _) = bundled_build();
@@ -516,7 +521,7 @@ fn build_formats_writes_just_those_files_with_the_full_builds_bytes() {
         .unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(String::from_utf8_lossy(&run.stdout).contains("triples →"), "RDF was written, so triples are counted");
-    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    let written = exports_in(&out);
     let mut want: Vec<String> =
         ["graph.nq", "full.graphml", "people.graphml", "topics.graphml"].map(String::from).to_vec();
     want.extend(
@@ -533,7 +538,7 @@ fn build_formats_writes_just_those_files_with_the_full_builds_bytes() {
     let run = confgraph().args(["build", "--formats", "report", "-o"]).arg(&out).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(!String::from_utf8_lossy(&run.stdout).contains("triples"), "{}", String::from_utf8_lossy(&run.stdout));
-    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    let written = exports_in(&out);
     assert_eq!(written, ["report.html"]);
     // An unknown name is a usage error that lists the formats there are.
     let run = confgraph().args(["build", "--formats", "ttl", "-o"]).arg(&out).output().unwrap();
@@ -549,10 +554,10 @@ fn build_formats_come_from_confgraph_toml_unless_given() {
     std::fs::write(notes.join("t.md"), talk_notes("PyOhio 2023", "Fearless FFI", "Ana Lima")).unwrap();
     std::fs::write(notes.join("confgraph.toml"), "[build]\nformats = [\"extract\", \"turtle\"]\n").unwrap();
     confgraph().arg("build").arg(&notes).arg("-o").arg(&out).assert().success();
-    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    let written = exports_in(&out);
     assert_eq!(written, ["extract.json", "graph.ttl"]);
     confgraph().arg("build").arg(&notes).args(["--formats", "gexf", "-o"]).arg(&out).assert().success();
-    let written: Vec<String> = tree(&out).into_iter().filter(|f| !f.starts_with(".confgraph")).collect();
+    let written = exports_in(&out);
     assert_eq!(written, ["full.gexf", "people.gexf"], "the command line wins; an empty topics view is not written");
     std::fs::write(notes.join("confgraph.toml"), "[build]\nformats = [\"turtle\", \"owl\"]\n").unwrap();
     let run = confgraph().arg("build").arg(&notes).arg("-o").arg(&out).output().unwrap();

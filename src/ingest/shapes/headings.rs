@@ -369,12 +369,10 @@ fn is_off_stage(notes: &Notes<'_>, read: &HeadingRead<'_>, no_speakers: bool) ->
     }
     // `### Breakfast` / `Koushik Krishnan gave his talk … at PyTexas`: a meal is not a talk
     // because someone is named in it; only a label or a by-line makes it one.
-    let off_program = is_break(read.title) || notes.register == Register::Narrative && is_off_program(read.title);
-    if off_program && read.evidence < Evidence::Stated && read.head.speakers.is_empty() && !read.bold_titled {
-        return true;
-    }
-    // `## Lunch (Kaito Ramen)`: what is in a break's brackets is a place, not a speaker.
-    if is_break(read.title) && read.evidence < Evidence::Stated && !read.bold_titled {
+    // (`## Lunch (Kaito Ramen)`: what is in a break's brackets is a place, not a speaker.)
+    let off_program = notes.register == Register::Narrative && is_off_program(read.title);
+    let unspoken = read.head.speakers.is_empty() || is_break(read.title);
+    if (off_program || is_break(read.title)) && unspoken && read.evidence < Evidence::Stated && !read.bold_titled {
         return true;
     }
     // `## Femke Jansen: hallway chat about IIIF`: a "title" in lower case that tells of the trip

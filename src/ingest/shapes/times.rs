@@ -249,9 +249,7 @@ impl Scan {
         // `3:00 PM  Lightning talks, Salle Sherbrooke:` and its talks on the lines below.
         let slot_head = rest.split([',', '(', '—', '–']).next().unwrap_or(rest);
         // (`17:00  Lightning talks, Hall A` over `- Title · Speaker` bullets too.)
-        let bullets_below = lines
-            .get(k + 1)
-            .is_some_and(|&(s2, e2, _)| block.text[s2..e2].trim_start().starts_with(['-', '*', '+', '•']));
+        let bullets_below = lines.get(k + 1).is_some_and(|&(s2, e2, _)| is_bullet_line(&block.text[s2..e2]));
         if (rest.ends_with(':') || bullets_below)
             && slot_head.len() < rest.len()
             && let Some(kind) = container_kind(slot_head)
@@ -267,10 +265,7 @@ impl Scan {
         if let Some(kind) = lone_kind_label(rest) {
             let title_line = lines.get(k + 1).map(|&(s2, e2, _)| block.text[s2..e2].trim());
             let plain = title_line.is_some_and(|t| {
-                !t.is_empty()
-                    && !t.starts_with(['-', '*', '+', '·', '•'])
-                    && labels_of(t).is_empty()
-                    && leading_time(t).is_none()
+                !t.is_empty() && !is_bullet_line(t) && labels_of(t).is_empty() && leading_time(t).is_none()
             });
             if plain {
                 self.slot_kind = None;
@@ -318,8 +313,7 @@ impl Scan {
         let text = |&(s, e, _): &Span| &block.text[s..e];
         if let Some(below) = lines.get(k + 1) {
             let heading = text(below).trim();
-            let bullets_follow =
-                lines.get(k + 2).is_some_and(|l| text(l).trim_start().starts_with(['-', '*', '+', '·']));
+            let bullets_follow = lines.get(k + 2).is_some_and(|l| is_bullet_line(text(l)));
             self.slot_kind = container_kind(heading).filter(|_| heading.ends_with(':') || bullets_follow);
             if self.slot_kind.is_some() {
                 return k + 2;
@@ -339,6 +333,11 @@ impl Scan {
         self.out.push(entry);
         at + 1
     }
+}
+
+/// A line that opens with a bullet (`- `, `* `, `+ `, `· `, `• `): a slot's talks below a line.
+fn is_bullet_line(line: &str) -> bool {
+    line.trim_start().starts_with(['-', '*', '+', '·', '•'])
 }
 
 /// A timed line that is one singular kind word, perhaps with an aside (`WORKSHOP (Kellari, 90
