@@ -29,7 +29,13 @@ pub(super) fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error
             let kg = analysed_view(&read_corpus(&selection, settings)?, view);
             return write_graph(format, &kg, args.output.as_deref());
         }
-        Writer::Report | Writer::Extract => unreachable!("export offers only RDF and graph formats"),
+        // (clap offers neither; a library caller may still pass one.)
+        Writer::Report | Writer::Extract => {
+            return Err(Error::Usage(format!(
+                "export writes RDF and graph formats; for `{}` use `report … --format html` or `extract --format json`",
+                args.format.name
+            )));
+        }
     };
     let triples = match &args.data {
         Some(path) => data_triples(path, settings.max_file_bytes)?,
