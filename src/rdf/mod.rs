@@ -16,19 +16,15 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef};
+use oxigraph::model::{GraphNameRef, NamedNode, TermRef};
 use oxigraph::store::Store;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use table::TableBuilder;
 pub use table::TripleTable;
+pub use triples::corpus_triples;
 
-use crate::affiliation::organisation_of;
-use crate::corpus::Corpus;
 use crate::error::InputError;
-use crate::ids::{Entity, path, slug};
-use crate::model::SessionKind;
+use crate::ids::Entity;
 
 /// The namespace IRIs the corpus graph uses, as literals, so [`iri!`] can join them to a local
 /// name at compile time.
@@ -53,9 +49,12 @@ macro_rules! namespace {
 /// A vocabulary term, `iri!(schema "name")`: no allocation, however often it is used.
 macro_rules! iri {
     ($ns:ident $local:literal) => {
-        NamedNodeRef::new_unchecked(concat!(namespace!($ns), $local))
+        ::oxigraph::model::NamedNodeRef::new_unchecked(concat!(namespace!($ns), $local))
     };
 }
+
+// After the macros, which are in scope only below their definitions.
+mod triples;
 
 /// Namespace IRIs.
 pub mod ns {
@@ -211,217 +210,6 @@ impl Default for Base {
     }
 }
 
-fn string(value: &str) -> LiteralRef<'_> {
-    LiteralRef::new_simple_literal(value)
-}
-
-fn typed(value: &impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
-    Literal::new_typed_literal(value.to_string(), datatype)
-}
-
-/// An `xsd:boolean`, without formatting one for each mention.
-fn boolean(value: bool) -> LiteralRef<'static> {
-    LiteralRef::new_typed_literal(if value { "true" } else { "false" }, xsd::BOOLEAN)
-}
-
-fn english(value: &str) -> LiteralRef<'_> {
-    LiteralRef::new_language_tagged_literal_unchecked(value, "en")
-}
-
-/// The class a session kind adds to `schema:Event` and `cg:Session`.
-fn kind_class(kind: SessionKind) -> NamedNodeRef<'static> {
-    match kind {
-        SessionKind::Talk => iri!(conf "Talk"),
-        SessionKind::Keynote => iri!(cg "Keynote"),
-        SessionKind::Lightning => iri!(cg "LightningTalk"),
-        SessionKind::Panel => iri!(conf "Panel"),
-        SessionKind::Tutorial => iri!(conf "Tutorial"),
-        SessionKind::Booth => iri!(cg "BoothDemo"),
-        SessionKind::Ama => iri!(cg "AskMeAnything"),
-        SessionKind::Ceremony => iri!(cg "Ceremony"),
-        SessionKind::Other => iri!(cg "OtherSession"),
-    }
-}
-
-/// A link as an IRI: scheme added to `mas.to/@x`, anything that is still not an IRI dropped.
-fn link_iri(link: &str) -> Option<NamedNode> {
-    let full =
-        if link.contains("://") || link.starts_with("mailto:") { link.to_owned() } else { format!("https://{link}") };
-    NamedNode::new(full).ok()
-}
-
-struct Builder<'a, 'c> {
-    base: &'a Base,
-    triples: TableBuilder,
-    /// Each notes file's node, slug and slug number, by its name in the corpus.
-    files: HashMap<&'c str, (NamedNode, String, u32)>,
-    /// Numbers of the file slugs described (two names may share a slug, and then a node).
-    slugs: HashMap<String, u32>,
-    /// Source locations described: slug number and line.
-    lines: HashSet<(u32, u32)>,
-}
-
-impl<'c> Builder<'_, 'c> {
-    fn add<'x>(&mut self, s: &'x NamedNode, p: NamedNodeRef<'x>, o: impl Into<TermRef<'x>>) {
-        self.triples.add(s, p, o);
-    }
-
-    fn a(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
-        self.add(s, rdf::TYPE, class);
-    }
-
-    /// The source-location node for `file:line`, with its file node.
-    fn source(&mut self, file: &'c str, line: u32) -> NamedNode {
-        if !self.files.contains_key(file) {
-            let file_slug = slug(file);
-            let file_node = self.base.node(&path(Entity::File, &file_slug));
-            let next = u32::try_from(self.slugs.len()).expect("fewer than 2^32 notes files");
-            let number = *self.slugs.entry(file_slug.clone()).or_insert(next);
-            if number == next {
-                self.a(&file_node, iri!(cg "NotesFile"));
-                self.a(&file_node, iri!(prov "Entity"));
-                self.add(&file_node, iri!(cg "path"), string(file));
-            }
-            self.files.insert(file, (file_node, file_slug, number));
-        }
-        let (file_node, file_slug, number) = &self.files[file];
-        let node = self.base.node(&path(Entity::Source, format_args!("{file_slug}-L{line}")));
-        // Through the table itself: `self.add` would borrow the file node's owner too.
-        if self.lines.insert((*number, line)) {
-            self.triples.add(&node, rdf::TYPE, iri!(cg "SourceLocation"));
-            self.triples.add(&node, iri!(cg "inFile"), file_node);
-            self.triples.add(&node, iri!(cg "line"), &typed(&line, xsd::INTEGER));
-        }
-        node
-    }
-}
-
-/// The RDF graph of a corpus, sorted, without duplicates.
-#[must_use]
-pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
-    // Per session, person and edition, the bundled notes and 1 MB to 50 MB of synthetic notes
-    // need 16-25 triples, 6-8 terms and 540-700 bytes of term text: room for a little more is
-    // reserved. Pages never written to take no memory (the term map's control bytes are written,
-    // one per slot).
-    let items = corpus.sessions.len() + corpus.people.people.len() + corpus.conferences.len();
-    let mut b = Builder {
-        base,
-        triples: TableBuilder::with_capacity(items * 30, items * 10, items * 800),
-        files: HashMap::default(),
-        slugs: HashMap::default(),
-        lines: HashSet::default(),
-    };
-    for c in &corpus.conferences {
-        let series = base.node(&path(Entity::Series, slug(&c.series)));
-        let edition = base.node(&path(Entity::Edition, &c.id));
-        b.a(&series, iri!(schema "EventSeries"));
-        b.a(&series, iri!(conf "ConferenceSeries"));
-        b.add(&series, iri!(schema "name"), string(&c.series));
-        b.add(&series, iri!(schema "subEvent"), &edition);
-        b.a(&edition, iri!(schema "Event"));
-        b.a(&edition, iri!(conf "Conference"));
-        b.add(&edition, iri!(schema "name"), string(&format!("{} {}", c.series, c.year)));
-        b.add(&edition, iri!(schema "superEvent"), &series);
-        b.add(&edition, iri!(schema "startDate"), &typed(&c.year, xsd::G_YEAR));
-        b.add(&edition, iri!(cg "year"), &typed(&c.year, xsd::INTEGER));
-        b.add(&edition, iri!(cg "coveredByNotes"), boolean(c.covered));
-        if let Some(location) = &c.location {
-            b.add(&edition, iri!(schema "location"), string(location));
-        }
-        let source = b.source(&c.source.file, c.source.line);
-        b.add(&edition, iri!(prov "wasDerivedFrom"), &source);
-    }
-    for s in &corpus.sessions {
-        let node = base.node(&path(Entity::Session, &s.id));
-        let session = &s.session;
-        b.a(&node, iri!(schema "Event"));
-        b.a(&node, iri!(cg "Session"));
-        b.a(&node, kind_class(session.kind));
-        b.add(&node, iri!(schema "name"), string(&session.title));
-        b.add(&node, iri!(cg "sessionKind"), string(session.kind.as_str()));
-        b.add(&node, iri!(schema "superEvent"), &base.node(&path(Entity::Edition, &session.conference)));
-        for person in &s.speakers {
-            b.add(&node, iri!(schema "performer"), &base.node(&path(Entity::Person, person)));
-        }
-        for link in session.links.iter().filter_map(|l| link_iri(l)) {
-            b.add(&node, iri!(schema "url"), &link);
-        }
-        for t in &s.topics {
-            b.add(&node, iri!(schema "about"), &base.node(&path(Entity::Topic, &t.topic)));
-        }
-        for other in &s.same_talk_as {
-            b.add(&node, iri!(cg "sameTalkAs"), &base.node(&path(Entity::Session, other)));
-        }
-        if let Some(abstract_text) = &session.abstract_text {
-            b.add(&node, iri!(schema "description"), string(abstract_text));
-        }
-        let source = b.source(&session.source.file, session.source.line);
-        b.add(&node, iri!(prov "wasDerivedFrom"), &source);
-    }
-    let topic_scheme = base.node("topic/scheme");
-    b.a(&topic_scheme, iri!(skos "ConceptScheme"));
-    b.add(&topic_scheme, iri!(skos "prefLabel"), english("Python conference topics"));
-    for t in &corpus.topics.topics {
-        let node = base.node(&path(Entity::Topic, &t.id));
-        b.a(&node, iri!(skos "Concept"));
-        b.add(&node, iri!(skos "inScheme"), &topic_scheme);
-        b.add(&node, iri!(skos "prefLabel"), english(t.label.as_str()));
-        for alt in &t.alt_labels {
-            b.add(&node, iri!(skos "altLabel"), english(alt.as_str()));
-        }
-        for parent in &t.broader {
-            b.add(&node, iri!(skos "broader"), &base.node(&path(Entity::Topic, parent)));
-        }
-    }
-    for p in &corpus.people.people {
-        let node = base.node(&path(Entity::Person, &p.id));
-        b.a(&node, iri!(schema "Person"));
-        b.a(&node, iri!(conf "Person"));
-        b.add(&node, iri!(schema "name"), string(&p.name));
-        for alias in &p.aliases {
-            b.add(&node, iri!(schema "alternateName"), string(alias));
-        }
-        for handle in &p.handles {
-            match handle.strip_prefix('@') {
-                Some(_) => b.add(&node, iri!(cg "handle"), string(handle)),
-                None => {
-                    if let Some(iri) = link_iri(handle) {
-                        b.add(&node, iri!(schema "sameAs"), &iri);
-                    }
-                }
-            }
-        }
-        for (list, property) in
-            [(&p.affiliations, iri!(schema "affiliation")), (&p.former_affiliations, iri!(cg "formerAffiliation"))]
-        {
-            for org in list.iter().filter_map(|a| organisation_of(a)) {
-                let org_node = base.node(&path(Entity::Organisation, slug(&org)));
-                b.a(&org_node, iri!(schema "Organization"));
-                b.a(&org_node, iri!(conf "Organisation"));
-                b.add(&org_node, iri!(schema "name"), string(&org));
-                b.add(&node, property, &org_node);
-            }
-        }
-        // One mention per place and edition: a line that tells a talk at two conferences is two
-        // mentions; a speaker also named in prose on the same line is one, as a speaker.
-        let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> = std::collections::BTreeMap::new();
-        for m in &p.mentions {
-            *mentions.entry((&*m.source.file, m.source.line, m.conference.as_str())).or_default() |= m.as_speaker;
-        }
-        for ((file, line, conference), as_speaker) in mentions {
-            let id = format_args!("{}-L{line}-{}-{conference}", slug(file), p.id);
-            let mention = base.node(&path(Entity::Mention, id));
-            b.a(&mention, iri!(cg "Mention"));
-            b.add(&mention, iri!(cg "mentionOf"), &node);
-            b.add(&mention, iri!(cg "mentionIn"), &base.node(&path(Entity::Edition, conference)));
-            b.add(&mention, iri!(cg "asSpeaker"), boolean(as_speaker));
-            let source = b.source(file, line);
-            b.add(&mention, iri!(prov "wasDerivedFrom"), &source);
-        }
-    }
-    b.triples.finish()
-}
-
 /// The prefixes worth declaring for `triples` under `base`: vocabularies in use, entity classes in
 /// use, and one prefix per edition whose sessions appear (`pycascades-2025:`).
 #[must_use]
@@ -563,7 +351,9 @@ pub fn read_bytes(bytes: &[u8], syntax: RdfSyntax) -> Result<TripleTable, InputE
 #[cfg(test)]
 mod tests {
     use oxigraph::model::Triple;
+    use oxigraph::model::vocab::{rdf, xsd};
 
+    use super::triples::{link_iri, string, typed};
     use super::*;
 
     #[test]
