@@ -27,7 +27,7 @@ fn extract_json(bencher: Bencher) {
     let (sources, total) = &*CORPUS;
     bencher.counter(BytesCount::new(*total)).bench(|| {
         let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(sources), Vec::new());
-        confgraph::extract::to_json(&corpus)
+        confgraph::export::extract::to_json(&corpus)
     });
 }
 

@@ -10,7 +10,7 @@ use crate::export::formats::{self, Format};
 use crate::ingest::config;
 use crate::ingest::source::{NotesSource, collect, sample_corpus};
 use crate::rdf::RdfSyntax;
-use crate::sparql::ResultsFormat;
+use crate::rdf::sparql::ResultsFormat;
 
 /// Conference notes into one knowledge graph of series, editions, sessions, speakers and topics.
 #[derive(Debug, Parser)]
@@ -173,10 +173,10 @@ pub struct QueryArgs {
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
     /// Stop a query whose result holds more rows than this.
-    #[arg(long, value_name = "ROWS", default_value_t = crate::sparql::QueryLimits::DEFAULT_MAX_ROWS)]
+    #[arg(long, value_name = "ROWS", default_value_t = crate::rdf::sparql::QueryLimits::DEFAULT_MAX_ROWS)]
     pub max_rows: u64,
     /// Stop a query that takes more memory than this many MiB (Linux).
-    #[arg(long, value_name = "MIB", default_value_t = crate::sparql::QueryLimits::DEFAULT_MAX_MEMORY_MIB)]
+    #[arg(long, value_name = "MIB", default_value_t = crate::rdf::sparql::QueryLimits::DEFAULT_MAX_MEMORY_MIB)]
     pub max_memory: u64,
 }
 

@@ -1,6 +1,8 @@
 //! The errors a run can end with, and the exit code each maps to (docs/extract-schema.md#exit-codes: 2 for usage, 1 else),
 //! and [`InputError`], what the library says of a file or value it was given and cannot use.
 
+use std::path::PathBuf;
+
 use thiserror::Error;
 
 /// Why a run failed.
@@ -16,17 +18,74 @@ pub enum Error {
         files: usize,
     },
     /// The paths given hold no notes files at all (no warning explains it).
-    #[error("no notes files ({}) in the paths given", crate::ingest::source::NOTES_EXTENSIONS.iter().map(|x| format!(".{x}")).collect::<Vec<_>>().join(", "))]
-    NoNotesFiles,
+    #[error("no notes files ({}) in the paths given", extensions.iter().map(|x| format!(".{x}")).collect::<Vec<_>>().join(", "))]
+    NoNotesFiles {
+        /// The extensions a notes file has.
+        extensions: &'static [&'static str],
+    },
     /// `--strict` and some input had problems.
     #[error("{count} warning(s) about the notes and --strict is set")]
     Strict {
         /// How many warnings.
         count: usize,
     },
-    /// Anything else: I/O and the like, with context.
+    /// An output file or folder that could not be written.
     #[error(transparent)]
-    Other(#[from] anyhow::Error),
+    Output(#[from] OutputError),
+    /// A graph given with `--data` that cannot be read (a run error, not a usage error).
+    #[error(transparent)]
+    Data(InputError),
+    /// The in-memory SPARQL store could not be built.
+    #[error("cannot build the in-memory store")]
+    Store(#[source] oxigraph::store::StorageError),
+    /// A build that wrote none of its files: the first failure, naming files where they would
+    /// have gone, and what was kept.
+    #[error("{first}\nnothing in {} was changed{}", out.display(), if *kept { ": the previous build's files are as they were" } else { "" })]
+    BuildFailed {
+        /// The first failure, in job order, with its causes.
+        first: String,
+        /// The output folder.
+        out: PathBuf,
+        /// Whether an earlier build's files are still there.
+        kept: bool,
+    },
+    /// A query that could not be answered (syntax and format errors are usage errors).
+    #[error(transparent)]
+    Query(#[from] crate::rdf::sparql::QueryError),
+    /// Reading from or writing to a stream failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// An output file or folder that could not be written, created, listed or moved.
+#[derive(Debug, Error)]
+pub enum OutputError {
+    /// An I/O step on a path failed.
+    #[error("cannot {action} {}", path.display())]
+    Io {
+        /// What was being done (`write`, `create folder`, `remove`, …).
+        action: &'static str,
+        /// The file or folder.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The standard output is closed or full.
+    #[error("cannot write the standard output")]
+    Stdout(#[source] std::io::Error),
+    /// Another build holds the output folder.
+    #[error("another confgraph build is writing into {}; run this one when it has finished, or give another -o", .0.display())]
+    Locked(PathBuf),
+    /// A staged file could not be moved into place after others were.
+    #[error("cannot move {} into place; {} may now hold files of two builds: build again", file.display(), out.display())]
+    HalfMoved {
+        /// The file, relative to the output folder.
+        file: PathBuf,
+        /// The output folder.
+        out: PathBuf,
+        /// Why.
+        source: Box<OutputError>,
+    },
 }
 
 impl From<InputError> for Error {
@@ -90,19 +149,58 @@ fn place(file: &str, line: Option<usize>) -> String {
     }
 }
 
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Self {
-        Self::Other(e.into())
-    }
-}
-
 impl Error {
     /// The process exit code for this error.
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Usage(_) => 2,
-            Self::NothingRead { .. } | Self::NoNotesFiles | Self::Strict { .. } | Self::Other(_) => 1,
+            _ => 1,
         }
     }
+
+    /// The message with every cause after it, `cannot write x.ttl: No space left on device`.
+    #[must_use]
+    pub fn with_causes(&self) -> String {
+        with_causes(self)
+    }
+
+    /// Whether the run stopped because the reader of its standard output went away
+    /// (`confgraph extract | head`): the reader's choice, not an error.
+    #[must_use]
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(self);
+        while let Some(c) = cause {
+            if c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return true;
+            }
+            cause = c.source();
+        }
+        matches!(self, Self::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl OutputError {
+    /// The kind of the I/O error underneath (a closed pipe stays a closed pipe).
+    #[must_use]
+    pub fn io_kind(&self) -> std::io::ErrorKind {
+        match self {
+            Self::Io { source, .. } | Self::Stdout(source) => source.kind(),
+            Self::HalfMoved { source, .. } => source.io_kind(),
+            Self::Locked(_) => std::io::ErrorKind::Other,
+        }
+    }
+}
+
+/// An error's message with every cause after it, each after `: `.
+#[must_use]
+pub fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        message.push_str(": ");
+        message.push_str(&c.to_string());
+        cause = c.source();
+    }
+    message
 }

@@ -7,15 +7,12 @@
 //! program behind `main`, dispatching to [`commands`].
 
 pub mod affiliation;
-pub mod analyze;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
-pub mod dedupe;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
-pub mod extract;
 pub mod graph;
 pub mod ids;
 pub mod ingest;
@@ -26,7 +23,6 @@ pub mod queries;
 pub mod rdf;
 pub mod report;
 pub mod resolve;
-pub mod sparql;
 pub mod synthetic;
 pub mod text;
 pub mod topics;

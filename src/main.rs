@@ -17,15 +17,10 @@ fn main() -> ExitCode {
     match confgraph::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            // `confgraph extract | head` closes our stdout: that is the reader's choice, not an error.
-            if let confgraph::error::Error::Other(e) = &err
-                && e.chain().any(|c| {
-                    c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-                })
-            {
+            if err.is_broken_pipe() {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("confgraph: error: {err:#}");
+            eprintln!("confgraph: error: {}", err.with_causes());
             ExitCode::from(err.exit_code())
         }
     }

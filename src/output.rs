@@ -4,40 +4,46 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
+use crate::error::OutputError;
+
+/// The error of an I/O step on `path`: `cannot {action} {path}`, with the system's reason.
+fn at<E: Into<std::io::Error>>(action: &'static str, path: &Path) -> impl FnOnce(E) -> OutputError {
+    let path = path.to_path_buf();
+    move |e| OutputError::Io { action, path, source: e.into() }
+}
 
 /// Writes `path` atomically with what `fill` writes (buffered), creating the parent folder.
 /// A failure in `fill` leaves the old file, if any, untouched.
 ///
 /// # Errors
 /// When the folder cannot be created, `fill` fails, or the file cannot be written or renamed.
-pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(at("create folder", dir))?;
     let tmp = tempfile::Builder::new()
         .prefix(".confgraph-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .map_err(at("create a temporary file in", dir))?;
     let mut writer = std::io::BufWriter::with_capacity(1 << 20, tmp);
-    fill(&mut writer).with_context(|| format!("cannot write {}", path.display()))?;
-    let tmp = writer
-        .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+    fill(&mut writer).map_err(at("write", path))?;
+    let tmp = writer.into_inner().map_err(std::io::IntoInnerError::into_error).map_err(at("write", path))?;
+    tmp.as_file().sync_all().map_err(at("write", path))?;
     // Temporary files are private (0600); an export is an ordinary file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("cannot set permissions of {}", path.display()))?;
+            .map_err(at("set permissions of", path))?;
     }
-    tmp.persist(path).with_context(|| format!("cannot move the new file into place at {}", path.display()))?;
+    tmp.persist(path).map_err(at("move the new file into place at", path))?;
     Ok(())
 }
 
@@ -45,8 +51,8 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
 ///
 /// # Errors
 /// As [`write_atomic_with`], or when `from` cannot be read.
-pub fn copy_atomic(from: &Path, to: &Path) -> anyhow::Result<()> {
-    let mut source = std::fs::File::open(from).with_context(|| format!("cannot read {}", from.display()))?;
+pub fn copy_atomic(from: &Path, to: &Path) -> Result<(), OutputError> {
+    let mut source = std::fs::File::open(from).map_err(at("read", from))?;
     write_atomic_with(to, |w| std::io::copy(&mut source, w).map(drop))
 }
 
@@ -57,14 +63,12 @@ pub fn copy_atomic(from: &Path, to: &Path) -> anyhow::Result<()> {
 pub fn write_to_with(
     path: Option<&Path>,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
+) -> Result<(), OutputError> {
     match path {
         Some(p) if p != Path::new("-") => write_atomic_with(p, fill),
         _ => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            fill(&mut out)?;
-            out.flush()?;
-            Ok(())
+            fill(&mut out).and_then(|()| out.flush()).map_err(OutputError::Stdout)
         }
     }
 }
@@ -73,7 +77,7 @@ pub fn write_to_with(
 ///
 /// # Errors
 /// As [`write_to_with`].
-pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+pub fn write_to(path: Option<&Path>, bytes: &[u8]) -> Result<(), OutputError> {
     write_to_with(path, |w| w.write_all(bytes))
 }
 
@@ -86,20 +90,19 @@ const STAGE_PREFIX: &str = ".confgraph-stage-";
 ///
 /// # Errors
 /// When a folder cannot be listed or a temporary file cannot be removed.
-pub fn remove_stale_temporaries(dir: &Path) -> anyhow::Result<()> {
+pub fn remove_stale_temporaries(dir: &Path) -> Result<(), OutputError> {
     if !dir.is_dir() {
         return Ok(());
     }
     let mut walk = walkdir::WalkDir::new(dir).max_depth(3).into_iter();
     while let Some(entry) = walk.next() {
-        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        let entry = entry.map_err(at("list", dir))?;
         let name = entry.file_name().to_string_lossy();
         if entry.depth() == 1 && entry.file_type().is_dir() && name.starts_with(STAGE_PREFIX) {
             walk.skip_current_dir();
-            std::fs::remove_dir_all(entry.path())
-                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+            std::fs::remove_dir_all(entry.path()).map_err(at("remove", entry.path()))?;
         } else if entry.file_type().is_file() && name.starts_with(".confgraph-") && name.ends_with(".tmp") {
-            std::fs::remove_file(entry.path()).with_context(|| format!("cannot remove {}", entry.path().display()))?;
+            std::fs::remove_file(entry.path()).map_err(at("remove", entry.path()))?;
         }
     }
     Ok(())
@@ -125,11 +128,11 @@ impl Stage {
     ///
     /// # Errors
     /// When the folder cannot be created.
-    pub fn new(out: &Path) -> anyhow::Result<Self> {
+    pub fn new(out: &Path) -> Result<Self, OutputError> {
         let staged = tempfile::Builder::new()
             .prefix(STAGE_PREFIX)
             .tempdir_in(out)
-            .with_context(|| format!("cannot create a staging folder in {}", out.display()))?;
+            .map_err(at("create a staging folder in", out))?;
         Ok(Self { staged, out: out.to_path_buf() })
     }
 
@@ -145,10 +148,10 @@ impl Stage {
     ///
     /// # Errors
     /// When a file cannot be moved; the message says the folder may now mix two builds.
-    pub fn commit(self) -> anyhow::Result<()> {
+    pub fn commit(self) -> Result<(), OutputError> {
         let mut staged = Vec::new();
         for entry in walkdir::WalkDir::new(self.path()).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot list {}", self.path().display()))?;
+            let entry = entry.map_err(at("list", self.path()))?;
             if let (true, Ok(relative)) = (entry.file_type().is_file(), entry.path().strip_prefix(self.path())) {
                 staged.push(relative.to_path_buf());
             }
@@ -160,12 +163,10 @@ impl Stage {
         let mut written = Vec::new();
         for relative in staged {
             let target = self.out.join(&relative);
-            move_into_place(&self.path().join(&relative), &target).with_context(|| {
-                format!(
-                    "cannot move {} into place; {} may now hold files of two builds: build again",
-                    relative.display(),
-                    self.out.display()
-                )
+            move_into_place(&self.path().join(&relative), &target).map_err(|e| OutputError::HalfMoved {
+                file: relative.clone(),
+                out: self.out.clone(),
+                source: Box::new(e),
             })?;
             written.push(target);
         }
@@ -174,9 +175,9 @@ impl Stage {
 }
 
 /// Renames `from` to `to`, creating `to`'s folder; copies when they are on two file systems.
-fn move_into_place(from: &Path, to: &Path) -> anyhow::Result<()> {
+fn move_into_place(from: &Path, to: &Path) -> Result<(), OutputError> {
     if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create folder {}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(at("create folder", parent))?;
     }
     if std::fs::rename(from, to).is_err() {
         copy_atomic(from, to)?;
@@ -197,19 +198,16 @@ pub struct FolderLock {
 ///
 /// # Errors
 /// When the folder cannot be created, or another build holds it.
-pub fn lock_folder(dir: &Path) -> anyhow::Result<FolderLock> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
+pub fn lock_folder(dir: &Path) -> Result<FolderLock, OutputError> {
+    std::fs::create_dir_all(dir).map_err(at("create folder", dir))?;
     if !cfg!(unix) {
         return Ok(FolderLock { _held: None });
     }
-    let folder = std::fs::File::open(dir).with_context(|| format!("cannot open folder {}", dir.display()))?;
+    let folder = std::fs::File::open(dir).map_err(at("open folder", dir))?;
     match folder.try_lock() {
         Ok(()) => Ok(FolderLock { _held: Some(folder) }),
-        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
-            "another confgraph build is writing into {}; run this one when it has finished, or give another -o",
-            dir.display()
-        ),
-        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock folder {}", dir.display())),
+        Err(std::fs::TryLockError::WouldBlock) => Err(OutputError::Locked(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(at("lock folder", dir)(e)),
     }
 }
 
@@ -222,7 +220,7 @@ pub const MANIFEST: &str = ".confgraph.manifest";
 ///
 /// # Errors
 /// When a stale file cannot be removed or the manifest cannot be written.
-pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> anyhow::Result<()> {
+pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> Result<(), OutputError> {
     let mut now: Vec<String> = written
         .iter()
         .filter_map(|p| p.strip_prefix(dir).ok())
@@ -236,7 +234,7 @@ pub fn replace_manifest(dir: &Path, written: &[std::path::PathBuf]) -> anyhow::R
         if safe && now.binary_search(&old).is_err() {
             let path = dir.join(&old);
             if path.is_file() {
-                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+                std::fs::remove_file(&path).map_err(at("remove", &path))?;
             }
         }
     }
@@ -250,7 +248,7 @@ fn manifest_entries(dir: &Path) -> Vec<String> {
 }
 
 /// Writes the manifest of `dir`: `files`, sorted, once each.
-fn write_manifest(dir: &Path, files: &[String]) -> anyhow::Result<()> {
+fn write_manifest(dir: &Path, files: &[String]) -> Result<(), OutputError> {
     let mut files = files.to_vec();
     files.sort();
     files.dedup();

@@ -11,11 +11,12 @@ use crate::cli::BuildArgs;
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::export::GraphFormat;
+use crate::export::extract;
 use crate::export::formats::{FORMATS, Format, Writer, in_table_order};
 use crate::graph::View;
 use crate::rdf::{self, Base, RdfSyntax};
 use crate::report::ReportKind;
-use crate::{extract, output, report};
+use crate::{output, report};
 
 /// The graph views, by the name their files carry; the full view first.
 const VIEWS: [(&str, View); 3] =
@@ -221,14 +222,13 @@ pub(super) fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> 
 /// naming files where they would have gone rather than in the staging folder.
 fn first_failure(mut failures: Vec<(Job, Error)>, staged: &Path, out: &Path) -> Result<(), Error> {
     failures.sort_by_key(|(order, _)| *order);
-    let plain = |e: &Error| format!("{e:#}").replace(&staged.display().to_string(), &out.display().to_string());
+    let plain = |e: &Error| e.with_causes().replace(&staged.display().to_string(), &out.display().to_string());
     let mut failures = failures.into_iter().map(|(_, e)| e);
     let Some(error) = failures.next() else { return Ok(()) };
     for other in failures {
         eprintln!("confgraph: warning: {}", plain(&other));
     }
-    let kept = if out.join(output::MANIFEST).is_file() { ": the previous build's files are as they were" } else { "" };
-    Err(Error::Other(anyhow::anyhow!("{}\nnothing in {} was changed{kept}", plain(&error), out.display())))
+    Err(Error::BuildFailed { first: plain(&error), out: out.to_path_buf(), kept: out.join(output::MANIFEST).is_file() })
 }
 
 /// Writes a group of RDF files sharing their bytes: the first, then a copy for each other.

@@ -9,8 +9,9 @@ use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::export::formats::Writer;
 use crate::export::{GraphFormat, Sink};
+use crate::graph::analyze;
 use crate::graph::{KnowledgeGraph, View};
-use crate::{analyze, graph, output, rdf};
+use crate::{graph, output, rdf};
 
 pub(super) fn export(args: &ExportArgs, settings: &Settings) -> Result<(), Error> {
     let base = &settings.base;
@@ -84,13 +85,7 @@ impl Sink for FileSink<'_> {
                 ));
             }
         };
-        result.map_err(|e| {
-            // Keep the kind (a closed pipe is not an error), and the whole message.
-            let kind = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<std::io::Error>())
-                .map_or(std::io::ErrorKind::Other, std::io::Error::kind);
-            std::io::Error::new(kind, format!("{e:#}"))
-        })
+        // Keep the kind (a closed pipe is not an error), and the whole message.
+        result.map_err(|e| std::io::Error::new(e.io_kind(), crate::error::with_causes(&e)))
     }
 }

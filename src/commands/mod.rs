@@ -7,19 +7,19 @@ mod export;
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Context as _;
-
 use crate::cli::{
     Cli, Command, ExtractArgs, ExtractFormat, NotesSelection, PeopleArgs, QueryArgs, ReportArgs, ReportFormatArg,
     ReportKindArg,
 };
 use crate::corpus::Corpus;
 use crate::error::Error;
+use crate::export::extract;
 use crate::rdf::Base;
+use crate::rdf::sparql;
+use crate::rdf::sparql::QueryError;
 use crate::report::{ReportFormat, ReportKind};
-use crate::sparql::QueryError;
 use crate::topics::TopicScheme;
-use crate::{extract, ingest, output, queries, rdf, report, sparql};
+use crate::{ingest, output, queries, rdf, report};
 
 /// Reads a selection of notes into a corpus (in parallel), printing each warning to stderr.
 ///
@@ -49,7 +49,7 @@ pub fn read_corpus(selection: &NotesSelection, settings: &Settings) -> Result<Co
     if corpus.files_read == 0 {
         // ("See the warnings above" only when there are some.)
         if selection.sources.is_empty() && corpus.diagnostics.is_empty() {
-            return Err(Error::NoNotesFiles);
+            return Err(Error::NoNotesFiles { extensions: ingest::source::NOTES_EXTENSIONS });
         }
         return Err(Error::NothingRead { files: selection.sources.len() });
     }
@@ -162,7 +162,7 @@ fn explain_command(args: &ExtractArgs, settings: &Settings) -> Result<(), Error>
 /// [`regular_file_within`]).
 pub(super) fn data_triples(path: &Path, max_bytes: u64) -> Result<rdf::TripleTable, Error> {
     regular_file_within(path, max_bytes, "--data")?;
-    rdf::read_file(path).map_err(|e| Error::Other(anyhow::anyhow!(e)))
+    rdf::read_file(path).map_err(Error::Data)
 }
 
 /// A file named on the command line (`--data`, `--file`) is read only when it is a regular file
@@ -243,13 +243,13 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
         }
     };
     let limits = query_limits(args)?;
-    let store = rdf::store_of(&triples).context("cannot build the in-memory store")?;
+    let store = rdf::store_of(&triples).map_err(Error::Store)?;
     let out = match sparql::run(&store, &text, args.format.results_format(), limits, base) {
         Ok(out) => out,
         Err(e @ (QueryError::Syntax(_) | QueryError::Format(_) | QueryError::NamedGraphs)) => {
             return Err(Error::Usage(e.to_string()));
         }
-        Err(e) => return Err(Error::Other(e.into())),
+        Err(e) => return Err(e.into()),
     };
     output::write_to(None, &out)?;
     Ok(())

@@ -9,6 +9,7 @@
 //! does). Output depends only on the graph, which is built in sorted order.
 
 pub mod csv_tables;
+pub mod extract;
 pub mod formats;
 pub mod gexf;
 pub mod graphml;

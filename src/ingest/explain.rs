@@ -5,7 +5,7 @@
 use super::conference::{ConferenceName, parse_header};
 use super::document::{BlockKind, MarkKind};
 use super::edition::Edition;
-use super::notes::{Notes, Register};
+use super::notes::{Notes, Register, edition_item};
 use super::select::Dropped;
 use super::shapes::Candidate;
 use super::structure::is_structure;
@@ -127,20 +127,6 @@ fn one_edition(a: &ConferenceName, b: &ConferenceName) -> bool {
     let prefix = !short.is_empty() && long.starts_with(short);
     let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
     prefix || short.len() == 1 && long.len() >= 2 && short[0] == initials
-}
-
-/// `- [[Replicate North 2025]] — Tromsø, 26–27 May` over nested items: an outline's top item
-/// that names an edition groups that edition's sessions.
-#[must_use]
-pub fn edition_item(notes: &Notes<'_>, i: usize) -> bool {
-    let block = &notes.blocks[i];
-    let first = block.line_texts().next().map_or("", |(l, _)| l);
-    matches!(block.kind, BlockKind::Item { .. })
-        && block.depth == 1
-        && first.chars().count() <= 100
-        && notes.blocks.get(i + 1).is_some_and(|b| b.depth > 1 && matches!(b.kind, BlockKind::Item { .. }))
-        && !is_structure(first)
-        && parse_header(first).is_some_and(|n| n.year.is_some())
 }
 
 fn contains_word(text: &str, word: &str) -> bool {

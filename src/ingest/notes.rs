@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use super::conference::ConferenceName;
+use super::conference::{ConferenceName, parse_header};
 use super::document::{Block, BlockKind};
 use super::frontmatter::FrontMatter;
+use super::structure::is_structure;
 
 /// Whether a file is written as terse notes or as narrative prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +195,20 @@ fn register(blocks: &[Block], header: Option<usize>) -> Register {
     } else {
         Register::Notes
     }
+}
+
+/// `- [[Replicate North 2025]] — Tromsø, 26–27 May` over nested items: an outline's top item
+/// that names an edition groups that edition's sessions.
+#[must_use]
+pub fn edition_item(notes: &Notes<'_>, i: usize) -> bool {
+    let block = &notes.blocks[i];
+    let first = block.line_texts().next().map_or("", |(l, _)| l);
+    matches!(block.kind, BlockKind::Item { .. })
+        && block.depth == 1
+        && first.chars().count() <= 100
+        && notes.blocks.get(i + 1).is_some_and(|b| b.depth > 1 && matches!(b.kind, BlockKind::Item { .. }))
+        && !is_structure(first)
+        && parse_header(first).is_some_and(|n| n.year.is_some())
 }
 
 #[cfg(test)]

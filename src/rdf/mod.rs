@@ -7,6 +7,7 @@
 
 mod jsonld;
 mod rdfxml;
+pub mod sparql;
 #[cfg(test)]
 mod strategies;
 mod table;

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::render::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid};
+use super::grid::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid};
 use super::{EditionRow, TopicsReport};
 use crate::corpus::Corpus;
 

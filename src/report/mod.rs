@@ -5,6 +5,7 @@
 //! Computing and rendering are separate: every format renders the same computed rows, so they
 //! cannot disagree. Each report has a SPARQL counterpart in `queries/` and a test compares them.
 
+mod grid;
 pub mod html;
 mod render;
 
@@ -14,7 +15,8 @@ use serde::Serialize;
 
 use crate::corpus::Corpus;
 
-pub use render::{Grid, ReportFormat, ReportKind, render};
+pub use grid::{Grid, ReportKind};
+pub use render::{ReportFormat, render};
 
 /// A session as reports show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -14,7 +14,7 @@ fn model(view: View) -> KnowledgeGraph {
     let sources = confgraph::ingest::source::sample_corpus();
     let corpus = confgraph::corpus::assemble(confgraph::ingest::read_all(&sources), Vec::new());
     let mut kg = confgraph::graph::build(&corpus, view);
-    confgraph::analyze::annotate(&mut kg);
+    confgraph::graph::analyze::annotate(&mut kg);
     kg
 }
 

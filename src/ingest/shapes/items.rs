@@ -277,7 +277,7 @@ fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usiz
     let field = !labels_of(&head.text).is_empty() && own.title.is_none();
     let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
     groups
-        || super::super::explain::edition_item(notes, i)
+        || super::super::notes::edition_item(notes, i)
         || field
         || head.text.is_empty()
         || only_tags

@@ -3,35 +3,20 @@
 //! source position, people by id), whatever order the files were read in.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use rayon::prelude::*;
+
+pub mod dedupe;
+mod session;
 
 use crate::diagnostic::Diagnostic;
 use crate::ids::{session_id_of_slug, slug};
 use crate::ingest::FileResult;
-use crate::model::{Conference, Mention, Session, SourceLine};
+use crate::model::{Conference, Mention, Session};
 use crate::resolve::{Overrides, People, resolve_people_with};
 use crate::topics::{TopicMatch, TopicScheme};
 
-/// A session with its id and its speakers as person ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusSession {
-    /// `pycascades-2025/web-maps-2-ways-with-streamlit-and-pyscript`.
-    pub id: String,
-    /// The session as read, less what the corpus keeps elsewhere: its speakers are in
-    /// [`CorpusSession::speakers`], and its notes are emptied once a topic is found in them.
-    pub session: Session,
-    /// Person ids of its speakers, in the order the notes give them.
-    pub speakers: Vec<Arc<str>>,
-    /// Ids of the same talk given at other editions (same title, a speaker in common), sorted.
-    pub same_talk_as: Vec<String>,
-    /// Other places in the notes that tell of this same session (another file's schedule or
-    /// recap), in file and line order; see [`crate::dedupe`].
-    pub also: Vec<SourceLine>,
-    /// Topics, best first, each with the labels that matched where.
-    pub topics: Vec<TopicMatch>,
-}
+pub use session::CorpusSession;
 
 /// Everything read from a set of notes.
 #[derive(Debug, Clone)]
@@ -95,7 +80,7 @@ pub fn assemble_with(
             CorpusSession { id, session, speakers, same_talk_as: Vec::new(), also: Vec::new(), topics }
         })
         .collect();
-    let (mut sessions, slugs) = crate::dedupe::merge_same_talks(sessions, slugs, &people);
+    let (mut sessions, slugs) = dedupe::merge_same_talks(sessions, slugs, &people);
     link_same_talks(&mut sessions, slugs);
     // A name in confgraph.toml that no notes mention is most likely misspelt.
     for (name, (file, line)) in overrides.names().filter(|(name, _)| people.lookup(name).is_none()) {

@@ -16,7 +16,7 @@ const CHECKS: &[Check] =
 ///
 /// # Examples
 /// ```
-/// let msg = confgraph::sparql::syntax::explain("SELEC * WHERE { ?s ?p ?o }", "error at 1:10: expected CONSTRUCT");
+/// let msg = confgraph::rdf::sparql::syntax::explain("SELEC * WHERE { ?s ?p ?o }", "error at 1:10: expected CONSTRUCT");
 /// assert!(msg.starts_with("line 1, column 1: a query begins with SELECT, ASK, CONSTRUCT or DESCRIBE"));
 /// ```
 #[must_use]

@@ -102,7 +102,7 @@ fn tabular_format(format: ResultsFormat, what: &str) -> Result<Option<QueryResul
 /// # Examples
 /// ```
 /// use confgraph::rdf::Base;
-/// use confgraph::sparql::{QueryLimits, ResultsFormat, run};
+/// use confgraph::rdf::sparql::{QueryLimits, ResultsFormat, run};
 /// let store = oxigraph::store::Store::new().unwrap();
 /// let answer = run(&store, "ASK { ?s ?p ?o }", ResultsFormat::Table, QueryLimits::DEFAULT, &Base::default());
 /// assert_eq!(answer.unwrap(), b"false\n");

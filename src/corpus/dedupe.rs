@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::corpus::CorpusSession;
+use super::session::CorpusSession;
 use crate::ids::slug;
 use crate::ingest::names::shares_a_name;
 use crate::model::SessionKind;
@@ -19,7 +19,7 @@ use crate::resolve::People;
 /// The title a talk is known by across files: without a bracketed suffix or final punctuation.
 ///
 /// ```
-/// use confgraph::dedupe::title_key;
+/// use confgraph::corpus::dedupe::title_key;
 ///
 /// assert_eq!(title_key("Reliability Is a Team Sport."), title_key("Reliability is a team sport"));
 /// assert_eq!(title_key("Chaos on a Budget (extended cut)"), title_key("Chaos on a Budget"));

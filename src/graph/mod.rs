@@ -6,6 +6,8 @@
 //! `session/pycascades-2025/web-maps-…`), so a row in Gephi and a resource in SPARQL are the same
 //! thing. Nodes and edges are added in sorted order, so indexes are stable across runs.
 
+pub mod analyze;
+
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -157,7 +159,7 @@ pub struct Node {
     pub sessions: u32,
     /// Session kind, for sessions (`talk`, `keynote`, …).
     pub session_kind: Option<&'static str>,
-    /// Analysis results, filled by [`crate::analyze`].
+    /// Analysis results, filled by [`analyze`].
     pub metrics: Metrics,
 }
 
