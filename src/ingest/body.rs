@@ -14,7 +14,7 @@ use super::forms::{ByNames, Form, Head, is_room_line};
 use super::kind::strip_kind_label;
 use super::labels::{Field, labels_of};
 use super::names::handles::{display_url, parse_handle, profile_handle};
-use super::names::prose::leading_presenter;
+use super::names::prose::{leading_presenter, leading_presenters};
 use super::names::speakers::{Slot, speaker_list};
 use crate::text::collapse_ws;
 
@@ -120,6 +120,10 @@ fn read_labels(block: &Block, index: usize, facts: &mut BodyFacts) {
             continue;
         }
         for l in found {
+            // `Talk by Amina Yusuf. Procurement data …`: a by-label that does not read as names
+            // leaves its line to the speaker-line reader.
+            let unread = l.field == Field::Speakers && speaker_list(&l.value, Slot::Stated).is_none();
+            all_labels &= !unread;
             apply_label(l.field, &l.label, &l.value, number, block, facts);
         }
     }
@@ -242,6 +246,9 @@ fn lead_line(line: &str, number: u32, facts: &mut BodyFacts) -> bool {
             return true;
         }
     }
+    // `Panel, moderated by Kiri Te Awa, with …`: a kind word before the moderator.
+    let line =
+        ["panel, ", "panel — ", "panel - ", "a panel, "].iter().find_map(|lead| after_lead(line, lead)).unwrap_or(line);
     if let Some(names) = moderated_line(line) {
         set_speakers(facts, names, number, "moderated line", true);
         facts.kind = Some(SessionKind::Panel);
@@ -327,8 +334,9 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         }
         return;
     }
-    if let Some(name) = leading_presenter(&block.text) {
-        let mut names = vec![NameRef::named(name)];
+    if let Some(mut names) =
+        leading_presenter(&block.text).map(|n| vec![NameRef::named(n)]).or_else(|| leading_presenters(&block.text))
+    {
         // `Femke de Vries moderating, with Abdullah Al-Rashid, Sofía Herrera and Kaito Mori.`
         if let Some(rest) = line.split_once(" with ").map(|(_, r)| r) {
             add_new_names(&mut names, leading_names(rest.trim_end_matches('.')).unwrap_or_default());
@@ -433,6 +441,24 @@ mod tests {
         assert_eq!(names(&f), ["Ana Ortiz", "Bo Chen"]);
         assert_eq!((f.title.as_deref(), f.room.as_deref(), f.stated), (Some("Fearless FFI"), Some("Hall 2"), true));
         assert_eq!(f.links, ["https://s.example/x"]);
+    }
+
+    #[test]
+    fn first_sentences_that_bring_the_speakers() {
+        // A by-label whose value runs on into the notes is read as a by-line.
+        let f = facts("## Open Contracting\n\nTalk by Amina Yusuf. Procurement data standards, red flags.\n");
+        assert_eq!(names(&f), ["Amina Yusuf"]);
+        let f =
+            facts("## Public Goods\n\nPanel, moderated by Kiri Te Awa, with Lwazi Dlamini and Rania Haddad. Spicy.\n");
+        assert_eq!(
+            (names(&f), f.kind),
+            (vec!["Kiri Te Awa", "Lwazi Dlamini", "Rania Haddad"], Some(SessionKind::Panel))
+        );
+        let f = facts("## Budgets\n\nOlumide Bakare and Zeynep Arslan co-presented this one — Lagos mostly.\n");
+        assert_eq!(names(&f), ["Olumide Bakare", "Zeynep Arslan"]);
+        // A sentence that states its own title is a talk of its own, read by the prose shapes.
+        let told = "Pablo Ibáñez Soto and Yerlan Abenov co-presented \"Rollback Netcode\". Great.";
+        assert!(super::super::names::prose::leading_presenters(told).is_none());
     }
 
     #[test]

@@ -137,6 +137,17 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
                 continue;
             }
         }
+        // `### SLOs for Batch Jobs`, its notes, then `- **Runbooks Nobody Reads** — [[Antti
+        // Salminen]]` and `- **Capacity Planning …** — [[Zhang Wei]]`: two items or more with
+        // bold titles and speakers of their own are the talks listed next, not notes of this one.
+        let own_talk = |c: &Candidate| {
+            c.shape == "list item"
+                && c.evidence > Evidence::Place
+                && !c.speakers.is_empty()
+                && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name))
+        };
+        let listed = outer.heading_level.is_some()
+            && inner.iter().filter(|&&i| own_talk(&kept[i]) && kept[i].form.contains("**Title**")).count() >= 2;
         for i in inner {
             let c = &kept[i];
             // `### Aiko Fujimoto Keynote` / `Aiko's keynote, “Small Objects, Big Ideas”, …`:
@@ -146,11 +157,12 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
                 retitle.push((o, c.title.clone()));
             }
             let elsewhere = c.conference.is_some();
-            // A talk told in passing by someone else is not the notes of this one.
-            let someone_else = c.shape == "prose"
+            // A talk told in passing by someone else is not the notes of this one, nor is a
+            // sub-heading that names its own speakers (`### Hyejin Cho — Designing Forms …`).
+            let someone_else = (c.shape == "prose" || c.heading_level.is_some() && c.evidence > Evidence::Place)
                 && !c.speakers.is_empty()
                 && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name));
-            if !elsewhere && !someone_else {
+            if !(elsewhere || someone_else || listed && own_talk(c)) {
                 remove.entry(i).or_insert_with(|| format!("notes of the session at line {}", outer.line));
             }
         }

@@ -228,5 +228,6 @@ pub(super) fn without_aside_dash(inner: &str) -> Option<&str> {
     let aside = aside.trim();
     let words = aside.split_whitespace().count();
     let remark = aside.starts_with(char::is_lowercase) || aside.ends_with(['!', '?']);
-    ((1..=3).contains(&words) && remark).then_some(names.trim())
+    // (`(Dayo — didn't catch the surname)`: a remark of a few words.)
+    ((1..=6).contains(&words) && remark).then_some(names.trim())
 }

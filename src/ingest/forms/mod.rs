@@ -291,6 +291,10 @@ fn without_decorations(text: &str) -> &str {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
+        // `Title (Speaker)  * really good`: a "went" mark set apart by spaces, then a remark.
+        if let Some(at) = t.find("  * ").or_else(|| t.find("\t* ")).filter(|&at| at > 0) {
+            t = t[..at].trim_end();
+        }
         // `Title (Speaker) *`: a printout's "went" mark.
         t = t.strip_suffix(" *").unwrap_or(t).trim_end();
         // `Nerves on a Coffee Machine ☕ (missed who gave it)`: the note-taker's aside.
@@ -393,6 +397,17 @@ mod tests {
         for kept in ["2024 in Review", "9 to 5 Engineering", "24/7 On Call", "10x Engineers Are a Myth"] {
             assert_eq!(title_of(kept).as_deref(), Some(kept));
         }
+    }
+
+    #[test]
+    fn attendance_marks_and_remarks_are_no_part_of_a_head() {
+        assert_eq!(
+            without_decorations("Soft Grippers from Kitchen Silicone (Ana Paula Ribeiro)  * really good"),
+            "Soft Grippers from Kitchen Silicone (Ana Paula Ribeiro)"
+        );
+        assert_eq!(without_decorations("Agricultural Robots\t* (rice paddies)"), "Agricultural Robots");
+        // One space is a title's own: `Stars * and Stripes`.
+        assert_eq!(without_decorations("Stars * and Stripes"), "Stars * and Stripes");
     }
 
     #[test]

@@ -20,6 +20,7 @@ const PRESENTING_VERBS: &[&str] = &[
     "demonstrated",
     "demonstrating",
     "presented",
+    "co-presented",
     "presenting",
     "presents",
     "showed",
@@ -82,6 +83,26 @@ pub fn leading_presenter(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The people who open a sentence as its presenters: `Olumide Bakare and Zeynep Arslan
+/// co-presented this one` → both (each name whole, as a name list reads).
+#[must_use]
+pub fn leading_presenters(text: &str) -> Option<Vec<NameRef>> {
+    let first_line = text.lines().next()?;
+    let (before_aside, _) = take_asides(first_line);
+    let words: Vec<&str> = before_aside.split_whitespace().collect();
+    let at = words
+        .iter()
+        .take(9)
+        .position(|w| PRESENTING_VERBS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))?;
+    // (`A and B co-presented "Title"`: a sentence that states its title is a talk of its own.)
+    let rest = words[at + 1..].join(" ");
+    if rest.contains(['"', '“', '*', '_']) {
+        return None;
+    }
+    let names = speaker_list(&words[..at].join(" "), Slot::Guessed)?;
+    (names.len() >= 2).then_some(names)
 }
 
 /// `This talk by Arun Suresh Kamar was …` → Arun Suresh Kamar; `"Title" by Michael Droettboom (…)`

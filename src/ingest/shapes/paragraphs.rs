@@ -9,6 +9,7 @@
 use super::super::document::{Block, BlockKind};
 use super::super::forms::{Head, readings};
 use super::super::kind::container_kind;
+use super::super::names::judge::{Likeness, judge};
 use super::super::names::speakers::Slot;
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
@@ -23,6 +24,11 @@ const OPENERS: &[&str] = &[
     "next up ",
     "later ",
     "finally ",
+    "finally, ",
+    "then, ",
+    "later, ",
+    "also, ",
+    "after that, ",
     "after that ",
     "after lunch ",
     "also ",
@@ -175,6 +181,12 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     // does a colon (`Opening remarks by A and B: 420 attendees from 23 countries`).
     let joined = ["Title by", "Speaker on", "Speaker: Title"].iter().any(|k| r.key.starts_with(k));
     if joined && !is_title_case(&r.title) {
+        return None;
+    }
+    // `Talk by Amina Yusuf. …` under a heading: a generic word alone is the heading's speaker line,
+    // not a title; `Tomás de la Cruz (Fontwerk Lisboa) gave …`: a person's name is no title.
+    let container = ["talk", "panel", "session", "presentation"].contains(&r.title.to_lowercase().as_str());
+    if container || judge(&r.title).likeness >= Likeness::Plausible {
         return None;
     }
     let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);
