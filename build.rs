@@ -4,7 +4,10 @@ use std::fmt::Write as _;
 
 fn main() {
     println!("cargo:rerun-if-changed=queries");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    // Read when the script runs, not when it is compiled: a build script compiled for one
+    // checkout and reused by another must read that other checkout's queries.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&manifest_dir).join("queries");
     let mut names: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
