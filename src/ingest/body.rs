@@ -122,7 +122,7 @@ fn read_labels(block: &Block, index: usize, facts: &mut BodyFacts) {
         for l in found {
             // `Talk by Amina Yusuf. Procurement data …`: a by-label that does not read as names
             // leaves its line to the speaker-line reader.
-            let unread = l.field == Field::Speakers && speaker_list(&l.value, Slot::Stated).is_none();
+            let unread = l.field == Field::Speakers && label_names(&l.value).is_none();
             all_labels &= !unread;
             apply_label(l.field, &l.label, &l.value, number, block, facts);
         }
@@ -137,7 +137,7 @@ fn apply_label(field: Field, label: &str, value: &str, line: u32, block: &Block,
     match field {
         Field::Speakers => {
             let value = value.replace("[[", "").replace("]]", "");
-            if let Some(names) = speaker_list(&value, Slot::Stated) {
+            if let Some(names) = label_names(&value) {
                 if facts.speakers.is_empty() || !facts.stated {
                     facts.speaker_line = line;
                     facts.speaker_form = "label lines";
@@ -199,29 +199,46 @@ const PANEL_JOINS: &[&str] =
 /// The words that open a line of a panel's members under its moderator's line.
 const PANELISTS: &[&str] = &["panelists: ", "panellists: ", "panelists ", "panellists ", "with "];
 
-/// `Moderated by Tendai Moyo (National Archives? — check), with Elif Demir and Rafael Saldanha.
-/// The question: …`: the moderator, then the panellists, in the line's first sentence.
-fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
-    let rest = MODERATED_BY.iter().find_map(|lead| after_lead(line, lead))?;
-    // The first sentence: a full stop outside any bracket.
+/// The first sentence of `text`, without its full stop: up to a full stop outside any bracket
+/// (`Dr.`, `J.`: a full stop after a title or an initial ends no sentence).
+fn first_sentence(text: &str) -> &str {
     let mut depth = 0i32;
-    let mut end = rest.len();
-    for (i, c) in rest.char_indices() {
+    for (i, c) in text.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            // (`Dr.`, `J.`: a full stop after a title or an initial ends no sentence.)
             '.' if depth <= 0
-                && (i + 1 == rest.len() || rest[i + 1..].starts_with(' '))
-                && !rest[..i].rsplit(' ').next().is_some_and(super::names::judge::is_shortened) =>
+                && (i + 1 == text.len() || text[i + 1..].starts_with(' '))
+                && !text[..i].rsplit(' ').next().is_some_and(super::names::judge::is_shortened) =>
             {
-                end = i;
-                break;
+                return &text[..i];
             }
             _ => {}
         }
     }
-    let sentence = &rest[..end];
+    text
+}
+
+/// The names a speaker label's value gives: the whole value, or its first sentence when notes
+/// run on after it (`Speaker: Amina Yusuf. Procurement data is messy.`).
+fn label_names(value: &str) -> Option<Vec<NameRef>> {
+    // (`Moderator: Dr. Thabo Nkosi. Panelists: A, B, C` reads whole: the more names, the better.)
+    let whole = speaker_list(value, Slot::Stated);
+    let sentence = first_sentence(value);
+    if sentence.len() < value.trim_end_matches('.').len()
+        && let Some(first) = speaker_list(sentence, Slot::Stated)
+        && first.len() >= whole.as_ref().map_or(0, Vec::len)
+    {
+        return Some(first);
+    }
+    whole
+}
+
+/// `Moderated by Tendai Moyo (National Archives? — check), with Elif Demir and Rafael Saldanha.
+/// The question: …`: the moderator, then the panellists, in the line's first sentence.
+fn moderated_line(line: &str) -> Option<Vec<NameRef>> {
+    let rest = MODERATED_BY.iter().find_map(|lead| after_lead(line, lead))?;
+    let sentence = first_sentence(rest);
     // (`moderated by Rosa Jiménez — panelists Dara O'Keefe, …`: the panel after a dash too.)
     let join = PANEL_JOINS.iter().filter_map(|j| sentence.find(j).map(|at| (at, j.len()))).min();
     let (moderator, panel) = match join {
@@ -323,6 +340,12 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         facts.consumed.push(index);
         return;
     }
+    // `Priya Raman and Tom Becker co-presented this one.`: both, before the bare name list reads
+    // the line's first name alone.
+    if let Some(names) = leading_presenters(&block.text) {
+        set_speakers(facts, names, number, "presenter sentence", false);
+        return;
+    }
     let bare = line.trim_end_matches(['.', ',']);
     if bare.len() < 120
         && !bare.contains(['?', '!'])
@@ -334,9 +357,8 @@ fn read_speaker_line(block: &Block, index: usize, slot: Slot, facts: &mut BodyFa
         }
         return;
     }
-    if let Some(mut names) =
-        leading_presenter(&block.text).map(|n| vec![NameRef::named(n)]).or_else(|| leading_presenters(&block.text))
-    {
+    if let Some(name) = leading_presenter(&block.text) {
+        let mut names = vec![NameRef::named(name)];
         // `Femke de Vries moderating, with Abdullah Al-Rashid, Sofía Herrera and Kaito Mori.`
         if let Some(rest) = line.split_once(" with ").map(|(_, r)| r) {
             add_new_names(&mut names, leading_names(rest.trim_end_matches('.')).unwrap_or_default());
@@ -459,6 +481,14 @@ mod tests {
         // A sentence that states its own title is a talk of its own, read by the prose shapes.
         let told = "Pablo Ibáñez Soto and Yerlan Abenov co-presented \"Rollback Netcode\". Great.";
         assert!(super::super::names::prose::leading_presenters(told).is_none());
+        // Authors cited are no presenters; a label's value that runs on is read to its full stop.
+        let cited = "Kate Raworth and Mariana Mazzucato showed up on every other slide.";
+        assert!(super::super::names::prose::leading_presenters(cited).is_none());
+        let f = facts("## Budgets\n\nSpeakers: Amina Yusuf and Chidi Okeke. Chidi did the demo.\n");
+        assert_eq!(names(&f), ["Amina Yusuf", "Chidi Okeke"]);
+        // (`Dr.` ends no sentence.)
+        let f = facts("## Panel\n\nModerator: Dr. Thabo Nkosi. He kept time well.\n");
+        assert_eq!(names(&f), ["Thabo Nkosi"]);
     }
 
     #[test]

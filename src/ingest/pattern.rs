@@ -98,25 +98,6 @@ impl<'h> Group<'h> {
         self
     }
 
-    /// The group with the key one of its heads reads on its own, when the notes around say the
-    /// group holds talks (`Lightning talks after lunch, only caught two:`) and every head reads
-    /// that way with its names taken as stated: too few heads to show a pattern, but the lead
-    /// says what they are (`- Tuvshin: CSV Is a Climate Risk` beside `- Rosa María Quispe: …`).
-    #[must_use]
-    pub fn or_lead_key(mut self, talks_said: bool) -> Self {
-        if self.pattern.key.is_some() || !talks_said {
-            return self;
-        }
-        let key = self.lone.iter().flatten().find(|r| r.score >= 2 && !r.speakers.is_empty()).map(|r| r.key.clone());
-        let all_read = |key: &String| {
-            self.heads.iter().all(|h| readings(h, Slot::Stated).iter().any(|r| &r.key == key && !r.speakers.is_empty()))
-        };
-        if let Some(key) = key.filter(all_read) {
-            self.pattern = Pattern { key: Some(key), support: 1, members: self.heads.len(), plain_names: false };
-        }
-        self
-    }
-
     /// Reads head `i` by the group's pattern, or on its own when it does not fit.
     #[must_use]
     pub fn read(&self, i: usize) -> Reading {

@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ids::slug;
+use crate::model::SessionKind;
 
 use super::document::Block;
 use super::shapes::{Candidate, Evidence, SHAPES};
@@ -137,17 +138,6 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
                 continue;
             }
         }
-        // `### SLOs for Batch Jobs`, its notes, then `- **Runbooks Nobody Reads** — [[Antti
-        // Salminen]]` and `- **Capacity Planning …** — [[Zhang Wei]]`: two items or more with
-        // bold titles and speakers of their own are the talks listed next, not notes of this one.
-        let own_talk = |c: &Candidate| {
-            c.shape == "list item"
-                && c.evidence > Evidence::Place
-                && !c.speakers.is_empty()
-                && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name))
-        };
-        let listed = outer.heading_level.is_some()
-            && inner.iter().filter(|&&i| own_talk(&kept[i]) && kept[i].form.contains("**Title**")).count() >= 2;
         for i in inner {
             let c = &kept[i];
             // `### Aiko Fujimoto Keynote` / `Aiko's keynote, “Small Objects, Big Ideas”, …`:
@@ -157,12 +147,11 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
                 retitle.push((o, c.title.clone()));
             }
             let elsewhere = c.conference.is_some();
-            // A talk told in passing by someone else is not the notes of this one, nor is a
-            // sub-heading that names its own speakers (`### Hyejin Cho — Designing Forms …`).
-            let someone_else = (c.shape == "prose" || c.heading_level.is_some() && c.evidence > Evidence::Place)
+            // A talk told in passing by someone else is not the notes of this one.
+            let someone_else = c.shape == "prose"
                 && !c.speakers.is_empty()
                 && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name));
-            if !(elsewhere || someone_else || listed && own_talk(c)) {
+            if !(elsewhere || someone_else || own_talk_below(outer, c)) {
                 remove.entry(i).or_insert_with(|| format!("notes of the session at line {}", outer.line));
             }
         }
@@ -183,6 +172,24 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
         }
     }
     out
+}
+
+/// `### Hyejin Cho — Designing Forms for People in a Hurry` or `### Lightning: Running a Hackathon
+/// With No Budget (Priya Sundaram)` under a talk's heading: a sub-heading that opens with another
+/// speaker's name, or says its kind, over a title of three words or more, is a talk of its own.
+/// (A panel's sub-headings that open with a name are its panellists'; `### Live demo (Hyejin)`, `### Quote — Janet
+/// Hughes`, `### Case study: Estonia (Ott Velsberg)` are parts of the talk.)
+fn own_talk_below(outer: &Candidate, c: &Candidate) -> bool {
+    let first = |name: &str| name.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let named_first = c.form.contains("Speaker — Title") || c.form.contains("Speaker: Title");
+    let kind_said = c.kind.is_some_and(|k| k != SessionKind::Panel);
+    c.heading_level > outer.heading_level
+        && outer.heading_level.is_some()
+        && c.evidence > Evidence::Place
+        && (named_first && outer.kind != Some(SessionKind::Panel) || kind_said)
+        && c.title.split_whitespace().count() >= 3
+        && !c.speakers.is_empty()
+        && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| first(&o.name) == first(&s.name)))
 }
 
 /// `## Kerbcut 2022 — Manchester` and `## Kerbcut 2024 — Glasgow` grouping their talks, then
@@ -283,4 +290,39 @@ fn one_session_per_talk(kept: Vec<Candidate>, dropped: &mut Vec<Dropped>) -> Vec
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    /// `(title, speakers)` of each session read from `notes`.
+    fn read(notes: &str) -> Vec<(String, Vec<String>)> {
+        let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
+        record.sessions.into_iter().map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect())).collect()
+    }
+
+    #[test]
+    fn a_sub_heading_naming_another_speaker_is_a_talk_of_its_own() {
+        let got = read(
+            "# Civic Signal 2022\n\n## Open Data Portals Nobody Uses (Rafael Gutiérrez)\n\n- audited 120 portals\n\n\
+             ### Hyejin Cho — Designing Forms for People in a Hurry\n\nBest talk of the morning.\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(titles, ["Open Data Portals Nobody Uses", "Designing Forms for People in a Hurry"]);
+    }
+
+    #[test]
+    fn parts_of_a_talk_and_a_panels_members_stay_in_it() {
+        for notes in [
+            "# Civic Signal 2022\n\n## Designing Forms People Can Finish — Hyejin Cho\n\nnotes\n\n\
+             ### Live demo (Hyejin)\n\nshe rebuilt a form\n\n### Quote — Janet Hughes\n\nfewer fields\n",
+            "# Civic Signal 2022\n\n## Panel: Who Owns City Data? (moderated by Kiri Te Awa)\n\n\
+             ### Jon Snow — Open by Default\n\nall data open\n\n### Mei Ling — Privacy First\n\nnot all\n",
+            "# Civic Signal 2022\n\n## Seeing Like a City — Amina Yusuf\n\nHer reading list:\n\n\
+             - **Seeing Like a State** — James C. Scott\n- **Recoding America** — Jennifer Pahlka\n",
+        ] {
+            assert_eq!(read(notes).len(), 1, "{notes}");
+        }
+    }
 }

@@ -228,6 +228,31 @@ pub(super) fn without_aside_dash(inner: &str) -> Option<&str> {
     let aside = aside.trim();
     let words = aside.split_whitespace().count();
     let remark = aside.starts_with(char::is_lowercase) || aside.ends_with(['!', '?']);
-    // (`(Dayo — didn't catch the surname)`: a remark of a few words.)
-    ((1..=6).contains(&words) && remark).then_some(names.trim())
+    // (`(Dayo — didn't catch the surname)`: a longer remark names no one else and is not about
+    // the note-taker's company: `(Ana — she dragged me to this one)`, `(Ravi — with Kiri Te Awa)`.)
+    let first = aside.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let longer_ok = !aside.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase))
+        && !["she", "he", "his", "her", "they", "their", "my", "and", "with", "plus", "moderated"]
+            .contains(&first.as_str());
+    ((1..=3).contains(&words) && remark || (4..=6).contains(&words) && remark && longer_ok).then_some(names.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_aside_dash;
+
+    #[test]
+    fn a_remark_after_a_dash_in_brackets_leaves_the_name() {
+        assert_eq!(without_aside_dash("Rhys Caradog — me!"), Some("Rhys Caradog"));
+        assert_eq!(without_aside_dash("Dayo — didn't catch the surname"), Some("Dayo"));
+        // A longer remark that names someone else, or tells of the note-taker's company, is not
+        // cut off as a remark.
+        for kept in [
+            "Ravi Shah — moderated by Kiri Te Awa",
+            "Ana — she dragged me to this one",
+            "Marta — and João Silva from Lisbon",
+        ] {
+            assert_eq!(without_aside_dash(kept), None, "{kept}");
+        }
+    }
 }

@@ -292,7 +292,10 @@ fn without_decorations(text: &str) -> &str {
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
         // `Title (Speaker)  * really good`: a "went" mark set apart by spaces, then a remark.
-        if let Some(at) = t.find("  * ").or_else(|| t.find("\t* ")).filter(|&at| at > 0) {
+        // (`Opening (Kiri)  * Open Ledgers (Amina)`: a capital after the mark starts another item.)
+        if let Some(at) = t.find("  * ").or_else(|| t.find("\t* ")).filter(|&at| {
+            at > 0 && t[at..].trim_start_matches([' ', '\t', '*']).starts_with(|c: char| c.is_lowercase() || c == '(')
+        }) {
             t = t[..at].trim_end();
         }
         // `Title (Speaker) *`: a printout's "went" mark.
@@ -406,8 +409,10 @@ mod tests {
             "Soft Grippers from Kitchen Silicone (Ana Paula Ribeiro)"
         );
         assert_eq!(without_decorations("Agricultural Robots\t* (rice paddies)"), "Agricultural Robots");
-        // One space is a title's own: `Stars * and Stripes`.
+        // One space is a title's own: `Stars * and Stripes`; a capital after the mark is another
+        // item or a speaker.
         assert_eq!(without_decorations("Stars * and Stripes"), "Stars * and Stripes");
+        assert_eq!(without_decorations("Paper Forms Forever  * Olu Bello"), "Paper Forms Forever  * Olu Bello");
     }
 
     #[test]

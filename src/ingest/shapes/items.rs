@@ -360,8 +360,8 @@ fn is_clause(text: &str) -> bool {
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {
     let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
     let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
+    let group = Group::new(&just_heads);
     let context_kind = items.first().and_then(|&i| kind_around(notes, section, i));
-    let group = Group::new(&just_heads).or_lead_key(context_kind.is_some());
     let talks_here = group.pattern.holds() || context_kind.is_some();
     // Under the note-taker's own section (`## People`, `## Follow-ups`), an item is a note.
     let lead = items.first().and_then(|&i| i.checked_sub(1)).map(|p| &notes.blocks[p]);

@@ -184,9 +184,14 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
         return None;
     }
     // `Talk by Amina Yusuf. …` under a heading: a generic word alone is the heading's speaker line,
-    // not a title; `Tomás de la Cruz (Fontwerk Lisboa) gave …`: a person's name is no title.
+    // not a title; `Tomás de la Cruz (Fontwerk Lisboa) gave …`: a person's name over a less
+    // name-like "speaker" is no title.
     let container = ["talk", "panel", "session", "presentation"].contains(&r.title.to_lowercase().as_str());
-    if container || judge(&r.title).likeness >= Likeness::Plausible {
+    // (`Grace Hopper (Zeynep Arslan)`: a title that is a name, by someone more surely named, stays.)
+    let title_likeness = judge(&r.title).likeness;
+    let named_by_name =
+        title_likeness >= Likeness::Plausible && r.speakers.iter().all(|s| judge(&s.name).likeness < title_likeness);
+    if container || named_by_name {
         return None;
     }
     let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);
