@@ -1,151 +1,18 @@
 //! Naming conferences: the series and year in a file's header, and conference names in prose.
 //!
-//! Owns the table of known series spellings (`Pycascades` → `PyCascades`, an unqualified `PyCon` →
-//! `PyCon US`) and the rules that read `PyCon 2019 in Cleveland, Ohio` as series, year and location.
-//! Series it does not know keep the spelling the notes give.
+//! Owns the rules that read `PyCon 2019 in Cleveland, Ohio` as series, year and location; the
+//! table of known series spellings (`Pycascades` → `PyCascades`, an unqualified `PyCon` → `PyCon
+//! US`) and the words around a series are in [`words`]. Series it does not know keep the
+//! spelling the notes give.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Canonical series names and the spellings that mean them (matched case-insensitively,
-/// longest first). `PyCon` alone is `PyCon US`: the US conference was plain `PyCon` for years.
-const KNOWN_SERIES: &[(&str, &[&str])] = &[
-    ("PyCon US", &["pycon us", "pycon usa", "pycon"]),
-    ("PyCascades", &["pycascades", "py cascades"]),
-    ("PyTexas", &["pytexas", "py texas"]),
-    ("PyGotham", &["pygotham"]),
-    ("PyOhio", &["pyohio"]),
-    ("PyBay", &["pybay"]),
-    ("PyCon UK", &["pycon uk"]),
-    ("PyCon AU", &["pycon au", "pycon australia"]),
-    ("PyCon JP", &["pycon jp"]),
-    ("PyCon APAC", &["pycon apac"]),
-    ("PyCon Africa", &["pycon africa"]),
-    ("PyCon Italia", &["pycon italia"]),
-    ("PyCon DE", &["pycon de", "pycon.de"]),
-    ("PyCon Canada", &["pycon canada", "pycon ca"]),
-    ("PyCon Colombia", &["pycon colombia"]),
-    ("EuroPython", &["europython"]),
-    ("EuroSciPy", &["euroscipy"]),
-    ("SciPy", &["scipy conference", "scipy"]),
-    ("PyData Global", &["pydata global"]),
-    ("DjangoCon US", &["djangocon us", "djangocon"]),
-    ("DjangoCon Europe", &["djangocon europe", "djangocon eu"]),
-    ("DjangoCon Africa", &["djangocon africa"]),
-    ("North Bay Python", &["north bay python", "northbay python"]),
-    ("PyLondinium", &["pylondinium"]),
-    ("PyCaribbean", &["pycaribbean"]),
-    ("Kiwi PyCon", &["kiwi pycon"]),
-];
-
-/// Words that may stand around the series in a header and are not part of it.
-pub(crate) const HEADER_FILLER: &[&str] = &[
-    "my",
-    "notes",
-    "note",
-    "from",
-    "on",
-    "at",
-    "the",
-    "recap",
-    "of",
-    "trip",
-    "report",
-    "a",
-    "review",
-    "talk",
-    "talks",
-    "schedule",
-    "program",
-    "programme",
-    "day",
-    "to",
-    "for",
-    "and",
-    "journal",
-    "diary",
-    "conference",
-    "conf",
-    "summary",
-    "highlights",
-    "impressions",
-    "thoughts",
-    "writeup",
-    "write-up",
-    "agenda",
-    "timetable",
-    "digest",
-    "all",
-    "every",
-    "session",
-    "sessions",
-    "live",
-    "blog",
-    "log",
-    "attending",
-    "attended",
-    "visiting",
-    "our",
-    "team",
-    // The same words in Spanish, French, German and Portuguese notes.
-    "reisebericht",
-    "bericht",
-    "notizen",
-    "mitschrift",
-    "tagungsbericht",
-    "apuntes",
-    "notas",
-    "crónica",
-    "resumen",
-    "compte-rendu",
-    "compte",
-    "rendu",
-    "résumé",
-    "relato",
-];
-
-/// Words that are never part of a series name: weekdays and months.
-pub(crate) const NOT_SERIES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+mod words;
+use words::KNOWN_SERIES;
+pub use words::canonical_series;
+pub(crate) use words::{HEADER_FILLER, NOT_SERIES};
 
 /// Separators between the parts of a header (`Nordic Elixir 2023 — programme`, `Programme: Harbour JS 2024`).
 const HEADER_SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", " | ", ": ", " · ", " • ", " :: ", " / "];
@@ -162,13 +29,6 @@ pub struct ConferenceName {
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b|'(\d\d)\b").expect("valid regex"));
-
-/// The canonical spelling of a known series, matching all of `name`.
-#[must_use]
-pub fn canonical_series(name: &str) -> Option<&'static str> {
-    let lower = name.trim().to_lowercase();
-    KNOWN_SERIES.iter().find(|(_, spellings)| spellings.contains(&lower.as_str())).map(|(canon, _)| *canon)
-}
 
 /// Markup around a title line: `#+TITLE:`, `= `, `Subject:`.
 fn strip_title_markup(line: &str) -> &str {
