@@ -53,8 +53,8 @@ pub fn fold_to_ascii(text: &str) -> Cow<'_, str> {
 
 /// `PyCascades`, 2025 → `pycascades-2025`.
 #[must_use]
-pub fn conference_id(series: &str, year: u16) -> String {
-    format!("{}-{year}", slug(series))
+pub fn conference_id(series: &str, year: u16) -> EditionId {
+    format!("{}-{year}", slug(series)).into()
 }
 
 /// `pycascades-2025` and the slug of `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title
@@ -132,6 +132,144 @@ pub fn path(entity: Entity, id: impl std::fmt::Display) -> String {
     format!("{}/{id}", entity.segment())
 }
 
+/// An id that knows the kind of entity it names, and so makes its own path: a person's id can
+/// only make a person's path.
+pub trait EntityId: std::fmt::Display {
+    /// The kind of entity.
+    const ENTITY: Entity;
+
+    /// The entity's path, `person/christy-heaton` (see [`path`]).
+    #[must_use]
+    fn path(&self) -> String {
+        path(Self::ENTITY, self)
+    }
+}
+
+/// Defines a typed id: a shared string that reads as `&str`, serialises as a plain string and
+/// makes its entity's path.
+macro_rules! entity_id {
+    ($(#[$doc:meta])* $name:ident, $entity:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(std::sync::Arc<str>);
+
+        impl $name {
+            /// The id as a string.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl EntityId for $name {
+            const ENTITY: Entity = Entity::$entity;
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(id.into())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                Self(id.into())
+            }
+        }
+
+        impl From<std::sync::Arc<str>> for $name {
+            fn from(id: std::sync::Arc<str>) -> Self {
+                Self(id)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+    };
+}
+
+entity_id!(
+    /// A conference series: the slug of its name (`pycascades`).
+    SeriesId,
+    Series
+);
+entity_id!(
+    /// A yearly edition: the series slug and the year (`pycascades-2025`).
+    EditionId,
+    Edition
+);
+entity_id!(
+    /// A session: its edition and the slug of its title (`pycascades-2025/web-maps`).
+    SessionId,
+    Session
+);
+entity_id!(
+    /// A person: the slug of their canonical name (`christy-heaton`).
+    PersonId,
+    Person
+);
+entity_id!(
+    /// A topic of the taxonomy: the concept IRI's last segment (`free-threading`).
+    TopicId,
+    Topic
+);
+entity_id!(
+    /// An organisation: the slug of its name (`microsoft`).
+    OrganisationId,
+    Organisation
+);
+
+impl SeriesId {
+    /// The id of the series named `name`.
+    #[must_use]
+    pub fn of(name: &str) -> Self {
+        slug(name).into()
+    }
+}
+
+impl OrganisationId {
+    /// The id of the organisation named `name`.
+    #[must_use]
+    pub fn of(name: &str) -> Self {
+        slug(name).into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +292,9 @@ mod tests {
     fn ids_are_composed_from_slugs() {
         assert_eq!(conference_id("PyCon US", 2024), "pycon-us-2024");
         assert_eq!(session_id_of_slug("pycon-us-2024", &slug("???")), "pycon-us-2024/untitled");
+        // A typed id makes only its own entity's path.
+        assert_eq!(PersonId::from("ana-lima").path(), "person/ana-lima");
+        assert_eq!(conference_id("PyCon US", 2024).path(), "edition/pycon-us-2024");
+        assert_eq!(SeriesId::of("PyCon US").path(), "series/pycon-us");
     }
 }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::ids::EditionId;
+
 /// A place in a notes file: the file as the user named it and a 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceLine {
@@ -63,7 +65,7 @@ impl SessionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conference {
     /// Slug id, `pycascades-2025`.
-    pub id: String,
+    pub id: EditionId,
     /// Canonical series name, `PyCascades`.
     pub series: String,
     /// The edition's year.
@@ -126,7 +128,7 @@ impl NameRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// Id of the conference edition it belongs to.
-    pub conference: String,
+    pub conference: EditionId,
     /// Title with Markdown emphasis stripped and white space collapsed.
     pub title: String,
     /// What kind of item it is.
@@ -171,7 +173,7 @@ pub struct Mention {
     /// Who, as written.
     pub person: NameRef,
     /// The conference the notes file is about.
-    pub conference: String,
+    pub conference: EditionId,
     /// Whether the person appears as a speaker of a session there.
     pub as_speaker: bool,
     /// Where.

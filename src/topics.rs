@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::error::InputError;
+use crate::ids::TopicId;
 use crate::model::Session;
 
 mod finder;
@@ -34,13 +35,13 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub struct Topic {
     /// Slug id: the concept IRI's last path segment (`free-threading`); shared with the sessions'
     /// [`TopicMatch::topic`].
-    pub id: Arc<str>,
+    pub id: TopicId,
     /// `skos:prefLabel` (English when there are several).
     pub label: String,
     /// `skos:altLabel` keywords.
     pub alt_labels: Vec<String>,
     /// Ids of `skos:broader` concepts.
-    pub broader: Vec<String>,
+    pub broader: Vec<TopicId>,
 }
 
 /// What a scheme says of one concept IRI: preferred labels with languages, alternative labels,
@@ -85,7 +86,7 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicMatch {
     /// Topic id.
-    pub topic: Arc<str>,
+    pub topic: TopicId,
     /// Sum of the weights of the matches.
     pub score: u32,
     /// `(label as found, field)` for each distinct label and field.
@@ -140,6 +141,7 @@ impl TopicScheme {
             alt.sort();
             alt.dedup();
             broader.sort();
+            let broader = broader.into_iter().map(TopicId::from).collect();
             topics.push(Topic { id: last_segment(iri).into(), label, alt_labels: alt, broader });
         }
         if topics.is_empty() {
@@ -245,7 +247,7 @@ impl TopicScheme {
         let mut found: Vec<TopicMatch> = evidence
             .into_iter()
             .map(|(t, ev)| TopicMatch {
-                topic: Arc::clone(&self.topics[t].id),
+                topic: self.topics[t].id.clone(),
                 score: ev.iter().map(|(_, f)| f.weight()).sum(),
                 evidence: ev.into_iter().collect(),
             })
@@ -368,7 +370,7 @@ topic:cpp a skos:Concept ; skos:prefLabel "C++ extensions"@en ; skos:altLabel "C
         let s = TopicScheme::from_turtle(SCHEME, "t.ttl").unwrap();
         let ids: Vec<&str> = s.topics.iter().map(|t| &*t.id).collect();
         assert_eq!(ids, vec!["concurrency", "cpp", "free-threading"]);
-        assert_eq!(s.topic("free-threading").unwrap().broader, vec!["concurrency".to_owned()]);
+        assert_eq!(s.topic("free-threading").unwrap().broader, vec![TopicId::from("concurrency")]);
         assert!(TopicScheme::from_turtle("@prefix x: <a:> .", "empty.ttl").is_err());
     }
 

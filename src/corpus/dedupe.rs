@@ -7,8 +7,8 @@
 //!
 //! Runs on the corpus's sorted sessions, so the first source (by file and line) leads.
 
+use crate::ids::PersonId;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use super::session::CorpusSession;
 use crate::ids::slug;
@@ -49,7 +49,7 @@ pub fn merge_same_talks(
     slugs: Vec<String>,
     people: &People,
 ) -> (Vec<CorpusSession>, Vec<String>) {
-    let name = |id: &Arc<str>| people.by_id(id).map_or_else(|| id.to_string(), |p| p.name.clone());
+    let name = |id: &PersonId| people.by_id(id).map_or_else(|| id.to_string(), |p| p.name.clone());
     let keys: Vec<String> = sessions.iter().map(|s| title_key(&s.session.title)).collect();
     let mut into: Vec<Option<usize>> = vec![None; sessions.len()];
     let mut by_title: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
@@ -60,7 +60,7 @@ pub fn merge_same_talks(
     }
     // The speakers each lead has gathered so far: a speakerless telling joins tellings that
     // share a speaker, never two with different ones.
-    let mut gathered: Vec<Vec<Arc<str>>> = sessions.iter().map(|s| s.speakers.clone()).collect();
+    let mut gathered: Vec<Vec<PersonId>> = sessions.iter().map(|s| s.speakers.clone()).collect();
     for group in by_title.values().filter(|g| g.len() > 1) {
         for (x, &j) in group.iter().enumerate() {
             let lead = group[..x]
@@ -98,7 +98,7 @@ fn absorb(
     sessions: Vec<CorpusSession>,
     slugs: Vec<String>,
     into: &[Option<usize>],
-    name: &impl Fn(&Arc<str>) -> String,
+    name: &impl Fn(&PersonId) -> String,
 ) -> (Vec<CorpusSession>, Vec<String>) {
     let mut kept: Vec<Option<CorpusSession>> = sessions.into_iter().map(Some).collect();
     for j in 0..kept.len() {
@@ -113,7 +113,7 @@ fn absorb(
 
 /// What `other` adds to `lead`: its sources, speakers not yet there, a more specific kind, a
 /// title without a final period, and links, abstract, time, room and topics `lead` lacks.
-fn fold(lead: &mut CorpusSession, other: CorpusSession, name: &impl Fn(&Arc<str>) -> String) {
+fn fold(lead: &mut CorpusSession, other: CorpusSession, name: &impl Fn(&PersonId) -> String) {
     lead.also.push(other.session.source.clone());
     lead.also.extend(other.also);
     // The same people first; then a name form of one of the others (`Huong Nguyen` for `Nguyễn
@@ -176,13 +176,13 @@ fn title_rank(title: &str) -> (bool, bool, bool, usize) {
 }
 
 /// Two tellings of one title are one talk when they share a speaker, or one of them names none.
-fn same_people(a: &[Arc<str>], b: &[Arc<str>], name: &impl Fn(&Arc<str>) -> String) -> bool {
+fn same_people(a: &[PersonId], b: &[PersonId], name: &impl Fn(&PersonId) -> String) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|p| b.iter().any(|q| p == q || shares_a_name(&name(p), &name(q))))
 }
 
 /// A person in common: the same person, or name forms sharing a name word (`Sasha Volkov`,
 /// `Aleksandr Volkov`) — enough beside an identical title at one edition.
-fn shares_speaker(a: &CorpusSession, b: &CorpusSession, name: &impl Fn(&Arc<str>) -> String) -> bool {
+fn shares_speaker(a: &CorpusSession, b: &CorpusSession, name: &impl Fn(&PersonId) -> String) -> bool {
     a.speakers.iter().any(|p| b.speakers.iter().any(|q| p == q || shares_a_name(&name(p), &name(q))))
 }
 

@@ -10,7 +10,7 @@ pub mod dedupe;
 mod session;
 
 use crate::diagnostic::Diagnostic;
-use crate::ids::{session_id_of_slug, slug};
+use crate::ids::{EditionId, SessionId, session_id_of_slug, slug};
 use crate::ingest::FileResult;
 use crate::model::{Conference, Mention, Session};
 use crate::resolve::{Overrides, People, resolve_people_with};
@@ -77,7 +77,7 @@ pub fn assemble_with(
                 .iter()
                 .filter_map(|s| people.lookup(&s.name).map(|p| p.id.clone()))
                 .collect();
-            CorpusSession { id, session, speakers, same_talk_as: Vec::new(), also: Vec::new(), topics }
+            CorpusSession { id: id.into(), session, speakers, same_talk_as: Vec::new(), also: Vec::new(), topics }
         })
         .collect();
     let (mut sessions, slugs) = dedupe::merge_same_talks(sessions, slugs, &people);
@@ -102,7 +102,7 @@ pub fn assemble_with(
 /// What the files read hold, put together: editions by id, sessions, name mentions, and how many
 /// files were read and skipped.
 struct Gathered {
-    conferences: BTreeMap<String, Conference>,
+    conferences: BTreeMap<EditionId, Conference>,
     sessions: Vec<Session>,
     mentions: Vec<Mention>,
     read: usize,
@@ -130,7 +130,7 @@ fn gather(results: Vec<FileResult>, diagnostics: &mut Vec<Diagnostic>) -> Gather
 }
 
 /// Adds an edition a file names (`header`: in its own header) to those already known.
-fn add_edition(conferences: &mut BTreeMap<String, Conference>, conf: Conference, header: bool) {
+fn add_edition(conferences: &mut BTreeMap<EditionId, Conference>, conf: Conference, header: bool) {
     conferences
         .entry(conf.id.clone())
         .and_modify(|existing| {
@@ -221,7 +221,7 @@ fn link_same_talks(sessions: &mut [CorpusSession], keys: Vec<String>) {
     }
     for group in by_title.values().filter(|g| g.len() > 1) {
         for &a in group {
-            let others: Vec<String> = group
+            let others: Vec<SessionId> = group
                 .iter()
                 .filter(|&&b| b != a)
                 .filter(|&&b| sessions[a].session.conference != sessions[b].session.conference)

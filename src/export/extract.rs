@@ -2,12 +2,11 @@
 //!
 //! Only renders; the corpus is already sorted, so rendering is deterministic.
 
-use std::sync::Arc;
-
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use crate::corpus::Corpus;
+use crate::ids::{PersonId, SessionId};
 use crate::model::SessionKind;
 
 #[derive(Serialize)]
@@ -38,7 +37,7 @@ struct SessionOut<'a> {
     links: &'a [String],
     #[serde(rename = "abstract")]
     abstract_text: Option<&'a str>,
-    same_talk_as: &'a [String],
+    same_talk_as: &'a [SessionId],
     time: Option<&'a str>,
     room: Option<&'a str>,
     source: Source<'a>,
@@ -167,7 +166,7 @@ fn document(corpus: &Corpus) -> impl Serialize + '_ {
     }
 }
 
-fn speaker_names<'a>(corpus: &'a Corpus, ids: &[Arc<str>]) -> Vec<&'a str> {
+fn speaker_names<'a>(corpus: &'a Corpus, ids: &[PersonId]) -> Vec<&'a str> {
     ids.iter().filter_map(|id| corpus.people.by_id(id).map(|p| p.name.as_str())).collect()
 }
 
@@ -184,7 +183,7 @@ pub fn to_table(corpus: &Corpus) -> String {
     ]);
     for s in &corpus.sessions {
         table.add_row([
-            s.session.conference.clone(),
+            s.session.conference.to_string(),
             s.session.kind.as_str().to_owned(),
             s.session.title.clone(),
             speaker_names(corpus, &s.speakers).join(", "),

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::affiliation::organisation_of;
 use crate::corpus::Corpus;
-use crate::ids::{Entity, path, slug};
+use crate::ids::{Entity, EntityId, OrganisationId, PersonId, SeriesId};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -373,8 +373,8 @@ fn name_of<'c>(corpus: &'c Corpus, id: &'c str) -> &'c str {
 /// Full view: every series and its editions.
 fn editions(corpus: &Corpus, g: &mut Assembly) {
     for c in &corpus.conferences {
-        let series = path(Entity::Series, slug(&c.series));
-        let edition = path(Entity::Edition, &c.id);
+        let series = SeriesId::of(&c.series).path();
+        let edition = c.id.path();
         g.node(&series, &c.series, NodeKind::Series).years.insert(c.year);
         g.node(&edition, &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
         g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
@@ -385,21 +385,21 @@ fn editions(corpus: &Corpus, g: &mut Assembly) {
 fn sessions(corpus: &Corpus, g: &mut Assembly) {
     for s in &corpus.sessions {
         let year = year_of(corpus, &s.session.conference);
-        let session = path(Entity::Session, &s.id);
-        let edition = path(Entity::Edition, &s.session.conference);
+        let session = s.id.path();
+        let edition = s.session.conference.path();
         let node = g.node(&session, &s.session.title, NodeKind::Session);
         node.years.extend(year);
         node.sessions = 1;
         node.session_kind = Some(s.session.kind.as_str());
         g.edge(&session, &edition, EdgeKind::PartOf, 1.0, year);
         for other in s.same_talk_as.iter().filter(|o| s.id < **o) {
-            g.edge(&session, &path(Entity::Session, other), EdgeKind::SameTalk, 1.0, year);
+            g.edge(&session, &other.path(), EdgeKind::SameTalk, 1.0, year);
         }
         if let Some(n) = g.existing_node(&edition) {
             n.sessions += 1;
         }
         for t in &s.topics {
-            let tid = path(Entity::Topic, &t.topic);
+            let tid = t.topic.path();
             let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
             let node = g.node(&tid, label, NodeKind::Topic);
             node.years.extend(year);
@@ -407,7 +407,7 @@ fn sessions(corpus: &Corpus, g: &mut Assembly) {
             g.edge(&session, &tid, EdgeKind::About, 1.0, year);
         }
         for person in &s.speakers {
-            let pid = path(Entity::Person, person);
+            let pid = person.path();
             let p = g.node(&pid, name_of(corpus, person), NodeKind::Person);
             p.years.extend(year);
             p.sessions += 1;
@@ -419,13 +419,13 @@ fn sessions(corpus: &Corpus, g: &mut Assembly) {
 /// Full view: every person and the organisations they are (or were) with.
 fn affiliations(corpus: &Corpus, g: &mut Assembly) {
     for p in &corpus.people.people {
-        let pid = path(Entity::Person, &p.id);
+        let pid = p.id.path();
         g.node(&pid, &p.name, NodeKind::Person);
         for (list, kind) in
             [(&p.affiliations, EdgeKind::AffiliatedWith), (&p.former_affiliations, EdgeKind::FormerlyAffiliatedWith)]
         {
             for org in list.iter().filter_map(|a| organisation_of(a)) {
-                let oid = path(Entity::Organisation, slug(&org));
+                let oid = OrganisationId::of(&org).path();
                 g.node(&oid, &org, NodeKind::Organisation);
                 g.edge(&pid, &oid, kind, 1.0, []);
             }
@@ -435,31 +435,31 @@ fn affiliations(corpus: &Corpus, g: &mut Assembly) {
 
 /// People view: speakers, joined when they spoke together (and, asked, when at one edition).
 fn co_speakers(corpus: &Corpus, g: &mut Assembly, shared_editions: bool) {
-    let mut editions_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut editions_of: BTreeMap<&PersonId, BTreeSet<&str>> = BTreeMap::new();
     for s in &corpus.sessions {
         let year = year_of(corpus, &s.session.conference);
         for person in &s.speakers {
-            let p = g.node(&path(Entity::Person, person), name_of(corpus, person), NodeKind::Person);
+            let p = g.node(&person.path(), name_of(corpus, person), NodeKind::Person);
             p.years.extend(year);
             p.sessions += 1;
             editions_of.entry(person).or_default().insert(s.session.conference.as_str());
         }
         for (i, a) in s.speakers.iter().enumerate() {
             for b in s.speakers.iter().skip(i + 1).filter(|b| *b != a) {
-                g.edge(&path(Entity::Person, a), &path(Entity::Person, b), EdgeKind::CoSpeaker, 1.0, year);
+                g.edge(&a.path(), &b.path(), EdgeKind::CoSpeaker, 1.0, year);
             }
         }
     }
     if !shared_editions {
         return;
     }
-    let people: Vec<(&&str, &BTreeSet<&str>)> = editions_of.iter().collect();
+    let people: Vec<(&&PersonId, &BTreeSet<&str>)> = editions_of.iter().collect();
     for (i, (a, ea)) in people.iter().enumerate() {
         for (b, eb) in people.iter().skip(i + 1) {
             let shared: Vec<u16> = ea.intersection(eb).filter_map(|e| year_of(corpus, e)).collect();
             if !shared.is_empty() {
                 let weight = shared.len() as f64;
-                g.edge(&path(Entity::Person, a), &path(Entity::Person, b), EdgeKind::SharedEdition, weight, shared);
+                g.edge(&a.path(), &b.path(), EdgeKind::SharedEdition, weight, shared);
             }
         }
     }
@@ -471,13 +471,13 @@ fn co_topics(corpus: &Corpus, g: &mut Assembly) {
         let year = year_of(corpus, &s.session.conference);
         for t in &s.topics {
             let label = corpus.topics.topic(&t.topic).map_or(&*t.topic, |x| x.label.as_str());
-            let node = g.node(&path(Entity::Topic, &t.topic), label, NodeKind::Topic);
+            let node = g.node(&t.topic.path(), label, NodeKind::Topic);
             node.years.extend(year);
             node.sessions += 1;
         }
         for (i, a) in s.topics.iter().enumerate() {
             for b in &s.topics[i + 1..] {
-                let (ta, tb) = (path(Entity::Topic, &a.topic), path(Entity::Topic, &b.topic));
+                let (ta, tb) = (a.topic.path(), b.topic.path());
                 g.edge(&ta, &tb, EdgeKind::CoTopic, 1.0, year);
             }
         }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::ids::conference_id;
+use crate::ids::{EditionId, conference_id};
 use crate::model::{Conference, Mention, NameRef, NotesRecord, Session, SessionKind, SourceLine};
 
 use super::conference::ConferenceName;
@@ -53,7 +53,7 @@ pub fn record(
     record
 }
 
-fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &Arc<str>, line: u32) -> String {
+fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &Arc<str>, line: u32) -> EditionId {
     let id = conference_id(&name.series, year);
     if !record.conferences.iter().any(|c| c.id == id) {
         record.conferences.push(Conference {
@@ -69,7 +69,7 @@ fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, fi
     id
 }
 
-fn session_of(c: &Candidate, blocks: &[Block], conference: &str, file: &Arc<str>) -> (Session, Vec<Mention>) {
+fn session_of(c: &Candidate, blocks: &[Block], conference: &EditionId, file: &Arc<str>) -> (Session, Vec<Mention>) {
     let body: Vec<&Block> = c.body.iter().filter_map(|&i| blocks.get(i)).collect();
     let mut links: Vec<String> = Vec::new();
     for url in c.links.iter().chain(body.iter().flat_map(|b| b.links.iter().map(|l| &l.url))) {
@@ -96,7 +96,7 @@ fn session_of(c: &Candidate, blocks: &[Block], conference: &str, file: &Arc<str>
         .iter()
         .map(|s| Mention {
             person: s.clone(),
-            conference: conference.to_owned(),
+            conference: conference.clone(),
             as_speaker: true,
             source: SourceLine { file: file.to_owned(), line: c.speaker_line },
         })
@@ -105,7 +105,7 @@ fn session_of(c: &Candidate, blocks: &[Block], conference: &str, file: &Arc<str>
         mentions.extend(prose_mentions(b, conference, file));
     }
     let session = Session {
-        conference: conference.to_owned(),
+        conference: conference.clone(),
         title: collapse_ws(&c.title),
         kind,
         speakers,
@@ -137,7 +137,7 @@ fn own_handles(speaker: &mut NameRef, body: &[&Block], links: &[String]) {
 
 /// The `Name (Affiliation)` and `Name at Conference` mentions of one block, each on its line.
 #[must_use]
-pub fn prose_mentions(block: &Block, conference: &str, file: &Arc<str>) -> Vec<Mention> {
+pub fn prose_mentions(block: &Block, conference: &EditionId, file: &Arc<str>) -> Vec<Mention> {
     let link_texts: Vec<&str> = block.links.iter().map(|l| l.text.as_str()).collect();
     let mut found = parenthesised_mentions(&block.text, &link_texts);
     for m in at_conference_mentions(&block.text) {
@@ -154,7 +154,7 @@ pub fn prose_mentions(block: &Block, conference: &str, file: &Arc<str>) -> Vec<M
             let line = block.line_of(m.offset);
             Mention {
                 person: m.person,
-                conference: conference.to_owned(),
+                conference: conference.clone(),
                 as_speaker: false,
                 source: SourceLine { file: file.to_owned(), line },
             }

@@ -335,7 +335,7 @@ mod tests {
     fn the_same_talk_given_elsewhere_told_in_its_notes() {
         let notes = "# FjordSec 2025\n\n### Fault Injection on a Budget (Rhys Caradog — me!)\nMy slot. This is the same talk I gave at Hackfest Cymru 2023 and again at Embedded North 2024.\n\n### Secure Boot (Chloé Marchetti)\nShe gave a keynote at FjordSec 2024 too, on something else.\n";
         let sessions = read_notes("n.md", notes.as_bytes()).0.unwrap().sessions;
-        let got: Vec<(String, String)> = sessions.iter().map(|s| (s.title.clone(), s.conference.clone())).collect();
+        let got: Vec<(String, String)> = sessions.iter().map(|s| (s.title.clone(), s.conference.to_string())).collect();
         assert_eq!(
             got,
             [

@@ -9,7 +9,7 @@ use super::Base;
 use super::table::{TableBuilder, TripleTable};
 use crate::affiliation::organisation_of;
 use crate::corpus::{Corpus, CorpusSession};
-use crate::ids::{Entity, path, slug};
+use crate::ids::{EditionId, Entity, EntityId, OrganisationId, SeriesId, path, slug};
 use crate::model::{Conference, SessionKind};
 use crate::resolve::Person;
 use crate::topics::Topic;
@@ -130,8 +130,8 @@ pub fn corpus_triples(corpus: &Corpus, base: &Base) -> TripleTable {
 impl<'c> Builder<'_, 'c> {
     /// A series and one of its editions.
     fn conference(&mut self, c: &'c Conference) {
-        let series = self.base.node(&path(Entity::Series, slug(&c.series)));
-        let edition = self.base.node(&path(Entity::Edition, &c.id));
+        let series = self.base.node(&SeriesId::of(&c.series).path());
+        let edition = self.base.node(&c.id.path());
         self.a(&series, iri!(schema "EventSeries"));
         self.a(&series, iri!(conf "ConferenceSeries"));
         self.add(&series, iri!(schema "name"), string(&c.series));
@@ -152,25 +152,25 @@ impl<'c> Builder<'_, 'c> {
 
     /// A session, its speakers, links, topics and source.
     fn session(&mut self, s: &'c CorpusSession) {
-        let node = self.base.node(&path(Entity::Session, &s.id));
+        let node = self.base.node(&s.id.path());
         let session = &s.session;
         self.a(&node, iri!(schema "Event"));
         self.a(&node, iri!(cg "Session"));
         self.a(&node, kind_class(session.kind));
         self.add(&node, iri!(schema "name"), string(&session.title));
         self.add(&node, iri!(cg "sessionKind"), string(session.kind.as_str()));
-        self.add(&node, iri!(schema "superEvent"), &self.base.node(&path(Entity::Edition, &session.conference)));
+        self.add(&node, iri!(schema "superEvent"), &self.base.node(&session.conference.path()));
         for person in &s.speakers {
-            self.add(&node, iri!(schema "performer"), &self.base.node(&path(Entity::Person, person)));
+            self.add(&node, iri!(schema "performer"), &self.base.node(&person.path()));
         }
         for link in session.links.iter().filter_map(|l| link_iri(l)) {
             self.add(&node, iri!(schema "url"), &link);
         }
         for t in &s.topics {
-            self.add(&node, iri!(schema "about"), &self.base.node(&path(Entity::Topic, &t.topic)));
+            self.add(&node, iri!(schema "about"), &self.base.node(&t.topic.path()));
         }
         for other in &s.same_talk_as {
-            self.add(&node, iri!(cg "sameTalkAs"), &self.base.node(&path(Entity::Session, other)));
+            self.add(&node, iri!(cg "sameTalkAs"), &self.base.node(&other.path()));
         }
         if let Some(abstract_text) = &session.abstract_text {
             self.add(&node, iri!(schema "description"), string(abstract_text));
@@ -185,7 +185,7 @@ impl<'c> Builder<'_, 'c> {
         self.a(&topic_scheme, iri!(skos "ConceptScheme"));
         self.add(&topic_scheme, iri!(skos "prefLabel"), english("Python conference topics"));
         for t in topics {
-            let node = self.base.node(&path(Entity::Topic, &t.id));
+            let node = self.base.node(&t.id.path());
             self.a(&node, iri!(skos "Concept"));
             self.add(&node, iri!(skos "inScheme"), &topic_scheme);
             self.add(&node, iri!(skos "prefLabel"), english(t.label.as_str()));
@@ -193,14 +193,14 @@ impl<'c> Builder<'_, 'c> {
                 self.add(&node, iri!(skos "altLabel"), english(alt.as_str()));
             }
             for parent in &t.broader {
-                self.add(&node, iri!(skos "broader"), &self.base.node(&path(Entity::Topic, parent)));
+                self.add(&node, iri!(skos "broader"), &self.base.node(&parent.path()));
             }
         }
     }
 
     /// A person, their affiliations and their mentions.
     fn person(&mut self, p: &'c Person) {
-        let node = self.base.node(&path(Entity::Person, &p.id));
+        let node = self.base.node(&p.id.path());
         self.a(&node, iri!(schema "Person"));
         self.a(&node, iri!(conf "Person"));
         self.add(&node, iri!(schema "name"), string(&p.name));
@@ -227,7 +227,7 @@ impl<'c> Builder<'_, 'c> {
             [(&p.affiliations, iri!(schema "affiliation")), (&p.former_affiliations, iri!(cg "formerAffiliation"))]
         {
             for org in list.iter().filter_map(|a| organisation_of(a)) {
-                let org_node = self.base.node(&path(Entity::Organisation, slug(&org)));
+                let org_node = self.base.node(&OrganisationId::of(&org).path());
                 self.a(&org_node, iri!(schema "Organization"));
                 self.a(&org_node, iri!(conf "Organisation"));
                 self.add(&org_node, iri!(schema "name"), string(&org));
@@ -239,16 +239,16 @@ impl<'c> Builder<'_, 'c> {
     /// One mention per place and edition: a line that tells a talk at two conferences is two
     /// mentions; a speaker also named in prose on the same line is one, as a speaker.
     fn mentions(&mut self, node: &NamedNode, p: &'c Person) {
-        let mut mentions: std::collections::BTreeMap<(&str, u32, &str), bool> = std::collections::BTreeMap::new();
+        let mut mentions: std::collections::BTreeMap<(&str, u32, &EditionId), bool> = std::collections::BTreeMap::new();
         for m in &p.mentions {
-            *mentions.entry((&*m.source.file, m.source.line, m.conference.as_str())).or_default() |= m.as_speaker;
+            *mentions.entry((&*m.source.file, m.source.line, &m.conference)).or_default() |= m.as_speaker;
         }
         for ((file, line, conference), as_speaker) in mentions {
             let id = format_args!("{}-L{line}-{}-{conference}", slug(file), p.id);
             let mention = self.base.node(&path(Entity::Mention, id));
             self.a(&mention, iri!(cg "Mention"));
             self.add(&mention, iri!(cg "mentionOf"), node);
-            self.add(&mention, iri!(cg "mentionIn"), &self.base.node(&path(Entity::Edition, conference)));
+            self.add(&mention, iri!(cg "mentionIn"), &self.base.node(&conference.path()));
             self.add(&mention, iri!(cg "asSpeaker"), boolean(as_speaker));
             let source = self.source(file, line);
             self.add(&mention, iri!(prov "wasDerivedFrom"), &source);

@@ -86,7 +86,7 @@ pub fn editions_grid(rows: &[EditionRow]) -> Grid {
             .iter()
             .map(|r| {
                 vec![
-                    r.edition.clone(),
+                    r.edition.to_string(),
                     r.year.to_string(),
                     r.sessions.to_string(),
                     r.speakers.to_string(),

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::corpus::Corpus;
+use crate::ids::EditionId;
 
 pub use grid::{Grid, ReportKind};
 pub use render::{ReportFormat, render};
@@ -22,7 +23,7 @@ pub use render::{ReportFormat, render};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SessionRef {
     /// Edition id.
-    pub conference: String,
+    pub conference: EditionId,
     /// Title.
     pub title: String,
 }
@@ -35,7 +36,7 @@ pub struct RepeatSpeaker {
     /// Other name forms.
     pub aliases: Vec<String>,
     /// Editions presented at, sorted by year then id.
-    pub editions: Vec<String>,
+    pub editions: Vec<EditionId>,
     /// Years presented in, ascending.
     pub years: Vec<u16>,
     /// Series presented at, sorted.
@@ -56,7 +57,7 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut rows = Vec::new();
     for person in &corpus.people.people {
         let Some(sessions) = by_person.get(&*person.id) else { continue };
-        let editions: Vec<(u16, String)> = sessions
+        let editions: Vec<(u16, EditionId)> = sessions
             .iter()
             .map(|s| (corpus.conference(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
             .collect::<BTreeSet<_>>()
@@ -239,7 +240,7 @@ pub fn topics(corpus: &Corpus) -> TopicsReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EditionRow {
     /// Edition id.
-    pub edition: String,
+    pub edition: EditionId,
     /// Series.
     pub series: String,
     /// Year.

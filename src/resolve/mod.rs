@@ -33,9 +33,8 @@ mod people;
 pub mod rules;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use crate::ids::fold_to_ascii;
+use crate::ids::{EditionId, PersonId, fold_to_ascii};
 use crate::model::{Mention, SourceLine};
 
 pub use evidence::{Apart, Corroboration, Evidence, NearMiss};
@@ -45,7 +44,7 @@ pub use overrides::Overrides;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     /// Slug id, `christy-heaton`; shared with the sessions that name the person as a speaker.
-    pub id: Arc<str>,
+    pub id: PersonId,
     /// The canonical name: the form the notes use most (a full name over a handle).
     pub name: String,
     /// Other name forms, sorted.
@@ -69,7 +68,7 @@ pub struct PersonMention {
     /// Where.
     pub source: SourceLine,
     /// The conference the notes are about there.
-    pub conference: String,
+    pub conference: EditionId,
     /// As a speaker of a session (or only mentioned).
     pub as_speaker: bool,
 }

@@ -2,12 +2,11 @@
 //! affiliations, mentions and merge evidence of each, and unique slug ids.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use super::evidence::Evidence;
 use super::merger::Merger;
 use super::{People, Person, PersonMention, name_key};
-use crate::ids::slug;
+use crate::ids::{PersonId, slug};
 use crate::model::Mention;
 
 /// The people the merger's groups make, sorted by id, with the lookup from every name key.
@@ -77,7 +76,7 @@ fn person(ms: &[&Mention], mut merge_reasons: Vec<Evidence>) -> Person {
     merge_reasons.sort_by_cached_key(ToString::to_string);
     merge_reasons.dedup();
     Person {
-        id: Arc::from(""),
+        id: PersonId::default(),
         name,
         aliases: aliases.into_iter().collect(),
         handles: handles.into_iter().collect(),
