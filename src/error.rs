@@ -2,6 +2,7 @@
 //! and [`InputError`], what the library says of a file or value it was given and cannot use.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use thiserror::Error;
 
@@ -51,7 +52,7 @@ pub enum Error {
     },
     /// A query that could not be answered (syntax and format errors are usage errors).
     #[error(transparent)]
-    Query(#[from] crate::rdf::sparql::QueryError),
+    Query(#[from] QueryError),
     /// Reading from or writing to a stream failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -203,4 +204,39 @@ pub fn with_causes(error: &dyn std::error::Error) -> String {
         cause = c.source();
     }
     message
+}
+
+/// Why a query gave no answer.
+/// (Defined here, with the other errors, so that no floor below `rdf` reaches up to it.)
+#[derive(Debug, Error)]
+pub enum QueryError {
+    /// The query text is not SPARQL; the message has the line and column.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    /// It ran longer than allowed.
+    #[error("the query ran longer than {0:?} and was stopped (raise --timeout)")]
+    Timeout(Duration),
+    /// Its result holds more rows than allowed.
+    #[error("the query gives more than {0} rows and was stopped (add LIMIT, or raise --max-rows)")]
+    TooManyRows(u64),
+    /// It took more memory than allowed.
+    #[error("the query took more than {} MiB of memory and was stopped (raise --max-memory)", .0 >> 20)]
+    Memory(u64),
+    /// The format does not fit the kind of result.
+    #[error("{0}")]
+    Format(String),
+    /// The query names graphs (`FROM`, `FROM NAMED`) the data cannot hold.
+    #[error(
+        "the query names graphs with FROM or FROM NAMED, but confgraph's data is one default graph with no named graphs, so it could only answer nothing; remove the FROM clauses"
+    )]
+    NamedGraphs,
+    /// Evaluation failed.
+    #[error("query evaluation failed: {0}")]
+    Evaluation(String),
+    /// The SPARQL engine itself failed on this query (a bug in it, caught rather than a crash).
+    #[error("the SPARQL engine failed on this query ({0}); try another form of it")]
+    Engine(String),
+    /// Writing the results failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }

@@ -13,10 +13,11 @@ use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use thiserror::Error;
 
 use crate::rdf::{Base, RdfSyntax, TripleTable, VOCABULARY_PREFIXES, write_triples};
 
+/// Why a query gave no answer (defined with the other errors, in [`crate::error`]).
+pub use crate::error::QueryError;
 pub use guard::QueryLimits;
 
 /// How query results are written.
@@ -34,40 +35,6 @@ pub enum ResultsFormat {
     Xml,
     /// An RDF syntax, for CONSTRUCT and DESCRIBE.
     Rdf(RdfSyntax),
-}
-
-/// Why a query gave no answer.
-#[derive(Debug, Error)]
-pub enum QueryError {
-    /// The query text is not SPARQL; the message has the line and column.
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(String),
-    /// It ran longer than allowed.
-    #[error("the query ran longer than {0:?} and was stopped (raise --timeout)")]
-    Timeout(Duration),
-    /// Its result holds more rows than allowed.
-    #[error("the query gives more than {0} rows and was stopped (add LIMIT, or raise --max-rows)")]
-    TooManyRows(u64),
-    /// It took more memory than allowed.
-    #[error("the query took more than {} MiB of memory and was stopped (raise --max-memory)", .0 >> 20)]
-    Memory(u64),
-    /// The format does not fit the kind of result.
-    #[error("{0}")]
-    Format(String),
-    /// The query names graphs (`FROM`, `FROM NAMED`) the data cannot hold.
-    #[error(
-        "the query names graphs with FROM or FROM NAMED, but confgraph's data is one default graph with no named graphs, so it could only answer nothing; remove the FROM clauses"
-    )]
-    NamedGraphs,
-    /// Evaluation failed.
-    #[error("query evaluation failed: {0}")]
-    Evaluation(String),
-    /// The SPARQL engine itself failed on this query (a bug in it, caught rather than a crash).
-    #[error("the SPARQL engine failed on this query ({0}); try another form of it")]
-    Engine(String),
-    /// Writing the results failed.
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
 }
 
 fn evaluation_error(e: QueryEvaluationError, timeout: Option<Duration>) -> QueryError {
