@@ -199,9 +199,10 @@ const PANEL_JOINS: &[&str] =
 /// The words that open a line of a panel's members under its moderator's line.
 const PANELISTS: &[&str] = &["panelists: ", "panellists: ", "panelists ", "panellists ", "with "];
 
+#[must_use]
 /// The first sentence of `text`, without its full stop: up to a full stop outside any bracket
 /// (`Dr.`, `J.`: a full stop after a title or an initial ends no sentence).
-fn first_sentence(text: &str) -> &str {
+pub fn first_sentence(text: &str) -> &str {
     let mut depth = 0i32;
     for (i, c) in text.char_indices() {
         match c {

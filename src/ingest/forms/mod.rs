@@ -298,6 +298,9 @@ fn without_decorations(text: &str) -> &str {
         }) {
             t = t[..at].trim_end();
         }
+        if let Some(head) = without_nobody_slot(t) {
+            t = head;
+        }
         // `Title (Speaker) *`: a printout's "went" mark.
         t = t.strip_suffix(" *").unwrap_or(t).trim_end();
         // `Nerves on a Coffee Machine ☕ (missed who gave it)`: the note-taker's aside.
@@ -330,6 +333,20 @@ fn without_decorations(text: &str) -> &str {
             return t;
         }
     }
+}
+
+/// `Opening -- organisers`, `Lightning talks — TBA`, `Building a 6502 – (recorded video, speaker
+/// couldn't travel)`: a speaker slot after a dash that holds nobody (a role group, a placeholder)
+/// or only the note-taker's bracketed remark; the head before it.
+fn without_nobody_slot(text: &str) -> Option<&str> {
+    let (head, slot) = [" -- ", " — ", " – ", " - "].iter().find_map(|d| text.rsplit_once(d))?;
+    let slot = slot.trim();
+    let lower = slot.to_lowercase();
+    let nobody = is_role_group(slot)
+        || ["tba", "tbd", "tbc", "?", "??", "unknown", "various", "various speakers"].contains(&lower.as_str());
+    let remark =
+        slot.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(|r| r.starts_with(char::is_lowercase));
+    (!head.trim().is_empty() && (nobody || remark)).then(|| head.trim_end())
 }
 
 /// What follows a shared document's author initials opening a line (`[MK] `, `[JO] `): two or
@@ -413,6 +430,11 @@ mod tests {
         // item or a speaker.
         assert_eq!(without_decorations("Stars * and Stripes"), "Stars * and Stripes");
         assert_eq!(without_decorations("Paper Forms Forever  * Olu Bello"), "Paper Forms Forever  * Olu Bello");
+        // A speaker slot that holds nobody, or only a remark, is no part of the title.
+        assert_eq!(without_decorations("Opening -- organisers"), "Opening");
+        assert_eq!(without_decorations("Lightning talks — TBA"), "Lightning talks");
+        assert_eq!(without_decorations("Building a 6502 – (recorded video, speaker away)"), "Building a 6502");
+        assert_eq!(without_decorations("Rust — The Good Parts"), "Rust — The Good Parts");
     }
 
     #[test]

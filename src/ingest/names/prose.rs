@@ -132,7 +132,8 @@ pub fn by_line(text: &str) -> Option<(Option<String>, Vec<NameRef>)> {
 }
 
 /// The list of people opening `text` (`A and B (Org) were …` → A, B with B's affiliation).
-fn leading_names(text: &str) -> Option<Vec<NameRef>> {
+#[must_use]
+pub fn leading_names(text: &str) -> Option<Vec<NameRef>> {
     // Take words while they can belong to a name list; asides ride along.
     let mut end = 0;
     let mut depth = 0usize;

@@ -11,13 +11,14 @@ use std::collections::BTreeMap;
 
 use crate::model::{NameRef, SessionKind};
 
-use super::super::body::{BodyFacts, read_body};
+use super::super::body::{BodyFacts, first_sentence, read_body};
 use super::super::body::{is_bold_record, is_titled_record};
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, quoted_span, title_only};
-use super::super::kind::{container_kind, kind_word, strip_kind_label};
+use super::super::kind::{classify, container_kind, kind_word, strip_kind_label};
 use super::super::names::judge::{Likeness, judge};
+use super::super::names::prose::leading_names;
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
@@ -151,8 +152,36 @@ fn read_heading<'n>(
     let reading = group.read(k);
     let fits = group.fits(&reading);
     let body: Vec<usize> = section.own.clone().collect();
-    let facts = read_body(notes.blocks, &body, slot);
+    let mut facts = read_body(notes.blocks, &body, slot);
+    if reading.speakers.is_empty() && facts.speakers.is_empty() {
+        ceremony_givers(notes.blocks, &body, &reading.title, &mut facts);
+    }
     Read { section, head: reading, fits, body: facts, time }
+}
+
+/// `## Opening remarks` over `Ane Irazabal (chair) and Garazi Etxeberria did the welcome …`, `##
+/// Closing remarks` over `Ane Irazabal again.`: the full names opening the first paragraph of a
+/// ceremony gave it; so does the one its first line says it is `from` or `by` (`Welcome from the
+/// general chair, Prof. Ignacio Araya Pizarro.`).
+fn ceremony_givers(blocks: &[Block], body: &[usize], title: &str, facts: &mut BodyFacts) {
+    let Some(first) = body.first().map(|&i| &blocks[i]).filter(|b| b.kind == BlockKind::Paragraph && !b.in_quote)
+    else {
+        return;
+    };
+    if classify(title, None, None) != SessionKind::Ceremony {
+        return;
+    }
+    let line = first.line_texts().next().map_or("", |(l, _)| l);
+    let from = [" from ", " by "].iter().find_map(|w| line.split_once(w)).and_then(|(_, rest)| {
+        let clause = first_sentence(rest);
+        let named = clause.split(';').next().unwrap_or(clause).rsplit(", ").next().unwrap_or(clause).trim();
+        speaker_list(named, Slot::Guessed).filter(|n| n.iter().all(|p| p.name.contains(' ')))
+    });
+    if let Some(names) = leading_names(&first.text).or(from) {
+        facts.speakers = names;
+        facts.speaker_line = first.line;
+        facts.speaker_form = "presenter sentence";
+    }
 }
 
 /// `Slot 3`, `Session 2`, `Talk 4 — Keynote`: a heading that only numbers the session.
@@ -538,6 +567,36 @@ fn place_is_session(
                 || kind_word_in_title
                 || talk_link
                 || quoted_abstract && Some(section.level) == level
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    fn speakers_of_first(notes: &str) -> Vec<String> {
+        let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
+        record.sessions[0].speakers.iter().map(|n| n.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_ceremony_is_given_by_the_names_its_first_line_gives() {
+        let talk = "\n\n## Sketching Genomes (Ruth Okello)\n\nnotes\n";
+        for (opening, want) in [
+            (
+                "Ane Irazabal (chair) and Garazi Etxeberria did the welcome, half in Euskara.",
+                vec!["Ane Irazabal", "Garazi Etxeberria"],
+            ),
+            (
+                "Welcome from the general chair, Prof. Ignacio Araya Pizarro. ~280 attendees.",
+                vec!["Ignacio Araya Pizarro"],
+            ),
+            ("Welcome from the Python Software Foundation.", vec![]),
+            ("Short welcome by the organisers.", vec![]),
+        ] {
+            let notes = format!("# Helix Coast 2024\n\n## Opening remarks\n\n{opening}{talk}");
+            assert_eq!(speakers_of_first(&notes), want, "{opening}");
         }
     }
 }
