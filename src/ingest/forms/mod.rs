@@ -285,6 +285,12 @@ fn without_decorations(text: &str) -> &str {
             && (u32::from(c) >= 0x2190 && !"“”‘’«»„".contains(c) || matches!(c, '\u{fe0f}' | '\u{200d}'))
     };
     let mut t = text.trim_start_matches(|c: char| pictograph(c) || c.is_whitespace()).trim_end();
+    // `Bishop — Game Accessibility …  [Main]   ← only goes by "Bishop"`: the note-taker's comment
+    // after an arrow set apart by spaces.
+    if let Some(at) = ["  ← ", "  <- ", "  <-- ", "\t← "].iter().filter_map(|a| t.find(a)).min().filter(|&at| at > 0)
+    {
+        t = t[..at].trim_end();
+    }
     // `[MK] Shade equity …`: a shared document's author initials.
     t = author_initials(t).map_or(t, str::trim_start);
     loop {
@@ -300,6 +306,13 @@ fn without_decorations(text: &str) -> &str {
         }
         if let Some(head) = without_nobody_slot(t) {
             t = head;
+        }
+        // `Designing for … in the Andes  [Sauna B]`: a room tag of a few words set apart at the end.
+        if let Some(open) = t.strip_suffix(']').and_then(|r| r.rfind('['))
+            && t[..open].ends_with("  ")
+            && t[open + 1..t.len() - 1].split_whitespace().count() <= 3
+        {
+            t = t[..open].trim_end();
         }
         // `Title (Speaker) *`: a printout's "went" mark.
         t = t.strip_suffix(" *").unwrap_or(t).trim_end();
@@ -338,15 +351,28 @@ fn without_decorations(text: &str) -> &str {
 /// `Opening -- organisers`, `Lightning talks — TBA`, `Building a 6502 – (recorded video, speaker
 /// couldn't travel)`: a speaker slot after a dash that holds nobody (a role group, a placeholder)
 /// or only the note-taker's bracketed remark; the head before it.
+/// So is one before the title (`?? (didn't catch the name) - berth scheduling w/ OR-Tools`).
 fn without_nobody_slot(text: &str) -> Option<&str> {
-    let (head, slot) = [" -- ", " — ", " – ", " - "].iter().find_map(|d| text.rsplit_once(d))?;
-    let slot = slot.trim();
-    let lower = slot.to_lowercase();
-    let nobody = is_role_group(slot)
-        || ["tba", "tbd", "tbc", "?", "??", "unknown", "various", "various speakers"].contains(&lower.as_str());
-    let remark =
-        slot.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(|r| r.starts_with(char::is_lowercase));
-    (!head.trim().is_empty() && (nobody || remark)).then(|| head.trim_end())
+    let nobody = |slot: &str| {
+        let slot = slot.trim();
+        let lower = slot.to_lowercase();
+        let remark =
+            slot.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(|r| r.starts_with(char::is_lowercase));
+        let placeholder =
+            |p: &str| ["tba", "tbd", "tbc", "?", "??", "???", "unknown", "various", "various speakers"].contains(&p);
+        // (`?? (didn't catch the name)`: a placeholder with the note-taker's aside.)
+        let before_aside = lower.split(" (").next().unwrap_or(&lower).trim();
+        is_role_group(slot) || placeholder(&lower) || remark || lower.ends_with(')') && placeholder(before_aside)
+    };
+    let dashes = [" -- ", " — ", " – ", " - "];
+    if let Some((head, slot)) = dashes.iter().find_map(|d| text.rsplit_once(d))
+        && !head.trim().is_empty()
+        && nobody(slot)
+    {
+        return Some(head.trim_end());
+    }
+    let (slot, tail) = dashes.iter().find_map(|d| text.split_once(d))?;
+    (!tail.trim().is_empty() && nobody(slot)).then(|| tail.trim_start())
 }
 
 /// What follows a shared document's author initials opening a line (`[MK] `, `[JO] `): two or
@@ -430,11 +456,19 @@ mod tests {
         // item or a speaker.
         assert_eq!(without_decorations("Stars * and Stripes"), "Stars * and Stripes");
         assert_eq!(without_decorations("Paper Forms Forever  * Olu Bello"), "Paper Forms Forever  * Olu Bello");
+        // A comment after an arrow, a room tag set apart at the end.
+        assert_eq!(
+            without_decorations("Bishop — Game Night  [Main]   ← only goes by \"Bishop\""),
+            "Bishop — Game Night"
+        );
+        assert_eq!(without_decorations("Designing for the Andes  [Sauna B]"), "Designing for the Andes");
+        assert_eq!(without_decorations("Arrays [and] Slices"), "Arrays [and] Slices");
         // A speaker slot that holds nobody, or only a remark, is no part of the title.
         assert_eq!(without_decorations("Opening -- organisers"), "Opening");
         assert_eq!(without_decorations("Lightning talks — TBA"), "Lightning talks");
         assert_eq!(without_decorations("Building a 6502 – (recorded video, speaker away)"), "Building a 6502");
         assert_eq!(without_decorations("Rust — The Good Parts"), "Rust — The Good Parts");
+        assert_eq!(without_decorations("?? (didn't catch the name) - berth scheduling"), "berth scheduling");
     }
 
     #[test]

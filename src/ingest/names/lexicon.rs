@@ -164,9 +164,13 @@ fn look_up(word: &str) -> WordFacts {
         given: either(&GIVEN_NAMES) && !function,
         surname: either(&SURNAMES) || !common && surname_by_ending(&folded),
         common,
-        never: NOT_NAME_WORDS.contains(lower),
+        never: NOT_NAME_WORDS.contains(lower) || SHOUTED_NEVER.contains(&word),
     }
 }
+
+/// Words that are names in one case and programme words in capitals: `Ama Serwaa Owusu` is a
+/// person, `AMA with the W3C folks` an ask-me-anything.
+const SHOUTED_NEVER: &[&str] = &["AMA"];
 
 #[cfg(test)]
 mod tests {

@@ -87,13 +87,15 @@ impl Shape for LabelRecords {
 
 /// The notes under a record: what follows up to the next record, heading or rule, and, once a
 /// list of its notes has been read, up to the next paragraph at the top level (`Pranzo: jota al
-/// buffet…` after the panel's bullets starts the notes' next stretch).
+/// buffet…` after the panel's bullets starts the notes' next stretch). An app's agenda entry
+/// after it ends it too (see [`is_entry`]).
 fn body_of(blocks: &[Block], from: usize, to: usize) -> Vec<usize> {
     let mut listed = false;
     let mut out = Vec::new();
     for (j, b) in blocks.iter().enumerate().take(to).skip(from) {
         let ends = matches!(b.kind, BlockKind::Rule | BlockKind::Heading(_))
-            || listed && b.kind == BlockKind::Paragraph && b.depth == 0 && !b.in_quote;
+            || listed && b.kind == BlockKind::Paragraph && b.depth == 0 && !b.in_quote
+            || is_entry(b);
         if ends {
             break;
         }
@@ -101,6 +103,20 @@ fn body_of(blocks: &[Block], from: usize, to: usize) -> Vec<usize> {
         out.push(j);
     }
     out
+}
+
+/// `Lunch` / `Terrace Café · 12:30–13:30`, `Irrigation Scheduling with Reinforcement Learning` /
+/// `Leila Ghorbani · University of Tehran` / `Room 1 · 13:30–14:00`: a paragraph of a few short
+/// lines, none ending a sentence, under a capitalised first line is the next entry of an agenda,
+/// not notes of the record above (hard-wrapped notes run longer and end in full stops).
+fn is_entry(b: &Block) -> bool {
+    let lines: Vec<&str> = b.line_texts().map(|(l, _)| l.trim()).collect();
+    b.kind == BlockKind::Paragraph
+        && b.depth == 0
+        && !b.in_quote
+        && (2..=6).contains(&lines.len())
+        && lines[0].starts_with(char::is_uppercase)
+        && lines.iter().all(|l| l.split_whitespace().count() <= 10 && !l.ends_with('.'))
 }
 
 /// Most words a record's opening title line holds; a longer line is a sentence.

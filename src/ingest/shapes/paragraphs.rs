@@ -6,9 +6,9 @@
 //! The first sentence is read by the line forms, with names judged as a sentence gives them:
 //! several words need only look like a name, a single word must be a known given name.
 
-use super::super::document::{Block, BlockKind};
+use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, readings};
-use super::super::kind::container_kind;
+use super::super::kind::{container_kind, kind_word};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::speakers::Slot;
 use super::super::notes::Notes;
@@ -139,6 +139,14 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     if sentence.split_whitespace().count() > MAX_WORDS || is_structure(sentence) {
         return None;
     }
+    // `**Attendees:** Priya, Tomás, Ilse Vermeer`: a bold label opening the paragraph is a field of
+    // the notes, not a title (`**Keynote:** …` names a kind, and reads on).
+    if let Some(m) = block.marks.iter().find(|m| m.start == start && m.kind == MarkKind::Strong)
+        && (block.text[m.start..m.end].trim_end().ends_with(':') || block.text[m.end..].starts_with(':'))
+        && kind_word(block.text[m.start..m.end].trim_end().trim_end_matches(':')).is_none()
+    {
+        return None;
+    }
     // Only a sentence that sets a title off from names can read as a programme line.
     let marked = block.marks.iter().any(|m| m.start >= start && m.end <= end);
     if !marked && !SET_OFF.iter().any(|s| sentence.contains(s)) {
@@ -200,4 +208,25 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     c.speakers = r.speakers;
     c.evidence = Evidence::Read;
     Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_paragraph;
+    use crate::ingest::document::blocks;
+
+    fn head(text: &str) -> Option<String> {
+        let b = blocks(text);
+        read_paragraph(0, &b[0]).map(|c| c.title)
+    }
+
+    #[test]
+    fn a_bold_label_is_a_field_and_a_bold_title_a_talk() {
+        assert_eq!(head("**Attendees:** Priya, Tomás, Ilse Vermeer, Mei-Ling Ong"), None);
+        assert_eq!(head("**Who went**: Priya Raman and Tomás Ortega"), None);
+        assert_eq!(
+            head("**Rollback Netcode** by Pablo Ibáñez Soto and Yerlan Abenov."),
+            Some("Rollback Netcode".into())
+        );
+    }
 }

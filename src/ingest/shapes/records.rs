@@ -11,6 +11,7 @@ use super::super::document::{Block, BlockKind};
 use super::super::forms::is_room_line;
 use super::super::kind::{kind_word, strip_kind_label};
 use super::super::labels::{Field as LabelField, labels_of};
+use super::super::names::judge::Likeness;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
@@ -80,10 +81,37 @@ fn classify(line: &str, slot: Slot) -> Field {
     if t.split(". ").count() > 1 && t.split_whitespace().count() > 4 {
         return Field::Text(t.to_owned());
     }
+    if let Some(names) = names_then_org(t, slot) {
+        return Field::Names(names);
+    }
     match speaker_list(t, slot) {
         Some(names) if !names.is_empty() => Field::Names(names),
         _ => Field::Text(t.to_owned()),
     }
+}
+
+/// `Main Stage · 09:15–10:00`: a part of the line, between middle dots or bars, is a clock time.
+fn holds_a_time(line: &str) -> bool {
+    line.split(['·', '|']).any(|part| leading_time(part.trim()).is_some())
+}
+
+/// `Kofi Boateng, Ama Serwaa Owusu · FarmLink Ghana`: an app's speaker line, the names and then,
+/// after a middle dot, where they work (unless that too reads as a person: `Ana Lima · Bo Chen`).
+fn names_then_org(line: &str, slot: Slot) -> Option<Vec<NameRef>> {
+    let (names, org) = line.split_once(" · ")?;
+    let org = org.split(" · ").next().unwrap_or(org).trim();
+    let person = speaker_list(org, Slot::Guessed)
+        .is_some_and(|n| n.iter().all(|p| super::super::names::judge::judge(&p.name).likeness >= Likeness::Plausible));
+    if person || org.is_empty() {
+        return None;
+    }
+    // (The line's shape, names then a company, says these are names: read them as stated.)
+    let _ = slot;
+    let mut names = speaker_list(names, Slot::Stated).filter(|n| !n.is_empty())?;
+    for n in &mut names {
+        n.affiliations.push(org.to_owned());
+    }
+    Some(names)
 }
 
 fn record_of(index: usize, block: &Block) -> Option<Record> {
@@ -94,6 +122,12 @@ fn record_of(index: usize, block: &Block) -> Option<Record> {
     // `5:45pm   Closing remarks` / `7:00pm   After-party, Palermo`: lines led by a time and text
     // are a programme's, read by the time-line shape.
     if lines.iter().any(|(l, _)| leading_time(l).is_some_and(|(_, rest)| !rest.is_empty())) {
+        return None;
+    }
+    // `LoRaWAN Soil Sensors … — Sunil Rai · KrishiNet` on two lines or more: a list of talks, one a
+    // line, for the line readers.
+    let dashed = lines.iter().filter(|(l, _)| [" — ", " – ", " -- "].iter().any(|d| l.contains(d))).count();
+    if dashed >= 2 {
         return None;
     }
     // `Room: Hall B` / `Speaker: …` / `Talk: …`: label lines are a label record's, not fields.
@@ -148,7 +182,8 @@ fn record_of(index: usize, block: &Block) -> Option<Record> {
                 last_was_name = true;
                 continue;
             }
-            Field::Text(company) if last_was_name => {
+            // (`Room 2 · 10:15–10:45` after the names is where and when, not a company.)
+            Field::Text(company) if last_was_name && !is_room_line(company) && !holds_a_time(company) => {
                 if let Some(last) = record.speakers.last_mut() {
                     last.affiliations.push(company.clone());
                 }
@@ -206,5 +241,32 @@ impl Shape for RecordBlocks {
             out.push(c);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    #[test]
+    fn an_apps_agenda_reads_entry_by_entry() {
+        let notes = "AgriStack Live 2026\n\nOpening Remarks\nPasang Lhamu Sherpa · AgriStack Foundation\nMain Stage · 09:00–09:15\n\n\
+                     Drones Over Terraces\nAnjali Thapa Magar · Skyfield Ag\nRoom 2 · 10:15–10:45\n\n\
+                     Panel: Data Sovereignty for Cooperatives\nModerator: Mihail Rusu · Open Fields Institute\n\
+                     Panelists: Sabitri Adhikari, Kahurangi Tipene\nMain Stage · 11:30–12:30\n\n\
+                     Lunch\nTerrace Café · 12:30–13:30\n\n\
+                     Irrigation Scheduling with Reinforcement Learning\nLeila Ghorbani · University of Tehran\nRoom 1 · 13:30–14:00\n\n\
+                     Cold Chain Telemetry\nKofi Boateng, Ama Serwaa Owusu · FarmLink Ghana\nRoom 1 · 14:15–14:45\n";
+        let sessions = read_notes("a.md", notes.as_bytes()).0.unwrap().sessions;
+        let titles: Vec<&str> = sessions.iter().map(|s| s.title.as_str()).collect();
+        // The panel's label lines do not swallow the entries after it.
+        assert_eq!(titles.len(), 5, "{titles:?}");
+        let drones = sessions.iter().find(|s| s.title == "Drones Over Terraces").unwrap();
+        // A middle dot sets the company off the names: it is an affiliation, not a speaker.
+        assert_eq!(drones.speakers.len(), 1);
+        assert_eq!(drones.speakers[0].affiliations, ["Skyfield Ag"]);
+        let cold = sessions.iter().find(|s| s.title == "Cold Chain Telemetry").unwrap();
+        let names: Vec<&str> = cold.speakers.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["Kofi Boateng", "Ama Serwaa Owusu"]);
     }
 }
