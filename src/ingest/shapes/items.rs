@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::SessionKind;
+use crate::text::collapse_ws;
 
 use super::super::body::{BodyFacts, item_labels, read_body};
 use super::super::clock::leading_time;
@@ -247,6 +248,15 @@ fn loose_reading(head: &Head) -> Option<Reading> {
                 .iter()
                 .find(|(k, s, _)| matches!(k, MarkKind::Strong | MarkKind::Emphasis) && *s >= after)
                 .map(|&(_, s, e)| text[s..e].trim().to_owned())
+        })
+        .or_else(|| {
+            // `Wiremu Ngata-Parata: Macrons, screen readers and te reo Māori` in a list of talks:
+            // the name, a colon or a dash, and the title however it is cased.
+            [":", " — ", " – ", " - "]
+                .iter()
+                .find_map(|sep| rest.strip_prefix(sep))
+                .map(|t| collapse_ws(t.trim()))
+                .filter(|t| !t.is_empty())
         })
         .unwrap_or_default();
     let title = title.trim_end_matches([',', '.']).to_owned();
@@ -530,4 +540,26 @@ struct Found {
     body: Vec<usize>,
     speaker_line: u32,
     evidence: Evidence,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    #[test]
+    fn a_lightning_list_of_name_colon_title_keeps_each_title_however_cased() {
+        let notes = "# Inclusive Interfaces Summit 2024\n\n## Lightning talks\n\n\
+                     - Wiremu Ngata-Parata: Macrons, screen readers and te reo Māori\n\
+                     - Hendrik ten Brink: Accessible CAPTCHAs do not exist\n";
+        let sessions = read_notes("l.md", notes.as_bytes()).0.unwrap().sessions;
+        let read: Vec<(&str, &str)> =
+            sessions.iter().map(|s| (s.title.as_str(), s.speakers[0].name.as_str())).collect();
+        assert_eq!(
+            read,
+            [
+                ("Macrons, screen readers and te reo Māori", "Wiremu Ngata-Parata"),
+                ("Accessible CAPTCHAs do not exist", "Hendrik ten Brink")
+            ]
+        );
+    }
 }
