@@ -81,7 +81,7 @@ fn classify(line: &str, slot: Slot) -> Field {
     if t.split(". ").count() > 1 && t.split_whitespace().count() > 4 {
         return Field::Text(t.to_owned());
     }
-    if let Some(names) = names_then_org(t, slot) {
+    if let Some(names) = names_then_org(t) {
         return Field::Names(names);
     }
     match speaker_list(t, slot) {
@@ -97,7 +97,7 @@ fn holds_a_time(line: &str) -> bool {
 
 /// `Kofi Boateng, Ama Serwaa Owusu · FarmLink Ghana`: an app's speaker line, the names and then,
 /// after a middle dot, where they work (unless that too reads as a person: `Ana Lima · Bo Chen`).
-fn names_then_org(line: &str, slot: Slot) -> Option<Vec<NameRef>> {
+fn names_then_org(line: &str) -> Option<Vec<NameRef>> {
     let (names, org) = line.split_once(" · ")?;
     let org = org.split(" · ").next().unwrap_or(org).trim();
     let person = speaker_list(org, Slot::Guessed)
@@ -106,7 +106,6 @@ fn names_then_org(line: &str, slot: Slot) -> Option<Vec<NameRef>> {
         return None;
     }
     // (The line's shape, names then a company, says these are names: read them as stated.)
-    let _ = slot;
     let mut names = speaker_list(names, Slot::Stated).filter(|n| !n.is_empty())?;
     for n in &mut names {
         n.affiliations.push(org.to_owned());
