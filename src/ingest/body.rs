@@ -11,7 +11,7 @@ use crate::model::{NameRef, SessionKind};
 use super::clock::leading_time;
 use super::document::{Block, BlockKind};
 use super::forms::{ByNames, Form, Head, is_room_line};
-use super::kind::strip_kind_label;
+use super::kind::{classify, strip_kind_label};
 use super::labels::{Field, labels_of};
 use super::names::handles::{display_url, parse_handle, profile_handle};
 use super::names::prose::{leading_presenter, leading_presenters};
@@ -88,6 +88,32 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
         read_handle_label(blocks, body, &mut facts);
     }
     facts
+}
+
+/// `## Opening remarks` over `Ane Irazabal (chair) and Garazi Etxeberria did the welcome …`, `##
+/// Closing remarks` over `Ane Irazabal again.`: the full names opening the first paragraph of a
+/// ceremony gave it; so does the one its first line says it is `from` or `by` (`Welcome from the
+/// general chair, Prof. Ignacio Araya Pizarro.`).
+pub fn ceremony_givers(blocks: &[Block], body: &[usize], title: &str, facts: &mut BodyFacts) {
+    let Some(first) = body.first().map(|&i| &blocks[i]).filter(|b| b.kind == BlockKind::Paragraph && !b.in_quote)
+    else {
+        return;
+    };
+    if classify(title, None, None) != SessionKind::Ceremony {
+        return;
+    }
+    let line = first.line_texts().next().map_or("", |(l, _)| l);
+    let from = [" from ", " by "].iter().find_map(|w| line.split_once(w)).and_then(|(_, rest)| {
+        let clause = first_sentence(rest);
+        let named = clause.split(';').next().unwrap_or(clause).rsplit(", ").next().unwrap_or(clause).trim();
+        speaker_list(named, Slot::Guessed).filter(|n| n.iter().all(|p| p.name.contains(' ')))
+    });
+    // (The prose reader's leading names, which are full names only.)
+    if let Some(names) = super::names::prose::leading_names(&first.text).or(from) {
+        facts.speakers = names;
+        facts.speaker_line = first.line;
+        facts.speaker_form = "presenter sentence";
+    }
 }
 
 /// The label lines of a list item itself (an outline's `title::`, `speaker::` properties).

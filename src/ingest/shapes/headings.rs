@@ -11,14 +11,13 @@ use std::collections::BTreeMap;
 
 use crate::model::{NameRef, SessionKind};
 
-use super::super::body::{BodyFacts, first_sentence, read_body};
+use super::super::body::{BodyFacts, ceremony_givers, read_body};
 use super::super::body::{is_bold_record, is_titled_record};
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, Reading, quoted_span, title_only};
-use super::super::kind::{classify, container_kind, kind_word, strip_kind_label};
+use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::names::judge::{Likeness, judge};
-use super::super::names::prose::leading_names;
 use super::super::names::shares_a_name;
 use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
@@ -157,31 +156,6 @@ fn read_heading<'n>(
         ceremony_givers(notes.blocks, &body, &reading.title, &mut facts);
     }
     Read { section, head: reading, fits, body: facts, time }
-}
-
-/// `## Opening remarks` over `Ane Irazabal (chair) and Garazi Etxeberria did the welcome …`, `##
-/// Closing remarks` over `Ane Irazabal again.`: the full names opening the first paragraph of a
-/// ceremony gave it; so does the one its first line says it is `from` or `by` (`Welcome from the
-/// general chair, Prof. Ignacio Araya Pizarro.`).
-fn ceremony_givers(blocks: &[Block], body: &[usize], title: &str, facts: &mut BodyFacts) {
-    let Some(first) = body.first().map(|&i| &blocks[i]).filter(|b| b.kind == BlockKind::Paragraph && !b.in_quote)
-    else {
-        return;
-    };
-    if classify(title, None, None) != SessionKind::Ceremony {
-        return;
-    }
-    let line = first.line_texts().next().map_or("", |(l, _)| l);
-    let from = [" from ", " by "].iter().find_map(|w| line.split_once(w)).and_then(|(_, rest)| {
-        let clause = first_sentence(rest);
-        let named = clause.split(';').next().unwrap_or(clause).rsplit(", ").next().unwrap_or(clause).trim();
-        speaker_list(named, Slot::Guessed).filter(|n| n.iter().all(|p| p.name.contains(' ')))
-    });
-    if let Some(names) = leading_names(&first.text).or(from) {
-        facts.speakers = names;
-        facts.speaker_line = first.line;
-        facts.speaker_form = "presenter sentence";
-    }
 }
 
 /// `Slot 3`, `Session 2`, `Talk 4 — Keynote`: a heading that only numbers the session.
