@@ -68,6 +68,10 @@ for notes, exp in cases:
         cmd += ['--conference', want['conference_flag']]
     out = subprocess.run(cmd, capture_output=True)
     if out.returncode != 0:
+        # A file not read counts as every expected item missed.
+        es, ep = sets(want['sessions'])
+        tot[1] += len(es)
+        tot[4] += len(ep)
         print(f'{notes}: FAILED {out.stderr.decode()[:300]}')
         continue
     got = json.loads(out.stdout)
