@@ -55,6 +55,7 @@ fn strip_title_markup(line: &str) -> &str {
 /// assert_eq!(parse_header("# My 2021 Lambda Glen recap").unwrap().series, "Lambda Glen");
 /// assert_eq!(parse_header("Five things I learned at OpsCamp 2023").unwrap().series, "OpsCamp");
 /// assert_eq!(parse_header("Notes: State of the Map 2024").unwrap().series, "State of the Map");
+/// assert_eq!(parse_header("# a11yHEL 2021 — notes").unwrap().series, "a11yHEL");
 /// assert_eq!(parse_header("Autumn conference trip 2023"), None);
 /// assert_eq!(parse_header("Saturday 14 October 2023"), None);
 /// ```
@@ -231,10 +232,7 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
     } else {
         let joins =
             |w: &str| matches!(w, "of" | "the" | "on" | "and" | "de" | "la" | "del" | "&" | "+" | "-" | "–" | "—");
-        let start = words
-            .iter()
-            .rposition(|w| !(w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || joins(w)))
-            .map_or(0, |k| k + 1);
+        let start = words.iter().rposition(|w| !(opens_a_name(w) || joins(w))).map_or(0, |k| k + 1);
         // `Live-tooting Babel Days`: a capitalised verb-like compound opens a sentence, not a name.
         let verb_like = |w: &&&str| w.split_once('-').is_some_and(|(_, r)| r.starts_with(char::is_lowercase));
         let start = start + words[start..].iter().take_while(verb_like).count();
@@ -254,12 +252,23 @@ fn series_in(text: &str, year_first: bool) -> Option<String> {
         return Some(canon.to_owned());
     }
     let ok = (1..=6).contains(&kept.len())
-        && kept[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && opens_a_name(kept[0])
         && kept.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || "-.'&+".contains(c)))
         && !kept.iter().any(|w| NOT_SERIES.contains(&w.to_lowercase().trim_end_matches('.')))
         && !kept.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
         && !(kept.len() == 1 && is_plain_word(kept[0]));
     ok.then(|| unshout(&kept.join(" ")))
+}
+
+/// Whether a word may open a conference's name: capitalised (`Harbour`), a number (`4Developers`),
+/// or a brand written in mixed case from a small letter (`a11yHEL`, `jsDay`, `iOSDevUK`).
+fn opens_a_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some(c) if c.is_lowercase() => chars.any(char::is_uppercase),
+        _ => false,
+    }
 }
 
 /// A file's first heading read as its header: [`parse_header`], and also a single ordinary word
@@ -284,7 +293,8 @@ pub fn parse_heading(header: &str) -> Option<ConferenceName> {
             || HEADER_FILLER.contains(&lower.as_str())
             || matches!(lower.as_str(), "spring" | "summer" | "autumn" | "fall" | "winter" | "year" | "week" | "month");
         let named = word.chars().count() >= 3
-            && word.starts_with(char::is_uppercase)
+            && opens_a_name(word)
+            && !word.starts_with(|c: char| c.is_ascii_digit())
             && word.chars().all(char::is_alphanumeric);
         (named && !ordinary_time).then(|| ConferenceName { series: unshout(word), year: Some(year), location: None })
     })
