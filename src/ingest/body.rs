@@ -71,6 +71,18 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
         }
         read_labels(&blocks[i], i, &mut facts);
     }
+    // `### Nana Akua Mensah Keynote` / `> "Threat Models Are Love Letters …"`: a title quoted
+    // in a block quote, first under the head.
+    if let Some(&first) = opening.first()
+        && blocks[first].in_quote
+        && blocks[first].lines.len() == 1
+    {
+        let line = blocks[first].text.trim();
+        let inner = super::forms::strip_quotes(line);
+        if inner.len() < line.len() && !inner.contains(['"', '“', '”']) && !inner.trim().is_empty() {
+            facts.quoted = Some(collapse_ws(inner));
+        }
+    }
     if facts.speakers.is_empty()
         && let Some(&first) = opening.iter().find(|&&i| {
             let b = &blocks[i];

@@ -42,6 +42,9 @@ pub struct Group<'h> {
     lone: Vec<Vec<Reading>>,
     /// The pattern the group repeats.
     pub pattern: Pattern,
+    /// Many heads read as talks on their own, each its own way perhaps: a journal's list mixing
+    /// `Title / Speaker`, `Speaker, Title` and `kn: Speaker — "Title"`.
+    mixed: bool,
 }
 
 impl<'h> Group<'h> {
@@ -63,7 +66,9 @@ impl<'h> Group<'h> {
     pub fn new(heads: &'h [Head]) -> Self {
         let lone: Vec<Vec<Reading>> = heads.iter().map(|h| readings(h, Slot::Guessed)).collect();
         let pattern = infer_from(&lone);
-        Self { heads, lone, pattern }
+        let talks = lone.iter().filter(|found| found.iter().any(|r| r.score >= 2 && !r.speakers.is_empty())).count();
+        let mixed = talks >= 3 && talks * 10 >= heads.len() * 3;
+        Self { heads, lone, pattern, mixed }
     }
 
     /// The group with the key of its one known-name head when enough others fit it with names
@@ -115,7 +120,19 @@ impl<'h> Group<'h> {
         {
             return r;
         }
-        lone.cloned().unwrap_or_else(|| title_only(head))
+        // In a mixed list of talks, a head may name someone nobody has heard of in a weaker form
+        // (`Lenses for the Rest of Us, Willemijn van Rooij`): plain full names only.
+        let weaker = || {
+            self.lone[i]
+                .iter()
+                .find(|r| {
+                    r.score >= 0
+                        && !r.speakers.is_empty()
+                        && r.speakers.iter().all(|n| n.name.contains(' ') && plain_full_name(&n.name))
+                })
+                .filter(|_| self.mixed)
+        };
+        lone.or_else(weaker).cloned().unwrap_or_else(|| title_only(head))
     }
 
     /// True when head `i` reads the group's way.
@@ -250,6 +267,22 @@ mod tests {
         ]);
         let g = Group::new(&places).or_plain_names();
         assert!(g.pattern.holds() && g.read(3).speakers.is_empty(), "one word before the colon names no one here");
+    }
+
+    #[test]
+    fn a_mixed_list_of_talks_takes_plain_full_names_in_weaker_forms() {
+        let mixed = heads(&[
+            "kn: Eoin Ó Faoláin — \"Types Are Cheaper Than Tests\"",
+            "Free Monads in Anger / Tiago Nakamura",
+            "lunch",
+            "Phạm Quốc Bảo — Haskell at a Bank",
+            "Lenses for the Rest of Us, Willemijn van Rooij",
+        ]);
+        let g = Group::new(&mixed);
+        assert_eq!(g.read(4).speakers[0].name, "Willemijn van Rooij");
+        // Alone, the weaker form does not make a talk.
+        let alone = heads(&["Lenses for the Rest of Us, Willemijn van Rooij", "lunch"]);
+        assert!(Group::new(&alone).read(0).speakers.is_empty());
     }
 
     #[test]

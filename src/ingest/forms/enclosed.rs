@@ -34,10 +34,13 @@ impl Form for QuotedTitle {
             return Vec::new();
         };
         // `— "Kalle" Karl-Heinz Obermaier`: a quoted word or two opening a name is a nickname.
+        // So does one opening a line before the name's slot ends (`"Kit" Katarzyna Wilk – Title`).
         let next = text[end..].split_whitespace().next().unwrap_or_default();
-        if start > 0
+        let slot_end = [" – ", " — ", " - ", ": ", ", "].iter().filter_map(|d| text[end..].find(d)).min();
+        let name_end = if start == 0 { slot_end.map(|i| end + i) } else { Some(text.len()) };
+        if let Some(name_end) = name_end
             && inner.split_whitespace().count() <= 2
-            && judge(&text[start..]).likeness >= Likeness::Plausible
+            && judge(&text[start..name_end]).likeness >= Likeness::Plausible
             && next.starts_with(char::is_uppercase)
         {
             return Vec::new();
@@ -240,6 +243,15 @@ pub(super) fn without_aside_dash(inner: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::without_aside_dash;
+    use crate::ingest::forms::{Form, Head, QuotedTitle};
+    use crate::ingest::names::speakers::Slot;
+
+    #[test]
+    fn a_quoted_nickname_opening_a_name_is_no_title() {
+        assert!(QuotedTitle.read(&Head::plain("\"Kit\" Katarzyna Wilk – Red Team Reports"), Slot::Guessed).is_empty());
+        let r = &QuotedTitle.read(&Head::plain("\"Red Team Reports\" – Katarzyna Wilk"), Slot::Guessed)[0];
+        assert_eq!(r.title, "Red Team Reports");
+    }
 
     #[test]
     fn a_remark_after_a_dash_in_brackets_leaves_the_name() {

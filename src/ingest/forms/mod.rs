@@ -108,6 +108,7 @@ pub static FORMS: &[&dyn Form] = &[
     &PeriodSplit,
     &ColonNames,
     &CommaNames,
+    &NameComma,
     &NameKeynote,
     &NameOn,
 ];
@@ -293,6 +294,11 @@ fn without_decorations(text: &str) -> &str {
     }
     // `[MK] Shade equity …`: a shared document's author initials.
     t = author_initials(t).map_or(t, str::trim_start);
+    // `Free Monads in Anger / Tiago Nakamura. 6/10 too much boilerplate`: the note-taker's rating
+    // and what follows it.
+    if let Some(at) = rating_at(t) {
+        t = t[..at].trim_end().trim_end_matches(['.', ',', ';', '—', '–', '-', '(']).trim_end();
+    }
     loop {
         let before = t;
         t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
@@ -346,6 +352,23 @@ fn without_decorations(text: &str) -> &str {
             return t;
         }
     }
+}
+
+/// A rating such as `8/10`, `4.5/5` or `(7/10)` standing as a word after some text: where it starts.
+fn rating_at(text: &str) -> Option<usize> {
+    static RATING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|\s)\(?(\d{1,2}(?:\.\d)?)\s?/\s?(10|5)\)?(?:[\s.,;!)]|$)").expect("valid regex")
+    });
+    RATING.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        let score: f32 = c[1].parse().ok()?;
+        let out_of: f32 = c[2].parse().ok()?;
+        let at = whole.start() + whole.as_str().len() - whole.as_str().trim_start().len();
+        // (`Scaling to 10/10 Nines`: a capital after it goes on with a title.)
+        let remark = !text[whole.end()..].trim_start().starts_with(char::is_uppercase);
+        let before = text[..at].trim_end().chars().filter(|c| c.is_alphabetic()).count();
+        (score <= out_of && remark && before >= 3).then_some(at)
+    })
 }
 
 /// `Opening -- organisers`, `Lightning talks — TBA`, `Building a 6502 – (recorded video, speaker
@@ -422,6 +445,40 @@ fn before_remark(head: &Head, slot: Slot) -> Vec<Reading> {
         .collect()
 }
 
+/// `Tomasz: a peephole optimizer in Lua`, `@lexi_bytes: cursed C tricks`, `Rūta P.: "my cat's
+/// GPS collar"` where the notes say the items are lightning talks: one given name (or a handle, or
+/// a given name and an initial) before a colon is the speaker, whatever the title's case. Only
+/// where a heading or lead-in says so: elsewhere `Kemal: write up the docs` is an action item. A
+/// word that is only an ordinary word (`Update:`, `Demo:`) names no one.
+#[must_use]
+pub fn lightning_slot(text: &str) -> Option<Reading> {
+    let text = without_decorations(text);
+    let (who, title) = text.split_once(": ")?;
+    let who = who.trim().trim_start_matches(['-', '*', '•']).trim();
+    let name = if let Some(handle) = super::names::handles::parse_handle(who) {
+        let mut n = NameRef::named(format!("@{handle}"));
+        n.handles.push(format!("@{handle}"));
+        n
+    } else {
+        let words: Vec<&str> = who.split_whitespace().collect();
+        let given = words.first().filter(|w| {
+            let f = super::names::lexicon::facts(w);
+            super::names::is_name_token(w) && !f.never && (f.given || !f.common)
+        })?;
+        let rest_ok = match words.len() {
+            1 => true,
+            2 => super::names::judge::is_initial(words[1]),
+            _ => false,
+        };
+        if !rest_ok || given.chars().count() < 2 {
+            return None;
+        }
+        NameRef::named(words.join(" "))
+    };
+    let title = title_of(title.trim())?;
+    Some(Reading { key: "Speaker: Title".into(), title, speakers: vec![name], score: 1, kind: None, rest: None })
+}
+
 /// The head as a title alone (its kind label taken off).
 #[must_use]
 pub fn title_only(head: &Head) -> Reading {
@@ -436,6 +493,34 @@ pub fn title_only(head: &Head) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lightning_slot_is_one_given_name_or_handle_before_a_colon() {
+        let read = |t: &str| lightning_slot(t).map(|r| (r.speakers[0].name.clone(), r.title));
+        assert_eq!(
+            read("Tomasz: a peephole optimizer in Lua"),
+            Some(("Tomasz".into(), "a peephole optimizer in Lua".into()))
+        );
+        assert_eq!(read("Grace: FOIA tracker in Airtable"), Some(("Grace".into(), "FOIA tracker in Airtable".into())));
+        assert_eq!(read("@lexi_bytes: cursed C tricks").map(|r| r.0), Some("@lexi_bytes".into()));
+        assert_eq!(read("Rūta P.: my cat's GPS collar").map(|r| r.0), Some("Rūta P.".into()));
+        for none in ["Update: slides are online", "Demo: a live patch", "Lunch: fish soup", "wifi: on the badge"] {
+            assert_eq!(read(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn a_rating_and_what_follows_it_are_the_note_takers() {
+        assert_eq!(
+            without_decorations("Free Monads in Anger / Tiago Nakamura. 6/10 too much"),
+            "Free Monads in Anger / Tiago Nakamura"
+        );
+        assert_eq!(without_decorations("Grace Notes — Máté Farkas 7/10 ♪"), "Grace Notes — Máté Farkas");
+        assert_eq!(without_decorations("Elm for Backend People (8.5/10)"), "Elm for Backend People");
+        for kept in ["24/7 On Call", "Scaling to 10/10 Nines", "9/11 and the Archive", "50/50 Splits"] {
+            assert_eq!(without_decorations(kept), kept);
+        }
+    }
 
     #[test]
     fn a_leading_clock_time_is_no_part_of_a_title() {

@@ -192,6 +192,83 @@ impl Form for CommaNames {
     }
 }
 
+/// `Speaker, Title`, as a terse list writes it: `Natalia Kuznetsova, Elm for Backend People`. The
+/// names before the first comma, then a title of three words or more that opens with a capital
+/// and is no one's job or employer (`Ana Ortiz, Head of Data at Spotify` is a speaker line).
+///
+/// ```
+/// use confgraph::ingest::forms::{Form, Head, NameComma};
+/// use confgraph::ingest::names::speakers::Slot;
+///
+/// let r = &NameComma.read(&Head::plain("Natalia Kuznetsova, Elm for Backend People"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Elm for Backend People", "Natalia Kuznetsova"));
+/// assert!(NameComma.read(&Head::plain("Ana Ortiz, Head of Data at Spotify"), Slot::Guessed).is_empty());
+/// ```
+pub struct NameComma;
+
+/// Words that make what follows a name a job or an employer, not a title.
+const JOB_WORDS: &[&str] = &[
+    "head",
+    "lead",
+    "senior",
+    "staff",
+    "principal",
+    "chief",
+    "cto",
+    "ceo",
+    "cfo",
+    "vp",
+    "founder",
+    "co-founder",
+    "director",
+    "manager",
+    "engineer",
+    "developer",
+    "professor",
+    "lecturer",
+    "researcher",
+    "phd",
+    "student",
+    "maintainer",
+    "author",
+    "editor",
+    "consultant",
+    "architect",
+    "inc",
+    "ltd",
+    "gmbh",
+    "university",
+    "at",
+];
+
+impl Form for NameComma {
+    fn name(&self) -> &'static str {
+        "Speaker, Title"
+    }
+
+    fn read(&self, head: &Head, slot: Slot) -> Vec<Reading> {
+        let text = head.text.trim();
+        let Some((left, right)) = text.split_once(", ") else { return Vec::new() };
+        let words: Vec<String> = right
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+            .collect();
+        let job = words.iter().any(|w| JOB_WORDS.contains(&w.as_str()));
+        // (A dash after the title sets off a remark or another slot: the dash forms read those.)
+        let dashed = DASHES[..5].iter().any(|d| right.contains(d));
+        if job || dashed || words.len() < 3 || !right.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        if speaker_list(right, Slot::Guessed).is_some() {
+            return Vec::new();
+        }
+        let Some(names) = speaker_list(left, slot).filter(|n| n.iter().all(|p| p.name.contains(' '))) else {
+            return Vec::new();
+        };
+        title_of(right).map(|title| reading("Speaker, Title", title, names, -1, None)).into_iter().collect()
+    }
+}
+
 /// True when some occurrence of `sep` in `text` stands inside `( … )` or `[ … ]`.
 pub(super) fn inside_brackets(text: &str, sep: &str) -> bool {
     text.match_indices(sep).any(|(at, _)| {

@@ -451,7 +451,9 @@ fn name_run_at(window: &std::collections::VecDeque<(usize, &str)>) -> Option<(us
     }
     // `Saw Rahul Bhattacharya talk about …`: a sentence's capitalised first word that is an
     // ordinary word is not the start of the name after it.
-    if j < 2 || j >= 3 && super::lexicon::facts(window[0].1).common {
+    // (`Organiser Nino Kapanadze kicked things off`: nor is a role word.)
+    let opener = super::lexicon::facts(window[0].1);
+    if j < 2 || j >= 3 && (opener.common || opener.never) {
         return None;
     }
     let joined: Vec<&str> = window

@@ -15,7 +15,7 @@ use super::super::body::{BodyFacts, ceremony_givers, read_body};
 use super::super::body::{is_bold_record, is_titled_record};
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind, MarkKind};
-use super::super::forms::{Head, Reading, quoted_span, title_only};
+use super::super::forms::{Head, Reading, lightning_slot, quoted_span, title_only};
 use super::super::kind::{container_kind, kind_word, strip_kind_label};
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::shares_a_name;
@@ -233,7 +233,20 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         head = title_only(&head_of(block).0);
     }
     let own_kind = container_kind(&head.title);
+    // `### Lightning talks (Thu, late afternoon)`: a heading over many talks names no speaker.
+    if own_kind.is_some() && names_a_group(&head.title) && !head.speakers.is_empty() {
+        head = title_only(&head_of(block).0);
+    }
     let container = container_above(notes, section);
+    // `## Lightning Talks` over `### Ilkka: focus rings are not ugly`.
+    if head.speakers.is_empty()
+        && body.speakers.is_empty()
+        && container == Some(SessionKind::Lightning)
+        && let Some(slot) = lightning_slot(&block.text)
+    {
+        head.title = slot.title;
+        head.speakers = slot.speakers;
+    }
     let s = settle(notes, section, &mut head, &body, own_kind);
     let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()));
     if s.evidence == Evidence::Place && !place_is_session(notes, section, &s.title, &body, level, container, own_kind) {
@@ -271,6 +284,25 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of
+/// sessions, not one (`Keynote (Ana Ortiz)` is one).
+fn names_a_group(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "talks"
+                | "keynotes"
+                | "workshops"
+                | "tutorials"
+                | "panels"
+                | "sessions"
+                | "presentations"
+                | "lightnings"
+                | "lts"
+        )
+    })
 }
 
 /// A heading's title and speakers once what its section says is weighed, and how surely.
@@ -552,6 +584,24 @@ mod tests {
     fn speakers_of_first(notes: &str) -> Vec<String> {
         let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
         record.sessions[0].speakers.iter().map(|n| n.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_heading_under_lightning_talks_names_its_speaker_before_a_colon() {
+        let notes = "# a11yHEL 2021\n\n## Lightning Talks\n\n### Ilkka: focus rings are not ugly\n\n\
+                     ### Dalisay Reyes: a11y in Tagalog apps\n";
+        let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
+        let s = &record.sessions[0];
+        assert_eq!((s.title.as_str(), s.speakers[0].name.as_str()), ("focus rings are not ugly", "Ilkka"));
+    }
+
+    #[test]
+    fn a_keynote_heading_takes_the_title_quoted_below_it_in_a_block_quote() {
+        let notes = "# Bastion Summit 2023\n\n### Nana Akua Mensah Keynote\n\n\
+                     > \"Threat Models Are Love Letters to Your Future Self\"\n\nNana's argument: …\n";
+        let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
+        assert_eq!(record.sessions[0].title, "Threat Models Are Love Letters to Your Future Self");
+        assert_eq!(speakers_of_first(notes), ["Nana Akua Mensah"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::super::body::{BodyFacts, item_labels, read_body};
 use super::super::clock::leading_time;
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, is_room_line, quoted_span, readings, title_only};
+use super::super::forms::{Head, Reading, is_room_line, lightning_slot, quoted_span, readings, title_only};
 use super::super::kind::container_kind;
 use super::super::labels::labels_of;
 use super::super::names::handles::parse_handle;
@@ -61,9 +61,10 @@ impl Shape for ListItems {
             }
             let section = notes.section_index_holding(i);
             // (Items under `- Day 1` and `- Day 2` stay one list: only a slot over talks parts them.)
-            let parent = parents.last().map(|&(_, p)| p).filter(|&p| {
-                notes.section_index_holding(p) == section && container_kind(&notes.blocks[p].text).is_some()
-            });
+            let parent = parents
+                .last()
+                .map(|&(_, p)| p)
+                .filter(|&p| notes.section_index_holding(p) == section && slot_kind(&notes.blocks[p].text).is_some());
             groups.entry((section, b.depth, parent)).or_default().push(i);
             parents.push((b.depth, i));
         }
@@ -95,8 +96,11 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
             .any(|w| after.starts_with(w));
         // `Acoustic SLAM Under Sea Ice. Ji-ho Park, Anna Kowalska (TalTech)`: the authors of a paper.
         let authors = || speaker_list(after.trim_end_matches('.'), Slot::Guessed).is_some();
-        if after.chars().next().is_some_and(char::is_uppercase) && !inside_mark && !credits && !authors() {
-            end = first_end;
+        // `PBT'ing the billing system. shrinking demo ✔`: a lower-case sentence after a full stop
+        // is the note-taker's remark too.
+        let remark = after.starts_with(char::is_lowercase) && block.text[..first_end].ends_with('.');
+        if (after.starts_with(char::is_uppercase) || remark) && !inside_mark && !credits && !authors() {
+            end = if remark { first_end - 1 } else { first_end };
         }
     }
     // `TODO watch recording: …`: an outline's task marker is not part of the item.
@@ -187,7 +191,7 @@ fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> 
     // `- Lightning talks` as the item these are nested under.
     let depth = notes.blocks[first_item].depth;
     let parent = notes.blocks[..first_item].iter().rev().find(|b| b.depth < depth || b.heading_level().is_some());
-    if let Some(k) = parent.filter(|b| is_item(b)).and_then(|b| container_kind(&b.text)) {
+    if let Some(k) = parent.filter(|b| is_item(b)).and_then(|b| slot_kind(&b.text)) {
         return Some(k);
     }
     let mut s = section;
@@ -198,6 +202,12 @@ fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> 
         s = notes.sections[i].parent;
     }
     None
+}
+
+/// The kind an item over nested talks gives them: `- Lightning talks`, `- lightning talks at the
+/// end:`.
+fn slot_kind(text: &str) -> Option<SessionKind> {
+    container_kind(text).or_else(|| lead_kind(text).filter(|_| text.trim_end().ends_with(':')))
 }
 
 /// `Lightning talks …`, `⚡ Lightning`, `Keynotes:` opening a line; `Then the lightning talks:`
@@ -431,6 +441,18 @@ impl GroupRead<'_, '_> {
             return None;
         }
         let mut r = self.head_reading(&item, block, &own)?;
+        // (Only right under what says so: `action items for us:` over `• Kemal: write up the
+        // docs`, later in the section, starts a list of its own.)
+        let parent = notes.blocks[..i].iter().rev().find(|b| b.depth < block.depth || b.heading_level().is_some());
+        let said_here = parent.is_some_and(|b| is_item(b) && slot_kind(&b.text).is_some())
+            || lead_here.is_none_or(|b| b.heading_level().is_some() || lead_kind(&b.text).is_some());
+        if r.speakers.is_empty()
+            && self.context_kind == Some(SessionKind::Lightning)
+            && said_here
+            && let Some(slot) = lightning_slot(&item.head.text)
+        {
+            r = slot;
+        }
         let mut found = Found { body: kids.clone(), speaker_line: block.line, evidence: Evidence::Place };
         found.evidence = if own.stated {
             Evidence::Stated
@@ -545,6 +567,53 @@ struct Found {
 #[cfg(test)]
 mod tests {
     use crate::ingest::read_notes;
+
+    fn read(notes: &str) -> Vec<(String, Vec<String>)> {
+        let sessions = read_notes("l.md", notes.as_bytes()).0.unwrap().sessions;
+        sessions.iter().map(|s| (s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect())).collect()
+    }
+
+    #[test]
+    fn under_lightning_talks_one_given_name_before_a_colon_is_the_speaker() {
+        let notes = "# Codegen Days 2024\n\n### Lightning talks (Thu, late afternoon)\n\n\
+                     - Tomasz: a peephole optimizer in 200 lines of Lua\n\
+                     - Fatou Ndiaye: why my Forth has no parser\n";
+        let got = read(notes);
+        assert_eq!(got[0], ("a peephole optimizer in 200 lines of Lua".into(), vec!["Tomasz".to_owned()]));
+        assert_eq!(got.len(), 2, "the heading over the talks is no session: {got:?}");
+        // Nested under an item that says so, too.
+        let nested = "# Data Days 2019\n\n- Yuki Matsumoto: Charts for Screen Readers\n\
+                      - lightning talks at the end:\n    - Grace: FOIA tracker in Airtable\n";
+        assert!(read(nested).contains(&("FOIA tracker in Airtable".into(), vec!["Grace".to_owned()])));
+        // A later list under another lead-in is a list of its own: action items, not talks.
+        let later = "# Loop Conf 2024\n\nlightning talks!\n\n- Hana Te Whata — Kia Ora, APIs\n\n\
+                     action items for us:\n\n- Kemal: write up the docs keynote\n";
+        assert!(read(later).iter().all(|(_, who)| who != &vec!["Kemal".to_owned()]));
+    }
+
+    #[test]
+    fn a_journals_mixed_list_reads_each_talk_its_own_way() {
+        let notes = "# LambdaFjord 2016\n\n\
+                     - kn: Eoin Ó Faoláin — \"Types Are Cheaper Than Tests\". 8/10. types = tests\n\
+                     - Free Monads in Anger / Tiago Nakamura. 6/10 too much boilerplate\n\
+                     - lunch: fish soup\n\
+                     - Natalia Kuznetsova, Elm for Backend People — best of the day? 9/10\n\
+                     - Ngozi Obi + Arvid Lindahl: PBT'ing the billing system. shrinking demo\n\
+                     - Lenses for the Rest of Us, Willemijn van Rooij — finally get optics\n";
+        let got = read(notes);
+        let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Types Are Cheaper Than Tests",
+                "Free Monads in Anger",
+                "Elm for Backend People",
+                "PBT'ing the billing system",
+                "Lenses for the Rest of Us"
+            ]
+        );
+        assert_eq!(got[4].1, ["Willemijn van Rooij"]);
+    }
 
     #[test]
     fn a_lightning_list_of_name_colon_title_keeps_each_title_however_cased() {

@@ -14,7 +14,7 @@ use crate::model::{NameRef, SessionKind};
 
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, ROOM_WORDS, Reading, is_room_line, title_only};
+use super::super::forms::{Head, ROOM_WORDS, Reading, is_room_line, lightning_slot, title_only};
 use super::super::kind::container_kind;
 use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
@@ -69,6 +69,14 @@ impl Shape for TimeLines {
         let mut out = Vec::new();
         for (k, e) in entries.into_iter().enumerate() {
             let mut r: Reading = group.read(k);
+            // `4:00pm Lightning talks` / `Bartek: my keyboard firmware`.
+            if r.speakers.is_empty()
+                && e.time.is_none()
+                && e.kind == Some(SessionKind::Lightning)
+                && let Some(slot) = lightning_slot(&e.head.text)
+            {
+                r = slot;
+            }
             let mut speaker_line = e.line;
             if r.speakers.is_empty()
                 && let Some((names, line, panel)) = labelled_speakers(&e.next)

@@ -556,6 +556,28 @@ mod tests {
         assert_eq!(short_for("Data", "Footnote Data Camp"), None);
     }
 
+    /// The (title, speakers) of every session a recap paragraph tells.
+    fn told(paragraph: &str) -> Vec<(String, Vec<String>)> {
+        let notes = format!("# Harbour Data Days 2024 recap\n\n{paragraph}\n");
+        let record = crate::ingest::read_notes("r.md", notes.as_bytes()).0.expect("a conference is named");
+        record.sessions.iter().map(|s| (s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect())).collect()
+    }
+
+    #[test]
+    fn a_possessive_talk_is_the_possessors_even_with_a_name_nobody_knows() {
+        let untitled = |who: &str| vec![(String::new(), vec![who.to_owned()])];
+        // The name before the possessive is the speaker, not the person who told of the talk.
+        assert_eq!(
+            told("Fenna Bakker told me Oyunchimeg Dashdorj's talk on radio archives was the hit of the day."),
+            untitled("Oyunchimeg Dashdorj")
+        );
+        assert_eq!(told("I skipped Mikael Sundqvist's session on court records."), untitled("Mikael Sundqvist"));
+        assert_eq!(told("Kim Ji-hoon's talk was about grippers."), untitled("Kim Ji-hoon"));
+        // A possessor that is no person gives no talk, and credits nobody named before.
+        assert_eq!(told("Fenna Bakker said the speaker's talk ran long."), vec![]);
+        assert_eq!(told("Fenna Bakker liked the Data Team's session on caching."), vec![]);
+    }
+
     #[test]
     fn nicknames_are_blanked() {
         assert_eq!(without_nicknames("Ana \"ace\" Ortiz's talk"), "Ana       Ortiz's talk");

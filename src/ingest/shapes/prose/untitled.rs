@@ -5,6 +5,9 @@ use super::{
     Candidate, HANDLE_ASIDE, LazyLock, Likeness, NameRef, Reference, Regex, Sentence, SessionKind, Slot, TitleSpan,
     judge, make, resolve, speaker_list,
 };
+use crate::ingest::names::judge::{is_initial, is_particle};
+use crate::ingest::names::prose::strip_possessive;
+use crate::ingest::names::{is_name_token, lexicon};
 
 /// Repeats of a talk told just before: `He gave the talk at PyCon US too.`
 pub(super) static ALSO_GAVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -13,7 +16,7 @@ pub(super) static ALSO_GAVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A talk told with no title: `where I attended a talk he gave`, `Hamid Karimi gave a talk`.
 pub(super) static UNTITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:attended|saw|caught|watched|heard|enjoyed|missed)\s+(?:a|an|his|her|their|the\s+end\s+of\s+\w+'s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:gave|delivered|did)\s+(?:a|an)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:a|an)\s+(?:talk|keynote)\s+(?:he|she|they)\s+gave|\w+(?:'s|’s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|tutorial))\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:(?:attended|saw|caught|watched|heard|enjoyed|missed)\s+(?:a|an|his|her|their|the\s+end\s+of\s+\w+'s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:gave|delivered|did)\s+(?:a|an)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|lightning\s+talk)|(?:a|an)\s+(?:talk|keynote)\s+(?:he|she|they)\s+gave|\w+(?:'s|’s)\s+(?:great\s+|short\s+|lightning\s+)?(?:talk|keynote|workshop|tutorial|session|presentation))\b").expect("valid regex")
 });
 
 /// `Mbali Dlamini talked about long-read assembly`: a talk whose topic, not title, is told.
@@ -136,6 +139,15 @@ pub(super) fn untitled(
         return spoke_about(here, refs, kind);
     };
     let s = here.start;
+    // `Oyunchimeg Dashdorj's talk`: the talk is the possessor's, whoever was named before.
+    match possessor(here, refs, m.start(), m.as_str()) {
+        Owner::NotPossessive => {}
+        Owner::Nobody => return None,
+        Owner::Person(speaker) => {
+            let kind = kind.unwrap_or(SessionKind::Talk);
+            return Some(make(here, "", vec![NameRef::named(speaker)], kind, m.start(), m.end()));
+        }
+    }
     // `a talk he gave`: the person in or just after the words; else the one named before them.
     let after = refs
         .iter()
@@ -185,4 +197,55 @@ pub(super) fn spoke_about(
         return None;
     }
     Some(make(here, "", vec![NameRef::named(speaker)], kind.unwrap_or(SessionKind::Talk), m.start(), m.end()))
+}
+
+/// Who owns the talk in `Name's talk`.
+enum Owner {
+    /// The words are not possessive (`missed his talk`).
+    NotPossessive,
+    /// The possessor is no person (`the team's session`).
+    Nobody,
+    /// The person whose talk it is.
+    Person(String),
+}
+
+/// Who owns the talk in `Name's talk`. A person named there is taken as the references read
+/// them (`Ana's talk` → the Ana named before); else the run of name-shaped words ending at the
+/// `'s` is read as a name of two or more words even when no word of it is a known given name,
+/// since the possessive in front of `talk` says it is one.
+fn possessor(here: &Sentence<'_>, refs: &[(usize, Reference)], start: usize, matched: &str) -> Owner {
+    // `Kim Ji-hoon's talk`: the match starts inside the word, after its hyphen.
+    let start = here.text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let Some(word) = here.text[start..].split_whitespace().next() else { return Owner::NotPossessive };
+    let bare = strip_possessive(word);
+    if bare.len() == word.len() || !matched.split_whitespace().next().is_some_and(|w| word.ends_with(w)) {
+        return Owner::NotPossessive;
+    }
+    let mut words: Vec<&str> = here.text[..start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .take_while(|w| is_name_token(w) || is_particle(w))
+        .collect();
+    words.reverse();
+    let from = here.start + start - words.iter().map(|w| w.len() + 1).sum::<usize>();
+    while words.first().is_some_and(|w| is_particle(w) || lexicon::facts(&w.to_lowercase()).common) {
+        words.remove(0);
+    }
+    let named = refs
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (o, r))| *o >= from && *o <= here.start + start && matches!(r, Reference::Person(_)))
+        .and_then(|(i, _)| resolve(refs, i));
+    if let Some(name) = named {
+        return Owner::Person(name);
+    }
+    if !is_name_token(bare) {
+        return Owner::Nobody;
+    }
+    words.push(bare);
+    let judged = judge(&words.join(" "));
+    let person = words.len() >= 2 && judged.likeness >= Likeness::Weak && !words.iter().all(|w| is_initial(w));
+    if person { Owner::Person(judged.name) } else { Owner::Nobody }
 }
