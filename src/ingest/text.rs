@@ -1,7 +1,8 @@
 //! Turning raw bytes into clean text with a map back to original line numbers.
 //!
 //! Owns: line-ending normalisation (CRLF and lone CR both end a line, so line numbers match what
-//! an editor shows), repair of UTF-8 that was once read as Mac Roman (`Gir√£o` → `Girão`),
+//! an editor shows), repair of UTF-8 that was once read as Windows-1252 or Mac Roman (`NÃºÃ±ez` →
+//! `Núñez`, `Gir√£o` → `Girão`) and of a PDF's ligatures,
 //! sentences, and line numbers. It does not know anything about notes styles.
 
 use std::borrow::Cow;
@@ -26,33 +27,79 @@ pub fn normalise_line_ends(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Repairs UTF-8 sequences that were decoded as Mac Roman (`≈Åukasz` → `Łukasz`, `üîù` → `🔝`).
+/// Windows-1252 bytes 0x80–0x9F, in order (`\0` where the code page leaves a byte undefined).
+const CP1252_C1: &str = "€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ";
+
+/// The Windows-1252 (or Latin-1) byte a non-ASCII character stands for, if it stands for one.
+fn cp1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        0xA0..=0xFF => u8::try_from(u32::from(c)).ok(),
+        _ if c != '\0' => CP1252_C1.chars().position(|m| m == c).map(|i| 0x80 + i as u8),
+        _ => None,
+    }
+}
+
+/// Repairs UTF-8 sequences that were decoded as Windows-1252 or Latin-1 (`NÃºÃ±ez` → `Núñez`)
+/// or as Mac Roman (`≈Åukasz` → `Łukasz`, `üîù` → `🔝`), and spells out typographic ligatures
+/// a PDF copy leaves (`Oﬄine` → `Offline`).
 ///
 /// Only a run that maps back to one well-formed multi-byte UTF-8 character is replaced, so real
-/// Mac Roman-looking text (a lone `√`, `é` or `–`) stays as it is.
+/// text that looks like either (a lone `√`, `é`, `Ã` or `–`) stays as it is. Windows-1252 is tried
+/// first: its runs (`Ãº`) also read as Mac Roman, as a combining mark nobody wrote.
 #[must_use]
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| matches!(mac_roman_byte(c), Some(0xC2..=0xF4))) {
-        return Cow::Borrowed(text);
+    let once = repair_with(text, cp1252_byte);
+    let twice = match repair_with(&once, mac_roman_byte) {
+        Cow::Borrowed(_) => once,
+        Cow::Owned(s) => Cow::Owned(s),
+    };
+    if !twice.contains(LIGATURES) {
+        return twice;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((decoded, used)) = repaired_at(&chars[i..]) {
-            out.push(decoded);
-            i += used;
-        } else {
-            out.push(chars[i]);
-            i += 1;
+    let mut out = String::with_capacity(twice.len() + 8);
+    for c in twice.chars() {
+        match c {
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.push(c),
         }
     }
     Cow::Owned(out)
 }
 
-/// If `chars` starts with a Mac Roman rendering of one UTF-8 character, that character and its length.
-fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
-    let lead = mac_roman_byte(*chars.first()?)?;
+/// Latin ligatures (U+FB00–U+FB06).
+const LIGATURES: [char; 7] = ['ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ', 'ﬅ', 'ﬆ'];
+
+/// Repairs the runs that `byte_of` maps back to one UTF-8 character each.
+fn repair_with(text: &str, byte_of: fn(char) -> Option<u8>) -> Cow<'_, str> {
+    if !text.chars().any(|c| matches!(byte_of(c), Some(0xC2..=0xF4))) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < chars.len() {
+        if let Some((decoded, used)) = repaired_at(&chars[i..], byte_of) {
+            out.push(decoded);
+            i += used;
+            changed = true;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
+}
+
+/// If `chars` starts with a rendering of one UTF-8 character in the code page `byte_of` reads,
+/// that character and its length.
+fn repaired_at(chars: &[char], byte_of: fn(char) -> Option<u8>) -> Option<(char, usize)> {
+    let lead = byte_of(*chars.first()?)?;
     let len = match lead {
         0xC2..=0xDF => 2,
         0xE0..=0xEF => 3,
@@ -62,14 +109,14 @@ fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
     let mut buf = [0u8; 4];
     buf[0] = lead;
     for (k, slot) in buf.iter_mut().enumerate().take(len).skip(1) {
-        let b = mac_roman_byte(*chars.get(k)?)?;
+        let b = byte_of(*chars.get(k)?)?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
         *slot = b;
     }
     let s = std::str::from_utf8(&buf[..len]).ok()?;
-    s.chars().next().map(|c| (c, len))
+    s.chars().next().filter(|c| !c.is_control()).map(|c| (c, len))
 }
 
 /// Sentences of a text as byte ranges; quoted text never ends a sentence, nor does the period
@@ -191,6 +238,11 @@ mod tests {
             ("≈Åukasz Langa", "Łukasz Langa"),
             ("St√©phane Wirtel", "Stéphane Wirtel"),
             ("\u{f8ff}üîù back", "🔝 back"),
+            ("Rafael NÃºÃ±ez", "Rafael Núñez"),
+            ("JosÃ© â€” Zoë", "José — Zoë"),
+            ("Oﬄine-First Sync, ﬁxed", "Offline-First Sync, fixed"),
+            // Real text that only looks like Windows-1252 mojibake stays.
+            ("SÃO PAULO, Ä, Ã", "SÃO PAULO, Ä, Ã"),
             // Real text that only looks like Mac Roman stays.
             ("√2 ≈ 1.41 – café", "√2 ≈ 1.41 – café"),
             ("plain ascii", "plain ascii"),
