@@ -365,10 +365,23 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The page a wikilink names: `People/Ana Ortiz#Talk` → `Ana Ortiz`.
+/// The page a wikilink names: its last path part, without a heading anchor or an alias
+/// (`People/Ana Ortiz#Talk` → `Ana Ortiz`), and without the date a note's file name opens with
+/// (`[[2021-05-21 Headless CMS Panel|…]]` → `Headless CMS Panel`).
 fn wiki_page(dest: &str) -> String {
     let page = dest.split(['#', '|']).next().unwrap_or(dest);
-    page.rsplit('/').next().unwrap_or(page).trim().to_owned()
+    let page = page.rsplit('/').next().unwrap_or(page).trim();
+    let dated = page.get(..11).is_some_and(|d| {
+        let b = d.as_bytes();
+        b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+            && b[10] == b' '
+    });
+    let rest = if dated { page[11..].trim_start() } else { page };
+    if rest.is_empty() { page.to_owned() } else { rest.to_owned() }
 }
 
 fn flush(current: &mut Option<Builder>, out: &mut Vec<Block>) {
