@@ -121,12 +121,14 @@ impl<'h> Group<'h> {
             return r;
         }
         // In a mixed list of talks, a head may name someone nobody has heard of in a weaker form
-        // (`Lenses for the Rest of Us, Willemijn van Rooij`): plain full names only.
+        // (`Lenses for the Rest of Us, Willemijn van Rooij`): plain full names and a title-cased
+        // title only (`Borrowed a charger, Willemijn van Rooij` is a note).
         let weaker = || {
             self.lone[i]
                 .iter()
                 .find(|r| {
                     r.score >= 0
+                        && super::shapes::is_title_case(&r.title)
                         && !r.speakers.is_empty()
                         && r.speakers.iter().all(|n| n.name.contains(' ') && plain_full_name(&n.name))
                 })

@@ -37,7 +37,13 @@ impl Form for QuotedTitle {
         // So does one opening a line before the name's slot ends (`"Kit" Katarzyna Wilk – Title`).
         let next = text[end..].split_whitespace().next().unwrap_or_default();
         let slot_end = [" – ", " — ", " - ", ": ", ", "].iter().filter_map(|d| text[end..].find(d)).min();
-        let name_end = if start == 0 { slot_end.map(|i| end + i) } else { Some(text.len()) };
+        // (At the start, only a given name: `"Observability" Charity Majors, great energy` is a
+        // title, its speaker and a remark.)
+        let given = || {
+            let words: Vec<&str> = inner.split_whitespace().collect();
+            words.len() == 1 && crate::ingest::names::lexicon::facts(&words[0].to_lowercase()).given
+        };
+        let name_end = if start == 0 { slot_end.filter(|_| given()).map(|i| end + i) } else { Some(text.len()) };
         if let Some(name_end) = name_end
             && inner.split_whitespace().count() <= 2
             && judge(&text[start..name_end]).likeness >= Likeness::Plausible
@@ -249,6 +255,8 @@ mod tests {
     #[test]
     fn a_quoted_nickname_opening_a_name_is_no_title() {
         assert!(QuotedTitle.read(&Head::plain("\"Kit\" Katarzyna Wilk – Red Team Reports"), Slot::Guessed).is_empty());
+        let r = &QuotedTitle.read(&Head::plain("\"Observability\" Charity Majors, great energy"), Slot::Guessed)[0];
+        assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Observability", "Charity Majors"));
         let r = &QuotedTitle.read(&Head::plain("\"Red Team Reports\" – Katarzyna Wilk"), Slot::Guessed)[0];
         assert_eq!(r.title, "Red Team Reports");
     }

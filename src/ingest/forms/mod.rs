@@ -190,6 +190,9 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             head.marks.iter().filter(|m| m.1 >= from && m.2 <= to).map(|&(k, s, e)| (k, s - from, e - from)).collect();
         return readings(&Head { text: unmarked.to_owned(), marks }, slot);
     }
+    if let Some(unrated) = without_rating(head) {
+        return readings(&unrated, slot);
+    }
     // `#talk #keynote Title — Speaker`: an outline's leading tags, the kind among them (the most
     // specific one: `#keynote` over `#talk`).
     if head.text.starts_with('#') && !head.text.starts_with("# ") {
@@ -296,8 +299,8 @@ fn without_decorations(text: &str) -> &str {
     t = author_initials(t).map_or(t, str::trim_start);
     // `Free Monads in Anger / Tiago Nakamura. 6/10 too much boilerplate`: the note-taker's rating
     // and what follows it.
-    if let Some(at) = rating_at(t) {
-        t = t[..at].trim_end().trim_end_matches(['.', ',', ';', '—', '–', '-', '(']).trim_end();
+    if let Some(r) = rating_in(t).filter(|r| !r.speaker_follows) {
+        t = t[..r.at].trim_end().trim_end_matches(['.', ',', ';', '—', '–', '-', '(']).trim_end();
     }
     loop {
         let before = t;
@@ -354,21 +357,53 @@ fn without_decorations(text: &str) -> &str {
     }
 }
 
-/// A rating such as `8/10`, `4.5/5` or `(7/10)` standing as a word after some text: where it starts.
-fn rating_at(text: &str) -> Option<usize> {
+/// A note-taker's rating in a line (`8/10`, `4.5/5`, `(7/10)`): where it stands, and whether the
+/// line goes on with who gave the talk (`Title 8/10 - Speaker`), so only the rating comes out.
+struct Rating {
+    at: usize,
+    end: usize,
+    speaker_follows: bool,
+}
+
+/// The rating of a line: set off by punctuation or brackets, at the end, or before a speaker
+/// slot. `Why 9/10 startups fail` and `Scaling to 10/10 Nines` hold a ratio, not a rating.
+fn rating_in(text: &str) -> Option<Rating> {
     static RATING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:^|\s)\(?(\d{1,2}(?:\.\d)?)\s?/\s?(10|5)\)?(?:[\s.,;!)]|$)").expect("valid regex")
+        regex::Regex::new(r"(?:^|\s)(\(?(\d{1,2}(?:\.\d)?)\s?/\s?(10|5)\)?)(?:[\s.,;!)]|$)").expect("valid regex")
     });
     RATING.captures_iter(text).find_map(|c| {
-        let whole = c.get(0)?;
-        let score: f32 = c[1].parse().ok()?;
-        let out_of: f32 = c[2].parse().ok()?;
-        let at = whole.start() + whole.as_str().len() - whole.as_str().trim_start().len();
-        // (`Scaling to 10/10 Nines`: a capital after it goes on with a title.)
-        let remark = !text[whole.end()..].trim_start().starts_with(char::is_uppercase);
-        let before = text[..at].trim_end().chars().filter(|c| c.is_alphabetic()).count();
-        (score <= out_of && remark && before >= 3).then_some(at)
+        let m = c.get(1)?;
+        let score: f32 = c[2].parse().ok()?;
+        let out_of: f32 = c[3].parse().ok()?;
+        let before = text[..m.start()].trim_end();
+        if score > out_of || before.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        let after = text[m.end()..].trim_start_matches(|c: char| c.is_whitespace() || ".,;)!".contains(c));
+        let speaker_follows = ["- ", "— ", "– ", "-- ", "by ", "By "].iter().any(|d| after.starts_with(d));
+        let set_off =
+            before.ends_with(['.', ',', ';', '!', '?', '(', '—', '–', '-', ':']) || m.as_str().starts_with('(');
+        let at_end = !after.chars().any(char::is_alphabetic);
+        (speaker_follows || set_off || at_end).then_some(Rating { at: m.start(), end: m.end(), speaker_follows })
     })
+}
+
+/// `Elm for Backend People 8/10 - Natalia Kuznetsova`: the head with a rating before its speaker
+/// slot taken out, its marks kept on their characters.
+fn without_rating(head: &Head) -> Option<Head> {
+    let r = rating_in(&head.text).filter(|r| r.speaker_follows)?;
+    let before = head.text[..r.at].trim_end().trim_end_matches([',', ';', '(']).trim_end();
+    let after = head.text[r.end..].trim_start_matches(|c: char| c.is_whitespace() || ".,;)".contains(c));
+    let text = format!("{before} {after}");
+    let cut_from = before.len();
+    let shift = head.text.len() - after.len() - (cut_from + 1);
+    let marks = head
+        .marks
+        .iter()
+        .filter(|m| m.2 <= cut_from || m.1 >= head.text.len() - after.len())
+        .map(|&(k, s, e)| if s >= cut_from { (k, s - shift, e - shift) } else { (k, s, e) })
+        .collect();
+    Some(Head { text, marks })
 }
 
 /// `Opening -- organisers`, `Lightning talks — TBA`, `Building a 6502 – (recorded video, speaker
@@ -461,13 +496,27 @@ pub fn lightning_slot(text: &str) -> Option<Reading> {
         n
     } else {
         let words: Vec<&str> = who.split_whitespace().collect();
+        // A given name, and one that is also a word (`Grace`, `Will`, `Max`) only before a
+        // capitalised title (`Grace: FOIA tracker`, not `Will: be posted next week`); a word no
+        // list knows (`Tuvshin`, `Slido`) only before a capitalised title too.
         let given = words.first().filter(|w| {
             let f = super::names::lexicon::facts(w);
-            super::names::is_name_token(w) && !f.never && (f.given || !f.common)
+            let capital = title.trim_start().starts_with(char::is_uppercase);
+            // (A word no list knows, before a capitalised title: `Tuvshin: CSV Is a Climate Risk`.)
+            let known = f.given && (!f.common || capital);
+            super::names::is_name_token(w) && !f.never && (known || !f.common && capital || words.len() > 1)
         })?;
+        // (`Grace Oyelaran: RSS Is Not Dead`: a full name whose given name is also a word.)
         let rest_ok = match words.len() {
             1 => true,
-            2 => super::names::judge::is_initial(words[1]),
+            2 if super::names::judge::is_initial(words[1]) => true,
+            2..=4 => {
+                let plain = words[1..].iter().all(|w| {
+                    let f = super::names::lexicon::facts(w);
+                    super::names::judge::is_particle(w) || super::names::is_name_token(w) && !f.common && !f.never
+                });
+                plain || super::names::judge::judge(who).likeness >= super::names::judge::Likeness::Weak
+            }
             _ => false,
         };
         if !rest_ok || given.chars().count() < 2 {
@@ -475,9 +524,97 @@ pub fn lightning_slot(text: &str) -> Option<Reading> {
         }
         NameRef::named(words.join(" "))
     };
+    // `Kemal: write up the notes`, `@pyconlt: vote for the best talk`: an errand, not a title.
+    if is_remark_after_label(title) {
+        return None;
+    }
     let title = title_of(title.trim())?;
-    Some(Reading { key: "Speaker: Title".into(), title, speakers: vec![name], score: 1, kind: None, rest: None })
+    let key = "Name: Title under lightning talks".into();
+    Some(Reading { key, title, speakers: vec![name], score: 1, kind: None, rest: None })
 }
+
+/// What follows `Word:` is a remark or an errand, not a title: it opens with a verb of an errand
+/// (`write up the docs`, `be posted next week`), an article or preposition of a remark (`the
+/// best one of the day`, `on the conference channel`), or a count of the slot (`5 minutes
+/// each`, `12 talks`).
+#[must_use]
+pub fn is_remark_after_label(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let first = words.next().unwrap_or_default();
+    let count = first.chars().all(|c| c.is_ascii_digit())
+        && words.next().is_some_and(|unit| {
+            ["min", "mins", "minutes", "talks", "slots", "speakers", "people", "seconds"].contains(&unit.as_str())
+        });
+    ERRAND_VERBS.contains(&first.as_str()) || ["the", "on", "in", "at"].contains(&first.as_str()) || count
+}
+
+/// `Note: only 4 of 6 speakers showed up`, `Bonus: pizza afterwards`: the note-taker's label
+/// opening a line among talks.
+#[must_use]
+pub fn opens_with_a_remark_label(title: &str) -> bool {
+    let Some((label, rest)) = title.split_once(": ") else { return false };
+    // (`Will: be posted on YouTube next week`, `Recording: on the conference channel`.)
+    let one_word = !label.trim().contains(' ');
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "note"
+            | "notes"
+            | "nb"
+            | "n.b"
+            | "bonus"
+            | "update"
+            | "tip"
+            | "reminder"
+            | "fyi"
+            | "ps"
+            | "p.s"
+            | "edit"
+            | "aside"
+    ) || one_word && is_remark_after_label(rest)
+}
+
+/// Verbs that open an errand or a remark after `Name:` (`write up the docs`, `be posted`).
+const ERRAND_VERBS: &[&str] = &[
+    "be",
+    "is",
+    "was",
+    "will",
+    "vote",
+    "go",
+    "check",
+    "see",
+    "join",
+    "ask",
+    "send",
+    "write",
+    "share",
+    "read",
+    "watch",
+    "follow",
+    "email",
+    "ping",
+    "remember",
+    "bring",
+    "buy",
+    "book",
+    "sign",
+    "fill",
+    "look",
+    "try",
+    "find",
+    "get",
+    "call",
+    "tell",
+    "thank",
+    "post",
+    "review",
+    "update",
+    "add",
+    "fix",
+    "do",
+    "follow-up",
+    "todo",
+];
 
 /// The head as a title alone (its kind label taken off).
 #[must_use]
@@ -504,7 +641,18 @@ mod tests {
         assert_eq!(read("Grace: FOIA tracker in Airtable"), Some(("Grace".into(), "FOIA tracker in Airtable".into())));
         assert_eq!(read("@lexi_bytes: cursed C tricks").map(|r| r.0), Some("@lexi_bytes".into()));
         assert_eq!(read("Rūta P.: my cat's GPS collar").map(|r| r.0), Some("Rūta P.".into()));
-        for none in ["Update: slides are online", "Demo: a live patch", "Lunch: fish soup", "wifi: on the badge"] {
+        for none in [
+            "Update: slides are online",
+            "Demo: a live patch",
+            "Lunch: fish soup",
+            "wifi: on the badge",
+            "Max: 5 minutes each, hard cutoff",
+            "Will: be posted on YouTube next week",
+            "Mark: the best one of the day",
+            "Slido: questions for the panel went here",
+            "@pyconlt: vote for the best lightning talk",
+            "Kemal: write up the notes for the blog",
+        ] {
             assert_eq!(read(none), None, "{none}");
         }
     }
@@ -517,8 +665,24 @@ mod tests {
         );
         assert_eq!(without_decorations("Grace Notes — Máté Farkas 7/10 ♪"), "Grace Notes — Máté Farkas");
         assert_eq!(without_decorations("Elm for Backend People (8.5/10)"), "Elm for Backend People");
-        for kept in ["24/7 On Call", "Scaling to 10/10 Nines", "9/11 and the Archive", "50/50 Splits"] {
+        for kept in [
+            "24/7 On Call",
+            "Scaling to 10/10 Nines",
+            "9/11 and the Archive",
+            "50/50 Splits",
+            "Why 9/10 startups fail — Jānis Bērziņš",
+            "Running 3/5 replicas: quorum stories",
+        ] {
             assert_eq!(without_decorations(kept), kept);
+        }
+        // Before a speaker, only the rating comes out.
+        for (line, title, who) in [
+            ("Elm for Backend People 8/10 - Natalia Kuznetsova", "Elm for Backend People", "Natalia Kuznetsova"),
+            ("Supervision Trees in Practice (9/10) — Saša Jurić", "Supervision Trees in Practice", "Saša Jurić"),
+            ("LiveView at Scale, 7/10, by Chris McCord", "LiveView at Scale", "Chris McCord"),
+        ] {
+            let r = &readings(&Head::plain(line), Slot::Guessed)[0];
+            assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), (title, who), "{line}");
         }
     }
 

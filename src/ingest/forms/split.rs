@@ -194,7 +194,8 @@ impl Form for CommaNames {
 
 /// `Speaker, Title`, as a terse list writes it: `Natalia Kuznetsova, Elm for Backend People`. The
 /// names before the first comma, then a title of three words or more that opens with a capital
-/// and is no one's job or employer (`Ana Ortiz, Head of Data at Spotify` is a speaker line).
+/// and is no one's job or employer (`Ana Ortiz, Head of Data at Spotify` is a speaker line). A
+/// weak reading, taken only among talks (a contact list writes people the same way).
 ///
 /// ```
 /// use confgraph::ingest::forms::{Form, Head, NameComma};
@@ -265,7 +266,9 @@ impl Form for NameComma {
         let Some(names) = speaker_list(left, slot).filter(|n| n.iter().all(|p| p.name.contains(' '))) else {
             return Vec::new();
         };
-        title_of(right).map(|title| reading("Speaker, Title", title, names, -1, None)).into_iter().collect()
+        // (Weak on its own, `Jan Kowalski, Account Executive, Grafana` being a contact: read only
+        // in a list whose other items are talks, see `Group`.)
+        title_of(right).map(|title| reading("Speaker, Title", title, names, -3, None)).into_iter().collect()
     }
 }
 

@@ -233,8 +233,13 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
         head = title_only(&head_of(block).0);
     }
     let own_kind = container_kind(&head.title);
-    // `### Lightning talks (Thu, late afternoon)`: a heading over many talks names no speaker.
-    if own_kind.is_some() && names_a_group(&head.title) && !head.speakers.is_empty() {
+    // `### Lightning talks (Thu, late afternoon)` over a list: a heading over many talks names no
+    // speaker (`## Keynotes: Ana Ortiz and Ben Lindqvist` over prose names its two).
+    let talks_below = section.all.clone().any(|i| {
+        let b = &notes.blocks[i];
+        b.heading_level().is_some() || matches!(b.kind, BlockKind::Item { .. })
+    });
+    if own_kind.is_some() && names_a_group(&head.title) && talks_below && !head.speakers.is_empty() {
         head = title_only(&head_of(block).0);
     }
     let container = container_above(notes, section);
@@ -602,6 +607,20 @@ mod tests {
         let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
         assert_eq!(record.sessions[0].title, "Threat Models Are Love Letters to Your Future Self");
         assert_eq!(speakers_of_first(notes), ["Nana Akua Mensah"]);
+        // A sentence she said is no title.
+        let said =
+            notes.replace("Threat Models Are Love Letters to Your Future Self", "Nobody reads the threat model.");
+        let record = read_notes("t.md", said.as_bytes()).0.expect("a conference is named");
+        assert_eq!(record.sessions[0].title, "Nana Akua Mensah Keynote");
+    }
+
+    #[test]
+    fn a_heading_of_many_talks_names_no_speaker_only_over_talks() {
+        let over_list = "# Codegen Days 2024\n\n### Lightning talks (Thu)\n\n- Tomasz: a peephole optimizer\n";
+        let record = read_notes("t.md", over_list.as_bytes()).0.expect("a conference is named");
+        assert!(record.sessions.iter().all(|s| s.title != "Lightning talks"));
+        let over_prose = "# Nordic APIs 2023\n\n## Keynotes: Ana Ortiz and Ben Lindqvist\n\nBoth were great.\n";
+        assert_eq!(speakers_of_first(over_prose), ["Ana Ortiz", "Ben Lindqvist"]);
     }
 
     #[test]

@@ -15,7 +15,9 @@ use super::super::body::{BodyFacts, item_labels, read_body};
 use super::super::clock::leading_time;
 use super::super::document::MarkKind;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, Reading, is_room_line, lightning_slot, quoted_span, readings, title_only};
+use super::super::forms::{
+    Head, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, quoted_span, readings, title_only,
+};
 use super::super::kind::container_kind;
 use super::super::labels::labels_of;
 use super::super::names::handles::parse_handle;
@@ -98,7 +100,9 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
         let authors = || speaker_list(after.trim_end_matches('.'), Slot::Guessed).is_some();
         // `PBT'ing the billing system. shrinking demo ✔`: a lower-case sentence after a full stop
         // is the note-taker's remark too.
-        let remark = after.starts_with(char::is_lowercase) && block.text[..first_end].ends_with('.');
+        // (Not when a speaker slot follows: `Postgres 16. what's new — Hannah Vogel`.)
+        let slot_after = [" — ", " – ", " - ", " -- "].iter().any(|d| after.contains(d));
+        let remark = after.starts_with(char::is_lowercase) && block.text[..first_end].ends_with('.') && !slot_after;
         if (after.starts_with(char::is_uppercase) || remark) && !inside_mark && !credits && !authors() {
             end = if remark { first_end - 1 } else { first_end };
         }
@@ -207,7 +211,24 @@ fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> 
 /// The kind an item over nested talks gives them: `- Lightning talks`, `- lightning talks at the
 /// end:`.
 fn slot_kind(text: &str) -> Option<SessionKind> {
-    container_kind(text).or_else(|| lead_kind(text).filter(|_| text.trim_end().ends_with(':')))
+    // (`- lightning talk ideas for next year:` plans talks nobody gave.)
+    let planned = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "idea"
+                | "ideas"
+                | "next"
+                | "proposal"
+                | "proposals"
+                | "submit"
+                | "cfp"
+                | "todo"
+                | "plan"
+                | "maybe"
+                | "wishlist"
+        )
+    });
+    container_kind(text).or_else(|| lead_kind(text).filter(|_| text.trim_end().ends_with(':') && !planned))
 }
 
 /// `Lightning talks …`, `⚡ Lightning`, `Keynotes:` opening a line; `Then the lightning talks:`
@@ -344,6 +365,7 @@ fn is_a_note(r: &Reading, evidence: Evidence, labelled: bool, cx: &ItemContext) 
         let sentence = r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title)
             || r.title.split_whitespace().count() > 14;
         return !(cx.talks_here || labelled)
+            || opens_with_a_remark_label(&r.title)
             || cx.own_section
             || cx.under_a_talk
             || is_break(&r.title)
@@ -589,6 +611,14 @@ mod tests {
         let later = "# Loop Conf 2024\n\nlightning talks!\n\n- Hana Te Whata — Kia Ora, APIs\n\n\
                      action items for us:\n\n- Kemal: write up the docs keynote\n";
         assert!(read(later).iter().all(|(_, who)| who != &vec!["Kemal".to_owned()]));
+        // Talks planned, and the note-taker's labels among talks, are no sessions.
+        let planned = "# Data Days 2019\n\n- Yuki Matsumoto: Charts for Screen Readers\n\
+                       - lightning talk ideas for next year:\n    - Kemal: our dbt migration in 5 minutes\n\
+                       - lightning talks at the end:\n    - Note: only 4 of 6 speakers showed up\n\
+                       \x20   - Max: 5 min each, strictly timed\n    - Priya: sparkline fonts\n";
+        let got = read(planned);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], ("sparkline fonts".into(), vec!["Priya".to_owned()]));
     }
 
     #[test]

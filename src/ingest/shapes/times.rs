@@ -14,7 +14,9 @@ use crate::model::{NameRef, SessionKind};
 
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
-use super::super::forms::{Head, ROOM_WORDS, Reading, is_room_line, lightning_slot, title_only};
+use super::super::forms::{
+    Head, ROOM_WORDS, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, title_only,
+};
 use super::super::kind::container_kind;
 use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::speakers::{Slot, speaker_list};
@@ -91,6 +93,10 @@ impl Shape for TimeLines {
                 r = title_only(&e.head);
                 r.speakers = names;
                 speaker_line = *line;
+            }
+            // (`Max: 12 talks, 5 minutes each` under a slot of lightning talks: how the slot runs.)
+            if r.speakers.is_empty() && e.time.is_none() && opens_with_a_remark_label(&r.title) {
+                continue;
             }
             // (`18:00 Day 1 wrap-up — Joana Carvalho` has a speaker: a session, not a day heading.)
             if is_break(&r.title) || r.title.is_empty() || is_structure(&r.title) && r.speakers.is_empty() {

@@ -576,6 +576,7 @@ mod tests {
         // A possessor that is no person gives no talk, and credits nobody named before.
         assert_eq!(told("Fenna Bakker said the speaker's talk ran long."), vec![]);
         assert_eq!(told("Fenna Bakker liked the Data Team's session on caching."), vec![]);
+        assert_eq!(told("I caught Priya Raman's colleague's talk on caching."), vec![]);
     }
 
     #[test]

@@ -237,7 +237,11 @@ fn possessor(here: &Sentence<'_>, refs: &[(usize, Reference)], start: usize, mat
         .enumerate()
         .rev()
         .find(|(_, (o, r))| *o >= from && *o <= here.start + start && matches!(r, Reference::Person(_)))
-        .and_then(|(i, _)| resolve(refs, i));
+        .and_then(|(i, (o, _))| resolve(refs, i).map(|name| (*o, name)))
+        // (The name that ends at the possessive, or the given name it is: `Priya Raman's
+        // colleague's talk` is the colleague's, whom the notes do not name.)
+        .filter(|(o, name)| *o == here.start + start || name.ends_with(bare))
+        .map(|(_, name)| name);
     if let Some(name) = named {
         return Owner::Person(name);
     }
