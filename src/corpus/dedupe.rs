@@ -23,6 +23,8 @@ use crate::resolve::People;
 ///
 /// assert_eq!(title_key("Reliability Is a Team Sport."), title_key("Reliability is a team sport"));
 /// assert_eq!(title_key("Chaos on a Budget (extended cut)"), title_key("Chaos on a Budget"));
+/// assert_eq!(title_key("dbt at 2,000 Models"), title_key("dbt at 2000 Models (extended cut)"));
+/// assert_eq!(title_key("Don't Panic"), title_key("Dont Panic"));
 /// assert_ne!(title_key("Streaming Joins Are Hard"), title_key("Streaming Joins Made Easy"));
 /// assert_ne!(title_key("Intro to Rust (Part 1)"), title_key("Intro to Rust (Part 2)"));
 /// ```
@@ -38,7 +40,21 @@ pub fn title_key(title: &str) -> String {
         .map(str::trim)
         .filter(|b| !b.is_empty())
         .unwrap_or(t);
-    slug(base)
+    // `dbt at 2,000 Models` and `dbt at 2000 Models`, `Don't` and `Dont`: a thousands comma and
+    // an apostrophe inside a word part nothing.
+    let chars: Vec<char> = base.chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let between = |test: fn(&char) -> bool| {
+                i > 0 && chars.get(i - 1).is_some_and(test) && chars.get(i + 1).is_some_and(test)
+            };
+            !(c == ',' && between(char::is_ascii_digit) || matches!(c, '\'' | '’') && between(|c| c.is_alphabetic()))
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    slug(&joined)
 }
 
 /// Merges the sessions that are one talk (see the module docs); `slugs` are the sessions'
