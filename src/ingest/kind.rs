@@ -220,6 +220,8 @@ const LABEL_SEPARATORS: &[&str] = &[":", " :", ",", " —", " –", " -", " ·",
 /// assert_eq!(strip_kind_label("PANEL — Is K8s Too Much?"), ("Is K8s Too Much?".to_owned(), Some(SessionKind::Panel)));
 /// assert_eq!(strip_kind_label("Workshop B: Kerning"), ("Kerning".to_owned(), Some(SessionKind::Tutorial)));
 /// assert_eq!(strip_kind_label("Keynote"), ("Keynote".to_owned(), None));
+/// assert_eq!(strip_kind_label("WORKSHOP (90 min) Parsing NMEA"), ("Parsing NMEA".to_owned(), Some(SessionKind::Tutorial)));
+/// assert_eq!(strip_kind_label("Panel Data in Pandas"), ("Panel Data in Pandas".to_owned(), None));
 /// assert_eq!(strip_kind_label("Talking Heads"), ("Talking Heads".to_owned(), None));
 /// ```
 #[must_use]
@@ -270,6 +272,11 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
         if let Some(rest) = after.strip_prefix(' ').filter(|r| r.starts_with(['"', '“', '«', '„'])) {
             return (rest.trim().to_owned(), Some(*kind));
         }
+        // `KEYNOTE Forty Years of AIS Data`, `WORKSHOP (90 min) Parsing NMEA`: a shouted label,
+        // then the title, with no mark between.
+        if let Some(title) = after_shouted_label(head, after) {
+            return (title.to_owned(), Some(*kind));
+        }
         for sep in LABEL_SEPARATORS {
             if let Some(rest) = after.strip_prefix(sep) {
                 let title = rest.trim().trim_start_matches([':', '—', '–', '-', '·', '|']).trim();
@@ -294,6 +301,21 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
         }
     }
     (t.to_owned(), None)
+}
+
+/// The title after a kind label written in capitals and a space (`KEYNOTE Forty Years …`), an
+/// aside in brackets skipped (`WORKSHOP (90 min) Parsing …`); the title opens with a capital or a
+/// digit and is not itself shouted.
+fn after_shouted_label<'t>(label: &str, after: &'t str) -> Option<&'t str> {
+    let shouted = label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase);
+    let rest = after.strip_prefix(' ').filter(|_| shouted)?;
+    let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((aside, r)) if aside.len() <= 30 => r.trim_start(),
+        _ => rest,
+    };
+    let opens = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let title_shouted = !rest.chars().any(char::is_lowercase);
+    (opens && !title_shouted).then_some(rest.trim())
 }
 
 /// The kind a word or a short label value names (`keynote`, `Workshop`, `lightning talk`).

@@ -45,6 +45,8 @@ pub struct Group<'h> {
     /// Many heads read as talks on their own, each its own way perhaps: a journal's list mixing
     /// `Title / Speaker`, `Speaker, Title` and `kn: Speaker — "Title"`.
     mixed: bool,
+    /// The forms those heads are written in.
+    keys: Vec<String>,
 }
 
 impl<'h> Group<'h> {
@@ -66,9 +68,13 @@ impl<'h> Group<'h> {
     pub fn new(heads: &'h [Head]) -> Self {
         let lone: Vec<Vec<Reading>> = heads.iter().map(|h| readings(h, Slot::Guessed)).collect();
         let pattern = infer_from(&lone);
-        let talks = lone.iter().filter(|found| found.iter().any(|r| r.score >= 2 && !r.speakers.is_empty())).count();
-        let mixed = talks >= 3 && talks * 10 >= heads.len() * 3;
-        Self { heads, lone, pattern, mixed }
+        let talk_of = |found: &Vec<Reading>| found.iter().find(|r| r.score >= 2 && !r.speakers.is_empty()).cloned();
+        let talks: Vec<Reading> = lone.iter().filter_map(talk_of).collect();
+        let mixed = talks.len() >= 3 && talks.len() * 100 >= heads.len() * 15;
+        let mut keys: Vec<String> = talks.into_iter().map(|r| r.key).collect();
+        keys.sort();
+        keys.dedup();
+        Self { heads, lone, pattern, mixed, keys }
     }
 
     /// The group with the key of its one known-name head when enough others fit it with names
@@ -123,18 +129,26 @@ impl<'h> Group<'h> {
         // In a mixed list of talks, a head may name someone nobody has heard of in a weaker form
         // (`Lenses for the Rest of Us, Willemijn van Rooij`): plain full names and a title-cased
         // title only (`Borrowed a charger, Willemijn van Rooij` is a note).
-        let weaker = || {
-            self.lone[i]
-                .iter()
-                .find(|r| {
-                    r.score >= 0
-                        && super::shapes::is_title_case(&r.title)
-                        && !r.speakers.is_empty()
-                        && r.speakers.iter().all(|n| n.name.contains(' ') && plain_full_name(&n.name))
-                })
-                .filter(|_| self.mixed)
+        // So may one in a form the group's talks are written in, with names nobody has heard of
+        // (`## Welcome & Land Acknowledgement — Aperahama Kingi` among `## Nomvula Dlamini: …` and
+        // `## Panel: … — Rivka Adler (mod), …`).
+        let plain = |r: &Reading| {
+            super::shapes::is_title_case(&r.title)
+                && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && r.title.contains(' ')
+                && !r.speakers.is_empty()
+                && r.speakers.iter().all(|n| n.name.contains(' ') && plain_full_name(&n.name))
         };
-        lone.or_else(weaker).cloned().unwrap_or_else(|| title_only(head))
+        let weaker =
+            || {
+                if !self.mixed {
+                    return None;
+                }
+                self.lone[i].iter().find(|r| r.score >= 0 && plain(r)).cloned().or_else(|| {
+                    readings(head, Slot::Stated).into_iter().find(|r| self.keys.contains(&r.key) && plain(r))
+                })
+            };
+        lone.cloned().or_else(weaker).unwrap_or_else(|| title_only(head))
     }
 
     /// True when head `i` reads the group's way.
@@ -183,13 +197,16 @@ fn known_given(word: &str) -> bool {
     f.given && !f.common && !f.never
 }
 
-/// Two words or more, each capitalised and no ordinary word (particles aside), or one known given
-/// name: `Killa Mamani Quispe`, `Ngozi`, not `Nairobi Office` or `Lagos`.
+/// Two words or more, each capitalised and no ordinary word (particles aside, and a given name
+/// first), or one known given name: `Killa Mamani Quispe`, `Faith Okonkwo`, `Ngozi`, not
+/// `Nairobi Office`, `Baker Street` or `Lagos`.
 fn plain_full_name(name: &str) -> bool {
+    // (A given name that is also a word may open it: `Faith Okonkwo`, not `Baker Street`.)
     (name.contains(' ') || known_given(name))
-        && name.split(' ').all(|w| {
+        && name.split(' ').enumerate().all(|(k, w)| {
             let f = super::names::lexicon::facts(w);
-            w.starts_with(char::is_uppercase) && !f.common && !f.never || super::names::judge::is_particle(w)
+            let plain = !f.common || k == 0 && f.given && name.contains(' ');
+            w.starts_with(char::is_uppercase) && plain && !f.never || super::names::judge::is_particle(w)
         })
 }
 
@@ -285,6 +302,30 @@ mod tests {
         // Alone, the weaker form does not make a talk.
         let alone = heads(&["Lenses for the Rest of Us, Willemijn van Rooij", "lunch"]);
         assert!(Group::new(&alone).read(0).speakers.is_empty());
+    }
+
+    #[test]
+    fn headings_in_two_forms_among_topic_headings_name_unknown_speakers() {
+        let group = heads(&[
+            "Welcome & Land Acknowledgement — Aperahama Kingi",
+            "Venue — great",
+            "Nomvula Dlamini: When the Pager Is a Person",
+            "Hiring: still hard",
+            "Saule Tulegenova: Error Budgets for Bedside Monitors",
+            "Tomáš Hrdlička & Ayodele Ogunleye: EHR Failover at 3 A.M.",
+            "Baker Street Clinic: a Postmortem — Chanthira Wongsakul",
+            "Panel: Who Gets Paged? — Rivka Adler (mod), Joy Mwangi, Manpreet Gill",
+            "Coffee: terrible",
+            "Hallway: Lior Ben-Ami on on-call pay",
+        ]);
+        let g = Group::new(&group);
+        let who = |i: usize| g.read(i).speakers.iter().map(|n| n.name.clone()).collect::<Vec<_>>();
+        assert_eq!(who(0), ["Aperahama Kingi"]);
+        assert_eq!(who(4), ["Saule Tulegenova"]);
+        assert_eq!(who(6), ["Chanthira Wongsakul"]);
+        for topic in [1, 3, 8, 9] {
+            assert!(who(topic).is_empty(), "{:?}", group[topic].text);
+        }
     }
 
     #[test]

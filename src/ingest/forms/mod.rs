@@ -299,12 +299,20 @@ fn without_decorations(text: &str) -> &str {
     t = author_initials(t).map_or(t, str::trim_start);
     // `Free Monads in Anger / Tiago Nakamura. 6/10 too much boilerplate`: the note-taker's rating
     // and what follows it.
+    // `WASI Preview 2 in Anger (Vojtěch Hrubý) ✔ — lots of live coding`: a went-mark or stars
+    // after the talk, and the remark after them.
+    if let Some(at) = t.find([' ', '\t']).and_then(|_| {
+        t.char_indices().find(|&(i, c)| i > 0 && ATTENDANCE_MARKS.contains(&c) && t[..i].ends_with(' ')).map(|(i, _)| i)
+    }) && t[..at].chars().filter(|c| c.is_alphabetic()).count() >= 3
+    {
+        t = t[..at].trim_end();
+    }
     if let Some(r) = rating_in(t).filter(|r| !r.speaker_follows) {
         t = t[..r.at].trim_end().trim_end_matches(['.', ',', ';', '—', '–', '-', '(']).trim_end();
     }
     loop {
         let before = t;
-        t = t.trim_end_matches(['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘']).trim_end();
+        t = t.trim_end_matches(ATTENDANCE_MARKS).trim_end();
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
         // `Title (Speaker)  * really good`: a "went" mark set apart by spaces, then a remark.
         // (`Opening (Kiri)  * Open Ledgers (Amina)`: a capital after the mark starts another item.)
@@ -356,6 +364,9 @@ fn without_decorations(text: &str) -> &str {
         }
     }
 }
+
+/// Marks a note-taker sets after a talk they went to or liked.
+const ATTENDANCE_MARKS: &[char] = &['★', '☆', '✓', '✔', '✅', '⭐', '✗', '✘'];
 
 /// A note-taker's rating in a line (`8/10`, `4.5/5`, `(7/10)`): where it stands, and whether the
 /// line goes on with who gave the talk (`Title 8/10 - Speaker`), so only the rating comes out.
@@ -675,6 +686,10 @@ mod tests {
         ] {
             assert_eq!(without_decorations(kept), kept);
         }
+        assert_eq!(
+            without_decorations("WASI Preview 2 in Anger (Vojtěch Hrubý) ✔ — lots of live coding"),
+            "WASI Preview 2 in Anger (Vojtěch Hrubý)"
+        );
         // Before a speaker, only the rating comes out.
         for (line, title, who) in [
             ("Elm for Backend People 8/10 - Natalia Kuznetsova", "Elm for Backend People", "Natalia Kuznetsova"),

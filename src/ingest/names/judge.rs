@@ -97,7 +97,7 @@ const HONORIFICS: &[&str] = &[
 /// Lower-case particles allowed inside a name (`Hugo van Kemenade`, `Felipe de Morais`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "binti", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le",
-    "ten", "ter", "van", "von", "y", "zu", "af", "av", "den", "het", "op", "ben", "ap", "st.",
+    "ten", "ter", "van", "von", "y", "zu", "af", "av", "den", "het", "op", "ben", "ap", "st.", "i",
 ];
 
 /// Words after a name that are part of it but not of its judgement.
@@ -441,7 +441,13 @@ thread_local! {
 fn judge_afresh(text: &str) -> Judged {
     let (name, nickname) = clean(text);
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    let score = if words.is_empty() || words.len() > 5 || name.chars().count() > 60 { None } else { score(&words) };
+    // (Catalan `i` joins two family names: `Gabriel Ferrer i Puig`; `Ania i Kasia` is two people.)
+    let catalan_i = words.iter().position(|w| *w == "i").is_none_or(|k| k >= 2 && k + 1 < words.len());
+    let score = if words.is_empty() || words.len() > 5 || name.chars().count() > 60 || !catalan_i {
+        None
+    } else {
+        score(&words)
+    };
     // One word needs more to be likely than several do.
     let (plausible, strong) = if words.len() == 1 { (3, i32::MAX) } else { (2, 5) };
     let likeness = match score {
@@ -456,6 +462,14 @@ fn judge_afresh(text: &str) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalan_i_joins_two_family_names_not_two_people() {
+        assert!(judge("Gabriel Ferrer i Puig").likeness >= Likeness::Plausible);
+        assert_eq!(judge("Ania i Kasia").likeness, Likeness::No);
+        let two = crate::ingest::names::speakers::split_name_list("Jan Kowalski i Anna Nowak");
+        assert_eq!(two, ["Jan Kowalski", "Anna Nowak"]);
+    }
 
     #[test]
     fn rooms_and_products_are_no_names_but_their_look_alikes_are() {

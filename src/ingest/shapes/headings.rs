@@ -514,6 +514,18 @@ fn talk_told_below(notes: &Notes<'_>, section: &Section) -> Option<(String, Opti
 }
 
 /// Whether a heading without speakers is a session.
+/// `## Venue — great`, `## Alerting: less is more`, `## Mentorship: do it`: an ordinary word,
+/// then the note-taker's remark in lower case; a heading of their own thoughts, not a session.
+fn is_own_remark(title: &str) -> bool {
+    let Some((topic, rest)) = [": ", " — ", " – ", " - "].iter().find_map(|sep| title.split_once(sep)) else {
+        return false;
+    };
+    let topic = topic.trim();
+    let ordinary = !topic.contains(' ') && crate::ingest::names::lexicon::facts(&topic.to_lowercase()).common;
+    let lower = rest.trim_start().starts_with(char::is_lowercase) && !super::is_title_case(rest);
+    ordinary && lower && rest.split_whitespace().count() <= 5
+}
+
 fn place_is_session(
     notes: &Notes<'_>,
     section: &Section,
@@ -523,7 +535,7 @@ fn place_is_session(
     container: Option<SessionKind>,
     own_kind: Option<SessionKind>,
 ) -> bool {
-    if title.is_empty() || is_break(title) || own_kind.is_some() {
+    if title.is_empty() || is_break(title) || own_kind.is_some() || is_own_remark(title) {
         return false;
     }
     // A heading that is only a person's name tells of a meeting, not a session.
@@ -612,6 +624,12 @@ mod tests {
             notes.replace("Threat Models Are Love Letters to Your Future Self", "Nobody reads the threat model.");
         let record = read_notes("t.md", said.as_bytes()).0.expect("a conference is named");
         assert_eq!(record.sessions[0].title, "Nana Akua Mensah Keynote");
+    }
+
+    #[test]
+    fn a_heading_of_the_note_takers_own_thoughts_is_no_session() {
+        assert!(super::is_own_remark("Venue — great") && super::is_own_remark("Alerting: less is more"));
+        assert!(!super::is_own_remark("Rust: The Good Parts") && !super::is_own_remark("Opening — Ana Ortiz"));
     }
 
     #[test]

@@ -382,6 +382,10 @@ pub fn is_break(title: &str) -> bool {
     if BREAK_TITLES.contains(&joined.as_str()) {
         return true;
     }
+    // `↓ workshop cont.`, `(continued)`: a grid cell that goes on with the session above.
+    if words.len() <= 4 && words.iter().any(|w| matches!(w.as_str(), "cont" | "contd" | "continued" | "continues")) {
+        return true;
+    }
     // `~~Parking minimums, a retrospective~~ CANCELLED`: a slot that did not take place.
     if words.iter().any(|w| matches!(w.as_str(), "cancelled" | "canceled" | "abgesagt" | "cancelado" | "annulé")) {
         return true;
@@ -464,6 +468,8 @@ mod tests {
             "Afterparty - Kulturhuset",
             "dinner @ Mathallen Food Hall",
             "Hallway track",
+            "↓ workshop cont.",
+            "(continued)",
         ] {
             let t = t.trim_start_matches("12:30 ");
             assert!(is_break(t), "{t}");

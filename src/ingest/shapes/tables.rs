@@ -195,6 +195,20 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
         else {
             continue;
         };
+        // `⚡ Lightning talks<br>• Buoy APIs Are Just REST — *Sunny Bautista*<br>• …`: a cell of talks.
+        if let Some((kind, talks)) = talks_in_cell(raw_title) {
+            for (title, speakers) in talks {
+                let mut c = Candidate::new("table row", "table row (a cell of talks)".to_owned(), *block, *line, title);
+                c.offset = *offset;
+                c.evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+                c.speakers = speakers;
+                c.kind = Some(kind);
+                c.time = cell(cells, &columns, Column::Time).filter(|t| !t.is_empty()).map(str::to_owned);
+                c.room = cell(cells, &columns, Column::Room).filter(|t| !t.is_empty()).map(str::to_owned);
+                out.push(c);
+            }
+            continue;
+        }
         let (mut title, mut kind) = strip_kind_label(raw_title);
         let mut speakers = cell(cells, &columns, Column::Speakers).map(speakers_cell).unwrap_or_default();
         let mut form = "table row (columns)".to_owned();
@@ -250,6 +264,40 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
     out
 }
 
+/// A talk listed in a cell: its title and speakers.
+type CellTalk = (String, Vec<NameRef>);
+
+/// A cell that names a group of talks on its first line (`⚡ Lightning talks`) and lists them on
+/// bulleted lines below: the kind, and each talk's title and speakers.
+fn talks_in_cell(text: &str) -> Option<(SessionKind, Vec<CellTalk>)> {
+    let (first, rest) = text.split_once('\n')?;
+    let (label, labelled) = strip_kind_label(first);
+    let kind = container_kind(first).or(labelled.filter(|_| container_kind(&label).is_some()))?;
+    let bullets: Vec<&str> = rest
+        .lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix(['•', '-', '*', '·']))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if bullets.len() < 2 || bullets.len() < rest.lines().filter(|l| !l.trim().is_empty()).count() {
+        return None;
+    }
+    let talks = bullets
+        .iter()
+        .map(|b| {
+            let head = Head::plain(b);
+            let r = readings(&head, Slot::Stated)
+                .into_iter()
+                .find(|r| !r.speakers.is_empty())
+                .unwrap_or_else(|| title_only(&head));
+            (r.title, r.speakers)
+        })
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    Some((kind, talks))
+}
+
 /// True when the table has a room column and this row's room is a dash: the row happens outside
 /// the session rooms (meals, parties, registration).
 fn outside_rooms(cells: &[String], columns: &[Column]) -> bool {
@@ -296,4 +344,27 @@ fn title_cell_head(b: &Block, cells: &[String], columns: &[Column]) -> Head {
 /// `## Lightning talks` above a table gives its rows their kind.
 fn lightning_above(notes: &Notes<'_>, block: usize) -> Option<SessionKind> {
     notes.ancestors(block).find_map(|s| container_kind(&notes.blocks[s.heading].text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    #[test]
+    fn a_grid_cell_of_lightning_talks_is_one_session_a_talk() {
+        let notes = "# ShipLog Summit 2018\n\n| Time | Main | Kjøl |\n|---|---|---|\n\
+                     | 10:15 | **KEYNOTE** Forty Years of AIS Data<br>*Kaimana Akana* | – |\n\
+                     | 14:00 | ⚡ Lightning talks<br>• Buoy APIs Are Just REST — *Sunny Bautista*<br>• Rust on a Trawler — *Nurlan Abenov* | ↓ workshop cont. |\n";
+        let sessions = read_notes("s.md", notes.as_bytes()).0.unwrap().sessions;
+        let read: Vec<(&str, Vec<&str>)> =
+            sessions.iter().map(|s| (s.title.as_str(), s.speakers.iter().map(|n| n.name.as_str()).collect())).collect();
+        assert_eq!(
+            read,
+            [
+                ("Forty Years of AIS Data", vec!["Kaimana Akana"]),
+                ("Buoy APIs Are Just REST", vec!["Sunny Bautista"]),
+                ("Rust on a Trawler", vec!["Nurlan Abenov"]),
+            ]
+        );
+    }
 }

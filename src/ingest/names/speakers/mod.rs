@@ -59,10 +59,11 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `João Pedro Albuquerque e Mariana Yamamoto`, `Anna de Vries en Pieter Bos`: the Portuguese,
-/// Italian and Dutch "and" parts two names only when each side has two words or more (so a
-/// surname joined by `e`, `Fernandes e Silva`, stays whole).
+/// Italian, Dutch, Nordic, Catalan and Polish "and" parts two names only when each side has two
+/// words or more (so a surname joined by `e` or `i`, `Fernandes e Silva`, `Ferrer i Puig`, stays
+/// whole).
 fn split_between_full_names(part: &str) -> Vec<&str> {
-    for joiner in [" e ", " en ", " og ", " och "] {
+    for joiner in [" e ", " en ", " og ", " och ", " i "] {
         if let Some((a, b)) = part.split_once(joiner)
             && a.split_whitespace().count() >= 2
             && b.split_whitespace().count() >= 2
