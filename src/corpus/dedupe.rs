@@ -25,6 +25,7 @@ use crate::resolve::People;
 /// assert_eq!(title_key("Chaos on a Budget (extended cut)"), title_key("Chaos on a Budget"));
 /// assert_eq!(title_key("dbt at 2,000 Models"), title_key("dbt at 2000 Models (extended cut)"));
 /// assert_eq!(title_key("Don't Panic"), title_key("Dont Panic"));
+/// assert_eq!(title_key("Upgrading 1,2 Million Devices"), title_key("Upgrading 1.2 Million Devices"));
 /// assert_ne!(title_key("Streaming Joins Are Hard"), title_key("Streaming Joins Made Easy"));
 /// assert_ne!(title_key("Intro to Rust (Part 1)"), title_key("Intro to Rust (Part 2)"));
 /// ```
@@ -50,7 +51,11 @@ pub fn title_key(title: &str) -> String {
             let between = |test: fn(&char) -> bool| {
                 i > 0 && chars.get(i - 1).is_some_and(test) && chars.get(i + 1).is_some_and(test)
             };
-            !(c == ',' && between(char::is_ascii_digit) || matches!(c, '\'' | '’') && between(|c| c.is_alphabetic()))
+            // (A thousands comma stands before three digits: `1,2 Million` is a decimal.)
+            let thousands = c == ','
+                && between(char::is_ascii_digit)
+                && chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3;
+            !(thousands || matches!(c, '\'' | '’') && between(|c| c.is_alphabetic()))
         })
         .map(|(_, &c)| c)
         .collect();

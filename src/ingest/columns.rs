@@ -18,6 +18,8 @@
 
 use std::borrow::Cow;
 
+use super::kind::container_kind;
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -282,7 +284,7 @@ fn cells_of(line: &str, header: &[(usize, Column)]) -> Vec<String> {
 /// use confgraph::ingest::columns::align_to_tabs;
 ///
 /// let text = "TIME   SESSION                SPEAKER(S)\n-----\n10:30  Fearless FFI           Ana Ortiz,\n                              Bo Chen\n";
-/// assert_eq!(align_to_tabs(text), "TIME\tSESSION\tSPEAKER(S)\n\n10:30\tFearless FFI\tAna Ortiz, Bo Chen\n\n");
+/// assert_eq!(align_to_tabs(text), "TIME\tSESSION\tSPEAKER(S)\n\n10:30\tFearless FFI\tAna Ortiz, Bo Chen\n\u{a0}\n");
 /// ```
 #[must_use]
 pub fn align_to_tabs(text: &str) -> Cow<'_, str> {
@@ -327,6 +329,8 @@ fn with_end(text: &str, like: &str) -> String {
 /// than the first (a continuation); a blank line ends the table unless a row follows it.
 fn rewrite_rows<'t>(lines: &[&'t str], out: &mut [Cow<'t, str>], from: usize, header: &[(usize, Column)]) -> usize {
     let mut last_row: Option<(usize, Vec<String>)> = None;
+    // Under a slot of talks (`15:00  Lightning Talks`), its untimed talks are rows of their own.
+    let mut slot_open = false;
     let mut i = from;
     let flush = |out: &mut [Cow<'t, str>], row: Option<(usize, Vec<String>)>| {
         if let Some((at, cells)) = row {
@@ -356,22 +360,38 @@ fn rewrite_rows<'t>(lines: &[&'t str], out: &mut [Cow<'t, str>], from: usize, he
             continue;
         }
         let found = pieces(line);
-        let cells = cells_of(line, header);
+        // `* ask about the vendor`: the note-taker's pencil note in a column is no cell of it.
+        let cells: Vec<String> =
+            cells_of(line, header).into_iter().map(|c| if is_pencil_note(&c) { String::new() } else { c }).collect();
         let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled == 0 {
+            out[i] = Cow::Owned(with_end(CONTINUED, lines[i]));
+            i += 1;
+            continue;
+        }
         // A line with nothing under the first column (the time) goes on the row above, cell by
         // cell; an item of its own (`  - A KiCad Plugin   Tamar Ben-David`) does not.
         let timed = header.first().is_some_and(|(_, c)| *c == Column::Time);
         let bullet = found.first().is_some_and(|(_, t)| t.starts_with(['-', '*', '•']));
         let continues = cells[0].is_empty() && (found.len() == 1 && filled == 1 || timed && !bullet);
+        // `15:00  Lightning Talks` over `  AML Rules in Plain SQL   Sunny Dela Paz`: a talk of the
+        // slot above, a row of its own.
+        let in_slot = slot_open && cells[0].is_empty();
+        let continues = continues && !(in_slot && filled >= 2);
         match &mut last_row {
             Some((_, row)) if continues => {
                 for (k, piece) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
                     join_cell(&mut row[k], piece, header[k].1);
                 }
-                out[i] = Cow::Owned(with_end("", lines[i]));
+                out[i] = Cow::Owned(with_end(CONTINUED, lines[i]));
             }
-            _ if filled >= 2 => {
+            _ if filled >= 2 || in_slot => {
                 flush(out, last_row.take());
+                let container = header
+                    .iter()
+                    .zip(&cells)
+                    .any(|((_, c), cell)| *c == Column::Title && container_kind(cell).is_some());
+                slot_open = container || in_slot;
                 last_row = Some((i, cells));
             }
             _ => break,
@@ -380,6 +400,15 @@ fn rewrite_rows<'t>(lines: &[&'t str], out: &mut [Cow<'t, str>], from: usize, he
     }
     flush(out, last_row);
     i
+}
+
+/// What a line that went on the row above is left as: a no-break space, so the table's rows stay
+/// one block (a blank line would part them) and line numbers stay where they were.
+const CONTINUED: &str = "\u{a0}";
+
+/// `* met Dieter Kranz at table 6`, `* best of day 1`: a note the note-taker set in a column.
+fn is_pencil_note(cell: &str) -> bool {
+    cell.strip_prefix("* ").is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Joins a continuation line's `piece` to a cell: names after names with a comma; a wrapped title
@@ -431,7 +460,8 @@ Code of Conduct: https://example.org/coc
             lines[5],
             "16:45\tMAIN\tPANEL · Who Watches the Pagers?\tModerator: Diego Suárez, María López, Aleksandr Volkov, Rukhsana Chowdhury"
         );
-        assert_eq!((lines[6], lines[7]), ("", ""));
+        // (A line gone on the row above stays, as a no-break space, so the rows stay one block.)
+        assert_eq!((lines[6], lines[7]), (CONTINUED, CONTINUED));
         assert_eq!(lines[9], "Code of Conduct: https://example.org/coc");
     }
 

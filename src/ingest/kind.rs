@@ -307,13 +307,16 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
 /// aside in brackets skipped (`WORKSHOP (90 min) Parsing …`); the title opens with a capital or a
 /// digit and is not itself shouted.
 fn after_shouted_label<'t>(label: &str, after: &'t str) -> Option<&'t str> {
-    let shouted = label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase);
+    // (`AMA`, `LT`: labels always written in capitals; `KEYNOTE SPEAKER: …`: the label goes on.)
+    let shouted = label.chars().filter(|c| c.is_alphabetic()).count() > 3 && !label.chars().any(char::is_lowercase);
     let rest = after.strip_prefix(' ').filter(|_| shouted)?;
     let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
         Some((aside, r)) if aside.len() <= 30 => r.trim_start(),
         _ => rest,
     };
-    let opens = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    let opens = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && (first.chars().any(char::is_lowercase) || first.starts_with(|c: char| c.is_ascii_digit()));
     let title_shouted = !rest.chars().any(char::is_lowercase);
     (opens && !title_shouted).then_some(rest.trim())
 }

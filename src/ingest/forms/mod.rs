@@ -301,11 +301,26 @@ fn without_decorations(text: &str) -> &str {
     // and what follows it.
     // `WASI Preview 2 in Anger (Vojtěch Hrubý) ✔ — lots of live coding`: a went-mark or stars
     // after the talk, and the remark after them.
-    if let Some(at) = t.find([' ', '\t']).and_then(|_| {
+    // (Not before a speaker, `Rust on a Trawler ✔ — Nurlan Abenov`, nor inside a title, `The ✓
+    // Is a Lie`.)
+    if let Some(at) =
         t.char_indices().find(|&(i, c)| i > 0 && ATTENDANCE_MARKS.contains(&c) && t[..i].ends_with(' ')).map(|(i, _)| i)
-    }) && t[..at].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && t[..at].chars().filter(|c| c.is_alphabetic()).count() >= 3
     {
-        t = t[..at].trim_end();
+        let after = t[at..].trim_start_matches(|c: char| ATTENDANCE_MARKS.contains(&c) || c.is_whitespace());
+        // (After the speaker's brackets, whatever follows is a remark: `(Noa Peretz) ✔ — Rohan is
+        // on the V8 team`.)
+        let remark = after.is_empty()
+            || after.starts_with(|c: char| c.is_lowercase() || matches!(c, ',' | ';'))
+            || after.strip_prefix('(').is_some_and(|r| r.starts_with(char::is_lowercase))
+            || t[..at].trim_end().ends_with(')')
+            || ["— ", "– ", "- ", "-- "]
+                .iter()
+                .find_map(|d| after.strip_prefix(d))
+                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+        if remark {
+            t = t[..at].trim_end();
+        }
     }
     if let Some(r) = rating_in(t).filter(|r| !r.speaker_follows) {
         t = t[..r.at].trim_end().trim_end_matches(['.', ',', ';', '—', '–', '-', '(']).trim_end();
@@ -333,6 +348,13 @@ fn without_decorations(text: &str) -> &str {
         }
         // `Title (Speaker) *`: a printout's "went" mark.
         t = t.strip_suffix(" *").unwrap_or(t).trim_end();
+        // `Welcome to FieldBots - Aroha Te Kani          Main Hall`: a room set apart at the end.
+        if let Some(gap) = t.rfind("  ").or_else(|| t.rfind('\t'))
+            && is_room_line(t[gap..].trim())
+            && t[..gap].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        {
+            t = t[..gap].trim_end();
+        }
         // `Nerves on a Coffee Machine ☕ (missed who gave it)`: the note-taker's aside.
         if let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
             let inner = t[open + 1..t.len() - 1].trim_start();
@@ -690,6 +712,13 @@ mod tests {
             without_decorations("WASI Preview 2 in Anger (Vojtěch Hrubý) ✔ — lots of live coding"),
             "WASI Preview 2 in Anger (Vojtěch Hrubý)"
         );
+        // Not before a speaker, nor inside a title.
+        for kept in ["Rust on a Trawler ✔ — Nurlan Abenov", "The ✓ Is a Lie — Ana Ortiz", "Rust ✔ (Nurlan Abenov)"]
+        {
+            assert_eq!(without_decorations(kept), kept);
+        }
+        let r = &readings(&Head::plain("Rust on a Trawler ✔ — Nurlan Abenov"), Slot::Guessed)[0];
+        assert_eq!(r.title, "Rust on a Trawler");
         // Before a speaker, only the rating comes out.
         for (line, title, who) in [
             ("Elm for Backend People 8/10 - Natalia Kuznetsova", "Elm for Backend People", "Natalia Kuznetsova"),

@@ -36,6 +36,8 @@ pub(super) fn title_of(text: &str) -> Option<String> {
     let t = strip_quotes(t);
     let t = without_room_tag(t);
     let t = without_aside(t);
+    // `Rust on a Trawler ✔ — Nurlan Abenov`: a went-mark before the speaker is no part of it.
+    let t = t.trim_end_matches(|c: char| super::ATTENDANCE_MARKS.contains(&c) || c.is_whitespace());
     let t = collapse_ws(t);
     if t.is_empty() || !t.chars().any(char::is_alphanumeric) {
         return None;

@@ -467,8 +467,15 @@ mod tests {
     fn a_catalan_i_joins_two_family_names_not_two_people() {
         assert!(judge("Gabriel Ferrer i Puig").likeness >= Likeness::Plausible);
         assert_eq!(judge("Ania i Kasia").likeness, Likeness::No);
-        let two = crate::ingest::names::speakers::split_name_list("Jan Kowalski i Anna Nowak");
-        assert_eq!(two, ["Jan Kowalski", "Anna Nowak"]);
+        let split = crate::ingest::names::speakers::split_name_list;
+        assert_eq!(split("Jan Kowalski i Anna Nowak"), ["Jan Kowalski", "Anna Nowak"]);
+        assert_eq!(
+            split("Gabriel Ferrer i Puig i Marta Soler i Vidal"),
+            ["Gabriel Ferrer i Puig", "Marta Soler i Vidal"]
+        );
+        assert_eq!(split("Pau Roca i Laia"), ["Pau Roca", "Laia"]);
+        assert_eq!(split("Maria i Joan"), ["Maria", "Joan"]);
+        assert_eq!(split("Jordi Puig i Serra"), ["Jordi Puig i Serra"]);
     }
 
     #[test]

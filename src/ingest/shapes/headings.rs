@@ -74,7 +74,11 @@ impl Shape for HeadingSessions {
             }
         }
         let level = session_level(notes, &read_all);
-        let mut out: Vec<Candidate> = read_all.into_iter().filter_map(|r| candidate(notes, r, level)).collect();
+        // (Where three headings or more name who spoke, one that names no one and reads as the
+        // note-taker's remark, `## Venue — great`, is their own thought.)
+        let named = read_all.iter().filter(|r| !r.head.speakers.is_empty() || !r.body.speakers.is_empty()).count();
+        let mut out: Vec<Candidate> =
+            read_all.into_iter().filter_map(|r| candidate(notes, r, level, named >= 3)).collect();
         out.sort_by_key(|c| c.anchor);
         out
     }
@@ -216,7 +220,7 @@ fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> 
     None
 }
 
-fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candidate> {
+fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: bool) -> Option<Candidate> {
     let Read { section, mut head, fits, body, time } = r;
     let block = &notes.blocks[section.heading];
     // `## Track A (Room Bijloke)` over `**Title**` / `Speaker: …` paragraphs: a part of the day.
@@ -254,6 +258,9 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>) -> Option<Candid
     }
     let s = settle(notes, section, &mut head, &body, own_kind);
     let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()));
+    if s.evidence == Evidence::Place && named_talks && is_own_remark(&s.title) {
+        return None;
+    }
     if s.evidence == Evidence::Place && !place_is_session(notes, section, &s.title, &body, level, container, own_kind) {
         return None;
     }
@@ -535,7 +542,7 @@ fn place_is_session(
     container: Option<SessionKind>,
     own_kind: Option<SessionKind>,
 ) -> bool {
-    if title.is_empty() || is_break(title) || own_kind.is_some() || is_own_remark(title) {
+    if title.is_empty() || is_break(title) || own_kind.is_some() {
         return false;
     }
     // A heading that is only a person's name tells of a meeting, not a session.
@@ -630,6 +637,10 @@ mod tests {
     fn a_heading_of_the_note_takers_own_thoughts_is_no_session() {
         assert!(super::is_own_remark("Venue — great") && super::is_own_remark("Alerting: less is more"));
         assert!(!super::is_own_remark("Rust: The Good Parts") && !super::is_own_remark("Opening — Ana Ortiz"));
+        // Only among headings that name who spoke: else they may be talks in sentence case.
+        let plain =
+            "# PyFjord 2024\n\n## Packaging: still a mess\n\nnotes\n\n## Testing: beyond the pyramid\n\nnotes\n";
+        assert_eq!(read_notes("t.md", plain.as_bytes()).0.expect("named").sessions.len(), 2);
     }
 
     #[test]

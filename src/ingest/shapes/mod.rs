@@ -382,8 +382,12 @@ pub fn is_break(title: &str) -> bool {
     if BREAK_TITLES.contains(&joined.as_str()) {
         return true;
     }
-    // `↓ workshop cont.`, `(continued)`: a grid cell that goes on with the session above.
-    if words.len() <= 4 && words.iter().any(|w| matches!(w.as_str(), "cont" | "contd" | "continued" | "continues")) {
+    // `↓ workshop cont.`, `(continued)`: a grid cell that goes on with the session above (`The
+    // Saga Continues`, `Rust, Continued` are titles).
+    let marked =
+        title.trim_start().starts_with(['(', '↓', '↑', '…', '⤷', '↳']) || !title.chars().any(char::is_uppercase);
+    let goes_on = |w: &String| matches!(w.as_str(), "cont" | "contd") || marked && w.starts_with("continue");
+    if words.len() <= 4 && words.iter().any(goes_on) {
         return true;
     }
     // `~~Parking minimums, a retrospective~~ CANCELLED`: a slot that did not take place.
@@ -470,11 +474,14 @@ mod tests {
             "Hallway track",
             "↓ workshop cont.",
             "(continued)",
+            "workshop continues",
         ] {
             let t = t.trim_start_matches("12:30 ");
             assert!(is_break(t), "{t}");
         }
         for t in [
+            "The Saga Continues",
+            "Rust, Continued",
             "Opening remarks",
             "Closing Keynote",
             "Error Handling Without Tears",

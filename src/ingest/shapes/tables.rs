@@ -273,6 +273,7 @@ fn talks_in_cell(text: &str) -> Option<(SessionKind, Vec<CellTalk>)> {
     let (first, rest) = text.split_once('\n')?;
     let (label, labelled) = strip_kind_label(first);
     let kind = container_kind(first).or(labelled.filter(|_| container_kind(&label).is_some()))?;
+    // (Lines that are no bullets are the note-taker's: `(only caught two)`, `ran 20 min late`.)
     let bullets: Vec<&str> = rest
         .lines()
         .map(str::trim)
@@ -280,22 +281,15 @@ fn talks_in_cell(text: &str) -> Option<(SessionKind, Vec<CellTalk>)> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if bullets.len() < 2 || bullets.len() < rest.lines().filter(|l| !l.trim().is_empty()).count() {
-        return None;
-    }
-    let talks = bullets
+    // A bullet that names no one is a note too (`5 min each`, `sign up at the desk`).
+    let talks: Vec<CellTalk> = bullets
         .iter()
-        .map(|b| {
-            let head = Head::plain(b);
-            let r = readings(&head, Slot::Stated)
-                .into_iter()
-                .find(|r| !r.speakers.is_empty())
-                .unwrap_or_else(|| title_only(&head));
-            (r.title, r.speakers)
+        .filter_map(|b| {
+            let r = readings(&Head::plain(b), Slot::Stated).into_iter().find(|r| !r.speakers.is_empty())?;
+            (!r.title.is_empty()).then_some((r.title, r.speakers))
         })
-        .filter(|(t, _)| !t.is_empty())
         .collect();
-    Some((kind, talks))
+    (!talks.is_empty()).then_some((kind, talks))
 }
 
 /// True when the table has a room column and this row's room is a dash: the row happens outside
@@ -366,5 +360,9 @@ mod tests {
                 ("Rust on a Trawler", vec!["Nurlan Abenov"]),
             ]
         );
+        // Bullets that name no one are the note-taker's notes, and the cell a lightning slot.
+        let notes_only = "# ShipLog Summit 2018\n\n| Time | Main |\n|---|---|\n\
+                          | 14:00 | ⚡ Lightning talks<br>• 5 min each<br>• sign up at the desk |\n";
+        assert!(read_notes("s.md", notes_only.as_bytes()).0.unwrap().sessions.is_empty());
     }
 }

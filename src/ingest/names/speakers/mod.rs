@@ -63,7 +63,10 @@ fn name_parts(text: &str) -> impl Iterator<Item = &str> {
 /// words or more (so a surname joined by `e` or `i`, `Fernandes e Silva`, `Ferrer i Puig`, stays
 /// whole).
 fn split_between_full_names(part: &str) -> Vec<&str> {
-    for joiner in [" e ", " en ", " og ", " och ", " i "] {
+    if let Some(two) = split_at_catalan_i(part) {
+        return two;
+    }
+    for joiner in [" e ", " en ", " og ", " och "] {
         if let Some((a, b)) = part.split_once(joiner)
             && a.split_whitespace().count() >= 2
             && b.split_whitespace().count() >= 2
@@ -73,6 +76,29 @@ fn split_between_full_names(part: &str) -> Vec<&str> {
         }
     }
     vec![part]
+}
+
+/// `Jan Kowalski i Anna Nowak`, `Gabriel Ferrer i Puig i Marta Soler i Vidal`, `Pau Roca i
+/// Laia`, `Maria i Joan`: the Polish or Catalan "and" between two people: where a given name opens
+/// what follows it, and a full name (or a given name) stands before; `Ferrer i Puig` is one name.
+fn split_at_catalan_i(part: &str) -> Option<Vec<&str>> {
+    let given = |w: &str| super::lexicon::facts(&w.to_lowercase()).given;
+    // (A single word after a full name parts two people only when it is no family name too:
+    // `Pau Roca i Laia`, not `Jordi Puig i Serra`.)
+    let given_only = |w: &str| {
+        let f = super::lexicon::facts(&w.to_lowercase());
+        f.given && !f.surname
+    };
+    part.match_indices(" i ").find_map(|(at, _)| {
+        let (a, b) = (part[..at].trim(), part[at + 3..].trim());
+        let a_words = a.split_whitespace().count();
+        let first_b = b.split_whitespace().next()?;
+        let b_words = b.split_whitespace().count();
+        let people = b.starts_with(char::is_uppercase)
+            && given(first_b)
+            && (a_words >= 2 && (b_words >= 2 || given_only(first_b)) || a_words == 1 && given(a) && b_words == 1);
+        people.then(|| vec![a, b])
+    })
 }
 
 /// `Siddharth Menon / Annelies Verbruggen`: full names of Latin letters on both sides of a
