@@ -34,7 +34,8 @@ const CP1252_C1: &str = "€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”�
 fn cp1252_byte(c: char) -> Option<u8> {
     match u32::from(c) {
         0xA0..=0xFF => u8::try_from(u32::from(c)).ok(),
-        _ if c != '\0' => CP1252_C1.chars().position(|m| m == c).map(|i| 0x80 + i as u8),
+        // (The code page's own characters stand above U+0151: `Œ` is the first.)
+        0x152.. => CP1252_C1.chars().position(|m| m == c).map(|i| 0x80 + i as u8),
         _ => None,
     }
 }
@@ -48,7 +49,8 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// first: its runs (`Ãº`) also read as Mac Roman, as a combining mark nobody wrote.
 #[must_use]
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    let once = repair_with(text, cp1252_byte);
+    // (Every Windows-1252 lead, U+00C2–U+00F4, is written with the byte C3 in UTF-8.)
+    let once = if text.as_bytes().contains(&0xC3) { repair_with(text, cp1252_byte) } else { Cow::Borrowed(text) };
     let twice = match repair_with(&once, mac_roman_byte) {
         Cow::Borrowed(_) => once,
         Cow::Owned(s) => Cow::Owned(s),

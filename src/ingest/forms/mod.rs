@@ -404,6 +404,9 @@ fn rating_in(text: &str) -> Option<Rating> {
     static RATING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:^|\s)(\(?(\d{1,2}(?:\.\d)?)\s?/\s?(10|5)\)?)(?:[\s.,;!)]|$)").expect("valid regex")
     });
+    if !text.contains('/') {
+        return None;
+    }
     RATING.captures_iter(text).find_map(|c| {
         let m = c.get(1)?;
         let score: f32 = c[2].parse().ok()?;
