@@ -133,6 +133,19 @@ pub fn is_off_program(title: &str) -> bool {
     OFF_PROGRAM.is_match(title)
 }
 
+/// `## Venue — great`, `## Alerting: less is more`, `## Mentorship: do it`: an ordinary word,
+/// then the note-taker's remark in lower case; a heading of their own thoughts, not a session.
+#[must_use]
+pub fn is_own_remark(title: &str) -> bool {
+    let Some((topic, rest)) = [": ", " — ", " – ", " - "].iter().find_map(|sep| title.split_once(sep)) else {
+        return false;
+    };
+    let topic = topic.trim();
+    let ordinary = !topic.contains(' ') && crate::ingest::names::lexicon::facts(&topic.to_lowercase()).common;
+    let lower = rest.trim_start().starts_with(char::is_lowercase) && !super::shapes::is_title_case(rest);
+    ordinary && lower && rest.split_whitespace().count() <= 5
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -197,16 +197,9 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
         };
         // `⚡ Lightning talks<br>• Buoy APIs Are Just REST — *Sunny Bautista*<br>• …`: a cell of talks.
         if let Some((kind, talks)) = talks_in_cell(raw_title) {
-            for (title, speakers) in talks {
-                let mut c = Candidate::new("table row", "table row (a cell of talks)".to_owned(), *block, *line, title);
-                c.offset = *offset;
-                c.evidence = if speakers.is_empty() { Evidence::Place } else { Evidence::Read };
-                c.speakers = speakers;
-                c.kind = Some(kind);
-                c.time = cell(cells, &columns, Column::Time).filter(|t| !t.is_empty()).map(str::to_owned);
-                c.room = cell(cells, &columns, Column::Room).filter(|t| !t.is_empty()).map(str::to_owned);
-                out.push(c);
-            }
+            let at = |column| cell(cells, &columns, column).filter(|t| !t.is_empty()).map(str::to_owned);
+            let (time, room) = (at(Column::Time), at(Column::Room));
+            out.extend(talks.into_iter().map(|talk| cell_talk(talk, kind, (*block, *line, *offset), (&time, &room))));
             continue;
         }
         let (mut title, mut kind) = strip_kind_label(raw_title);
@@ -266,6 +259,24 @@ fn read_table(notes: &Notes<'_>, table: &Table<'_>) -> Vec<Candidate> {
 
 /// A talk listed in a cell: its title and speakers.
 type CellTalk = (String, Vec<NameRef>);
+
+/// The session of a talk listed in a cell of the row at `(block, line, offset)`, with the row's
+/// time and room.
+fn cell_talk(
+    (title, speakers): CellTalk,
+    kind: SessionKind,
+    (block, line, offset): (usize, u32, usize),
+    (time, room): (&Option<String>, &Option<String>),
+) -> Candidate {
+    let mut c = Candidate::new("table row", "table row (a cell of talks)".to_owned(), block, line, title);
+    c.offset = offset;
+    c.evidence = Evidence::Read;
+    c.speakers = speakers;
+    c.kind = Some(kind);
+    c.time.clone_from(time);
+    c.room.clone_from(room);
+    c
+}
 
 /// A cell that names a group of talks on its first line (`⚡ Lightning talks`) and lists them on
 /// bulleted lines below: the kind, and each talk's title and speakers.
