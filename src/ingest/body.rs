@@ -80,7 +80,7 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
         let line = blocks[first].text.trim();
         let inner = super::forms::strip_quotes(line);
         // (A sentence the speaker said is no title: `> "Nobody reads the threat model."`.)
-        let titled = super::shapes::is_title_case(inner) && !inner.trim_end().ends_with('.');
+        let titled = super::text::is_title_case(inner) && !inner.trim_end().ends_with('.');
         if inner.len() < line.len() && !inner.contains(['"', '“', '”']) && titled {
             facts.quoted = Some(collapse_ws(inner));
         }

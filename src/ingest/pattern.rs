@@ -136,7 +136,7 @@ impl<'h> Group<'h> {
         // (`## Welcome & Land Acknowledgement — Aperahama Kingi` among `## Nomvula Dlamini: …` and
         // `## Panel: … — Rivka Adler (mod), …`).
         let plain = |r: &Reading| {
-            super::shapes::is_title_case(&r.title)
+            super::text::is_title_case(&r.title)
                 && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && r.title.contains(' ')
                 && !r.speakers.is_empty()

@@ -142,7 +142,7 @@ pub fn is_own_remark(title: &str) -> bool {
     };
     let topic = topic.trim();
     let ordinary = !topic.contains(' ') && crate::ingest::names::lexicon::facts(&topic.to_lowercase()).common;
-    let lower = rest.trim_start().starts_with(char::is_lowercase) && !super::shapes::is_title_case(rest);
+    let lower = rest.trim_start().starts_with(char::is_lowercase) && !super::text::is_title_case(rest);
     ordinary && lower && rest.split_whitespace().count() <= 5
 }
 

@@ -216,6 +216,23 @@ impl LineIndex {
     }
 }
 
+/// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
+/// Language`), unlike a sentence.
+///
+/// ```
+/// use confgraph::ingest::text::is_title_case;
+///
+/// assert!(is_title_case("CSS Is a Programming Language"));
+/// assert!(!is_title_case("the boring Go argument but with numbers"));
+/// ```
+#[must_use]
+pub fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capital = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    long.is_empty() || capital * 10 >= long.len() * 6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

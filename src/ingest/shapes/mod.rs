@@ -20,6 +20,7 @@ pub mod segments;
 pub mod tables;
 pub mod times;
 
+pub use super::text::is_title_case;
 use crate::model::{NameRef, SessionKind};
 
 use super::conference::ConferenceName;
@@ -340,23 +341,6 @@ pub fn lead_in(sentence: &str) -> usize {
         return 0;
     }
     colon + 2
-}
-
-/// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming
-/// Language`), unlike a sentence.
-///
-/// ```
-/// use confgraph::ingest::shapes::is_title_case;
-///
-/// assert!(is_title_case("CSS Is a Programming Language"));
-/// assert!(!is_title_case("the boring Go argument but with numbers"));
-/// ```
-#[must_use]
-pub fn is_title_case(text: &str) -> bool {
-    let long: Vec<&str> =
-        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capital = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    long.is_empty() || capital * 10 >= long.len() * 6
 }
 
 /// True when a title names a break, a meal or logistics rather than a session
