@@ -233,6 +233,20 @@ pub fn is_title_case(text: &str) -> bool {
     long.is_empty() || capital * 10 >= long.len() * 6
 }
 
+/// Whether any word of `text` (split at what is not a letter or a digit, compared in lower
+/// case) is one of `words`.
+///
+/// ```
+/// use confgraph::ingest::text::has_any_word;
+///
+/// assert!(has_any_word("Lightning Talks (Thu)", &["talks", "keynotes"]));
+/// assert!(!has_any_word("Talking Heads", &["talks"]));
+/// ```
+#[must_use]
+pub fn has_any_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && words.contains(&w.to_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

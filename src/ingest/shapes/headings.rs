@@ -23,6 +23,7 @@ use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::{Notes, Register, Section};
 use super::super::pattern::Group;
 use super::super::structure::{is_off_program, is_own_remark, is_own_section, is_structure};
+use super::super::text::has_any_word;
 use super::{Candidate, Evidence, Shape, is_break};
 
 /// Sessions written as headings.
@@ -301,20 +302,10 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: boo
 /// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of
 /// sessions, not one (`Keynote (Ana Ortiz)` is one).
 fn names_a_group(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "talks"
-                | "keynotes"
-                | "workshops"
-                | "tutorials"
-                | "panels"
-                | "sessions"
-                | "presentations"
-                | "lightnings"
-                | "lts"
-        )
-    })
+    has_any_word(
+        title,
+        &["talks", "keynotes", "workshops", "tutorials", "panels", "sessions", "presentations", "lightnings", "lts"],
+    )
 }
 
 /// A heading's title and speakers once what its section says is weighed, and how surely.
@@ -537,21 +528,10 @@ fn place_is_session(
     if judge(title).likeness >= Likeness::Plausible && title.split_whitespace().count() <= 4 {
         return false;
     }
-    let kind_word_in_title = title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "keynote"
-                | "panel"
-                | "workshop"
-                | "tutorial"
-                | "remarks"
-                | "opening"
-                | "closing"
-                | "welcome"
-                | "ama"
-                | "lightning"
-        )
-    });
+    let kind_word_in_title = has_any_word(
+        title,
+        &["keynote", "panel", "workshop", "tutorial", "remarks", "opening", "closing", "welcome", "ama", "lightning"],
+    );
     match notes.register {
         Register::Notes => {
             container.is_some()

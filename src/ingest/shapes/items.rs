@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::super::text::has_any_word;
 use crate::model::SessionKind;
 use crate::text::collapse_ws;
 
@@ -208,26 +209,15 @@ fn kind_around(notes: &Notes<'_>, section: Option<usize>, first_item: usize) -> 
     None
 }
 
+/// Words of talks planned, not given (`- lightning talk ideas for next year:`).
+const PLANNING_WORDS: &[&str] =
+    &["idea", "ideas", "next", "proposal", "proposals", "submit", "cfp", "todo", "plan", "maybe", "wishlist"];
+
 /// The kind an item over nested talks gives them: `- Lightning talks`, `- lightning talks at the
 /// end:`.
 fn slot_kind(text: &str) -> Option<SessionKind> {
     // (`- lightning talk ideas for next year:` plans talks nobody gave.)
-    let planned = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "idea"
-                | "ideas"
-                | "next"
-                | "proposal"
-                | "proposals"
-                | "submit"
-                | "cfp"
-                | "todo"
-                | "plan"
-                | "maybe"
-                | "wishlist"
-        )
-    });
+    let planned = has_any_word(text, PLANNING_WORDS);
     container_kind(text).or_else(|| lead_kind(text).filter(|_| text.trim_end().ends_with(':') && !planned))
 }
 
