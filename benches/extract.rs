@@ -2,13 +2,19 @@
 //! deterministic synthetic corpus of `confgraph::synthetic`.
 //!
 //! `cargo bench --bench extract` uses 10 MB (set `CONFGRAPH_BENCH_MB` for another size); under
-//! `cargo test` each benchmark runs once on 0.5 MB to show it works.
+//! `cargo test` each benchmark runs once on 0.5 MB to show it works. It runs with mimalloc, the
+//! allocator of the `confgraph` binary, so its figures are the binary's.
 
 use std::sync::LazyLock;
 
 use confgraph::ingest::source::NotesSource;
 use divan::Bencher;
 use divan::counter::BytesCount;
+
+/// The allocator the `confgraph` binary runs with (see `src/main.rs`), so the figures are the
+/// binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();

@@ -282,7 +282,7 @@ fn one_label(part: &str) -> Option<Labelled> {
         }
     }
     for sep in ["::", ":", "：", " — ", " – ", " - "] {
-        let Some(at) = head.find(sep) else { continue };
+        let Some(at) = crate::ingest::text::find_in(head, sep) else { continue };
         let label = &t[..at];
         if label.split_whitespace().count() > 3 || label.trim().is_empty() {
             continue;

@@ -7,6 +7,7 @@
 //! even when the names are unknown (`Xochitl Quetzalli`, `Emeka`); a head that does not fit is
 //! read on its own, with the stricter judgement of names a lone reading needs.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use super::forms::{Head, Reading, readings, title_only};
@@ -40,6 +41,8 @@ pub struct Group<'h> {
     heads: &'h [Head],
     /// Each head's readings with likely names only, best first.
     lone: Vec<Vec<Reading>>,
+    /// Each head's readings with any name its slot allows, read when first asked for.
+    stated: Vec<OnceCell<Vec<Reading>>>,
     /// The pattern the group repeats.
     pub pattern: Pattern,
     /// Many heads read as talks on their own, each its own way perhaps: a journal's list mixing
@@ -77,7 +80,8 @@ impl<'h> Group<'h> {
         let mut keys: Vec<String> = talks.into_iter().map(|r| r.key).collect();
         keys.sort();
         keys.dedup();
-        Self { heads, lone, pattern, mixed, keys, talks: count }
+        let stated = heads.iter().map(|_| OnceCell::new()).collect();
+        Self { heads, lone, stated, pattern, mixed, keys, talks: count }
     }
 
     /// The group with the key of its one known-name head when enough others fit it with names
@@ -86,7 +90,7 @@ impl<'h> Group<'h> {
     #[must_use]
     pub fn or_plain_names(mut self) -> Self {
         if self.pattern.key.is_none()
-            && let Some(p) = plain_names_fit(self.heads, &self.lone)
+            && let Some(p) = self.plain_names_fit()
         {
             self.pattern = p;
         }
@@ -101,7 +105,7 @@ impl<'h> Group<'h> {
         // (Only when one of the group's own heads already reads that way, however weakly:
         // `## Venue: Lisbon` alone is not made a talk by the file's `Speaker: Title` headings.)
         let own = |key: &String| {
-            self.heads.iter().any(|h| readings(h, Slot::Stated).iter().any(|r| &r.key == key && !r.speakers.is_empty()))
+            (0..self.heads.len()).any(|i| self.stated(i).iter().any(|r| &r.key == key && !r.speakers.is_empty()))
         };
         if self.pattern.key.is_none()
             && let Some(p) = pattern.filter(|p| p.key.as_ref().is_some_and(own))
@@ -121,13 +125,13 @@ impl<'h> Group<'h> {
             return r.clone();
         }
         if let Some(key) = &self.pattern.key
-            && let Some(r) = readings(head, Slot::Stated).into_iter().find(|r| {
+            && let Some(r) = self.stated(i).iter().find(|r| {
                 &r.key == key
                     && r.score > -3
                     && (!self.pattern.plain_names || r.speakers.iter().all(|n| name_like(&n.name)))
             })
         {
-            return r;
+            return r.clone();
         }
         // In a mixed list of talks, a head may name someone nobody has heard of in a weaker form
         // (`Lenses for the Rest of Us, Willemijn van Rooij`): plain full names and a title-cased
@@ -149,12 +153,40 @@ impl<'h> Group<'h> {
             // (Names nobody has heard of in another head's form only among four talks or
             // more: a diary's `## Cheap Flights Home — Norse Atlantic` names no one.)
             self.lone[i].iter().find(|r| r.score >= 0 && plain(r)).cloned().or_else(|| {
-                readings(head, Slot::Stated)
-                    .into_iter()
-                    .find(|r| self.talks >= 4 && self.keys.contains(&r.key) && plain(r))
+                self.stated(i).iter().find(|r| self.talks >= 4 && self.keys.contains(&r.key) && plain(r)).cloned()
             })
         };
         lone.cloned().or_else(weaker).unwrap_or_else(|| title_only(head))
+    }
+
+    /// Headings that name speakers nobody has heard of (`## Enkhjargal Batbayar: Shipping Software
+    /// …`) among one whose name is known (`## Adéọlá Ọládìpọ̀: Plurals …`): the known one's key holds
+    /// when three heads in ten or more read that way with a name slot of two capitalised words or
+    /// more none of which is an ordinary word and a title that opens with a capital (`## Food:
+    /// pintxos ranking` and `Ingrid: a factory floor doesn't flood` are not).
+    fn plain_names_fit(&self) -> Option<Pattern> {
+        let heads = self.heads;
+        let (key, support) = best_key(&self.lone)?;
+        let fits = |i: usize| {
+            self.stated(i).iter().any(|r| {
+                r.key == key
+                    && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && !r.speakers.is_empty()
+                    && r.speakers.iter().all(|n| plain_full_name(&n.name))
+            })
+        };
+        let fitting = (0..heads.len()).filter(|&i| fits(i)).count();
+        (support >= 1 && fitting >= 3 && fitting * 10 >= heads.len() * 3).then_some(Pattern {
+            key: Some(key),
+            support: fitting,
+            members: heads.len(),
+            plain_names: true,
+        })
+    }
+
+    /// Head `i`'s readings with any name its slot allows ([`Slot::Stated`]), read once.
+    fn stated(&self, i: usize) -> &[Reading] {
+        self.stated[i].get_or_init(|| readings(&self.heads[i], Slot::Stated))
     }
 
     /// True when head `i` reads the group's way.
@@ -162,30 +194,6 @@ impl<'h> Group<'h> {
     pub fn fits(&self, reading: &Reading) -> bool {
         self.pattern.key.as_ref() == Some(&reading.key)
     }
-}
-
-/// Headings that name speakers nobody has heard of (`## Enkhjargal Batbayar: Shipping Software
-/// …`) among one whose name is known (`## Adéọlá Ọládìpọ̀: Plurals …`): the known one's key holds
-/// when three heads in ten or more read that way with a name slot of two capitalised words or
-/// more none of which is an ordinary word and a title that opens with a capital (`## Food:
-/// pintxos ranking` and `Ingrid: a factory floor doesn't flood` are not).
-fn plain_names_fit(heads: &[Head], lone: &[Vec<Reading>]) -> Option<Pattern> {
-    let (key, support) = best_key(lone)?;
-    let fits = |h: &Head| {
-        readings(h, Slot::Stated).iter().any(|r| {
-            r.key == key
-                && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && !r.speakers.is_empty()
-                && r.speakers.iter().all(|n| plain_full_name(&n.name))
-        })
-    };
-    let fitting = heads.iter().filter(|h| fits(h)).count();
-    (support >= 1 && fitting >= 3 && fitting * 10 >= heads.len() * 3).then_some(Pattern {
-        key: Some(key),
-        support: fitting,
-        members: heads.len(),
-        plain_names: true,
-    })
 }
 
 /// What a plain-names pattern reads as a name: a known given name alone, or words the name judge

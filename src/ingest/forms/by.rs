@@ -137,7 +137,7 @@ pub(super) fn read_by(text: &str, lower: &str, slot: Slot) -> Vec<Reading> {
     // (`von`, `durch`, `por`, `par`: `by` in German, Spanish and French notes; `mit`, `con`,
     // `avec`: `with`.)
     for marker in BY_MARKERS {
-        let Some(at) = lower.rfind(marker) else { continue };
+        let Some(at) = crate::ingest::text::rfind_in(lower, marker) else { continue };
         if !text.is_char_boundary(at) || !text.is_char_boundary(at + marker.len()) {
             continue;
         }
@@ -224,7 +224,7 @@ pub(super) fn with_announces_people(left: &str, marker: &str) -> bool {
 pub(super) fn kind_by(text: &str, lower: &str, slot: Slot) -> Option<Reading> {
     let (at, len) = [" by ", " von ", " por ", " par ", " di ", " de "]
         .iter()
-        .find_map(|m| lower.find(m).map(|at| (at, m.len())))
+        .find_map(|m| crate::ingest::text::find_in(lower, m).map(|at| (at, m.len())))
         .filter(|&(at, len)| text.is_char_boundary(at) && text.is_char_boundary(at + len))?;
     let left = &text[..at];
     let kind =

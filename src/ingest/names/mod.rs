@@ -43,15 +43,19 @@ fn is_conference_word(token: &str) -> bool {
 /// product, unless what comes before it is a name's prefix (`McAnulty`, `DeShawn`, `JoAnne`,
 /// `KeShawn`, `MacKenzie`, `VanderMeer`, `MaryAnn`).
 fn is_product_camel(token: &str) -> bool {
-    let chars: Vec<char> = token.chars().collect();
-    let Some(at) = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()) else {
+    let mut before = None;
+    let Some(at) = token.char_indices().find_map(|(i, c)| {
+        let camel = c.is_uppercase() && before.is_some_and(char::is_lowercase);
+        before = Some(c);
+        camel.then_some(i)
+    }) else {
         return false;
     };
-    let prefix: String = chars[..at].iter().collect();
+    let prefix = &token[..at];
     // (`JoAnne`, `KeShawn`, `JaVale`, `DeAndre`: a name's prefix is short; `MySQL` is not a name.)
     let short = prefix.chars().count() <= 2 && prefix != "My";
     let named = matches!(
-        prefix.as_str(),
+        prefix,
         "Mac" | "Van" | "Vander" | "Von" | "Fitz" | "Ste" | "Del" | "Della" | "Mary" | "Anna" | "Ann" | "Jean" | "Sha"
     );
     !short && !named
@@ -71,11 +75,12 @@ pub fn is_name_token(token: &str) -> bool {
     if is_initial(token) {
         return true;
     }
-    if is_conference_word(token) || is_product_camel(token) || lexicon::facts(token).never {
-        return false;
-    }
+    // (The shape of the word first: the lists are the costly part.)
     let body_ok = token.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
-    body_ok && token.chars().any(char::is_lowercase) && !token.ends_with('-')
+    body_ok
+        && token.chars().any(char::is_lowercase)
+        && !token.ends_with('-')
+        && !(is_conference_word(token) || is_product_camel(token) || lexicon::facts(token).never)
 }
 
 /// True when `text` has a word that can stand in a name the way `slot` asks: a handle, or a

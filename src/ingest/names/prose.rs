@@ -185,6 +185,10 @@ pub fn name_after_with(title: &str) -> Option<String> {
 #[must_use]
 pub fn at_conference_mentions(text: &str) -> Vec<ProseMention> {
     let mut found = Vec::new();
+    // (No ` at `, no mention: finding conferences is the costly part.)
+    if !text.contains(" at ") {
+        return found;
+    }
     for conference in crate::ingest::conference::conferences_in(text) {
         let Some(before) = text[..conference.start].strip_suffix(" at ") else {
             continue;
@@ -452,8 +456,12 @@ fn name_run_at(window: &std::collections::VecDeque<(usize, &str)>) -> Option<(us
     // `Saw Rahul Bhattacharya talk about …`: a sentence's capitalised first word that is an
     // ordinary word is not the start of the name after it.
     // (`Organiser Nino Kapanadze kicked things off`: nor is a role word.)
-    let opener = super::lexicon::facts(window[0].1);
-    if j < 2 || j >= 3 && (opener.common || opener.never) {
+    if j < 2
+        || j >= 3 && {
+            let opener = super::lexicon::facts(window[0].1);
+            opener.common || opener.never
+        }
+    {
         return None;
     }
     let joined: Vec<&str> = window

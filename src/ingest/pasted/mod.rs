@@ -101,7 +101,8 @@ pub fn pdf_programme(text: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // Names in capitals, or written names set under the entry's text (a hanging indent) in
     // text that shows it was set for print (typed notes under times are not rewritten).
-    let printed = set_for_print(&lines);
+    // (Looked at only when a time line has lines under it: most notes have none.)
+    let printed = std::cell::LazyCell::new(|| set_for_print(&lines));
     let indent = |l: &str| l.len() - l.trim_start().len();
     let timed_with_names = (0..lines.len())
         .filter(|&i| {
@@ -110,9 +111,9 @@ pub fn pdf_programme(text: &str) -> Cow<'_, str> {
             let column = caps.get(2).map_or(0, |m| lines[i][..m.start()].chars().count());
             // (Text in columns, `09:15   Opening words      Marieke Verhoeven`, is a table.)
             let columns = caps.get(2).is_some_and(|m| m.as_str().trim().contains("   "));
-            lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| match part_of(l.trim(), printed) {
+            lines[i + 1..(i + 5).min(lines.len())].iter().any(|l| match part_of(l.trim(), *printed) {
                 Part::Names(names, _) => {
-                    is_shouted(&names) || printed && !columns && column >= 6 && indent(l) == column
+                    is_shouted(&names) || *printed && !columns && column >= 6 && indent(l) == column
                 }
                 _ => false,
             })
@@ -130,7 +131,7 @@ pub fn pdf_programme(text: &str) -> Cow<'_, str> {
                     .any(|l| matches!(part_of(l.trim(), false), Part::Names(..)))
         })
         .count();
-    let written = printed && shouted < 3;
+    let written = *printed && shouted < 3;
     let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
     blank_page_furniture(&lines, &mut out);
     let mut i = 0;

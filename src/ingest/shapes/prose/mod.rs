@@ -91,8 +91,7 @@ impl Shape for ProseTalks {
                 known.learn(&earlier.text);
             }
             unread = bi + 1;
-            let runs = name_runs(&block.text);
-            for c in talks_in_block(bi, block, &runs, &known, &notes.conference) {
+            for c in talks_in_block(bi, block, &mut known, &notes.conference) {
                 if ended_at.is_some_and(|at| c.offset >= at) && c.conference.is_none() {
                     continue;
                 }
@@ -105,7 +104,6 @@ impl Shape for ProseTalks {
                     out.push(c);
                 }
             }
-            known.learn_runs(runs);
         }
         out
     }
@@ -222,13 +220,8 @@ fn may_tell(block: &Block, owned: bool) -> bool {
         || REMARKS.is_match(text)
 }
 
-fn talks_in_block(
-    bi: usize,
-    block: &Block,
-    runs: &[(usize, String)],
-    known: &Known,
-    home: &ConferenceName,
-) -> Vec<Candidate> {
+/// The talks a block tells of; the block's names are then known to the blocks after it.
+fn talks_in_block<'a>(bi: usize, block: &'a Block, known: &mut Known<'a>, home: &ConferenceName) -> Vec<Candidate> {
     let text = &block.text;
     let remarks_here = REMARKS.is_match(text);
     // Who the block refers to, worked out once and only when a sentence tells of a talk.
@@ -258,7 +251,11 @@ fn talks_in_block(
             || remarks_here && REMARKS.is_match(sentence);
         if tells {
             // Who "he" is comes from this sentence and the few before it: a bounded window.
-            let all: &Vec<(usize, Reference)> = all_refs.get_or_init(|| references(text, runs, known));
+            let (_, all) = all_refs.get_or_init(|| {
+                let runs = name_runs(text);
+                let refs = references(text, &runs, &mut *known);
+                (runs, refs)
+            });
             let window = s.saturating_sub(1500);
             let from = all.partition_point(|(o, _)| *o < window);
             let to = all.partition_point(|(o, _)| *o < e);
@@ -293,6 +290,10 @@ fn talks_in_block(
                 out.push(again);
             }
         }
+    }
+    match all_refs.into_inner() {
+        Some((runs, _)) => known.learn_runs(runs),
+        None => known.learn(text),
     }
     out
 }

@@ -7,22 +7,51 @@ use super::{
 
 /// The full names a file has given so far, by their first word and by their last: who "Aiko"
 /// or "Okafor" is (a surname two people share names neither).
+///
+/// Texts are learnt when someone is first looked up ([`Known::catch_up`]): most blocks of a file
+/// never need to know who "Aiko" is, and finding names is the costly part.
 #[derive(Debug, Default)]
-pub(super) struct Known {
+pub(super) struct Known<'a> {
     pub(super) by_first: FxHashMap<String, String>,
     pub(super) by_last: FxHashMap<String, Option<String>>,
+    /// What is told but not yet learnt, in the order it was told.
+    pending: Vec<Told<'a>>,
 }
 
-impl Known {
-    /// Learns the full names of a text; a later one with the same first word wins.
-    pub(super) fn learn(&mut self, text: &str) {
-        self.learn_runs(name_runs(text));
+/// Something [`Known`] is told: a text whose names are still to be found, or names found.
+#[derive(Debug)]
+enum Told<'a> {
+    Text(&'a str),
+    Runs(Vec<(usize, String)>),
+}
+
+impl<'a> Known<'a> {
+    /// Will learn the full names of a text; a later one with the same first word wins.
+    pub(super) fn learn(&mut self, text: &'a str) {
+        self.pending.push(Told::Text(text));
     }
 
-    /// Learns names already found ([`name_runs`]).
+    /// Learns names already found ([`name_runs`]), after whatever was told before them.
     pub(super) fn learn_runs(&mut self, runs: Vec<(usize, String)>) {
-        for (_, name) in runs {
-            self.insert(name);
+        if self.pending.is_empty() {
+            for (_, name) in runs {
+                self.insert(name);
+            }
+        } else {
+            self.pending.push(Told::Runs(runs));
+        }
+    }
+
+    /// Learns everything told so far, in order.
+    pub(super) fn catch_up(&mut self) {
+        for told in std::mem::take(&mut self.pending) {
+            let runs = match told {
+                Told::Text(text) => name_runs(text),
+                Told::Runs(runs) => runs,
+            };
+            for (_, name) in runs {
+                self.insert(name);
+            }
         }
     }
 
@@ -114,7 +143,8 @@ pub(super) fn paren_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Everyone a block refers to, by offset: full names, handles, pronouns, the author, and first
 /// names of people named before (earlier in the block, else earlier in the file). One pass.
-pub(super) fn references(text: &str, runs: &[(usize, String)], known: &Known) -> Vec<(usize, Reference)> {
+pub(super) fn references(text: &str, runs: &[(usize, String)], known: &mut Known<'_>) -> Vec<(usize, Reference)> {
+    known.catch_up();
     // Names inside parentheses are affiliations or credits, not who the sentence is about.
     let parens = paren_ranges(text);
     let in_parens = |o: usize| {
