@@ -12,7 +12,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     // `09:00 - 09:30 BST`, `14:00 CET`: a time zone after the time (in capitals, so `Test` is none).
     let zone = r"(?-i:\s+(?:UTC|GMT|BST|CET|CEST|EET|EEST|WET|WEST|IST|JST|KST|AEST|AEDT|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|SGT|HKT|SAST|EAT|WAT|BRT|ART)(?:[+-]\d{1,2})?\b)?";
     Regex::new(&format!(
-        r"(?i)^[\s*_\[(]*(?P<time>{clock}(?:\s*(?:-|–|—|to|until|bis)\s*{end})?){zone}[\s*_\])]*(?:[|·•:\-–—]\s+|\t|\s+|$)"
+        r"(?i)^[\s*_\[(]*(?:(?:also|plus)\s+)?(?P<time>{clock}(?:\s*(?:-|–|—|to|until|bis)\s*{end})?){zone}[\s*_\])]*(?:[|·•:\-–—,]\s+|\t|\s+|$)"
     ))
     .expect("valid regex")
 });
@@ -32,6 +32,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(leading_time("2024 was a good year"), None);
 /// assert_eq!(leading_time("09:00 - 09:30 BST"), Some(("09:00 - 09:30".into(), "")));
 /// assert_eq!(leading_time("9:30a  [Main]  Opening"), Some(("9:30a".into(), "[Main]  Opening")));
+/// // A parallel session told under another: `also 2:15pm, room B: …`.
+/// assert_eq!(leading_time("also 2:15pm, room B: Toil"), Some(("2:15pm".into(), "room B: Toil")));
 /// ```
 #[must_use]
 pub fn leading_time(text: &str) -> Option<(String, &str)> {

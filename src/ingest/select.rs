@@ -210,7 +210,10 @@ fn sections_beside_groupings(kept: &[Candidate], remove: &mut BTreeMap<usize, St
     let sections_only = !heading_talks && told_elsewhere >= 2 * bare.max(2);
     for (i, c) in kept.iter().enumerate() {
         let beside = c.heading_level.is_some_and(|l| sections_only || groupings.get(&l).is_some_and(|&n| n >= 2));
-        if beside && c.evidence == Evidence::Place && c.kind.is_none() && !remove.contains_key(&i) {
+        // (`## Closing` over a paragraph telling of the closing keynote, where every talk is
+        // told elsewhere: a one-word heading naming no one is a section even when it names a kind.)
+        let bare_word = sections_only && c.speakers.is_empty() && !c.title.contains(' ');
+        if beside && c.evidence == Evidence::Place && (c.kind.is_none() || bare_word) && !remove.contains_key(&i) {
             remove.insert(i, "a section beside headings that group talks".to_owned());
         }
     }
@@ -300,6 +303,20 @@ mod tests {
     fn read(notes: &str) -> Vec<(String, Vec<String>)> {
         let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
         record.sessions.into_iter().map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect())).collect()
+    }
+
+    #[test]
+    fn a_one_word_kind_heading_over_prose_talks_is_a_section() {
+        let got = read(
+            "# NewsGraph Forum 2016\n\n## Day one\n\nThe opening keynote came from Folasade Adeyemi: \"Numbers \
+             Have Authors\".\n\nIn *The Spreadsheet Is the Story*, Priyanka Chandrasekaran showed a leak.\n\n\
+             Tomás Ó Briain's talk on \"Scraping Court Records\" was practical.\n\n## Closing\n\nThe closing keynote came from Ciarán Doherty: \"The Next Ten Years\".\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Numbers Have Authors", "The Spreadsheet Is the Story", "Scraping Court Records", "The Next Ten Years"]
+        );
     }
 
     #[test]

@@ -233,9 +233,39 @@ pub(super) fn kind_by(text: &str, lower: &str, slot: Slot) -> Option<Reading> {
     let mut r = [&ColonNames as &dyn Form, &DashSplit, &QuotedTitle]
         .iter()
         .flat_map(|f| f.read(&right, slot))
-        .find(|r| r.key.starts_with("Speaker") && !r.speakers.is_empty())?;
+        .find(|r| r.key.starts_with("Speaker") && !r.speakers.is_empty())
+        .or_else(|| speaker_on_title(&right.text, slot))?;
     r.key = "Kind by Speaker: Title".into();
     r.kind = Some(kind);
     r.score += 2;
     Some(r)
+}
+
+/// `Babajide Ogundipe on Reproducible by Default — good but long`: who, then what about (after
+/// `kind by`), a remark after a dash left out.
+fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
+    let (who, what) = text.split_once(" on ").or_else(|| text.split_once(" about "))?;
+    let speakers = speaker_list(who, slot)?;
+    let remark = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| what.find(d).filter(|&i| what[i + d.len()..].starts_with(char::is_lowercase)))
+        .min();
+    let title = title_of(&what[..remark.unwrap_or(what.len())])?;
+    Some(reading("Speaker on Title", title, speakers, 0, None))
+}
+
+/// `… w/ A, B, C — Lukas Brenner moderated.`: a panel's moderator told after its panellists,
+/// the name set off by a dash, comma or bracket and followed by the verb.
+static MODERATED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:[—–,;(]|\s-)\s*(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){0,4}?)\s+(?:moderated|moderating|moderates|chaired|hosted)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The moderator a panel's line names after its panellists ([`MODERATED_AFTER`]), if any.
+pub(super) fn moderator_after(text: &str) -> Option<NameRef> {
+    let name = MODERATED_AFTER.captures(text)?.name("name")?.as_str();
+    let mut names = speaker_list(name, Slot::Guessed)?;
+    (names.len() == 1).then(|| names.remove(0))
 }

@@ -66,8 +66,12 @@ fn without_trailing(text: &str) -> &str {
         t = t.strip_suffix("(*)").unwrap_or(t).trim_end();
         // `Title (Speaker)  * really good`: a "went" mark set apart by spaces, then a remark.
         // (`Opening (Kiri)  * Open Ledgers (Amina)`: a capital after the mark starts another item.)
+        // (`*  ! genuinely useful`, `* !! fav of the day`: a "recommend" mark after it too.)
         if let Some(at) = t.find("  * ").or_else(|| t.find("\t* ")).filter(|&at| {
-            at > 0 && t[at..].trim_start_matches([' ', '\t', '*']).starts_with(|c: char| c.is_lowercase() || c == '(')
+            at > 0
+                && t[at..]
+                    .trim_start_matches([' ', '\t', '*', '!', '+'])
+                    .starts_with(|c: char| c.is_lowercase() || c == '(')
         }) {
             t = t[..at].trim_end();
         }

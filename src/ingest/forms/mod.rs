@@ -250,6 +250,7 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama)) {
         out.extend(labelled_with(&shifted.text, slot));
     }
+    let moderator = std::cell::LazyCell::new(|| moderator_after(&shifted.text));
     for r in &mut out {
         r.kind = r.kind.or(kind);
         // `Lucas Moreau: Workshop: Building a DPIA Template`: the label after the speaker.
@@ -257,6 +258,13 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
         if label.is_some() && title.len() < r.title.len() {
             r.title = title;
             r.kind = r.kind.or(label);
+        }
+        // `panel "…" w/ A, B — C moderated`: the moderator is one of its speakers.
+        if r.kind == Some(SessionKind::Panel)
+            && !r.speakers.is_empty()
+            && let Some(m) = moderator.as_ref().filter(|m| r.speakers.iter().all(|s| s.name != m.name))
+        {
+            r.speakers.push(m.clone());
         }
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.score));

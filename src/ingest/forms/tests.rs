@@ -197,3 +197,45 @@ fn titles_that_look_like_phrases_keep_their_colons() {
         assert!(best(head).is_none_or(|(_, s)| s.is_empty()), "{head}: {:?}", best(head));
     }
 }
+
+#[test]
+fn went_and_recommend_marks_set_apart_take_the_remark_after_them() {
+    assert_eq!(
+        without_decorations(
+            "Postmortems That People Actually Read (Aoife Gallagher)   * !  blameless template -> steal it"
+        ),
+        "Postmortems That People Actually Read (Aoife Gallagher)"
+    );
+    assert_eq!(
+        without_decorations("SLOs for Data Pipelines (Paulina Lewandowska)   * !! fav of the day"),
+        "SLOs for Data Pipelines (Paulina Lewandowska)"
+    );
+    // (A capital after the mark starts another item.)
+    assert_eq!(
+        without_decorations("Opening (Kiri)  * ! Open Ledgers (Amina)"),
+        "Opening (Kiri)  * ! Open Ledgers (Amina)"
+    );
+}
+
+#[test]
+fn a_kind_by_a_speaker_on_a_title_reads_with_the_remark_left_out() {
+    let r = &readings(
+        &Head::plain("opening keynote by Babajide Ogundipe on Reproducible by Default — good but long"),
+        Slot::Guessed,
+    )[0];
+    assert_eq!((r.title.as_str(), r.speakers[0].name.as_str()), ("Reproducible by Default", "Babajide Ogundipe"));
+    assert_eq!(r.kind, Some(SessionKind::Keynote));
+}
+
+#[test]
+fn a_moderator_told_after_the_panellists_is_a_speaker() {
+    let r = &readings(
+        &Head::plain(
+            "panel \"Who Owns Genomic Data?\" w/ Eoin Ó Dálaigh, Aylin Demir — Lukas Brenner moderated. Heated!",
+        ),
+        Slot::Guessed,
+    )[0];
+    let names: Vec<&str> = r.speakers.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(names, ["Eoin Ó Dálaigh", "Aylin Demir", "Lukas Brenner"]);
+    assert_eq!(by::moderator_after("Panel — the room moderated itself"), None);
+}

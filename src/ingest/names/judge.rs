@@ -443,11 +443,12 @@ fn judge_afresh(text: &str) -> Judged {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     // (Catalan `i` joins two family names: `Gabriel Ferrer i Puig`; `Ania i Kasia` is two people.)
     let catalan_i = words.iter().position(|w| *w == "i").is_none_or(|k| k >= 2 && k + 1 < words.len());
-    let score = if words.is_empty() || words.len() > 5 || name.chars().count() > 60 || !catalan_i {
-        None
-    } else {
-        score(&words)
-    };
+    // (Five words at most, or four besides particles: `Juan Pablo Ramírez de la Peña` is a
+    // name; `Moderata da Fatima Zahra El Amrani` is not.)
+    let particles = words.iter().filter(|w| is_particle(w)).count();
+    let too_long = words.len() > 5 && (words.len() - particles > 4 || words.len() > 7);
+    let score =
+        if words.is_empty() || too_long || name.chars().count() > 60 || !catalan_i { None } else { score(&words) };
     // One word needs more to be likely than several do.
     let (plausible, strong) = if words.len() == 1 { (3, i32::MAX) } else { (2, 5) };
     let likeness = match score {
@@ -462,6 +463,13 @@ fn judge_afresh(text: &str) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_lengthen_a_name_but_not_a_sentence() {
+        assert!(judge("Juan Pablo Ramírez de la Peña").likeness >= Likeness::Plausible);
+        assert_eq!(judge("Moderata da Fatima Zahra El Amrani").likeness, Likeness::No);
+        assert_eq!(judge("Ana Maria Silva Costa Pereira Santos").likeness, Likeness::No);
+    }
 
     #[test]
     fn a_catalan_i_joins_two_family_names_not_two_people() {

@@ -147,6 +147,11 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     {
         return None;
     }
+    // `登壇: 高橋 誠 (Makoto Takahashi)`: a speaker label line is a field of the notes too.
+    let labels = crate::ingest::labels::labels_of(&block.text[start..first_line_end]);
+    if labels.iter().any(|l| l.field == crate::ingest::labels::Field::Speakers) {
+        return None;
+    }
     // Only a sentence that sets a title off from names can read as a programme line.
     let marked = block.marks.iter().any(|m| m.start >= start && m.end <= end);
     if !marked && !SET_OFF.iter().any(|s| sentence.contains(s)) {
@@ -218,6 +223,12 @@ mod tests {
     fn head(text: &str) -> Option<String> {
         let b = blocks(text);
         read_paragraph(0, &b[0]).map(|c| c.title)
+    }
+
+    #[test]
+    fn a_speaker_label_line_is_no_programme_line() {
+        assert_eq!(head("登壇: 高橋 誠 (Makoto Takahashi)"), None);
+        assert_eq!(head("Speaker: Ana Ortiz (Ferrous Systems)"), None);
     }
 
     #[test]

@@ -244,7 +244,10 @@ impl Scan {
         let tag = if continued {
             track_tag(rest)
         } else {
-            room_tag(rest).or_else(|| room_column(rest, &self.rooms)).or_else(|| bare_track_letter(rest))
+            room_tag(rest)
+                .or_else(|| named_room(rest).filter(|_| track_parts(rest).is_empty()))
+                .or_else(|| room_column(rest, &self.rooms))
+                .or_else(|| bare_track_letter(rest))
         };
         match tag {
             Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
@@ -476,6 +479,17 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
         .then(|| (tag.to_owned(), rest))
 }
 
+/// `room B: Toil Budgets …`, `Track 2: …`: a room word and a short code (`B`, `2`, `A1`, `HS3`)
+/// with a colon opening the rest (`Stage Fright: …` is a title).
+fn named_room(text: &str) -> Option<(String, &str)> {
+    let m = TRACK_LABEL.captures(text.trim_start())?;
+    let named = m.name("named")?.as_str();
+    let code = named.split_whitespace().last()?;
+    let short = code.chars().count() <= 3 && code.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let rest = text.trim_start()[m.get(0)?.end()..].trim_start();
+    (short && !rest.is_empty()).then(|| (named.to_owned(), rest))
+}
+
 /// `10h45  B012       Pangenome graphs …`, `11h45  Amphi Weil Single-cell atlases …`: a room
 /// standing in its own column between the time and the title: a room code set off by a wide gap
 /// (three spaces or more),
@@ -553,4 +567,32 @@ fn line_spans(block: &Block) -> Vec<(usize, usize, u32)> {
             (start, end, line)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_notes;
+
+    /// `(title, speakers, room)` of each session read from `notes`.
+    fn read(notes: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+        let record = read_notes("t.txt", notes.as_bytes()).0.expect("a conference is named");
+        record
+            .sessions
+            .into_iter()
+            .map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect(), s.room))
+            .collect()
+    }
+
+    #[test]
+    fn a_parallel_session_told_under_another_is_read_with_its_room() {
+        let got = read(
+            "TOIL ZERO SUMMIT 2019\n\nTHURSDAY 14 NOVEMBER\n\n\
+             2:15pm SLOs for Data Pipelines (Paulina Lewandowska)   * !! fav of the day\n\
+             \x20   also 2:15pm, room B: Toil Budgets in Practice - Felipe Araújo   (missed this one)\n\
+             3:00pm Stage Fright: Speaking Without Notes - Ana Ortiz\n",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1], ("Toil Budgets in Practice".into(), vec!["Felipe Araújo".into()], Some("room B".into())));
+        assert_eq!(got[2].0, "Stage Fright: Speaking Without Notes");
+    }
 }

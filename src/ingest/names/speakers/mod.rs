@@ -198,6 +198,8 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
         n.handles.push(format!("@{handle}"));
         return Some((n, true));
     }
+    // `w/ Eoin Ó Dálaigh`: "with", not an alias.
+    let part = ["w/ ", "w/", "W/ ", "W/"].iter().find_map(|w| part.trim_start().strip_prefix(w)).unwrap_or(part);
     let mut alternatives: Vec<(String, i32)> = Vec::new();
     let mut organisations = Vec::new();
     let mut nickname = None;
@@ -218,7 +220,8 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
             Slot::Guessed => j.likeness >= Likeness::Plausible,
         };
         if !enough {
-            if alternatives.is_empty() && part.contains('/') {
+            // (Not a lower-case word: `w/ Eoin` is "with Eoin"; `高橋 誠` has no case.)
+            if alternatives.is_empty() && part.contains('/') && !alt.trim_start().starts_with(char::is_lowercase) {
                 // An alias that is not a name (`Lady Red`) rides with the name beside it.
                 alternatives.push((collapse_ws(alt), -1));
                 continue;
@@ -493,6 +496,14 @@ mod tests {
 
     fn names(line: &str, slot: Slot) -> Option<Vec<String>> {
         speaker_list(line, slot).map(|v| v.into_iter().map(|n| n.name).collect())
+    }
+
+    #[test]
+    fn w_slash_is_with_not_an_alias() {
+        let got = speaker_list("w/ Eoin Ó Dálaigh", Slot::Stated).unwrap();
+        assert_eq!((got[0].name.as_str(), got[0].aliases.len()), ("Eoin Ó Dálaigh", 0));
+        // (An alias without case rides with the name beside it.)
+        assert!(speaker_list("高橋 誠 / Makoto Takahashi", Slot::Stated).is_some());
     }
 
     #[test]
