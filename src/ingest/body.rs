@@ -63,6 +63,18 @@ pub fn read_body(blocks: &[Block], body: &[usize], speaker_slot: Slot) -> BodyFa
         .filter(|&i| blocks[i].kind != BlockKind::Code)
         .take(OPENING)
         .collect();
+    // `## Sessions` over `- talk:: Mihi whakatau` / `- talk:: Projections …`: list items that
+    // each state a title are sessions of their own, not labels of the heading's.
+    let states_a_title = |b: &Block| {
+        matches!(b.kind, BlockKind::Item { .. })
+            && b.line_texts().next().is_some_and(|(l, _)| labels_of(l).iter().any(|l| l.field == Field::Title))
+    };
+    let titled_items = body.iter().filter(|&&i| states_a_title(&blocks[i])).take(2).count();
+    let opening: Vec<usize> = if titled_items >= 2 {
+        opening.into_iter().filter(|&i| !states_a_title(&blocks[i])).collect()
+    } else {
+        opening
+    };
     for (k, &i) in opening.iter().enumerate() {
         // `**Panel: Procurement as a Lever**` / `Moderator: …` after the head's own speakers: the
         // record of another session, not more labels of this one.

@@ -17,6 +17,12 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` opens with a word for a room or track.
+fn starts_with_room_word(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or_default().to_lowercase();
+    ["room", "track", "stage", "hall", "salle", "sala", "saal"].contains(&word.as_str())
+}
+
 /// The time at the start of `text` and what follows it.
 ///
 /// # Examples
@@ -34,10 +40,17 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(leading_time("9:30a  [Main]  Opening"), Some(("9:30a".into(), "[Main]  Opening")));
 /// // A parallel session told under another: `also 2:15pm, room B: …`.
 /// assert_eq!(leading_time("also 2:15pm, room B: Toil"), Some(("2:15pm".into(), "room B: Toil")));
+/// // (A comma after a time before anything else is a sentence.)
+/// assert_eq!(leading_time("4pm, grabbed coffee with Bo"), None);
 /// ```
 #[must_use]
 pub fn leading_time(text: &str) -> Option<(String, &str)> {
     let m = TIME.captures(text)?;
+    // (A comma after the time only before a room: `also 2:15pm, room B: …`; `4pm, grabbed
+    // coffee` is a sentence.)
+    if m.get(0)?.as_str().trim_end().ends_with(',') && !starts_with_room_word(&text[m.get(0)?.end()..]) {
+        return None;
+    }
     let time = m.name("time")?.as_str().trim().to_owned();
     let rest = text[m.get(0)?.end()..].trim();
     let rest = rest.trim_start_matches(['|', '·', '•', '-', '–', '—', ':']).trim_start();

@@ -252,6 +252,12 @@ static FOLDED_LABELS: std::sync::LazyLock<Vec<(String, Field)>> = std::sync::Laz
 /// markup (`**Session title:**`), so a long line is not searched to its end.
 const LABEL_REACH: usize = 48;
 
+/// Whether a label is a by-phrase (`talk by`, `Vortrag von`), not a `Key:` label.
+#[must_use]
+pub fn is_by_phrase(label: &str) -> bool {
+    BY_PHRASES.iter().any(|p| p.trim().eq_ignore_ascii_case(label.trim()))
+}
+
 /// Phrases that name who gave a talk without a colon, each ending in its space.
 const BY_PHRASES: &[&str] = &[
     "presented by ",

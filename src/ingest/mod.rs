@@ -138,6 +138,7 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     let repaired = html::html_to_markdown(&repaired);
     let repaired = wiki::wiki_to_markdown(&repaired);
     let repaired = dialects::unquote_mail(&repaired);
+    let repaired = dialects::unfold_callouts(&repaired);
     let repaired = pasted::pdf_programme(&repaired);
     let (markdown, _dialect) = dialects::to_markdown(&repaired);
     let markdown = dialects::symbol_bullets(&markdown);

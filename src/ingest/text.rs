@@ -227,6 +227,12 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> u32 {
         self.starts.partition_point(|&s| s <= offset) as u32
     }
+
+    /// The byte where 1-based line `line` starts, if the text has it.
+    #[must_use]
+    pub fn start_of(&self, line: u32) -> Option<usize> {
+        self.starts.get((line as usize).checked_sub(1)?).copied()
+    }
 }
 
 /// Most longer words capitalised, as titles are written (`Maintaining Joy`, `CSS Is a Programming

@@ -5,11 +5,13 @@
 //!
 //! Owns one rule table per dialect ([`DIALECTS`]); line numbers never move. Org and `AsciiDoc` are
 //! here, `reStructuredText` in `rst.rs`, and plain-text conventions (definition lists, quoted mail,
-//! banners, dot leaders …) in `plain.rs`.
+//! banners, dot leaders …) in `plain.rs`, Obsidian callouts in `callouts.rs`.
 
+mod callouts;
 mod plain;
 mod rst;
 
+pub use callouts::unfold_callouts;
 pub use plain::*;
 use rst::{is_rst, rst_to_markdown};
 

@@ -182,6 +182,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_time_line_at_the_margin_ends_the_list_item_above_it() {
+        let b = blocks("- she ran the SRE team\n1015 talk by takeshi inoue abt sampling\n - head vs tail\n");
+        let summary: Vec<_> = b.iter().map(|b| (b.text.as_str(), b.line, b.depth)).collect();
+        assert_eq!(
+            summary,
+            [("she ran the SRE team", 1, 1), ("1015 talk by takeshi inoue abt sampling", 2, 0), ("head vs tail", 3, 1)]
+        );
+    }
+
+    #[test]
     fn headings_paragraphs_and_lines() {
         let md = "# Pycascades 2025\n\n<https://2025.pycascades.com>\n\n---\n\n## *Web* Maps\n\nChristy Heaton\n\n* <mas.to/@christyheaton>\n* item two\n\n> abstract\n> more\n";
         let b = blocks(md);

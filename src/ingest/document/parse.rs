@@ -121,7 +121,61 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut current, &mut out);
+    split_lazy_time_lines(out, text, &index)
+}
+
+/// `- she ran the SRE team` / `1015 talk by takeshi …`: a time-led line at the left margin right
+/// under a list item is a programme line of its own, not the item's lazy continuation (phone
+/// notes leave no blank line). The item ends there; the rest is a paragraph of its own.
+fn split_lazy_time_lines(blocks: Vec<Block>, text: &str, index: &LineIndex) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let at_margin_time = |&(_, line): &(usize, u32)| {
+            index.start_of(line).is_some_and(|s| {
+                let source = &text[s..];
+                source.starts_with(|c: char| c.is_ascii_digit())
+                    && crate::ingest::clock::leading_time(source.lines().next().unwrap_or_default()).is_some()
+            })
+        };
+        let cut =
+            matches!(block.kind, BlockKind::Item { .. }).then(|| block.lines.iter().skip(1).position(at_margin_time));
+        match cut.flatten() {
+            Some(k) => {
+                let (head, rest) = split_block(block, k + 1);
+                out.push(head);
+                out.extend(split_lazy_time_lines(vec![rest], text, index));
+            }
+            None => out.push(block),
+        }
+    }
     out
+}
+
+/// Block `block` parted before its line `k`: the item, and a paragraph outside any list.
+fn split_block(mut block: Block, k: usize) -> (Block, Block) {
+    let at = block.lines[k].0;
+    let rest_text = block.text[at..].to_owned();
+    let mut rest = Block {
+        kind: BlockKind::Paragraph,
+        text: rest_text,
+        lines: block.lines[k..].iter().map(|&(s, l)| (s - at, l)).collect(),
+        marks: block
+            .marks
+            .iter()
+            .filter(|m| m.start >= at)
+            .map(|m| Mark { start: m.start - at, end: m.end - at, ..*m })
+            .collect(),
+        links: Vec::new(),
+        line: block.lines[k].1,
+        in_quote: block.in_quote,
+        depth: 0,
+        group: 0,
+    };
+    (rest.links, block.links) = block.links.into_iter().partition(|l| rest.text.contains(&l.text));
+    block.text.truncate(at.saturating_sub(1));
+    block.lines.truncate(k);
+    block.marks.retain(|m| m.end <= block.text.len());
+    (block, rest)
 }
 
 /// pulldown-cmark gives inline code as `Event::Code`; both arrive here, told apart by the source.

@@ -88,8 +88,11 @@ impl Form for ModeratedPanel {
 
 /// A panel's or AMA's title (its label already taken off), then `with` and who was on it.
 pub(super) fn labelled_with(text: &str, slot: Slot) -> Vec<Reading> {
-    let Some(at) = text.find(" with ") else { return Vec::new() };
-    let (left, right) = (&text[..at], &text[at + 6..]);
+    // (`Panel: Maintainers w/ Brett Cannon, Mariatta Wijaya`: `w/` after such a label too.)
+    let Some((at, len)) = [" with ", " w/ "].iter().find_map(|m| text.find(m).map(|at| (at, m.len()))) else {
+        return Vec::new();
+    };
+    let (left, right) = (&text[..at], &text[at + len..]);
     match (title_of(left), leading_speakers(right, slot)) {
         (Some(title), Some((speakers, rest))) => vec![reading("Title by Speaker", title, speakers, 3, rest)],
         _ => Vec::new(),
@@ -213,8 +216,10 @@ pub(super) fn with_announces_people(left: &str, marker: &str) -> bool {
     let label = l.split_once(':').and_then(|(k, _)| kind_word(k.trim()));
     let labelled = matches!(label, Some(SessionKind::Tutorial | SessionKind::Ama | SessionKind::Panel));
     // (`w/` is shorthand that phone notes use loosely: only after such a label.)
+    // (`AMA w/ Brett Cannon`: or after such a kind alone.)
     if marker == " w/ " {
-        return labelled;
+        let alone = matches!(kind_word(&l), Some(SessionKind::Tutorial | SessionKind::Ama | SessionKind::Panel));
+        return labelled || alone;
     }
     WITH_ANNOUNCERS.iter().any(|w| l.contains(w)) || labelled || l.contains("workshop") || l.contains("tutorial")
 }
@@ -244,8 +249,14 @@ pub(super) fn kind_by(text: &str, lower: &str, slot: Slot) -> Option<Reading> {
 /// `Babajide Ogundipe on Reproducible by Default — good but long`: who, then what about (after
 /// `kind by`), a remark after a dash left out.
 fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
-    let (who, what) = text.split_once(" on ").or_else(|| text.split_once(" about "))?;
+    let (at, sep) = [" on ", " about ", " abt "].iter().filter_map(|s| text.find(s).map(|i| (i, s.len()))).min()?;
+    let (who, what) = (&text[..at], &text[at + sep..]);
     let speakers = speaker_list(who, slot)?;
+    // (`keynote by Ana Ortiz on Day 2`, `… on Monday`, `… on the main stage`: when or where.)
+    let first = what.split_whitespace().next().unwrap_or_default().to_lowercase();
+    if !what.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || WHEN_OR_WHERE.contains(&first.as_str()) {
+        return None;
+    }
     let remark = [" — ", " – ", " - "]
         .iter()
         .filter_map(|d| what.find(d).filter(|&i| what[i + d.len()..].starts_with(char::is_lowercase)))
@@ -254,11 +265,34 @@ fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
     Some(reading("Speaker on Title", title, speakers, 0, None))
 }
 
+/// First words of what follows `on` when it says when or where, not what about.
+const WHEN_OR_WHERE: &[&str] = &[
+    "day",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "zoom",
+    "stage",
+    "track",
+    "room",
+    "the",
+    "day-1",
+    "day-2",
+    "morning",
+    "afternoon",
+    "youtube",
+    "twitch",
+];
+
 /// `… w/ A, B, C — Lukas Brenner moderated.`: a panel's moderator told after its panellists,
 /// the name set off by a dash, comma or bracket and followed by the verb.
 static MODERATED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?:[—–,;(]|\s-)\s*(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){0,4}?)\s+(?:moderated|moderating|moderates|chaired|hosted)\b",
+        r"(?:[—–,;(]|\s-)\s*(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){0,4}?)\s+(?:moderated|moderating|moderates|chaired)\b",
     )
     .expect("valid regex")
 });

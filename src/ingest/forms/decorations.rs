@@ -55,6 +55,15 @@ pub(super) fn without_decorations(text: &str) -> &str {
     without_trailing(t)
 }
 
+/// Where a went-mark joined by a "recommend" mark (`* !`, `*!`, `* !!`) starts, set apart by a
+/// space after the talk.
+fn recommended_at(t: &str) -> Option<usize> {
+    let at = t.find(" *")?;
+    let marks = &t[at + 1..];
+    let run = marks.len() - marks.trim_start_matches(['*', '!', ' ', '\t']).len();
+    (at > 0 && marks[..run].contains('!')).then_some(at)
+}
+
 /// A line without what trails it, taken off until nothing more comes off: went-marks, a "went"
 /// mark set apart, a slot that holds nobody, a room tag or a room set apart, an aside, a
 /// trailing pictograph, an outline's block id and tags.
@@ -73,6 +82,11 @@ fn without_trailing(text: &str) -> &str {
                     .trim_start_matches([' ', '\t', '*', '!', '+'])
                     .starts_with(|c: char| c.is_lowercase() || c == '(')
         }) {
+            t = t[..at].trim_end();
+        }
+        // `(Aoife Gallagher) * !! Best of the conf`, `*! fav`: a went-mark with a "recommend"
+        // mark, whatever the remark after them.
+        if let Some(at) = recommended_at(t) {
             t = t[..at].trim_end();
         }
         if let Some(head) = without_nobody_slot(t) {

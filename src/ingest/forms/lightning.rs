@@ -15,6 +15,12 @@ pub fn lightning_slot(text: &str) -> Option<Reading> {
     let text = without_decorations(text);
     let (who, title) = text.split_once(": ")?;
     let who = who.trim().trim_start_matches(['-', '*', '•']).trim();
+    // `Dawn (no surname on the slide): …`: the note-taker's aside after the name.
+    let who = who
+        .strip_suffix(')')
+        .and_then(|w| w.rfind(" (").map(|open| (&w[..open], &w[open + 2..])))
+        .filter(|(_, aside)| aside.starts_with(char::is_lowercase))
+        .map_or(who, |(name, _)| name.trim_end());
     let name = if let Some(handle) = crate::ingest::names::handles::parse_handle(who) {
         let mut n = NameRef::named(format!("@{handle}"));
         n.handles.push(format!("@{handle}"));

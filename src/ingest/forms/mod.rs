@@ -246,6 +246,7 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     };
     let mut out: Vec<Reading> = FORMS.iter().flat_map(|f| f.read(&shifted, slot)).collect();
     out.extend(before_remark(&shifted, slot));
+    out.extend(kind_then_speakers(&head.text, &shifted.text, kind));
     // `Panel: Is the bubble bursting? with A (moderator), B and C`: the label said panel.
     if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama)) {
         out.extend(labelled_with(&shifted.text, slot));
@@ -262,13 +263,30 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
         // `panel "…" w/ A, B — C moderated`: the moderator is one of its speakers.
         if r.kind == Some(SessionKind::Panel)
             && !r.speakers.is_empty()
-            && let Some(m) = moderator.as_ref().filter(|m| r.speakers.iter().all(|s| s.name != m.name))
+            && let Some(m) = moderator.as_ref().filter(|m| {
+                // (`— Ana moderated` after `Ana Ortiz`: the same person.)
+                r.speakers.iter().all(|s| s.name != m.name && s.name.split(' ').next() != Some(m.name.as_str()))
+            })
         {
             r.speakers.push(m.clone());
         }
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
     out
+}
+
+/// `Keynote - Ana Ortiz`, `Workshop: Bo Chen & Li Wei`: a kind label over nothing but who gives
+/// it: a session of that kind whose title the line does not state (not a talk called `Ana Ortiz`).
+fn kind_then_speakers(text: &str, rest: &str, kind: Option<SessionKind>) -> Option<Reading> {
+    let kind = kind?;
+    let label = text[..text.len().checked_sub(rest.len())?].trim().trim_end_matches([':', '-', '—', '–']).trim_end();
+    if label.is_empty() || rest.split_whitespace().count() > 8 {
+        return None;
+    }
+    let names = speaker_list(rest, Slot::Guessed)?;
+    let mut r = reading("Kind — Speaker", String::new(), names, 2, None);
+    r.kind = Some(kind);
+    Some(r)
 }
 
 /// The readings of what follows byte `end` of a head (a label, tags or a lead-in taken off), its

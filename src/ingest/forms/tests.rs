@@ -12,6 +12,7 @@ fn a_lightning_slot_is_one_given_name_or_handle_before_a_colon() {
     assert_eq!(read("Grace: FOIA tracker in Airtable"), Some(("Grace".into(), "FOIA tracker in Airtable".into())));
     assert_eq!(read("@lexi_bytes: cursed C tricks").map(|r| r.0), Some("@lexi_bytes".into()));
     assert_eq!(read("Rūta P.: my cat's GPS collar").map(|r| r.0), Some("Rūta P.".into()));
+    assert_eq!(read("Dawn (no surname on the slide): My PhD in One Notebook").map(|r| r.0), Some("Dawn".into()));
     for none in [
         "Update: slides are online",
         "Demo: a live patch",
@@ -210,11 +211,8 @@ fn went_and_recommend_marks_set_apart_take_the_remark_after_them() {
         without_decorations("SLOs for Data Pipelines (Paulina Lewandowska)   * !! fav of the day"),
         "SLOs for Data Pipelines (Paulina Lewandowska)"
     );
-    // (A capital after the mark starts another item.)
-    assert_eq!(
-        without_decorations("Opening (Kiri)  * ! Open Ledgers (Amina)"),
-        "Opening (Kiri)  * ! Open Ledgers (Amina)"
-    );
+    // (A capital after a went-mark alone starts another item.)
+    assert_eq!(without_decorations("Opening (Kiri)  * Open Ledgers (Amina)"), "Opening (Kiri)  * Open Ledgers (Amina)");
 }
 
 #[test]
@@ -238,4 +236,11 @@ fn a_moderator_told_after_the_panellists_is_a_speaker() {
     let names: Vec<&str> = r.speakers.iter().map(|n| n.name.as_str()).collect();
     assert_eq!(names, ["Eoin Ó Dálaigh", "Aylin Demir", "Lukas Brenner"]);
     assert_eq!(by::moderator_after("Panel — the room moderated itself"), None);
+}
+
+#[test]
+fn a_recommend_mark_cuts_whatever_remark_follows() {
+    assert_eq!(without_decorations("Pager Duty (Lars Holm) * !! Best talk of the conf"), "Pager Duty (Lars Holm)");
+    assert_eq!(without_decorations("Pager Duty (Lars Holm) *! fav"), "Pager Duty (Lars Holm)");
+    assert_eq!(without_decorations("A* Search for Fun (Lars Holm)"), "A* Search for Fun (Lars Holm)");
 }

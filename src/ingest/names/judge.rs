@@ -446,7 +446,9 @@ fn judge_afresh(text: &str) -> Judged {
     // (Five words at most, or four besides particles: `Juan Pablo Ramírez de la Peña` is a
     // name; `Moderata da Fatima Zahra El Amrani` is not.)
     let particles = words.iter().filter(|w| is_particle(w)).count();
-    let too_long = words.len() > 5 && (words.len() - particles > 4 || words.len() > 7);
+    // (A long one opens with a given name: `Equipo de Datos de la Alcaldía` is no one.)
+    let too_long =
+        words.len() > 5 && (words.len() - particles > 4 || words.len() > 7 || !super::lexicon::facts(words[0]).given);
     let score =
         if words.is_empty() || too_long || name.chars().count() > 60 || !catalan_i { None } else { score(&words) };
     // One word needs more to be likely than several do.
@@ -469,6 +471,8 @@ mod tests {
         assert!(judge("Juan Pablo Ramírez de la Peña").likeness >= Likeness::Plausible);
         assert_eq!(judge("Moderata da Fatima Zahra El Amrani").likeness, Likeness::No);
         assert_eq!(judge("Ana Maria Silva Costa Pereira Santos").likeness, Likeness::No);
+        assert_eq!(judge("Equipo de Datos de la Alcaldía").likeness, Likeness::No);
+        assert!(judge("Abdullah bin Abdul Rahman bin Ahmad").likeness >= Likeness::Plausible);
     }
 
     #[test]

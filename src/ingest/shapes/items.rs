@@ -20,7 +20,7 @@ use super::super::forms::{
     Head, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, quoted_span, readings, title_only,
 };
 use super::super::kind::container_kind;
-use super::super::labels::labels_of;
+use super::super::labels::{Field, labels_of};
 use super::super::names::handles::parse_handle;
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::prose::full_name_runs;
@@ -305,7 +305,7 @@ fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usiz
     let block = &notes.blocks[i];
     let groups = kids.iter().any(|&j| is_item(&notes.blocks[j]))
         && (container_kind(&head.text).is_some() || is_room_line(&head.text));
-    let field = !labels_of(&head.text).is_empty() && own.title.is_none();
+    let field = is_field(&head.text) && own.title.is_none();
     let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
     groups
         || super::super::notes::edition_item(notes, i)
@@ -314,6 +314,15 @@ fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usiz
         || only_tags
         || is_structure(&head.text)
         || block.is_links_only()
+}
+
+/// An item that is a label line (`Room: B`, `Speakers: Ana & Bo`); a by-phrase over more than
+/// names (`talk by Ana Ortiz on Sandcastles`) is a talk, not a field.
+fn is_field(text: &str) -> bool {
+    labels_of(text).iter().any(|l| {
+        let by_phrase = super::super::labels::is_by_phrase(&l.label);
+        l.field != Field::Speakers || !by_phrase || speaker_list(&l.value, Slot::Stated).is_some()
+    })
 }
 
 /// The title an item's own label states (`- talk: passkeys in the wild — Tariq J. w/ Lena
@@ -458,8 +467,10 @@ impl GroupRead<'_, '_> {
         let parent = notes.blocks[..i].iter().rev().find(|b| b.depth < block.depth || b.heading_level().is_some());
         let said_here = parent.is_some_and(|b| is_item(b) && slot_kind(&b.text).is_some())
             || lead_here.is_none_or(|b| b.heading_level().is_some() || lead_kind(&b.text).is_some());
+        // (`Lightning talks:` over the second list of a section: its own lead-in says so.)
+        let lead_says = lead_here.filter(|b| b.kind == BlockKind::Paragraph).and_then(|b| lead_kind(&b.text));
         if r.speakers.is_empty()
-            && self.context_kind == Some(SessionKind::Lightning)
+            && lead_says.or(self.context_kind) == Some(SessionKind::Lightning)
             && said_here
             && let Some(slot) = lightning_slot(&item.head.text)
         {
@@ -516,7 +527,7 @@ impl GroupRead<'_, '_> {
     /// The item's first line read by the group's pattern (or as a label line), with the item's
     /// own properties; `None` for a task (`- [ ] read the paper by [[Rajesh Iyer]]`).
     fn head_reading(&self, item: &Item, block: &Block, own: &BodyFacts) -> Option<Reading> {
-        let first_is_label = !labels_of(&item.head.text).is_empty();
+        let first_is_label = is_field(&item.head.text);
         let mut r = if first_is_label { title_only(&item.head) } else { self.group.read(item.k) };
         let task = block.text.starts_with("[ ] ")
             || block.text.starts_with("TODO ")

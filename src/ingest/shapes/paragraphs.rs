@@ -10,7 +10,7 @@ use super::super::document::{Block, BlockKind, MarkKind};
 use super::super::forms::{Head, readings};
 use super::super::kind::{container_kind, kind_word};
 use super::super::names::judge::{Likeness, judge};
-use super::super::names::speakers::Slot;
+use super::super::names::speakers::{Slot, speaker_list};
 use super::super::notes::Notes;
 use super::super::structure::is_structure;
 use super::super::text::sentences;
@@ -148,8 +148,12 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
         return None;
     }
     // `登壇: 高橋 誠 (Makoto Takahashi)`: a speaker label line is a field of the notes too.
+    // (`Speaker: Carla Diaz — Fearless FFI` names a title too, and reads on.)
     let labels = crate::ingest::labels::labels_of(&block.text[start..first_line_end]);
-    if labels.iter().any(|l| l.field == crate::ingest::labels::Field::Speakers) {
+    if labels
+        .iter()
+        .any(|l| l.field == crate::ingest::labels::Field::Speakers && speaker_list(&l.value, Slot::Stated).is_some())
+    {
         return None;
     }
     // Only a sentence that sets a title off from names can read as a programme line.

@@ -479,13 +479,13 @@ fn room_tag(text: &str) -> Option<(String, &str)> {
         .then(|| (tag.to_owned(), rest))
 }
 
-/// `room B: Toil Budgets …`, `Track 2: …`: a room word and a short code (`B`, `2`, `A1`, `HS3`)
+/// `room B: Toil Budgets …`, `Track 2: …`: a room word and a short code (`B`, `2`, `A1`)
 /// with a colon opening the rest (`Stage Fright: …` is a title).
 fn named_room(text: &str) -> Option<(String, &str)> {
     let m = TRACK_LABEL.captures(text.trim_start())?;
     let named = m.name("named")?.as_str();
     let code = named.split_whitespace().last()?;
-    let short = code.chars().count() <= 3 && code.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let short = code.chars().count() <= 2 && code.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let rest = text.trim_start()[m.get(0)?.end()..].trim_start();
     (short && !rest.is_empty()).then(|| (named.to_owned(), rest))
 }

@@ -220,8 +220,7 @@ fn read_part(part: &str, slot: Slot) -> Option<(NameRef, bool)> {
             Slot::Guessed => j.likeness >= Likeness::Plausible,
         };
         if !enough {
-            // (Not a lower-case word: `w/ Eoin` is "with Eoin"; `高橋 誠` has no case.)
-            if alternatives.is_empty() && part.contains('/') && !alt.trim_start().starts_with(char::is_lowercase) {
+            if alternatives.is_empty() && part.contains('/') {
                 // An alias that is not a name (`Lady Red`) rides with the name beside it.
                 alternatives.push((collapse_ws(alt), -1));
                 continue;

@@ -72,3 +72,52 @@ fn a_lightning_list_of_name_colon_title_keeps_each_title_however_cased() {
         ]
     );
 }
+
+#[test]
+fn a_talk_by_someone_on_a_title_is_a_talk_not_a_label() {
+    let got = read(
+        "# Data Council 2023\n\n- talk by Ana Ortiz on Sandcastles — nice\n\
+         - Talk by Bo Lindqvist about Streaming Joins - dense\n- keynote by Dev Patel about Building on Sand\n",
+    );
+    assert_eq!(got[0], ("Sandcastles".into(), vec!["Ana Ortiz".into()]));
+    assert_eq!(got[1], ("Streaming Joins".into(), vec!["Bo Lindqvist".into()]));
+    assert_eq!(got[2], ("Building on Sand".into(), vec!["Dev Patel".into()]));
+}
+
+#[test]
+fn a_kind_over_only_who_gives_it_is_untitled_and_w_slash_after_a_kind_brings_people() {
+    let got = read(
+        "# PyCon US 2024\n\n- Fast Tests — Kim Lee\n- Keynote - Ana Ortiz\n- AMA w/ Brett Cannon\n\
+         - Panel: Maintainers w/ Brett Cannon, Mariatta Wijaya\n- Slow Tests — Ola Berg\n",
+    );
+    assert_eq!(got[1], (String::new(), vec!["Ana Ortiz".into()]));
+    assert_eq!(got[2], ("AMA w/ Brett Cannon".into(), vec!["Brett Cannon".into()]));
+    assert_eq!(got[3], ("Maintainers".into(), vec!["Brett Cannon".into(), "Mariatta Wijaya".into()]));
+}
+
+#[test]
+fn a_lightning_lead_in_over_the_second_list_of_a_section_counts() {
+    let got = read(
+        "# ArrayFest 2026\n\n## Day 1\n\n- **Dask on HPC** — [[Pedro Condori]] #talk\n\
+         - **Sparse Matrices** — [[Rupa Chakraborty]] #talk\n\n\
+         > [!abstract]- Lightning talks\n> - [[Sky Lemalu]]: einsum is fine actually\n> - [[Ilkin]]: Plotting in the Terminal\n",
+    );
+    let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["Dask on HPC", "Sparse Matrices", "einsum is fine actually", "Plotting in the Terminal"]);
+    assert_eq!(got[3].1, ["Ilkin"]);
+}
+
+#[test]
+fn items_stating_their_titles_under_a_heading_are_sessions_of_their_own() {
+    let got = read(
+        "# Graticule 2026\n\n## Sessions\n\n- talk:: Projections for Pacific-Centred Maps\n  speaker:: [[Manaia Te Huia]]\n\
+         - talk:: Hand-Drawn Contours\n  speaker:: [[Beatriz Saavedra]]\n",
+    );
+    assert_eq!(
+        got,
+        [
+            ("Projections for Pacific-Centred Maps".into(), vec!["Manaia Te Huia".into()]),
+            ("Hand-Drawn Contours".into(), vec!["Beatriz Saavedra".into()])
+        ]
+    );
+}
