@@ -309,12 +309,29 @@ fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usiz
     let only_tags = head.text.split_whitespace().all(|w| w.starts_with('#'));
     groups
         || super::super::notes::edition_item(notes, i)
+        || not_given(&head.text)
         || field
         || head.text.is_empty()
         || only_tags
         || is_structure(&head.text)
         || block.is_links_only()
 }
+
+/// `#117 — Why MOOCs Will Replace Universities — Gary Hobbs — reject (vendor pitch)`: a
+/// decision, last on the line, that the talk was not given.
+fn not_given(text: &str) -> bool {
+    let last = [" — ", " – ", " - ", " | "]
+        .iter()
+        .filter_map(|d| text.rfind(d).map(|i| &text[i + d.len()..]))
+        .min_by_key(|s| s.len())
+        .unwrap_or_default();
+    let first = last.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+    NOT_GIVEN.contains(&first.as_str())
+}
+
+/// Decisions that a talk was not given.
+const NOT_GIVEN: &[&str] =
+    &["reject", "rejected", "waitlist", "waitlisted", "declined", "withdrawn", "cancelled", "canceled", "dropped"];
 
 /// An item that is a label line (`Room: B`, `Speakers: Ana & Bo`); a by-phrase over more than
 /// names (`talk by Ana Ortiz on Sandcastles`) is a talk, not a field.

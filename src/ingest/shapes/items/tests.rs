@@ -121,3 +121,15 @@ fn items_stating_their_titles_under_a_heading_are_sessions_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn a_programme_committees_rejected_and_waitlisted_talks_were_not_given() {
+    let got = read(
+        "# ClassLoop 2009\n\n## Decisions\n\n- #104 — Gamifying Homework — Bence Farkas (ELTE) — accept\n\
+         - #117 — Why MOOCs Will Replace Universities — Gary Hobbs (EduCloud Inc.) — reject (vendor pitch)\n\
+         - #166 — Wikis in the Primary Classroom — Emma Lindgren (Uppsala) — waitlist\n\
+         - #121 — Automatic Essay Scoring — Szabó Katalin (BME) — strong accept\n",
+    );
+    let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["Gamifying Homework", "Automatic Essay Scoring"]);
+}
