@@ -454,6 +454,12 @@ pub fn year_in_url(url: &str) -> Option<u16> {
     URL_YEAR.captures(url)?.get(1)?.as_str().parse().ok()
 }
 
+/// A weekday or a month, written out or short (`monday`, `fri`, `october`), in lower case.
+#[must_use]
+pub fn is_calendar_word(word: &str) -> bool {
+    words::NOT_SERIES.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

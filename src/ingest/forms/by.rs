@@ -254,7 +254,10 @@ fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
     let speakers = speaker_list(who, slot)?;
     // (`keynote by Ana Ortiz on Day 2`, `… on Monday`, `… on the main stage`: when or where.)
     let first = what.split_whitespace().next().unwrap_or_default().to_lowercase();
-    if !what.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || WHEN_OR_WHERE.contains(&first.as_str()) {
+    if !what.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || WHEN_OR_WHERE.contains(&first.as_str())
+        || crate::ingest::conference::is_calendar_word(&first)
+    {
         return None;
     }
     let remark = [" — ", " – ", " - "]
@@ -265,28 +268,10 @@ fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
     Some(reading("Speaker on Title", title, speakers, 0, None))
 }
 
-/// First words of what follows `on` when it says when or where, not what about.
-const WHEN_OR_WHERE: &[&str] = &[
-    "day",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "zoom",
-    "stage",
-    "track",
-    "room",
-    "the",
-    "day-1",
-    "day-2",
-    "morning",
-    "afternoon",
-    "youtube",
-    "twitch",
-];
+/// First words of what follows `on` when it says where, not what about (days and months are in
+/// [`crate::ingest::conference::is_calendar_word`]).
+const WHEN_OR_WHERE: &[&str] =
+    &["day", "zoom", "stage", "track", "room", "the", "day-1", "day-2", "morning", "afternoon", "youtube", "twitch"];
 
 /// `… w/ A, B, C — Lukas Brenner moderated.`: a panel's moderator told after its panellists,
 /// the name set off by a dash, comma or bracket and followed by the verb.

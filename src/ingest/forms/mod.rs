@@ -251,8 +251,16 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama)) {
         out.extend(labelled_with(&shifted.text, slot));
     }
-    let moderator = std::cell::LazyCell::new(|| moderator_after(&shifted.text));
-    for r in &mut out {
+    finish(&mut out, kind, &shifted.text);
+    out.sort_by_key(|r| std::cmp::Reverse(r.score));
+    out
+}
+
+/// Gives each reading of a head's `text` the kind its label stated, takes a kind label after the
+/// speaker off the title, and adds a panel's moderator told after its panellists.
+fn finish(out: &mut [Reading], kind: Option<SessionKind>, text: &str) {
+    let moderator = std::cell::LazyCell::new(|| moderator_after(text));
+    for r in out {
         r.kind = r.kind.or(kind);
         // `Lucas Moreau: Workshop: Building a DPIA Template`: the label after the speaker.
         let (title, label) = strip_kind_label(&r.title);
@@ -271,8 +279,6 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             r.speakers.push(m.clone());
         }
     }
-    out.sort_by_key(|r| std::cmp::Reverse(r.score));
-    out
 }
 
 /// `Keynote - Ana Ortiz`, `Workshop: Bo Chen & Li Wei`: a kind label over nothing but who gives

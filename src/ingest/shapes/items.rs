@@ -6,6 +6,8 @@
 //! without speakers is a session only where the group is a list of talks (its pattern holds, or
 //! a `Lightning talks` heading stands above) and it is not a break.
 
+mod fields;
+
 use std::collections::BTreeMap;
 
 use super::super::text::has_any_word;
@@ -20,7 +22,6 @@ use super::super::forms::{
     Head, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, quoted_span, readings, title_only,
 };
 use super::super::kind::container_kind;
-use super::super::labels::{Field, labels_of};
 use super::super::names::handles::parse_handle;
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::prose::full_name_runs;
@@ -31,6 +32,7 @@ use super::super::structure::{is_own_section, is_structure};
 use super::super::text::sentences;
 use super::{Candidate, Evidence, Shape, is_break, is_title_case, lead_in};
 use crate::model::NameRef;
+use fields::{is_field, not_given};
 
 /// Sessions written as list items.
 ///
@@ -315,31 +317,6 @@ fn not_an_item_of_its_own(notes: &Notes<'_>, i: usize, head: &Head, kids: &[usiz
         || only_tags
         || is_structure(&head.text)
         || block.is_links_only()
-}
-
-/// `#117 — Why MOOCs Will Replace Universities — Gary Hobbs — reject (vendor pitch)`: a
-/// decision, last on the line, that the talk was not given.
-fn not_given(text: &str) -> bool {
-    let last = [" — ", " – ", " - ", " | "]
-        .iter()
-        .filter_map(|d| text.rfind(d).map(|i| &text[i + d.len()..]))
-        .min_by_key(|s| s.len())
-        .unwrap_or_default();
-    let first = last.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
-    NOT_GIVEN.contains(&first.as_str())
-}
-
-/// Decisions that a talk was not given.
-const NOT_GIVEN: &[&str] =
-    &["reject", "rejected", "waitlist", "waitlisted", "declined", "withdrawn", "cancelled", "canceled", "dropped"];
-
-/// An item that is a label line (`Room: B`, `Speakers: Ana & Bo`); a by-phrase over more than
-/// names (`talk by Ana Ortiz on Sandcastles`) is a talk, not a field.
-fn is_field(text: &str) -> bool {
-    labels_of(text).iter().any(|l| {
-        let by_phrase = super::super::labels::is_by_phrase(&l.label);
-        l.field != Field::Speakers || !by_phrase || speaker_list(&l.value, Slot::Stated).is_some()
-    })
 }
 
 /// The title an item's own label states (`- talk: passkeys in the wild — Tariq J. w/ Lena

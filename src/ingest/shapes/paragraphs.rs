@@ -132,6 +132,25 @@ fn title_case_tail(title: &str) -> Option<&str> {
     (words.len() - first >= 2).then(|| &title[words[first].0..])
 }
 
+/// `**Attendees:** Priya, Tomás, Ilse Vermeer`, `登壇: 高橋 誠 (Makoto Takahashi)`: a paragraph whose
+/// first line (from byte `start` to `end`) is a field of the notes, not a programme line.
+fn opens_with_a_field(block: &Block, start: usize, end: usize) -> bool {
+    // `**Attendees:** Priya, Tomás, Ilse Vermeer`: a bold label opening the paragraph is a field of
+    // the notes, not a title (`**Keynote:** …` names a kind, and reads on).
+    if let Some(m) = block.marks.iter().find(|m| m.start == start && m.kind == MarkKind::Strong)
+        && (block.text[m.start..m.end].trim_end().ends_with(':') || block.text[m.end..].starts_with(':'))
+        && kind_word(block.text[m.start..m.end].trim_end().trim_end_matches(':')).is_none()
+    {
+        return true;
+    }
+    // `登壇: 高橋 誠 (Makoto Takahashi)`: a speaker label line is a field of the notes too.
+    // (`Speaker: Carla Diaz — Fearless FFI` names a title too, and reads on.)
+    let labels = crate::ingest::labels::labels_of(&block.text[start..end]);
+    labels
+        .iter()
+        .any(|l| l.field == crate::ingest::labels::Field::Speakers && speaker_list(&l.value, Slot::Stated).is_some())
+}
+
 fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     let first_line_end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
     let &(start, end) = sentences(&block.text[..first_line_end]).first()?;
@@ -139,21 +158,7 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     if sentence.split_whitespace().count() > MAX_WORDS || is_structure(sentence) {
         return None;
     }
-    // `**Attendees:** Priya, Tomás, Ilse Vermeer`: a bold label opening the paragraph is a field of
-    // the notes, not a title (`**Keynote:** …` names a kind, and reads on).
-    if let Some(m) = block.marks.iter().find(|m| m.start == start && m.kind == MarkKind::Strong)
-        && (block.text[m.start..m.end].trim_end().ends_with(':') || block.text[m.end..].starts_with(':'))
-        && kind_word(block.text[m.start..m.end].trim_end().trim_end_matches(':')).is_none()
-    {
-        return None;
-    }
-    // `登壇: 高橋 誠 (Makoto Takahashi)`: a speaker label line is a field of the notes too.
-    // (`Speaker: Carla Diaz — Fearless FFI` names a title too, and reads on.)
-    let labels = crate::ingest::labels::labels_of(&block.text[start..first_line_end]);
-    if labels
-        .iter()
-        .any(|l| l.field == crate::ingest::labels::Field::Speakers && speaker_list(&l.value, Slot::Stated).is_some())
-    {
+    if opens_with_a_field(block, start, first_line_end) {
         return None;
     }
     // Only a sentence that sets a title off from names can read as a programme line.

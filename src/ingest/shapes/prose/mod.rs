@@ -8,6 +8,7 @@
 //! a quoted sentence someone said is not a title; who gave it is the person the sentence names
 //! next to the title, or the one "he" or "she" refers to.
 
+mod credits;
 mod people;
 mod repeats;
 mod titles;
@@ -268,6 +269,9 @@ fn talks_in_block<'a>(bi: usize, block: &'a Block, known: &mut Known<'a>, home: 
             }
             if out.len() == before {
                 out.extend(titled(&here, &spans, refs, kind));
+            }
+            if out.len() == before && spans.is_empty() {
+                out.extend(credits::credited_titles(&here, kind));
             }
             if out.len() == before && spans.is_empty() {
                 // (`… the panel — A, B and Aroha Ngata. Aroha talked about …`: one of its speakers
