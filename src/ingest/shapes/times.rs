@@ -112,7 +112,14 @@ impl Shape for TimeLines {
             // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session, nor is
             // a live-blog's timed paragraph (`[09:48] Tendai: "resolution is…" Room laughs.`): the
             // prose reader reads those.
-            let sentence_like = r.title.contains(". ") || r.title.split_whitespace().count() > 14;
+            // (`09:15 I skipped the other room`, `10:30 We grabbed coffee`: the note-taker's day.)
+            let first_person = r.title.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches(','),
+                    "I" | "I'm" | "I've" | "I'd" | "We" | "We're" | "My" | "Our" | "Me" | "Us"
+                )
+            });
+            let sentence_like = r.title.contains(". ") || r.title.split_whitespace().count() > 14 || first_person;
             if r.speakers.is_empty()
                 && (r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) || sentence_like)
             {
@@ -594,5 +601,15 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[1], ("Toil Budgets in Practice".into(), vec!["Felipe Araújo".into()], Some("room B".into())));
         assert_eq!(got[2].0, "Stage Fright: Speaking Without Notes");
+    }
+
+    #[test]
+    fn a_timed_sentence_of_the_note_takers_day_is_no_session() {
+        let got = read(
+            "# Devoxx Kraków 2024\n\n09:00 Fast Tests - Kim Lee\n09:15 I skipped the other room\n\
+             10:30 We grabbed coffee with Bo Lindqvist\n11:00 Slow Tests - Ola Berg\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(titles, ["Fast Tests", "Slow Tests"]);
     }
 }
