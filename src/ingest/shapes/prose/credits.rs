@@ -4,6 +4,7 @@
 
 use super::{
     Candidate, NameRef, Sentence, SessionKind, Slot, conferences_in, is_title_case, judge, make, speaker_list,
+    talk_kind,
 };
 use crate::ingest::names::judge::Likeness;
 
@@ -36,23 +37,17 @@ pub(super) fn credited_titles(here: &Sentence<'_>, kind: Option<SessionKind>) ->
     if found.len() < 2 {
         return Vec::new();
     }
+    // (`…, and the closing remarks, where they announced KoboConf 2016`: an edition named after
+    // the list is not where its talks were given.)
+    let first_edition = conferences_in(text).iter().map(|conf| conf.start).min();
     let mut before = 0;
     let mut out = Vec::new();
     for (start, end, title, names) in found {
-        let lead = text[before..start].to_lowercase();
-        let own = [
-            ("workshop", SessionKind::Tutorial),
-            ("lightning", SessionKind::Lightning),
-            ("keynote", SessionKind::Keynote),
-        ]
-        .iter()
-        .find(|(w, _)| lead.contains(w))
-        .map(|&(_, k)| k);
-        let k = own.or(kind.filter(|k| *k == SessionKind::Talk)).unwrap_or(SessionKind::Talk);
+        // (`the Tuesday morning workshop Building on …`: the words since the last talk say its kind.)
+        let k =
+            talk_kind(&text[before..start]).or(kind.filter(|k| *k == SessionKind::Talk)).unwrap_or(SessionKind::Talk);
         let mut c = make(here, &title, names, k, start, end);
-        // (`…, and the closing remarks, where they announced KoboConf 2016`: an edition named
-        // after the list is not where its talks were given.)
-        if !conferences_in(text).iter().any(|conf| conf.start < start) {
+        if first_edition.is_none_or(|at| at >= start) {
             c.conference = None;
         }
         out.push(c);
