@@ -115,6 +115,55 @@ pub enum Evidence {
         /// Where it is written.
         place: String,
     },
+    /// The same name spelt another way (`Jürgen Müller`/`Juergen Mueller`, `Jean-Pierre`/`Jean Pierre`).
+    Spelling {
+        /// One form.
+        a: String,
+        /// The other.
+        b: String,
+    },
+    /// A middle name or initial, or a second given name, added (`Reuven Lerner`/`Reuven M. Lerner`).
+    MiddleName {
+        /// The form that says less.
+        shorter: String,
+        /// The form that says more.
+        longer: String,
+        /// What backs it.
+        by: Corroboration,
+    },
+    /// A first name alone, with one person of that first name in the whole corpus, corroborated.
+    FirstNameInCorpus {
+        /// The first name.
+        first: String,
+        /// Where it is first written.
+        place: String,
+        /// The full name it joins.
+        name: String,
+        /// What backs it.
+        by: Corroboration,
+    },
+    /// A quoted nickname (`Andrew "Pandy" Knight`) with the surname (`Pandy Knight`).
+    Nickname {
+        /// The nickname.
+        nickname: String,
+        /// The name written with it.
+        name: String,
+        /// Where the nickname is written in quotes.
+        place: String,
+        /// The nickname form it joins.
+        form: String,
+        /// What backs it.
+        by: Corroboration,
+    },
+    /// One letter apart in the given name, the rest the same, and corroborated.
+    GivenNameTypo {
+        /// One form.
+        a: String,
+        /// The other.
+        b: String,
+        /// What backs it.
+        by: Corroboration,
+    },
     /// A second surname added to the same name (`Maria Lopez`/`Maria Lopez Garcia`).
     SecondSurname {
         /// The shorter form.
@@ -159,6 +208,28 @@ impl fmt::Display for Evidence {
             Self::SecondSurname { shorter, longer, by } => {
                 write!(f, "`{longer}` adds a second surname to `{shorter}`, and {by}")
             }
+            Self::Spelling { a, b } => write!(f, "`{a}` and `{b}` are one name spelt two ways"),
+            Self::MiddleName { shorter, longer, by } => {
+                write!(
+                    f,
+                    "`{longer}` adds a middle name or initial to `{shorter}`, the only such fuller form, and {by}"
+                )
+            }
+            Self::FirstNameInCorpus { first, place, name, by } => {
+                write!(f, "`{first}` ({place}) is the only {first} the notes name in full, {name}, and {by}")
+            }
+            Self::Nickname { nickname, name, place, form, by } => {
+                write!(
+                    f,
+                    "`{name}` goes by the nickname `{nickname}` ({place}), so `{form}` is the same person, and {by}"
+                )
+            }
+            Self::GivenNameTypo { a, b, by } => {
+                write!(
+                    f,
+                    "`{a}` and `{b}` differ by one letter in the given name, neither is another known name, and {by}"
+                )
+            }
         }
     }
 }
@@ -178,12 +249,24 @@ pub enum Apart {
         /// The formal given name.
         formal: String,
     },
+    /// A short form that could stand for the given names of two people with the same surname.
+    ShortFormAmbiguous,
     /// The same surname and different given names.
     DifferentGivenNames,
     /// One letter apart in the surname, and nothing else.
     SurnameTypoAlone,
     /// A second surname added, and nothing else (or several people it could be).
     SecondSurnameAlone,
+    /// The same first name and surname, and middle names or initials that disagree.
+    DifferentMiddleNames,
+    /// A name without a middle part that fits several people with one.
+    MiddleNameAmbiguous,
+    /// A middle name or initial added, and nothing else.
+    MiddleNameAlone,
+    /// One letter apart in the given name, and nothing else.
+    GivenNameTypoAlone,
+    /// A first name alone, the only one named in full in the corpus, and nothing else.
+    FirstNameAlone,
 }
 
 /// Two name forms the rules looked at and kept apart, and why; shown as `a / b: why`.
@@ -210,12 +293,33 @@ impl fmt::Display for NearMiss {
                 f,
                 "`{a}` and `{b}` are short and full forms of {formal} with the same surname, but nothing corroborates it (no shared handle, organisation, notes file or series)"
             ),
+            Apart::ShortFormAmbiguous => {
+                write!(
+                    f,
+                    "`{a}` / `{b}`: the short form could stand for another person's given name with the same surname, so it joins none"
+                )
+            }
             Apart::DifferentGivenNames => f.write_str("same surname, different given names: different people"),
             Apart::SurnameTypoAlone => {
                 write!(f, "`{a}` and `{b}` differ by one letter in the surname, but nothing corroborates it")
             }
             Apart::SecondSurnameAlone => {
                 write!(f, "`{b}` adds a second surname to `{a}`, but nothing corroborates it")
+            }
+            Apart::DifferentMiddleNames => {
+                f.write_str("same first name and surname, different middle names: different people")
+            }
+            Apart::MiddleNameAmbiguous => {
+                write!(f, "`{a}` fits several people with a middle name or initial, so it joins none of them")
+            }
+            Apart::MiddleNameAlone => {
+                write!(f, "`{b}` adds a middle name or initial to `{a}`, but nothing corroborates it")
+            }
+            Apart::GivenNameTypoAlone => {
+                write!(f, "`{a}` and `{b}` differ by one letter in the given name, but nothing corroborates it")
+            }
+            Apart::FirstNameAlone => {
+                write!(f, "`{a}` is the only {a} the notes name in full, `{b}`, but nothing corroborates it")
             }
         }
     }

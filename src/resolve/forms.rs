@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::evidence::Corroboration;
-use super::name_key;
+use super::{GENERATIONS, name_key};
 use crate::affiliation::organisation_of;
 use crate::ids::slug;
 use crate::model::{Mention, NameRef, SourceLine};
@@ -96,7 +96,7 @@ pub struct FormIndex<'m> {
     pub forms: Vec<Form<'m>>,
     /// Key → form index.
     pub index: BTreeMap<String, usize>,
-    /// Each form's words.
+    /// Each form's words, without a generational suffix (`Jr.`).
     pub words: Vec<Vec<String>>,
     /// Full names: two words or more, not handles.
     pub full: Vec<usize>,
@@ -112,8 +112,10 @@ impl<'m> FormIndex<'m> {
     pub fn new(mentions: &'m [Mention]) -> Self {
         let forms = collect_forms(mentions);
         let index = forms.iter().enumerate().map(|(i, f)| (f.key.clone(), i)).collect();
-        let words: Vec<Vec<String>> =
-            forms.iter().map(|f| f.words().into_iter().map(str::to_owned).collect()).collect();
+        let words: Vec<Vec<String>> = forms
+            .iter()
+            .map(|f| f.words().into_iter().filter(|w| !GENERATIONS.contains(w)).map(str::to_owned).collect())
+            .collect();
         let full: Vec<usize> = (0..forms.len()).filter(|&i| !forms[i].is_handle() && words[i].len() >= 2).collect();
         let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_given: BTreeMap<String, Vec<usize>> = BTreeMap::new();

@@ -74,11 +74,14 @@ pub struct PersonMention {
 }
 
 /// Honorifics and suffixes that are not part of the name.
-const HONORIFICS: &[&str] =
-    &["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "jr", "sr", "ii", "iii", "phd"];
+const HONORIFICS: &[&str] = &["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "phd"];
+
+/// Suffixes that tell a father from a son (`Obi Sr.`, `Obi Jr.`): kept in the key, so the two are
+/// different forms, but not a surname ([`forms::FormIndex::words`] leaves them out).
+pub const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// The key two name forms share when they are the same name: folded accents, lower case, no dots,
-/// apostrophes or honorifics. Idempotent.
+/// apostrophes or honorifics (a generational suffix stays). Idempotent.
 #[must_use]
 pub fn name_key(name: &str) -> String {
     fold_to_ascii(name)

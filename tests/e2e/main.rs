@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod common;
 mod gephi;
+mod identity;
 mod interop;
 mod reading;
 mod reports;

@@ -8,11 +8,19 @@
 
 mod alternatives;
 mod first_name;
+mod given_typos;
 mod handles;
+mod middle_names;
+mod quoted_nicknames;
 mod second_surname;
 mod short_forms;
+mod spellings;
 mod surname_typos;
 mod user_same;
+
+pub use given_typos::is_given_typo;
+pub use middle_names::{Middle, compare_middles};
+pub use spellings::spelling_key;
 
 use super::Overrides;
 use super::merger::Merger;
@@ -36,13 +44,29 @@ pub const RULES: &[Rule] = &[
     },
     Rule { name: "user-same", what: "`confgraph.toml` `same` groups", apply: user_same::apply },
     Rule {
+        name: "spelling",
+        what: "one name spelt two ways: umlauts written out, `ß` as `ss`, a hyphen or a space",
+        apply: spellings::apply,
+    },
+    Rule {
+        name: "nickname",
+        what: "a quoted nickname (`Andrew \"Pandy\" Knight`) with the surname, corroborated",
+        apply: quoted_nicknames::apply,
+    },
+    Rule {
         name: "handle",
         what: "a handle that spells a full name, or that a person's own link carries",
         apply: handles::apply,
     },
     Rule {
+        name: "middle-name",
+        what: "a middle name, initial or second given name added, corroborated and unambiguous",
+        apply: middle_names::apply,
+    },
+    Rule {
         name: "first-name",
-        what: "a first name alone, with one person of that first name in the same notes file",
+        what: "a first name alone, with one person of that first name in the same notes file, or in the \
+               whole corpus and corroborated",
         apply: first_name::apply,
     },
     Rule {
@@ -54,6 +78,11 @@ pub const RULES: &[Rule] = &[
         name: "surname-typo",
         what: "a one-letter typo in the surname, corroborated or only ever mentioned once in prose",
         apply: surname_typos::apply,
+    },
+    Rule {
+        name: "given-name-typo",
+        what: "a one-letter typo in the given name (never two known names), corroborated",
+        apply: given_typos::apply,
     },
     Rule {
         name: "second-surname",

@@ -3,6 +3,7 @@
 
 use crate::resolve::Overrides;
 use crate::resolve::evidence::{Apart, Evidence};
+use crate::resolve::forms::FormIndex;
 use crate::resolve::merger::Merger;
 use crate::resolve::nicknames;
 
@@ -18,6 +19,10 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
                     continue; // a middle name or initial; left to the exact rules
                 }
                 if let Some(formal) = nicknames::same_given_name(ga, gb) {
+                    if means_another(forms, members, (ga, gb), formal) {
+                        m.keep_apart(i, j, Apart::ShortFormAmbiguous);
+                        continue;
+                    }
                     let formal = formal.to_owned();
                     match a.corroboration(b) {
                         Some(by) => {
@@ -32,6 +37,17 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
             }
         }
     }
+}
+
+/// Whether one of the two given names could also stand for another person's given name with the
+/// same surname (`Alex Kim` beside `Alexander Kim` and `Alexandra Kim`): then it means neither.
+fn means_another(forms: &FormIndex<'_>, members: &[usize], (ga, gb): (&str, &str), formal: &str) -> bool {
+    members.iter().any(|&k| {
+        let gk = forms.words[k][0].as_str();
+        gk != ga
+            && gk != gb
+            && [ga, gb].iter().any(|g| nicknames::same_given_name(g, gk).is_some_and(|other| other != formal))
+    })
 }
 
 #[cfg(test)]
@@ -86,6 +102,17 @@ mod tests {
         ]);
         assert_eq!(p.people.len(), 2);
         assert!(p.near_misses.iter().any(|n| n.to_string().contains("nothing corroborates")), "{:?}", p.near_misses);
+    }
+
+    #[test]
+    fn a_short_form_of_two_people_s_names_joins_neither() {
+        let p = resolve_people(&[
+            at("Alexander Kim", "a.md", 1, "kubecon-na-2022", true),
+            at("Alexandra Kim", "a.md", 2, "kubecon-na-2022", true),
+            at("Alex Kim", "a.md", 3, "kubecon-na-2022", false),
+        ]);
+        assert_eq!(p.people.len(), 3, "{:?}", ids(&p));
+        assert!(p.near_misses.iter().any(|n| n.to_string().contains("could stand for")), "{:?}", p.near_misses);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
             for &j in &members[x + 1..] {
                 let (a, b) = (&forms.forms[i], &forms.forms[j]);
                 let (sa, sb) = (surname(&forms.words[i]), surname(&forms.words[j]));
-                if sa == sb || sa.len().min(sb.len()) < 4 || strsim::damerau_levenshtein(sa, sb) != 1 {
+                if sa == sb || sa.len().min(sb.len()) < 5 || strsim::damerau_levenshtein(sa, sb) != 1 {
                     continue;
                 }
                 let (shown_a, shown_b) = (a.shown().to_owned(), b.shown().to_owned());
