@@ -51,10 +51,26 @@ pub fn fold_to_ascii(text: &str) -> Cow<'_, str> {
         .collect()
 }
 
-/// `PyCascades`, 2025 → `pycascades-2025`.
+/// What an edition's id ends with when the notes never say its year.
+pub const YEAR_UNKNOWN: &str = "year-unknown";
+
+/// `PyCascades`, 2025 → `pycascades-2025`; a series with no year known → `north-bay-python-year-unknown`.
 #[must_use]
-pub fn conference_id(series: &str, year: u16) -> EditionId {
-    format!("{}-{year}", slug(series)).into()
+pub fn conference_id(series: &str, year: Option<u16>) -> EditionId {
+    match year {
+        Some(year) => format!("{}-{year}", slug(series)).into(),
+        None => format!("{}-{YEAR_UNKNOWN}", slug(series)).into(),
+    }
+}
+
+/// The series slug of an edition id: `pycon-us-2024` → `pycon-us`,
+/// `north-bay-python-year-unknown` → `north-bay-python`.
+#[must_use]
+pub fn series_of_edition(edition: &str) -> &str {
+    if let Some(series) = edition.strip_suffix(YEAR_UNKNOWN).and_then(|s| s.strip_suffix('-')) {
+        return series;
+    }
+    edition.rsplit_once('-').map_or(edition, |(s, _)| s)
 }
 
 /// `pycascades-2025` and the slug of `"Web Maps…"` → `pycascades-2025/web-maps…`. An empty title
@@ -290,11 +306,14 @@ mod tests {
 
     #[test]
     fn ids_are_composed_from_slugs() {
-        assert_eq!(conference_id("PyCon US", 2024), "pycon-us-2024");
+        assert_eq!(conference_id("PyCon US", Some(2024)), "pycon-us-2024");
+        assert_eq!(conference_id("North Bay Python", None), "north-bay-python-year-unknown");
+        assert_eq!(series_of_edition("north-bay-python-year-unknown"), "north-bay-python");
+        assert_eq!(series_of_edition("pycon-us-2024"), "pycon-us");
         assert_eq!(session_id_of_slug("pycon-us-2024", &slug("???")), "pycon-us-2024/untitled");
         // A typed id makes only its own entity's path.
         assert_eq!(PersonId::from("ana-lima").path(), "person/ana-lima");
-        assert_eq!(conference_id("PyCon US", 2024).path(), "edition/pycon-us-2024");
+        assert_eq!(conference_id("PyCon US", Some(2024)).path(), "edition/pycon-us-2024");
         assert_eq!(SeriesId::of("PyCon US").path(), "series/pycon-us");
     }
 }

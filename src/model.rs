@@ -68,14 +68,26 @@ pub struct Conference {
     pub id: EditionId,
     /// Canonical series name, `PyCascades`.
     pub series: String,
-    /// The edition's year.
-    pub year: u16,
+    /// The edition's year; `None` when the notes name the series but never the year (a talk told
+    /// in passing, `Josh Cannon at Northbay Python`): the series' "year unknown" edition.
+    pub year: Option<u16>,
     /// Where it took place, when the notes say so.
     pub location: Option<String>,
     /// Where the notes name this edition (the header, or the first mention in prose).
     pub source: SourceLine,
     /// Whether a notes file is about this edition (false: only talks told in passing elsewhere).
     pub covered: bool,
+}
+
+impl Conference {
+    /// How the edition is named: `PyCascades 2025`, `North Bay Python (year unknown)`.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self.year {
+            Some(year) => format!("{} {year}", self.series),
+            None => format!("{} (year unknown)", self.series),
+        }
+    }
 }
 
 /// A person as one notes file names them, before identity resolution.

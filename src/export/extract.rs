@@ -19,7 +19,7 @@ struct Source<'a> {
 struct ConferenceOut<'a> {
     id: &'a str,
     series: &'a str,
-    year: u16,
+    year: Option<u16>,
     location: Option<&'a str>,
     covered: bool,
     source: Source<'a>,

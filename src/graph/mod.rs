@@ -362,7 +362,7 @@ pub fn build(corpus: &Corpus, view: View) -> KnowledgeGraph {
 
 /// The year of an edition id.
 fn year_of(corpus: &Corpus, id: &str) -> Option<u16> {
-    corpus.conference(id).map(|c| c.year)
+    corpus.conference(id).and_then(|c| c.year)
 }
 
 /// The name of a person id (the id itself when unknown).
@@ -375,9 +375,9 @@ fn editions(corpus: &Corpus, g: &mut Assembly) {
     for c in &corpus.conferences {
         let series = SeriesId::of(&c.series).path();
         let edition = c.id.path();
-        g.node(&series, &c.series, NodeKind::Series).years.insert(c.year);
-        g.node(&edition, &format!("{} {}", c.series, c.year), NodeKind::Edition).years.insert(c.year);
-        g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, [c.year]);
+        g.node(&series, &c.series, NodeKind::Series).years.extend(c.year);
+        g.node(&edition, &c.label(), NodeKind::Edition).years.extend(c.year);
+        g.edge(&edition, &series, EdgeKind::EditionOf, 1.0, c.year);
     }
 }
 

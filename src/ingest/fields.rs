@@ -24,12 +24,12 @@ pub fn record(
     kept: &[Candidate],
 ) -> NotesRecord {
     let mut record = NotesRecord::default();
-    let home_year = home.year.unwrap_or_default();
-    let home_id = add_conference(&mut record, home, home_year, file, home_line);
+    let home_id = add_conference(&mut record, home, home.year, file, home_line);
     let mut claimed = vec![false; blocks.len()];
     for c in kept {
         let conference = match &c.conference {
-            Some(other) => add_conference(&mut record, other, other.year.unwrap_or(home_year), file, c.line),
+            // A series told in passing with no year is that series' "year unknown" edition.
+            Some(other) => add_conference(&mut record, other, other.year, file, c.line),
             None => home_id.clone(),
         };
         let (session, mentions) = session_of(c, blocks, &conference, file);
@@ -53,7 +53,13 @@ pub fn record(
     record
 }
 
-fn add_conference(record: &mut NotesRecord, name: &ConferenceName, year: u16, file: &Arc<str>, line: u32) -> EditionId {
+fn add_conference(
+    record: &mut NotesRecord,
+    name: &ConferenceName,
+    year: Option<u16>,
+    file: &Arc<str>,
+    line: u32,
+) -> EditionId {
     let id = conference_id(&name.series, year);
     if !record.conferences.iter().any(|c| c.id == id) {
         record.conferences.push(Conference {

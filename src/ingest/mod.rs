@@ -177,7 +177,8 @@ pub fn read_file(file: &str, bytes: &[u8], options: &ReadOptions) -> FileResult 
     candidates.retain(|c| !names_the_edition(&c.title, &edition.name, c.anchor == 0 || c.speakers.is_empty()));
     let (kept, mut dropped) = select::select(candidates);
     let mut kept = select::struck_out(&blocks, kept, &mut dropped);
-    let repeats = shapes::prose::repeats_in_bodies(&blocks, &edition.name, &kept);
+    let mut repeats = shapes::prose::repeats_in_bodies(&blocks, &edition.name, &kept);
+    repeats.extend(shapes::prose::pointers_in_bodies(&blocks, &edition.name, &kept));
     if !repeats.is_empty() {
         kept.extend(repeats);
         kept.sort_by_key(|c| (c.anchor, c.line, c.offset));

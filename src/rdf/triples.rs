@@ -138,10 +138,15 @@ impl<'c> Builder<'_, 'c> {
         self.add(&series, iri!(schema "subEvent"), &edition);
         self.a(&edition, iri!(schema "Event"));
         self.a(&edition, iri!(conf "Conference"));
-        self.add(&edition, iri!(schema "name"), string(&format!("{} {}", c.series, c.year)));
+        self.add(&edition, iri!(schema "name"), string(&c.label()));
         self.add(&edition, iri!(schema "superEvent"), &series);
-        self.add(&edition, iri!(schema "startDate"), &typed(&c.year, xsd::G_YEAR));
-        self.add(&edition, iri!(cg "year"), &typed(&c.year, xsd::INTEGER));
+        // A year the notes never give is left out, never guessed.
+        if let Some(year) = c.year {
+            self.add(&edition, iri!(schema "startDate"), &typed(&year, xsd::G_YEAR));
+            self.add(&edition, iri!(cg "year"), &typed(&year, xsd::INTEGER));
+        } else {
+            self.add(&edition, iri!(cg "yearUnknown"), boolean(true));
+        }
         self.add(&edition, iri!(cg "coveredByNotes"), boolean(c.covered));
         if let Some(location) = &c.location {
             self.add(&edition, iri!(schema "location"), string(location));

@@ -36,7 +36,12 @@ pub fn speakers_grid(rows: &[RepeatSpeaker], min_editions: usize) -> Grid {
                 vec![
                     r.name.clone(),
                     r.editions.join("; "),
-                    r.years.iter().map(u16::to_string).collect::<Vec<_>>().join("; "),
+                    r.years
+                        .iter()
+                        .map(u16::to_string)
+                        .chain(r.year_unknown.then(|| "year unknown".to_owned()))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                     r.series.join("; "),
                     r.sessions.iter().map(|s| format!("{} ({})", s.title, s.conference)).collect::<Vec<_>>().join("; "),
                     r.aliases.join("; "),
@@ -87,7 +92,7 @@ pub fn editions_grid(rows: &[EditionRow]) -> Grid {
             .map(|r| {
                 vec![
                     r.edition.to_string(),
-                    r.year.to_string(),
+                    r.year.map_or_else(|| "unknown".to_owned(), |y| y.to_string()),
                     r.sessions.to_string(),
                     r.speakers.to_string(),
                     r.returning.to_string(),

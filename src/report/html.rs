@@ -213,7 +213,7 @@ pub fn write_page(
     min_editions: usize,
     w: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
-    let years: Vec<u16> = corpus.conferences.iter().map(|c| c.year).collect();
+    let years: Vec<u16> = corpus.conferences.iter().filter_map(|c| c.year).collect();
     let span = match (years.iter().min(), years.iter().max()) {
         (Some(a), Some(b)) if a != b => format!(", {a}–{b}"),
         (Some(a), _) => format!(", {a}"),

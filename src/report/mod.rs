@@ -37,15 +37,25 @@ pub struct RepeatSpeaker {
     pub aliases: Vec<String>,
     /// Editions presented at, sorted by year then id.
     pub editions: Vec<EditionId>,
-    /// Years presented in, ascending.
+    /// Years presented in, ascending (the years the notes give).
     pub years: Vec<u16>,
+    /// Whether the person also presented at an edition whose year the notes never give.
+    pub year_unknown: bool,
     /// Series presented at, sorted.
     pub series: Vec<String>,
     /// Sessions given, by edition year then title.
     pub sessions: Vec<SessionRef>,
 }
 
+/// How an edition sorts by year: its year, or after every year when the notes never give it.
+const YEAR_UNKNOWN_LAST: u16 = u16::MAX;
+
+fn year_key(corpus: &Corpus, edition: &str) -> u16 {
+    corpus.conference(edition).and_then(|c| c.year).unwrap_or(YEAR_UNKNOWN_LAST)
+}
+
 /// People who presented at `min_editions` or more editions, most editions first, then by name.
+/// An edition whose year the notes never give (`north-bay-python-year-unknown`) counts as one.
 #[must_use]
 pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
@@ -59,7 +69,7 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
         let Some(sessions) = by_person.get(&*person.id) else { continue };
         let editions: Vec<(u16, EditionId)> = sessions
             .iter()
-            .map(|s| (corpus.conference(&s.session.conference).map_or(0, |c| c.year), s.session.conference.clone()))
+            .map(|s| (year_key(corpus, &s.session.conference), s.session.conference.clone()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -75,7 +85,7 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
             .iter()
             .map(|s| {
                 (
-                    corpus.conference(&s.session.conference).map_or(0, |c| c.year),
+                    year_key(corpus, &s.session.conference),
                     SessionRef { conference: s.session.conference.clone(), title: s.session.title.clone() },
                 )
             })
@@ -84,7 +94,14 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
         rows.push(RepeatSpeaker {
             name: person.name.clone(),
             aliases: person.aliases.clone(),
-            years: editions.iter().map(|(y, _)| *y).collect::<BTreeSet<_>>().into_iter().collect(),
+            years: editions
+                .iter()
+                .map(|(y, _)| *y)
+                .filter(|&y| y != YEAR_UNKNOWN_LAST)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            year_unknown: editions.iter().any(|(y, _)| *y == YEAR_UNKNOWN_LAST),
             editions: editions.into_iter().map(|(_, e)| e).collect(),
             series: series.into_iter().collect(),
             sessions: session_refs.into_iter().map(|(_, s)| s).collect(),
@@ -196,7 +213,7 @@ pub fn topics(corpus: &Corpus) -> TopicsReport {
     let mut per_year: BTreeMap<u16, u32> = BTreeMap::new();
     let mut counts: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
     for s in &corpus.sessions {
-        let Some(year) = corpus.conference(&s.session.conference).filter(|c| c.covered).map(|c| c.year) else {
+        let Some(year) = corpus.conference(&s.session.conference).filter(|c| c.covered).and_then(|c| c.year) else {
             continue;
         };
         *per_year.entry(year).or_default() += 1;
@@ -243,8 +260,8 @@ pub struct EditionRow {
     pub edition: EditionId,
     /// Series.
     pub series: String,
-    /// Year.
-    pub year: u16,
+    /// Year (`None`: the notes never give it).
+    pub year: Option<u16>,
     /// Sessions.
     pub sessions: usize,
     /// Distinct speakers.
@@ -262,7 +279,7 @@ pub struct EditionRow {
 pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
     let mut first_year: BTreeMap<&str, u16> = BTreeMap::new();
     for s in &corpus.sessions {
-        let y = corpus.conference(&s.session.conference).map_or(0, |c| c.year);
+        let Some(y) = corpus.conference(&s.session.conference).and_then(|c| c.year) else { continue };
         for p in &s.speakers {
             let e = first_year.entry(&**p).or_insert(y);
             *e = (*e).min(y);
@@ -278,7 +295,9 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
         .map(|c| {
             let sessions = sessions_of.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default();
             let speakers: BTreeSet<&str> = sessions.iter().flat_map(|s| s.speakers.iter().map(|p| &**p)).collect();
-            let returning = speakers.iter().filter(|p| first_year.get(*p).is_some_and(|&y| y < c.year)).count();
+            // (At an edition of unknown year, nobody is known to be returning.)
+            let returning =
+                speakers.iter().filter(|p| first_year.get(*p).zip(c.year).is_some_and(|(&y, year)| y < year)).count();
             let mut topic_counts: BTreeMap<&str, usize> = BTreeMap::new();
             for s in sessions {
                 for t in &s.topics {
@@ -299,7 +318,9 @@ pub fn editions(corpus: &Corpus) -> Vec<EditionRow> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| (a.year, &a.edition).cmp(&(b.year, &b.edition)));
+    rows.sort_by(|a, b| {
+        (a.year.unwrap_or(YEAR_UNKNOWN_LAST), &a.edition).cmp(&(b.year.unwrap_or(YEAR_UNKNOWN_LAST), &b.edition))
+    });
     rows
 }
 

@@ -232,5 +232,5 @@ pub fn tokens_of(handle_or_link: &str, is_handle: bool) -> Vec<String> {
 }
 
 fn series_of(conference: &str) -> String {
-    conference.rsplit_once('-').map_or(conference, |(s, _)| s).to_owned()
+    crate::ids::series_of_edition(conference).to_owned()
 }

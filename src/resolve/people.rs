@@ -7,7 +7,7 @@ use super::evidence::Evidence;
 use super::merger::Merger;
 use super::{People, Person, PersonMention, name_key};
 use crate::ids::{PersonId, slug};
-use crate::model::Mention;
+use crate::model::{Mention, SourceLine};
 
 /// The people the merger's groups make, sorted by id, with the lookup from every name key.
 #[must_use]
@@ -104,12 +104,14 @@ fn push_new(into: &mut Vec<String>, from: &[String]) {
 
 /// The canonical name of a group of mentions.
 fn canonical_name(ms: &[&Mention]) -> String {
-    let mut counts: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    let mut places: BTreeMap<&str, (BTreeSet<&SourceLine>, bool)> = BTreeMap::new();
     for m in ms {
-        let e = counts.entry(m.person.name.as_str()).or_default();
-        e.0 += 1;
+        let e = places.entry(m.person.name.as_str()).or_default();
+        e.0.insert(&m.source);
         e.1 |= m.as_speaker;
     }
+    // (One line that names someone twice, as a speaker and in its prose, is one use.)
+    let counts: BTreeMap<&str, (usize, bool)> = places.into_iter().map(|(n, (p, s))| (n, (p.len(), s))).collect();
     // A full name over a handle or a lone first name, then the most used, then a speaker's
     // spelling over a prose mention's, then the longer.
     let rank = |n: &str, (c, speaker): (usize, bool)| (!n.starts_with('@'), n.contains(' '), c, speaker, n.len());

@@ -48,6 +48,14 @@ fn speakers_report_finds_who_came_back_and_no_one_else() {
     }
     // One person since the middle-name rule, who spoke in 2019 and is only mentioned in 2024.
     assert!(!by_name.contains_key("Reuven M. Lerner"), "Reuven Lerner spoke once");
+    // `Josh Cannon at Northbay Python: youtube link …`: a talk at an edition of unknown year.
+    assert_eq!(
+        by_name["Joshua Cannon"]["editions"],
+        serde_json::json!(["pycascades-2024", "north-bay-python-year-unknown"])
+    );
+    assert_eq!((years("Joshua Cannon"), &by_name["Joshua Cannon"]["year_unknown"]), (vec![2024], &Value::Bool(true)));
+    assert_eq!(years("Hynek Schlawack"), vec![2019], "PyCon US 2019 and his untitled PyGotham 2019 talk");
+    assert_eq!(by_name["Hynek Schlawack"]["editions"], serde_json::json!(["pycon-us-2019", "pygotham-2019"]));
     for row in report.as_array().unwrap() {
         assert!(row["editions"].as_array().unwrap().len() >= 2, "only repeat speakers: {row}");
         assert!(!row["sessions"].as_array().unwrap().is_empty());

@@ -64,6 +64,8 @@ VIOLATIONS = [
     ("cg:year as xsd:gYear", f'{ED} cg:year "2019"^^xsd:gYear .', (ED, "cg:year", None)),
     ("startDate as xsd:integer", f"{ED} schema:startDate 2019 .", (ED, "schema:startDate", None)),
     ("edition without series", "", (ED, "schema:superEvent", None)),
+    ("edition with neither a year nor cg:yearUnknown", "", (ED, "cg:year", None)),
+    ("edition with a year and cg:yearUnknown", f"{ED} cg:yearUnknown true .", None),
     ("mention without asSpeaker", "", (M, "cg:asSpeaker", None)),
     ("asSpeaker as string", f'{M} cg:asSpeaker "true" .', (M, "cg:asSpeaker", None)),
     ("mention in two editions", f"{M} cg:mentionIn {ED} .", None),

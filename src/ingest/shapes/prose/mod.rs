@@ -10,6 +10,7 @@
 
 mod credits;
 mod people;
+mod pointers;
 mod repeats;
 mod titles;
 mod untitled;
@@ -17,6 +18,7 @@ mod untitled;
 use people::{
     Known, Reference, name_runs, names_after, names_in, nearest, partners, references, resolve, speakers_after,
 };
+pub use pointers::pointers_in_bodies;
 pub use repeats::repeats_in_bodies;
 use repeats::short_for;
 use titles::{TitleSpan, is_nickname, title_spans};
