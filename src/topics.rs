@@ -2,10 +2,12 @@
 //! topics each session is about, found from its title, abstract and notes, each with its evidence.
 //!
 //! A label (`skos:prefLabel` or `skos:altLabel`) matches as a whole word or phrase, ignoring case.
-//! A match in the title weighs 3, in the abstract 2, in the notes 1 (each label counted once per
-//! field); a topic needs a weight of 2 or more and at least a third of the session's best topic's,
-//! and a session keeps at most five. Sessions no topic fits are counted, with their
-//! frequent words, so the taxonomy can grow.
+//! A match in the title weighs 3, in the abstract 2, in the notes 1, or 2 when the notes write the
+//! label twice or more (each label counted once per field); a topic needs a weight of 2 or more and
+//! at least a third of the session's best topic's, and a session keeps at most five. Labels are
+//! read in context ([`context`]): not in URLs, identifiers split into words, not negated, and
+//! ambiguous words only beside another label of their topic. Sessions no topic fits are counted,
+//! with their frequent words, so the taxonomy can grow.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,8 +22,10 @@ use crate::error::InputError;
 use crate::ids::TopicId;
 use crate::model::Session;
 
+pub mod context;
 mod finder;
 
+pub use context::{AMBIGUOUS_LABELS, needs_corroboration, negated, plain_text};
 use finder::LabelFinder;
 
 /// The bundled taxonomy.
@@ -73,10 +77,13 @@ pub enum Field {
 }
 
 impl Field {
-    fn weight(self) -> u32 {
+    /// What a label found here weighs: the title most; in the notes, a label written again and
+    /// again (`mutation testing`, `times_in_notes`) says as much as one in the abstract.
+    fn weight(self, times_in_notes: u32) -> u32 {
         match self {
             Self::Title => 3,
             Self::Abstract => 2,
+            Self::Notes if times_in_notes >= 2 => 2,
             Self::Notes => 1,
         }
     }
@@ -205,7 +212,7 @@ impl TopicScheme {
     /// The labels found in `text`, as written, in order. The boundary characters around a label are
     /// trimmed by hand, and the search resumes right after the label, so the trailing boundary can
     /// start the next match ("GIL GIL" finds both).
-    fn labels_in<'t>(&self, text: &'t str) -> Vec<&'t str> {
+    fn labels_at<'t>(&self, text: &'t str) -> Vec<(usize, &'t str)> {
         let mut labels = Vec::new();
         let mut at = 0;
         for m in self.finder.occurrences(text) {
@@ -213,10 +220,16 @@ impl TopicScheme {
                 continue;
             }
             let (start, label) = self.label_in(&text[m.start..m.end], m.start);
-            labels.push(label);
+            labels.push((start, label));
             at = next_search(text, start, label, m.start);
         }
         labels
+    }
+
+    /// The labels found in `text`, as written, in order.
+    #[cfg(test)]
+    fn labels_in<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.labels_at(text).into_iter().map(|(_, label)| label).collect()
     }
 
     /// The topics of a session, best first (score, then id), each with its evidence.
@@ -228,8 +241,14 @@ impl TopicScheme {
             (Field::Notes, session.notes.as_str()),
         ];
         let mut evidence: BTreeMap<usize, BTreeSet<(Arc<str>, Field)>> = BTreeMap::new();
+        // How often each label is written in the notes: said again and again, it is their subject.
+        let mut in_notes: HashMap<Arc<str>, u32> = HashMap::default();
         for (field, text) in fields {
-            for label in self.labels_in(text) {
+            let text = plain_text(text);
+            for (start, label) in self.labels_at(&text) {
+                if negated(&text, start) {
+                    continue;
+                }
                 let found: Cow<str> = if label.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
                     label.to_lowercase().into()
                 } else {
@@ -238,6 +257,9 @@ impl TopicScheme {
                 if let Some((shared, topics)) = self.label_topics.get_key_value(&*normalise_label(&found)) {
                     // Most labels are found written as the scheme writes them: share that text.
                     let found: Arc<str> = if **shared == *found { Arc::clone(shared) } else { found.into() };
+                    if field == Field::Notes {
+                        *in_notes.entry(Arc::clone(shared)).or_default() += 1;
+                    }
                     for &t in topics {
                         evidence.entry(t).or_default().insert((Arc::clone(&found), field));
                     }
@@ -246,10 +268,17 @@ impl TopicScheme {
         }
         let mut found: Vec<TopicMatch> = evidence
             .into_iter()
-            .map(|(t, ev)| TopicMatch {
-                topic: self.topics[t].id.clone(),
-                score: ev.iter().map(|(_, f)| f.weight()).sum(),
-                evidence: ev.into_iter().collect(),
+            .map(|(t, mut ev)| {
+                // An ambiguous word or a version number counts only beside another label.
+                if ev.iter().all(|(label, _)| needs_corroboration(&normalise_label(label))) {
+                    ev.clear();
+                }
+                let repeats = |label: &str| in_notes.get(&*normalise_label(label)).copied().unwrap_or(0);
+                TopicMatch {
+                    topic: self.topics[t].id.clone(),
+                    score: ev.iter().map(|(label, f)| f.weight(repeats(label))).sum(),
+                    evidence: ev.into_iter().collect(),
+                }
             })
             .filter(|m| m.score >= THRESHOLD)
             .collect();

@@ -11,3 +11,4 @@ mod interop;
 mod reading;
 mod reports;
 mod scoring;
+mod topics;
