@@ -75,6 +75,10 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Topics report: list the sessions no topic fits, each with its frequent words, and the words
+    /// they share (to grow a taxonomy for `--topics`).
+    #[arg(long)]
+    pub untagged: bool,
 }
 
 /// The reports.

@@ -341,20 +341,44 @@ const STOP_WORDS: &[&str] = &[
     "would", "could", "should", "very", "much", "many", "most", "each",
 ];
 
+/// The words of a session's title, abstract and notes that could name a subject: four letters or
+/// more, no digits, not a stop word, not a word of its edition's id (`pycascades`), not in a URL.
+fn subject_words(s: &Session) -> impl Iterator<Item = String> + '_ {
+    let text = format!("{} {} {}", s.title, s.abstract_text.as_deref().unwrap_or_default(), s.notes);
+    let text = plain_text(&text).into_owned();
+    let edition: Vec<&str> = s.conference.split('-').collect();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            w.chars().count() >= 4
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !STOP_WORDS.contains(&w.as_str())
+                && !edition.contains(&w.as_str())
+        })
+        .collect();
+    words.into_iter()
+}
+
+/// A session's own most frequent subject words, most frequent first, ties alphabetical.
+#[must_use]
+pub fn session_words(s: &Session, limit: usize) -> Vec<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for w in subject_words(s) {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.into_iter().take(limit).map(|(w, _)| w).collect()
+}
+
 /// The most frequent words of sessions no topic fits (document frequency), for growing the
 /// taxonomy: `(word, sessions)`, most frequent first, ties alphabetical.
 #[must_use]
 pub fn frequent_terms<'a>(sessions: impl IntoIterator<Item = &'a Session>, limit: usize) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for s in sessions {
-        let text = format!("{} {} {}", s.title, s.abstract_text.as_deref().unwrap_or_default(), s.notes);
-        let words: BTreeSet<String> = text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .map(|w| w.trim_matches('-').to_lowercase())
-            .filter(|w| {
-                w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()) && !STOP_WORDS.contains(&w.as_str())
-            })
-            .collect();
+        let words: BTreeSet<String> = subject_words(s).collect();
         for w in words {
             *counts.entry(w).or_default() += 1;
         }

@@ -263,10 +263,12 @@ fn people(args: &PeopleArgs, settings: &Settings) -> Result<(), Error> {
 
 fn report_command(args: &ReportArgs, settings: &Settings) -> Result<(), Error> {
     let corpus = read_corpus(&args.notes.select_writing_to(args.output.as_deref())?, settings)?;
-    let kind = match args.kind {
-        ReportKindArg::Speakers => ReportKind::Speakers,
-        ReportKindArg::Topics => ReportKind::Topics,
-        ReportKindArg::Editions => ReportKind::Editions,
+    let kind = match (args.kind, args.untagged) {
+        (ReportKindArg::Topics, true) => ReportKind::Untagged,
+        (_, true) => return Err(Error::Usage("--untagged goes with `report topics`".into())),
+        (ReportKindArg::Speakers, false) => ReportKind::Speakers,
+        (ReportKindArg::Topics, false) => ReportKind::Topics,
+        (ReportKindArg::Editions, false) => ReportKind::Editions,
     };
     let format = match args.format {
         ReportFormatArg::Table => ReportFormat::Table,

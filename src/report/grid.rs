@@ -1,6 +1,6 @@
 //! What every tabular report format renders: one [`Grid`] per report, made from the computed rows.
 
-use super::{EditionRow, RepeatSpeaker, TopicsReport};
+use super::{EditionRow, RepeatSpeaker, TopicsReport, UntaggedReport};
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum ReportKind {
     Topics,
     /// Editions at a glance.
     Editions,
+    /// The sessions no topic fits, with their frequent words.
+    Untagged,
 }
 
 /// A titled table of strings: what every tabular format renders.
@@ -99,6 +101,25 @@ pub fn editions_grid(rows: &[EditionRow]) -> Grid {
                     r.first_time.to_string(),
                     r.top_topics.join("; "),
                 ]
+            })
+            .collect(),
+    }
+}
+
+/// The sessions no topic fits as a grid, their shared frequent words in the title.
+#[must_use]
+pub fn untagged_grid(report: &UntaggedReport) -> Grid {
+    let terms: Vec<String> = report.frequent_terms.iter().map(|(t, n)| format!("{t} ({n})")).collect();
+    let shared = if terms.is_empty() { String::new() } else { format!("; words they share: {}", terms.join(", ")) };
+    Grid {
+        title: format!("Sessions no topic fits ({}){shared}", report.sessions.len()),
+        headers: ["Edition", "Session", "Frequent words"].map(str::to_owned).to_vec(),
+        rows: report
+            .sessions
+            .iter()
+            .map(|s| {
+                let title = if s.title.is_empty() { "(title not stated)".to_owned() } else { s.title.clone() };
+                vec![s.conference.to_string(), title, s.words.join(", ")]
             })
             .collect(),
     }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::grid::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid};
+use super::grid::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid, untagged_grid};
 use super::{EditionRow, TopicsReport};
 use crate::corpus::Corpus;
 
@@ -265,6 +265,12 @@ pub fn write_page(
                     speaker_mix_chart(&rows),
                     escape(&grid.title),
                 )?;
+                write_table(&grid, w)?;
+                w.write_all(b"</section>\n")?;
+            }
+            ReportKind::Untagged => {
+                let grid = untagged_grid(&super::untagged(corpus));
+                write!(w, "<section id=\"untagged\">\n<h2>{}</h2>\n", escape(&grid.title))?;
                 write_table(&grid, w)?;
                 w.write_all(b"</section>\n")?;
             }

@@ -155,6 +155,50 @@ pub struct TopicRow {
     pub trend: Trend,
 }
 
+/// One session no topic fits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UntaggedSession {
+    /// Session id.
+    pub id: String,
+    /// Edition id.
+    pub conference: EditionId,
+    /// Title (empty when the notes never state it).
+    pub title: String,
+    /// Its own most frequent subject words.
+    pub words: Vec<String>,
+}
+
+/// The sessions no topic fits, so users can grow their own taxonomy (`--topics`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UntaggedReport {
+    /// The words most of them share, and in how many sessions each occurs.
+    pub frequent_terms: Vec<(String, usize)>,
+    /// Each of them, in edition then title order.
+    pub sessions: Vec<UntaggedSession>,
+}
+
+/// The sessions no topic fits, with their words.
+#[must_use]
+pub fn untagged(corpus: &Corpus) -> UntaggedReport {
+    let mut sessions: Vec<&crate::corpus::CorpusSession> =
+        corpus.sessions.iter().filter(|s| s.topics.is_empty()).collect();
+    sessions.sort_by(|a, b| {
+        (&a.session.conference, &a.session.title, &a.id).cmp(&(&b.session.conference, &b.session.title, &b.id))
+    });
+    UntaggedReport {
+        frequent_terms: crate::topics::frequent_terms(sessions.iter().map(|s| &s.session), 20),
+        sessions: sessions
+            .iter()
+            .map(|s| UntaggedSession {
+                id: s.id.to_string(),
+                conference: s.session.conference.clone(),
+                title: s.session.title.clone(),
+                words: crate::topics::session_words(&s.session, 6),
+            })
+            .collect(),
+    }
+}
+
 /// Sessions no topic fits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Untagged {

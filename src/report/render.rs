@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::grid::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid};
+use super::grid::{Grid, ReportKind, editions_grid, speakers_grid, topics_grid, untagged_grid};
 use super::html;
 use crate::corpus::Corpus;
 
@@ -86,9 +86,11 @@ pub fn render(kind: ReportKind, corpus: &Corpus, format: ReportFormat, min_editi
         (ReportKind::Speakers, ReportFormat::Json) => return json(&super::speakers(corpus, min_editions)),
         (ReportKind::Topics, ReportFormat::Json) => return json(&super::topics(corpus)),
         (ReportKind::Editions, ReportFormat::Json) => return json(&super::editions(corpus)),
+        (ReportKind::Untagged, ReportFormat::Json) => return json(&super::untagged(corpus)),
         (ReportKind::Speakers, _) => speakers_grid(&super::speakers(corpus, min_editions), min_editions),
         (ReportKind::Topics, _) => topics_grid(&super::topics(corpus)),
         (ReportKind::Editions, _) => editions_grid(&super::editions(corpus)),
+        (ReportKind::Untagged, _) => untagged_grid(&super::untagged(corpus)),
     };
     match format {
         ReportFormat::Markdown => Ok(markdown(&grid)),

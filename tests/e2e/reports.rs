@@ -318,3 +318,22 @@ fn html_report_renders_its_charts_in_chromium() {
     assert_eq!(shown, expected, "{summary}");
     assert!(shown.len() >= 3);
 }
+
+#[test]
+fn untagged_sessions_are_listed_with_words_not_ids() {
+    let report = json_of(&["report", "topics", "--untagged", "--format", "json"]);
+    let topics = json_of(&["report", "topics", "--format", "json"]);
+    let sessions = report["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len() as u64, topics["untagged"]["sessions"].as_u64().unwrap());
+    assert!(sessions.iter().any(|s| s["title"] == "Quantifying Nebraska"), "{report}");
+    for s in sessions {
+        for w in s["words"].as_array().unwrap() {
+            let w = w.as_str().unwrap();
+            assert!(w.chars().all(char::is_alphabetic) && w.len() >= 4, "{w:?} is no word ({s})");
+        }
+    }
+    let nebraska = sessions.iter().find(|s| s["title"] == "Quantifying Nebraska").unwrap();
+    assert!(nebraska["words"].as_array().unwrap().iter().any(|w| w == "nebraska"), "{nebraska}");
+    let out = confgraph().args(["report", "speakers", "--untagged"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "--untagged is for the topics report");
+}
