@@ -3,7 +3,7 @@
 
 usage: python3 scripts/score-topics.py [--bin PATH] [--seen] [-v]
 
-expected.json holds the topics a reader who saw neither the matcher nor its output gave each of
+answers.json holds the topics a reader who saw neither the matcher nor its output gave each of
 the 120 sessions of sessions.json (from their titles and abstracts). The sessions are found again
 by id in `confgraph extract --format json` over the bundled notes and the fixture files, and the
 topics confgraph gives them are compared: micro precision and recall over (session, topic) pairs,
@@ -37,7 +37,7 @@ def main():
     verbose = "-v" in args
     seen_only = "--seen" in args
     sample = json.load(open(f"{ROOT}/tests/fixtures/topics/sessions.json"))
-    expected = json.load(open(f"{ROOT}/tests/fixtures/topics/expected.json"))["sessions"]
+    expected = json.load(open(f"{ROOT}/tests/fixtures/topics/answers.json"))["sessions"]
     wanted = {s["id"] for s in sample}
     found = {}
     sources = [["notes"]] + [[f] for f in sorted(glob.glob(f"{ROOT}/tests/fixtures/**/*.*", recursive=True))

@@ -243,10 +243,16 @@ impl TopicScheme {
         let mut evidence: BTreeMap<usize, BTreeSet<(Arc<str>, Field)>> = BTreeMap::new();
         // How often each label is written in the notes: said again and again, it is their subject.
         let mut in_notes: HashMap<Arc<str>, u32> = HashMap::default();
-        for (field, text) in fields {
-            let text = plain_text(text);
-            for (start, label) in self.labels_at(&text) {
-                if negated(&text, start) {
+        for (field, raw) in fields {
+            // Labels are looked for in the text with URLs blanked, and again with its identifiers
+            // split (`Alpine.js` and `iOS` are labels; `test_crash_course_with_pytest` holds one).
+            let unlinked = context::without_urls(raw);
+            let split = plain_text(raw);
+            let first_half = unlinked.len();
+            let joined = if *split == *unlinked { unlinked.into_owned() } else { format!("{unlinked}\n{split}") };
+            for (start, label) in self.labels_at(&joined) {
+                // (A title is about what it names: `Python without the GIL`, `You Don't Need Kubernetes`.)
+                if field != Field::Title && negated(&joined, start) {
                     continue;
                 }
                 let found: Cow<str> = if label.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
@@ -257,7 +263,7 @@ impl TopicScheme {
                 if let Some((shared, topics)) = self.label_topics.get_key_value(&*normalise_label(&found)) {
                     // Most labels are found written as the scheme writes them: share that text.
                     let found: Arc<str> = if **shared == *found { Arc::clone(shared) } else { found.into() };
-                    if field == Field::Notes {
+                    if field == Field::Notes && start < first_half {
                         *in_notes.entry(Arc::clone(shared)).or_default() += 1;
                     }
                     for &t in topics {
@@ -269,8 +275,10 @@ impl TopicScheme {
         let mut found: Vec<TopicMatch> = evidence
             .into_iter()
             .map(|(t, mut ev)| {
-                // An ambiguous word or a version number counts only beside another label.
-                if ev.iter().all(|(label, _)| needs_corroboration(&normalise_label(label))) {
+                // An ambiguous word or a version number counts only beside another label, or
+                // beside another such word in the title (`Python 3.13 Deprecations`).
+                let weak = ev.iter().all(|(label, _)| needs_corroboration(&normalise_label(label)));
+                if weak && ev.iter().filter(|(_, f)| *f == Field::Title).count() < 2 {
                     ev.clear();
                 }
                 let repeats = |label: &str| in_notes.get(&*normalise_label(label)).copied().unwrap_or(0);

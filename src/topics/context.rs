@@ -9,9 +9,19 @@ use regex::Regex;
 
 /// URLs and bare links: `https://…`, `www.…`, `pycon.org/2024/…`.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|us|uk|de|edu|gov|info|app|co)(?:/\S*)?")
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|us|uk|de|edu|gov|info|app|co)\b(?:/\S*)?")
         .expect("valid regex")
 });
+
+/// The text with its URLs blanked out (each byte a space).
+#[must_use]
+pub fn without_urls(text: &str) -> Cow<'_, str> {
+    if text.contains('.') || text.contains('/') {
+        URL.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 /// The text as a matcher reads it: URLs blanked out (a keyword in
 /// `…/diversity-inclusion/` is no topic), and identifiers split into words
@@ -27,11 +37,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// ```
 #[must_use]
 pub fn plain_text(text: &str) -> Cow<'_, str> {
-    let unlinked = if text.contains('.') || text.contains('/') {
-        URL.replace_all(text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
-    } else {
-        Cow::Borrowed(text)
-    };
+    let unlinked = without_urls(text);
     if !unlinked.bytes().any(|b| b == b'_' || b == b'.' || b.is_ascii_uppercase()) {
         return unlinked;
     }
@@ -68,12 +74,11 @@ fn split_identifiers(text: &str) -> String {
     out
 }
 
-/// Words that negate what follows them in a sentence.
+/// Words that negate what follows them in a sentence. (`no` and `without` are left out: `no
+/// doubt`, `no longer`, `Python without the GIL` are about their subject.)
 const NEGATIONS: &[&str] = &[
     "not",
-    "no",
     "never",
-    "without",
     "won't",
     "wont",
     "don't",
@@ -87,7 +92,6 @@ const NEGATIONS: &[&str] = &[
     "can't",
     "cannot",
     "nor",
-    "neither",
     "won’t",
     "don’t",
     "doesn’t",
@@ -96,6 +100,9 @@ const NEGATIONS: &[&str] = &[
     "aren’t",
     "can’t",
 ];
+
+/// Words after `not` that make no denial: `not only`, `not just`, `not surprisingly`.
+const NOT_IDIOMS: &[&str] = &["only", "just", "least", "surprisingly", "unlike", "unusual", "uncommon"];
 
 /// How many words before a label a negation reaches.
 const NEGATION_REACH: usize = 4;
@@ -126,15 +133,36 @@ pub fn negated(text: &str, start: usize) -> bool {
         let previous = i.checked_sub(1).map(|j| words[j].as_str());
         // (`why not make miniature art`, `not only X but Y`, `whether or not`: nothing denied.)
         let idiom = words[i] == "not"
-            && (matches!(previous, Some("why" | "if" | "or")) || matches!(next, Some("only" | "just" | "least")));
+            && (matches!(previous, Some("why" | "if" | "or")) || next.is_some_and(|n| NOT_IDIOMS.contains(&n)));
         NEGATIONS.contains(&words[i].as_str()) && !idiom
     })
 }
 
 /// One-word labels that are ordinary words as often as topics (`Escape Hatch`, `Don't be a
 /// robot`, `live coding`): they count only beside another label of the same topic.
-pub const AMBIGUOUS_LABELS: &[&str] =
-    &["hatch", "robot", "live", "alerting", "remote", "wheel", "spark", "embedded", "deprecations"];
+pub const AMBIGUOUS_LABELS: &[&str] = &[
+    "hatch",
+    "robot",
+    "live",
+    "alerting",
+    "remote",
+    "wheel",
+    "spark",
+    "embedded",
+    "deprecations",
+    "archives",
+    "payments",
+    "ar",
+    "vr",
+    "xr",
+    "helm",
+    "satellite",
+    "satellites",
+    "fonts",
+    "glyphs",
+    "museum",
+    "museums",
+];
 
 /// Python minor versions (`Python 3.11`): said in passing by most talks about `CPython`, so a sign
 /// of a talk about releases only beside another label of that topic (`Python2` to `Python3` is a

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::resolve::Overrides;
 use crate::resolve::evidence::{Apart, Evidence};
 use crate::resolve::merger::Merger;
+use crate::resolve::nicknames;
 
 /// Merges each lone first name with the only full name it can mean.
 pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
@@ -16,12 +17,24 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
         let in_file: Vec<usize> =
             everyone.iter().copied().filter(|&j| !forms.forms[j].files.is_disjoint(&f.files)).collect();
         let first = f.shown().to_owned();
+        // (`Kate`, already Katherine "Kate" Jones, is no lone first name to resolve again.)
+        if forms.full.iter().any(|&j| m.root(j) == m.root(i)) {
+            continue;
+        }
         if !in_file.is_empty() {
             if let Some(j) = only_person(m, &in_file) {
                 let why =
                     Evidence::FirstName { first, place: f.first_place(), name: forms.forms[j].shown().to_owned() };
                 m.merge(j, i, why);
             }
+            continue;
+        }
+        // (`Alex` beside `Alexandra Lee` in its file may be her: not the corpus's only Alex.)
+        let short_for_one_here = forms.full.iter().any(|&j| {
+            !forms.forms[j].files.is_disjoint(&f.files)
+                && nicknames::same_given_name(&f.key, &forms.words[j][0]).is_some()
+        });
+        if short_for_one_here {
             continue;
         }
         let Some(j) = only_person(m, everyone) else { continue };

@@ -19,11 +19,12 @@ use crate::resolve::merger::Merger;
 /// assert!(!is_given_typo("maria", "mario"));
 /// assert!(!is_given_typo("jan", "jana"));
 /// assert!(is_given_typo("sergey", "sergei"));
+/// assert!(!is_given_typo("brian", "bryan"));
 /// ```
 #[must_use]
 pub fn is_given_typo(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() >= 5 && a != b && romanised(a) == romanised(b) {
+    if short.len() >= 5 && romanised_ending(a, b) {
         return true; // `Sergey`/`Sergei`, `Dmitriy`/`Dmitry`: one name romanised two ways
     }
     short.len() >= 5
@@ -33,14 +34,16 @@ pub fn is_given_typo(a: &str, b: &str) -> bool {
         && !(a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1])
 }
 
-/// A given name with `y` and `i` taken as one letter, and a doubled `i` as one: the usual
-/// differences of romanisations of Slavic names.
-fn romanised(name: &str) -> String {
-    let mut out = name.replace('y', "i");
-    while out.contains("ii") {
-        out = out.replace("ii", "i");
-    }
-    out
+/// Endings that romanisations of one Slavic name write differently (`Sergey`/`Sergei`,
+/// `Dmitriy`/`Dmitry`/`Dmitri`, `Natalya`/`Natalia`); a difference anywhere else
+/// (`Brian`/`Bryan`, `Sydney`/`Sidney`) is two names.
+const ROMANISED_ENDINGS: &[&[&str]] = &[&["ey", "ei"], &["iy", "ii", "y", "i"], &["ya", "ia"], &["yu", "iu"]];
+
+/// Whether two given names differ only in a romanised ending.
+fn romanised_ending(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let (ta, tb) = (&a[common..], &b[common..]);
+    ta != tb && ROMANISED_ENDINGS.iter().any(|class| class.contains(&ta) && class.contains(&tb))
 }
 
 /// Compares every two full names that share a surname and all other words.

@@ -61,9 +61,10 @@ fn part_fits(short: &str, long: &str) -> bool {
     short == long || (short.len() == 1 && long.starts_with(short))
 }
 
-/// A full name's parts with hyphens as spaces: `jean-pierre dubois` → `jean`, `pierre`, `dubois`.
+/// A full name's parts. (A hyphen joins one part: `Anne-Marie` is not `Anne` with a second given
+/// name, nor `Garcia-Lopez` a middle `Garcia`; hyphen against space is the spelling rule's.)
 fn parts(words: &[String]) -> Vec<&str> {
-    words.iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect()
+    words.iter().map(String::as_str).collect()
 }
 
 /// Compares full names with the same first word and surname.

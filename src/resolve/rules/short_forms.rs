@@ -40,13 +40,19 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
 }
 
 /// Whether one of the two given names could also stand for another person's given name with the
-/// same surname (`Alex Kim` beside `Alexander Kim` and `Alexandra Kim`): then it means neither.
+/// same surname (`Alex Kim` beside `Alexander Kim` and `Alexandra Kim`), or is another person's
+/// quoted nickname (`Andrew "Sam" Knight`): then it means neither.
 fn means_another(forms: &FormIndex<'_>, members: &[usize], (ga, gb): (&str, &str), formal: &str) -> bool {
     members.iter().any(|&k| {
         let gk = forms.words[k][0].as_str();
+        let nickname = |g: &str| {
+            forms.forms[k].mentions.iter().any(|m| m.person.aliases.iter().any(|a| crate::resolve::name_key(a) == g))
+        };
         gk != ga
             && gk != gb
-            && [ga, gb].iter().any(|g| nicknames::same_given_name(g, gk).is_some_and(|other| other != formal))
+            && [ga, gb]
+                .iter()
+                .any(|g| nicknames::same_given_name(g, gk).is_some_and(|other| other != formal) || nickname(g))
     })
 }
 

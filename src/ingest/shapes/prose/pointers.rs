@@ -7,16 +7,21 @@ use crate::ingest::names::prose::full_name_runs;
 use crate::ingest::shapes::Evidence;
 use crate::ingest::text::sentences;
 
-/// Words right after `Name at Conference` that point to a talk given there.
+/// What follows `Name at Conference` when it points to a talk given there: a colon, dash or
+/// bracket, then a recording, slides or the talk (`: youtube link …`, ` — slides`, ` (video)`).
 static POINTS_TO_A_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s:,;—–(-]*(?:(?:the|a|her|his|their|see)\s+)?(?:youtube|youtu\.be|vimeo|video|recording|recorded|slides|talk|keynote)\b")
+    Regex::new(r"(?i)^\s*(?::|—|–|-|\()\s*(?:(?:the|a|her|his|their|see)\s+)?(?:youtube|youtu\.be|vimeo|video|recording|recorded|slides|talk|keynote)\b")
         .expect("valid regex")
 });
+
+/// What may come before the name when the sentence is only the pointer: nothing, or `see`.
+static POINTER_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(?:(?:see(?:\s+also)?|also|watch|cf\.?)\s+)?$").expect("valid regex"));
 
 /// The talks at other conferences that the notes of each session point to.
 #[must_use]
 pub fn pointers_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candidate]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut out: Vec<Candidate> = Vec::new();
     let owners = kept.iter().filter(|c| c.shape != "prose" && c.conference.is_none() && !c.title.is_empty());
     for owner in owners {
         for &bi in &owner.body {
@@ -29,6 +34,10 @@ pub fn pointers_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candi
             }
             for (s, e) in sentences(&block.text) {
                 for (offset, name, conference) in pointers_in(&block.text[s..e], home) {
+                    // (The same pointer written again is the same talk.)
+                    if out.iter().any(|c| c.conference.as_ref() == Some(&conference) && c.speakers[0].name == name) {
+                        continue;
+                    }
                     let line = block.line_of(s + offset);
                     let mut c = Candidate::new(
                         "prose",
@@ -63,6 +72,7 @@ fn pointers_in(sentence: &str, home: &ConferenceName) -> Vec<(usize, String, Con
         let window = (window..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
         if let Some((offset, name)) = full_name_runs(&before[window..]).into_iter().next_back()
             && window + offset + name.len() == before.len()
+            && POINTER_LEAD.is_match(&before[..window + offset])
         {
             found.push((window + offset, name, ConferenceName { location: None, ..c.name.clone() }));
         }
@@ -97,6 +107,9 @@ mod tests {
     #[test]
     fn meeting_someone_at_a_conference_is_no_talk() {
         assert!(read("I met Ana Ortiz at DjangoCon US 2019 and we had lunch.").is_empty());
+        assert!(read("I met Ana Ortiz at DjangoCon US, video of the keynote later.").is_empty());
+        assert!(read("Not Josh Cannon at Northbay Python: youtube link CSpzTxS8B0").is_empty());
+        assert!(read("Lunch with Maria Garcia at EuroPython, the keynote was the best part.").is_empty());
         assert!(read("Ana Ortiz at PyCascades: youtube link").is_empty(), "the file's own series");
     }
 }
