@@ -438,8 +438,22 @@ thread_local! {
     static JUDGED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Judged>> = std::cell::RefCell::default();
 }
 
+/// A generational suffix that ends a name (`Obi Okafor Jr.`), as it is written back: father and
+/// son are two people, so it stays on the name once the name is judged without it.
+fn generation(text: &str) -> Option<&'static str> {
+    let last = text.trim().trim_end_matches([',', ')']).rsplit(' ').next()?;
+    match last.trim_end_matches('.').to_lowercase().as_str() {
+        "jr" => Some("Jr."),
+        "sr" => Some("Sr."),
+        "ii" => Some("II"),
+        "iii" => Some("III"),
+        "iv" => Some("IV"),
+        _ => None,
+    }
+}
+
 fn judge_afresh(text: &str) -> Judged {
-    let (name, nickname) = clean(text);
+    let (mut name, nickname) = clean(text);
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     // (Catalan `i` joins two family names: `Gabriel Ferrer i Puig`; `Ania i Kasia` is two people.)
     let catalan_i = words.iter().position(|w| *w == "i").is_none_or(|k| k >= 2 && k + 1 < words.len());
@@ -459,12 +473,24 @@ fn judge_afresh(text: &str) -> Judged {
         Some(s) if s >= 0 => Likeness::Weak,
         _ => Likeness::No,
     };
-    Judged { words: words.len(), name, nickname, score: score.unwrap_or(-10), likeness }
+    let count = words.len();
+    if let Some(g) = generation(text).filter(|_| likeness != Likeness::No && count >= 2) {
+        name = format!("{name} {g}");
+    }
+    Judged { words: count, name, nickname, score: score.unwrap_or(-10), likeness }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_generational_suffix_stays_on_the_name() {
+        assert_eq!(judge("Obi Okafor Jr.").name, "Obi Okafor Jr.");
+        assert_eq!(judge("Obi Okafor, Sr.").name, "Obi Okafor Sr.");
+        assert_eq!(judge("Dr. Ana Ortiz PhD").name, "Ana Ortiz");
+        assert_eq!(judge("Ana Ortiz").name, "Ana Ortiz");
+    }
 
     #[test]
     fn particles_lengthen_a_name_but_not_a_sentence() {
@@ -568,9 +594,11 @@ mod tests {
     }
 
     #[test]
-    fn honorifics_pronouns_and_suffixes_come_off() {
+    fn honorifics_pronouns_and_degrees_come_off_and_generations_stay() {
         assert_eq!(judge("Dr. Aroha Ngata").name, "Aroha Ngata");
         assert_eq!(judge("Tiago Mendes (he/him)").name, "Tiago Mendes");
-        assert_eq!(judge("Martin Luther King Jr.").name, "Martin Luther King");
+        assert_eq!(judge("Aroha Ngata, PhD").name, "Aroha Ngata");
+        // A father and a son are two people: the suffix is part of the name (identity rule 1).
+        assert_eq!(judge("Martin Luther King Jr.").name, "Martin Luther King Jr.");
     }
 }
