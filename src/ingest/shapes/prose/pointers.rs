@@ -63,6 +63,10 @@ pub fn pointers_in_bodies(blocks: &[Block], home: &ConferenceName, kept: &[Candi
 /// edition (never the file's own).
 fn pointers_in(sentence: &str, home: &ConferenceName) -> Vec<(usize, String, ConferenceName)> {
     let mut found = Vec::new();
+    // (Finding conferences is the costly part: a pointer has ` at ` and a colon, dash or bracket.)
+    if !sentence.contains(" at ") || !sentence.contains([':', '—', '–', '(', '-']) {
+        return found;
+    }
     for c in conferences_in(sentence) {
         let Some(before) = sentence[..c.start].strip_suffix(" at ") else { continue };
         if !POINTS_TO_A_TALK.is_match(&sentence[c.end..]) || c.name.series == home.series {
