@@ -55,7 +55,8 @@ fn year_key(corpus: &Corpus, edition: &str) -> u16 {
 }
 
 /// People who presented at `min_editions` or more editions, most editions first, then by name.
-/// An edition whose year the notes never give (`north-bay-python-year-unknown`) counts as one.
+/// An edition whose year the notes never give (`north-bay-python-year-unknown`) counts as one,
+/// unless the person is known at an edition of the same series (it may be that one).
 #[must_use]
 pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut by_person: BTreeMap<&str, Vec<&crate::corpus::CorpusSession>> = BTreeMap::new();
@@ -67,12 +68,20 @@ pub fn speakers(corpus: &Corpus, min_editions: usize) -> Vec<RepeatSpeaker> {
     let mut rows = Vec::new();
     for person in &corpus.people.people {
         let Some(sessions) = by_person.get(&*person.id) else { continue };
-        let editions: Vec<(u16, EditionId)> = sessions
+        let mut editions: Vec<(u16, EditionId)> = sessions
             .iter()
             .map(|s| (year_key(corpus, &s.session.conference), s.session.conference.clone()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        // An edition of unknown year may be one the person is known at in that series: no second
+        // appearance then.
+        let known_series: BTreeSet<String> = editions
+            .iter()
+            .filter(|(y, _)| *y != YEAR_UNKNOWN_LAST)
+            .map(|(_, e)| crate::ids::series_of_edition(e).to_owned())
+            .collect();
+        editions.retain(|(y, e)| *y != YEAR_UNKNOWN_LAST || !known_series.contains(crate::ids::series_of_edition(e)));
         if editions.len() < min_editions {
             continue;
         }

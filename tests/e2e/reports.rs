@@ -337,3 +337,23 @@ fn untagged_sessions_are_listed_with_words_not_ids() {
     let out = confgraph().args(["report", "speakers", "--untagged"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "--untagged is for the topics report");
 }
+
+#[test]
+fn an_edition_of_unknown_year_is_no_second_appearance_beside_a_known_one_of_its_series() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nbpy.md"), "# North Bay Python 2019\n\n## Protocols and You (Josh Cannon)\n")
+        .unwrap();
+    std::fs::write(
+        dir.path().join("pyc.md"),
+        "# PyCascades 2024\n\n## Types, In My Python?! (Piper Thunstrom)\n\nJosh Cannon at Northbay Python: youtube link CSpzTxS8B0\n",
+    )
+    .unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let report = json_of(&["report", "speakers", "--format", "json", dir_arg]);
+    assert_eq!(report, serde_json::json!([]), "Josh Cannon may have given one North Bay Python talk");
+    let rows = json_of(&["query", "--named", "repeat-speakers", "--format", "json", dir_arg]);
+    assert_eq!(rows["results"]["bindings"], serde_json::json!([]), "{rows}");
+    let editions = json_of(&["report", "editions", "--format", "json", dir_arg]);
+    let ids: Vec<&str> = editions.as_array().unwrap().iter().map(|r| r["edition"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"north-bay-python-year-unknown") && ids.contains(&"north-bay-python-2019"), "{ids:?}");
+}
