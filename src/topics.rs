@@ -247,7 +247,7 @@ impl TopicScheme {
             // Labels are looked for in the text with URLs blanked, and again with its identifiers
             // split (`Alpine.js` and `iOS` are labels; `test_crash_course_with_pytest` holds one).
             let unlinked = context::without_urls(raw);
-            let split = plain_text(raw);
+            let split = context::identifiers_split(&unlinked);
             let first_half = unlinked.len();
             let joined = if *split == *unlinked { unlinked.into_owned() } else { format!("{unlinked}\n{split}") };
             for (start, label) in self.labels_at(&joined) {

@@ -29,6 +29,9 @@ pub struct Form<'m> {
     pub series: BTreeSet<String>,
     /// Whether any mention is as a speaker.
     pub speaker: bool,
+    /// The folded one-word aliases its mentions carry: quoted nicknames (`Andrew "Pandy" Knight`
+    /// carries `pandy`).
+    pub nicknames: BTreeSet<String>,
 }
 
 impl Form<'_> {
@@ -77,6 +80,7 @@ impl<'m> Form<'m> {
         self.mentions.push(m);
         self.speaker |= m.as_speaker;
         self.files.insert(m.source.file.clone());
+        self.nicknames.extend(m.person.aliases.iter().map(|a| name_key(a)).filter(|k| !k.contains(' ')));
         self.series.insert(series_of(&m.conference));
         for h in &m.person.handles {
             self.tokens.extend(tokens_of(h, true));
@@ -104,6 +108,8 @@ pub struct FormIndex<'m> {
     pub by_surname: BTreeMap<String, Vec<usize>>,
     /// Full names by given name (first word).
     pub by_given: BTreeMap<String, Vec<usize>>,
+    /// Nickname → the forms that carry it.
+    pub nickname_carriers: BTreeMap<String, Vec<usize>>,
 }
 
 impl<'m> FormIndex<'m> {
@@ -124,7 +130,13 @@ impl<'m> FormIndex<'m> {
             by_surname.entry(w[w.len() - 1].clone()).or_default().push(i);
             by_given.entry(w[0].clone()).or_default().push(i);
         }
-        Self { forms, index, words, full, by_surname, by_given }
+        let mut nickname_carriers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            for nick in &f.nicknames {
+                nickname_carriers.entry(nick.clone()).or_default().push(i);
+            }
+        }
+        Self { forms, index, words, full, by_surname, by_given, nickname_carriers }
     }
 
     /// The form a name is written in, if the notes have it.

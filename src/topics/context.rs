@@ -37,11 +37,20 @@ pub fn without_urls(text: &str) -> Cow<'_, str> {
 /// ```
 #[must_use]
 pub fn plain_text(text: &str) -> Cow<'_, str> {
-    let unlinked = without_urls(text);
-    if !unlinked.bytes().any(|b| b == b'_' || b == b'.' || b.is_ascii_uppercase()) {
-        return unlinked;
+    match without_urls(text) {
+        Cow::Borrowed(unlinked) => identifiers_split(unlinked),
+        Cow::Owned(unlinked) => Cow::Owned(identifiers_split(&unlinked).into_owned()),
     }
-    Cow::Owned(split_identifiers(&unlinked))
+}
+
+/// [`plain_text`] of a text whose URLs are blanked already: its identifiers split into words.
+#[must_use]
+pub fn identifiers_split(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b == b'_' || b == b'.' || b.is_ascii_uppercase()) {
+        Cow::Owned(split_identifiers(text))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// `snake_case`, `dotted.name` and `lowerCamel` words, each split into words.

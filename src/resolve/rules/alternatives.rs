@@ -1,7 +1,5 @@
 //! Alternatives one speaker line gives (`Lady Red / Christopher Beacham`) are one person.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::resolve::evidence::Evidence;
 use crate::resolve::merger::Merger;
 use crate::resolve::{Overrides, name_key};
@@ -10,17 +8,10 @@ use crate::resolve::{Overrides, name_key};
 /// that several names carry (`Andrew "Pandy" Knight`, `Peter "Pandy" Knight`) joins none of them.
 pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
     let forms = m.forms;
-    let mut carriers: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for (i, f) in forms.forms.iter().enumerate() {
-        for alias in f.mentions.iter().flat_map(|x| &x.person.aliases) {
-            carriers.entry(name_key(alias)).or_default().insert(i);
-        }
-    }
     for (i, f) in forms.forms.iter().enumerate() {
         for mention in &f.mentions {
             for alias in &mention.person.aliases {
-                let key = name_key(alias);
-                if !key.contains(' ') && carriers.get(&key).is_some_and(|c| c.len() > 1) {
+                if forms.nickname_carriers.get(&name_key(alias)).is_some_and(|c| c.len() > 1) {
                     continue;
                 }
                 if let Some(j) = forms.find(alias) {

@@ -104,7 +104,6 @@ fn join_fuller(m: &mut Merger<'_, '_>, i: usize, others: &[usize]) {
         }
     }
     let fi = &forms.forms[i];
-    let backed: Vec<usize> = fits.iter().copied().filter(|&j| fi.corroboration(&forms.forms[j]).is_some()).collect();
     let roots: BTreeSet<usize> = fits.iter().map(|&j| m.root(j)).collect();
     if roots.len() > 1 {
         for &j in &fits {
@@ -112,15 +111,17 @@ fn join_fuller(m: &mut Merger<'_, '_>, i: usize, others: &[usize]) {
         }
         return;
     }
-    let Some(&j) = backed.first() else {
-        for &j in &fits {
-            m.keep_apart(i, j, Apart::MiddleNameAlone);
+    // All the fits are one person: the first that something backs joins the name to them.
+    match fits.iter().find_map(|&j| fi.corroboration(&forms.forms[j]).map(|by| (j, by))) {
+        Some((j, by)) => {
+            let (shorter, longer) = (fi.shown().to_owned(), forms.forms[j].shown().to_owned());
+            m.merge(i, j, Evidence::MiddleName { shorter, longer, by });
         }
-        return;
-    };
-    if let Some(by) = fi.corroboration(&forms.forms[j]) {
-        let (shorter, longer) = (fi.shown().to_owned(), forms.forms[j].shown().to_owned());
-        m.merge(i, j, Evidence::MiddleName { shorter, longer, by });
+        None => {
+            for &j in &fits {
+                m.keep_apart(i, j, Apart::MiddleNameAlone);
+            }
+        }
     }
 }
 

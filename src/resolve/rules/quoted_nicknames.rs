@@ -40,7 +40,7 @@ fn fits_another(m: &mut Merger<'_, '_>, i: usize, j: usize, nick: &str, surname:
     let own = m.root(i);
     others.into_iter().any(|k| {
         let given = forms.words[k][0].as_str();
-        let carries = forms.forms[k].mentions.iter().any(|x| x.person.aliases.iter().any(|a| name_key(a) == nick));
+        let carries = forms.forms[k].nicknames.contains(nick);
         let fits = given == nick || nicknames::same_given_name(nick, given).is_some() || carries;
         fits && m.root(k) != own
     })

@@ -45,9 +45,7 @@ pub fn apply(m: &mut Merger<'_, '_>, _: &Overrides) {
 fn means_another(forms: &FormIndex<'_>, members: &[usize], (ga, gb): (&str, &str), formal: &str) -> bool {
     members.iter().any(|&k| {
         let gk = forms.words[k][0].as_str();
-        let nickname = |g: &str| {
-            forms.forms[k].mentions.iter().any(|m| m.person.aliases.iter().any(|a| crate::resolve::name_key(a) == g))
-        };
+        let nickname = |g: &str| forms.forms[k].nicknames.contains(g);
         gk != ga
             && gk != gb
             && [ga, gb]
