@@ -77,7 +77,7 @@ fn main() {
     let started = Instant::now();
     let mut out = BufWriter::with_capacity(1 << 16, std::fs::File::create(&path).expect("output file"));
     match writer.as_str() {
-        "ours" => confgraph::rdf::write_triples_with(&triples, &prefixes, syntax, &mut out).expect("writes"),
+        "ours" => confgraph::rdf::write_triples_with(&triples, &prefixes, &base, syntax, &mut out).expect("writes"),
         _ => oxigraph_write(&triples, &prefixes, syntax, &mut out),
     }
     out.flush().expect("writes");

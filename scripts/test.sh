@@ -25,8 +25,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python packages of the interop checkers (rdflib, pySHACL, networkx, igraph, scipy, Pillow), pinned.
-if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL" >/dev/null 2>&1; then
+# Python packages of the interop checkers (rdflib, pySHACL, networkx, igraph, scipy, Pillow, PyLD),
+# pinned.
+if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL, pyld" >/dev/null 2>&1; then
   echo "scripts/test.sh: installing tests/interop/requirements.txt" >&2
   python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
 fi

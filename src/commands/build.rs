@@ -153,7 +153,7 @@ impl BuildWriter<'_> {
             // whichever is free first.
             for group in groups {
                 let (triples, prefixes) = (&triples, &prefixes);
-                scope.spawn(move |_| self.done(group.job, write_rdf(triples, prefixes, group)));
+                scope.spawn(move |_| self.done(group.job, write_rdf(triples, prefixes, self.base, group)));
             }
         });
         triples.len()
@@ -232,9 +232,14 @@ fn first_failure(mut failures: Vec<(Job, Error)>, staged: &Path, out: &Path) -> 
 }
 
 /// Writes a group of RDF files sharing their bytes: the first, then a copy for each other.
-fn write_rdf(triples: &rdf::TripleTable, prefixes: &[(String, String)], group: &RdfFiles) -> Result<(), Error> {
+fn write_rdf(
+    triples: &rdf::TripleTable,
+    prefixes: &[(String, String)],
+    base: &Base,
+    group: &RdfFiles,
+) -> Result<(), Error> {
     let (first, copies) = group.paths.split_first().expect("a group has a file");
-    output::write_atomic_with(first, |w| rdf::write_triples_with(triples, prefixes, group.syntax, w))?;
+    output::write_atomic_with(first, |w| rdf::write_triples_with(triples, prefixes, base, group.syntax, w))?;
     for copy in copies {
         output::copy_atomic(first, copy)?;
     }

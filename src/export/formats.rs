@@ -136,7 +136,7 @@ pub const FORMATS: &[Format] = &[
     },
     Format {
         name: "jsonld",
-        what: "JSON-LD with a prefix `@context`",
+        what: "JSON-LD compacted with the published context `ontology/context.jsonld`: `@type` as `Person`, `Session`, `Conference`…, keys as terms, ids relative to the base, native numbers and booleans",
         path: "graph.jsonld",
         views: Views::Whole,
         writer: Writer::Rdf(RdfSyntax::JsonLd),

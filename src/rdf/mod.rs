@@ -274,7 +274,7 @@ pub fn prefixes_for(triples: &TripleTable, base: &Base) -> Vec<(String, String)>
 /// # Errors
 /// When writing fails.
 pub fn write_triples(triples: &TripleTable, base: &Base, syntax: RdfSyntax, writer: impl Write) -> io::Result<()> {
-    write_triples_with(triples, &prefixes_for(triples, base), syntax, writer)
+    write_triples_with(triples, &prefixes_for(triples, base), base, syntax, writer)
 }
 
 /// As [`write_triples`], with prefixes computed once by [`prefixes_for`] (when writing one graph
@@ -285,6 +285,7 @@ pub fn write_triples(triples: &TripleTable, base: &Base, syntax: RdfSyntax, writ
 pub fn write_triples_with(
     triples: &TripleTable,
     prefixes: &[(String, String)],
+    base: &Base,
     syntax: RdfSyntax,
     writer: impl Write,
 ) -> io::Result<()> {
@@ -292,7 +293,7 @@ pub fn write_triples_with(
     match syntax.same_bytes_as() {
         RdfSyntax::NTriples => turtle::write_ntriples(triples, &mut writer)?,
         RdfSyntax::Turtle => turtle::write_turtle(triples, prefixes, &mut writer)?,
-        RdfSyntax::JsonLd => jsonld::write_jsonld(triples, prefixes, &mut writer)?,
+        RdfSyntax::JsonLd => jsonld::write_jsonld(triples, base.as_str(), &mut writer)?,
         RdfSyntax::RdfXml => rdfxml::write_rdfxml(triples, prefixes, &mut writer)?,
         RdfSyntax::NQuads | RdfSyntax::TriG => unreachable!("written as the syntax whose bytes they share"),
     }

@@ -57,6 +57,26 @@ const RDF_FORMATS: [(&str, &str); 6] = [
     ("jsonld", "jsonld"),
 ];
 
+/// The JSON-LD export, compacted with the published context, read by rdflib and `PyLD`: the same
+/// triples as N-Triples, frames on `Person`, `Session` and `Conference` finding every node of the
+/// type, keys and types as terms, native numbers and booleans (`jsonld_check.py`).
+#[test]
+fn jsonld_reads_back_in_rdflib_and_pyld_and_frames_find_every_node() {
+    if !python_with("rdflib, pyld") {
+        return;
+    }
+    let (dir, _) = bundled_exports();
+    let out = Process::new("python3")
+        .arg(interop("jsonld_check.py"))
+        .arg(dir.join("graph.jsonld"))
+        .arg(dir.join("graph.nt"))
+        .arg(root().join("ontology/context.jsonld"))
+        .output()
+        .unwrap();
+    let figures = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{figures}\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// How many triples rdflib reads from `file` in `format` (`rdf_count.py` knows confgraph's names).
 fn rdflib_count(format: &str, file: &Path) -> usize {
     let out = Process::new("python3").arg(interop("rdf_count.py")).arg(format).arg(file).output().unwrap();
