@@ -177,17 +177,21 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
 /// `### Hyejin Cho — Designing Forms for People in a Hurry` or `### Lightning: Running a Hackathon
 /// With No Budget (Priya Sundaram)` under a talk's heading: a sub-heading that opens with another
 /// speaker's name, or says its kind, over a title of three words or more, is a talk of its own.
+/// So is one that names two or more other people in full after its title (`### Crowd-Sourced
+/// Etymology — Dagny Solberg & Mehmet Yıldırım`): a part of a talk is one speaker's.
 /// (A panel's sub-headings that open with a name are its panellists'; `### Live demo (Hyejin)`, `### Quote — Janet
 /// Hughes`, `### Case study: Estonia (Ott Velsberg)` are parts of the talk.)
 fn own_talk_below(outer: &Candidate, c: &Candidate) -> bool {
     let first = |name: &str| name.split_whitespace().next().unwrap_or_default().to_lowercase();
     let named_first = c.form.contains("Speaker — Title") || c.form.contains("Speaker: Title");
+    let joint = c.speakers.len() >= 2 && c.speakers.iter().all(|s| s.name.split_whitespace().count() >= 2);
     let kind_said = c.kind.is_some_and(|k| k != SessionKind::Panel);
+    let words = c.title.split_whitespace().count();
     c.heading_level > outer.heading_level
         && outer.heading_level.is_some()
         && c.evidence > Evidence::Place
-        && (named_first && outer.kind != Some(SessionKind::Panel) || kind_said)
-        && c.title.split_whitespace().count() >= 3
+        && ((named_first || joint) && outer.kind != Some(SessionKind::Panel) || kind_said)
+        && (words >= 3 || joint && words >= 2)
         && !c.speakers.is_empty()
         && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| first(&o.name) == first(&s.name)))
 }

@@ -45,7 +45,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:my \s+)? (?:links|resources|misc.*|key \s+ takeaways|takeaways|follow[-\s]?ups?|to[-\s]?do|todo
             |action \s+ items|next \s+ steps|references|further \s+ reading|reading \s+ list|people \s+ i \s+ met
-            |(?:people|things|stuff|items)? \s* to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check|read|watch|try|do|buy|price|book)
+            |(?:people|things|stuff|items|papers|talks|videos|books|links|tools)? \s* (?:(?:i|we) \s+ (?:want|need|have|plan|mean|ought) \s+)?
+              to \s+ (?:follow \s+ up (?:\s+ (?:with|on))?|meet|check (?:\s+ out)?|read|re-?watch|watch|try|do|buy|price|book|look \s+ (?:at|into)|learn)
             |people
             |thoughts|reflections|random \s+ (?:notes|thoughts)|other \s+ notes|tl;?dr|attendees|travel|logistics
             |who \s+ (?:went|attended|came)|our \s+ team|the \s+ team|team
@@ -56,7 +57,9 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
             |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen
             |short \s* list|candidates|hiring|recruiting|leads|contacts
-            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?|food|swag|merch)[\s.!:]*$",
+            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?|food|swag|merch)
+            # (`Takeaways so far`, `Things to read later`: the same, with when.)
+            (?:\s+ (?:so \s+ far|for \s+ later|later|afterwards|after \s+ the \s+ (?:conference|event|trip)))?[\s.!:]*$",
     )
     .expect("valid regex")
 });

@@ -19,6 +19,8 @@ use crate::model::{NameRef, SessionKind};
 ///
 /// let r = &ModeratedPanel.read(&Head::plain("Career Paths for RSEs, moderated by Hone Kereama with Claire Dubois-Martin, Ibrahim Al-Farsi and Shreya Banerjee"), Slot::Guessed)[0];
 /// assert_eq!((r.title.as_str(), r.speakers.len()), ("Career Paths for RSEs", 4));
+/// let r = &ModeratedPanel.read(&Head::plain("Panel: Open Data on the Railways (chair: Wiebke van Leeuwen; Yaw Owusu, Dmitri Sokolov)"), Slot::Guessed)[0];
+/// assert_eq!((r.title.as_str(), r.speakers.len()), ("Open Data on the Railways", 3));
 /// ```
 pub struct ModeratedPanel;
 
@@ -34,6 +36,9 @@ impl Form for ModeratedPanel {
             "Moderated by ",
             "moderator: ",
             "Moderator: ",
+            "chair: ",
+            "Chair: ",
+            "host: ",
             "hosted by ",
             "chaired by ",
             "Chaired by ",

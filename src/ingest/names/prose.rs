@@ -457,7 +457,7 @@ fn name_run_at(window: &std::collections::VecDeque<(usize, &str)>) -> Option<(us
     // ordinary word is not the start of the name after it.
     // (`Organiser Nino Kapanadze kicked things off`: nor is a role word.)
     if j < 2
-        || j >= 3 && {
+        || j >= 3 && !is_initial(window[0].1) && {
             let opener = super::lexicon::facts(window[0].1);
             opener.common || opener.never
         }
@@ -467,7 +467,12 @@ fn name_run_at(window: &std::collections::VecDeque<(usize, &str)>) -> Option<(us
     let joined: Vec<&str> = window
         .iter()
         .take(j)
-        .map(|(_, w)| strip_possessive(w.trim_end_matches([',', '.', ';', ':'])).trim_start_matches(['"', '“', '(']))
+        .map(|(_, w)| {
+            // (`K. S. Bhattacharya's talk`: an initial keeps its period.)
+            let w = w.trim_end_matches([',', ';', ':']);
+            let w = if is_initial(w) { w } else { w.trim_end_matches('.') };
+            strip_possessive(w).trim_start_matches(['"', '“', '('])
+        })
         .collect();
     person_name(&joined.join(" "), false).map(|name| (j, name))
 }
@@ -562,6 +567,17 @@ mod tests {
                 .map(|m| m.person.name)
                 .collect();
         assert_eq!(found, vec!["Josh Cannon".to_owned()]);
+    }
+
+    #[test]
+    fn full_name_runs_keep_every_initial() {
+        let runs: Vec<_> = full_name_runs(
+            "Afternoon: K. S. Bhattacharya's talk \"Temperature Control\". Then J. R. R. Tolkien spoke.",
+        )
+        .into_iter()
+        .map(|r| r.1)
+        .collect();
+        assert_eq!(runs, vec!["K. S. Bhattacharya".to_owned(), "J. R. R. Tolkien".to_owned()]);
     }
 
     #[test]

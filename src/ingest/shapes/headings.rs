@@ -78,8 +78,13 @@ impl Shape for HeadingSessions {
         // (Where three headings or more name who spoke, one that names no one and reads as the
         // note-taker's remark, `## Venue — great`, is their own thought.)
         let named = read_all.iter().filter(|r| !r.head.speakers.is_empty() || !r.body.speakers.is_empty()).count();
+        // (Where a heading writes a full name before a colon, `## Hoàng Minh Tuấn: …`, a given name
+        // alone before one is a speaker too: `## Tunde: Machine-Readable Pronunciations`.)
+        let colon_names = read_all
+            .iter()
+            .any(|r| r.head.key.contains("Speaker: Title") && r.head.speakers.iter().any(|s| s.name.contains(' ')));
         let mut out: Vec<Candidate> =
-            read_all.into_iter().filter_map(|r| candidate(notes, r, level, named >= 3)).collect();
+            read_all.into_iter().filter_map(|r| candidate(notes, r, level, named >= 3, colon_names)).collect();
         out.sort_by_key(|c| c.anchor);
         out
     }
@@ -221,8 +226,22 @@ fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> 
     None
 }
 
-fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: bool) -> Option<Candidate> {
+fn candidate(
+    notes: &Notes<'_>,
+    r: Read<'_>,
+    level: Option<u8>,
+    named_talks: bool,
+    colon_names: bool,
+) -> Option<Candidate> {
     let Read { section, mut head, fits, body, time } = r;
+    if colon_names
+        && head.speakers.is_empty()
+        && body.speakers.is_empty()
+        && let Some((name, title)) = given_name_colon(&head.title)
+    {
+        head.speakers = vec![NameRef::named(name.to_owned())];
+        head.title = title.to_owned();
+    }
     let block = &notes.blocks[section.heading];
     // `## Track A (Room Bijloke)` over `**Title**` / `Speaker: …` paragraphs: a part of the day.
     if bold_talks_below(notes, section) >= 2 {
@@ -297,6 +316,16 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: boo
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// `Tunde: Machine-Readable Pronunciations`: a known given name (not also a word), a colon, and
+/// a capitalised title of two words or more.
+fn given_name_colon(title: &str) -> Option<(&str, &str)> {
+    let (who, rest) = title.split_once(": ")?;
+    let rest = rest.trim();
+    let f = crate::ingest::names::lexicon::facts(who);
+    let named = !who.contains(' ') && crate::ingest::names::is_name_token(who) && f.given && !f.common && !f.never;
+    (named && rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() >= 2).then_some((who, rest))
 }
 
 /// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of
@@ -376,7 +405,15 @@ fn settle(
     }
     if let Some(t) = body.title.as_ref().or(body.quoted.as_ref().filter(|_| head.key == "Speaker Keynote")) {
         let only_a_kind = own_kind.is_some() || kind_word(&s.title).is_some();
-        if s.title.is_empty() || is_placeholder_title(&s.title) || head.key == "Speaker Keynote" || only_a_kind {
+        // (`## Interoperability panel` over `Title: Can Anyone Actually Exchange Records?`: a
+        // heading that names no one is the note-taker's label for the session the label titles.)
+        let unnamed = head.speakers.is_empty() && body.stated;
+        if s.title.is_empty()
+            || is_placeholder_title(&s.title)
+            || head.key == "Speaker Keynote"
+            || only_a_kind
+            || unnamed
+        {
             s.title.clone_from(t);
         }
     }

@@ -21,7 +21,7 @@ use super::super::document::{Block, BlockKind};
 use super::super::forms::{
     Head, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, quoted_span, readings, title_only,
 };
-use super::super::kind::container_kind;
+use super::super::kind::{classify, container_kind};
 use super::super::names::handles::parse_handle;
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::prose::full_name_runs;
@@ -139,12 +139,15 @@ fn opens_a_talk(lead: &Block) -> bool {
 /// Task markers of Logseq and Org outlines and Markdown checklists, in front of an item.
 const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING ", "[x] ", "[X] ", "[ ] "];
 
-/// A "title" that opens with a pronoun is a remark (`we should compare…`, `she's on the Slack`).
+/// A "title" that opens with a pronoun is a remark (`we should compare…`, `she's on the Slack`), and
+/// so is one of thanks (`thanks to the museum, code of conduct, the usual`).
 fn opens_a_remark(title: &str) -> bool {
     let first = title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or_default();
     matches!(
         first,
-        "we" | "she"
+        "we" | "thanks"
+            | "thank"
+            | "she"
             | "he"
             | "they"
             | "i"
@@ -376,6 +379,14 @@ fn is_a_note(r: &Reading, evidence: Evidence, labelled: bool, cx: &ItemContext) 
         || cx.own_section && evidence < Evidence::Stated && !is_title_case(&r.title)
 }
 
+/// `Closing remarks + raffle`, `Welcome`: a short line naming a ceremony (`Closing remarks,
+/// Hendrik again. …` is a remark).
+fn is_lone_ceremony(title: &str) -> bool {
+    title.split_whitespace().count() <= 6
+        && !title.contains([',', '.', ';', '!', '?'])
+        && classify(title, None, None) == SessionKind::Ceremony
+}
+
 /// Verbs that make a lower-case line a clause someone said, not a title.
 const CLAUSE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "should", "must", "can", "helps", "help", "needs", "need", "kept", "keeps", "makes",
@@ -402,7 +413,8 @@ fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec
     let lead = items.first().and_then(|&i| i.checked_sub(1)).map(|p| &notes.blocks[p]);
     let own_section = section.is_some_and(|s| is_own_section(&notes.blocks[notes.sections[s].heading].text))
         || lead.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
-    let read = GroupRead { notes, group: &group, talks_here, own_section, context_kind };
+    let talk_beside = (0..items.len()).any(|k| !group.read(k).speakers.is_empty());
+    let read = GroupRead { notes, group: &group, talks_here, talk_beside, own_section, context_kind };
     let mut out = Vec::new();
     // The last block outside any list before the item, found walking forward once (items come
     // in order): `Follow-ups:` over a later list of the same section makes it the note-taker's.
@@ -427,6 +439,8 @@ struct GroupRead<'g, 'n> {
     group: &'g Group<'g>,
     /// The group repeats a talk pattern, or a heading or slot above says it holds talks.
     talks_here: bool,
+    /// An item of the group reads as a talk with its speakers.
+    talk_beside: bool,
     /// Under the note-taker's own section.
     own_section: bool,
     /// The kind a heading or slot above gives.
@@ -499,7 +513,10 @@ impl GroupRead<'_, '_> {
         let kind = r.kind.or(facts.kind).or(self.context_kind);
         let cx =
             ItemContext { talks_here: self.talks_here, own_section, under_a_talk: lead_here.is_some_and(opens_a_talk) };
-        if is_a_note(&r, found.evidence, r.kind.is_some() || facts.title.is_some(), &cx) {
+        // `- Closing remarks + raffle` after `- **Closing keynote: …** — Guadalupe Ibarra`: a
+        // ceremony in a list of talks needs no speaker.
+        let ceremony = self.talk_beside && is_lone_ceremony(&r.title);
+        if is_a_note(&r, found.evidence, r.kind.is_some() || facts.title.is_some() || ceremony, &cx) {
             return None;
         }
         found.body.retain(|j| !facts.consumed.contains(j));

@@ -176,6 +176,15 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
             && (r.score >= 3 || r.score >= 0 && is_title_case(&r.title))
             && r.speakers.iter().any(|s| s.name.contains(' ') || s.name.starts_with('@'))
     })?;
+    // `The conference closed with a panel with A, B and C, "Title", moderated by D`: people named
+    // before a quoted title whom the line form does not credit are the talk's too; such a
+    // sentence is prose, and the prose shape reads it.
+    if let Some(open) = sentence.find(['"', '“']) {
+        let before = crate::ingest::names::prose::full_name_runs(&sentence[..open]);
+        if before.iter().any(|(_, n)| !r.speakers.iter().any(|s| s.name == *n)) {
+            return None;
+        }
+    }
     let mut r = r;
     if let Some(inner) = quoted_after_words(&r.title) {
         // `I'm in room B for "Measuring DevRel" — Sebastián Rojas`: the quoted title.

@@ -257,8 +257,8 @@ impl Scan {
                 .or_else(|| bare_track_letter(rest))
         };
         match tag {
-            Some((tag, title)) => (room.or(Some(tag)), Some((time, title))),
-            None => (room, Some((time, rest))),
+            Some((tag, title)) => (room.or(Some(tag)), Some((time, without_mark(title)))),
+            None => (room, Some((time, without_mark(rest)))),
         }
     }
 
@@ -314,7 +314,8 @@ impl Scan {
         // `10:45  Apache Iceberg at a Bank: What Broke First, and` / `What Broke Worse -- A`.
         let (end, after) = match untimed(k + 1) {
             Some(&(_, e2, _)) if runs_on(rest) && container_kind(rest).is_none() => (e2, k + 2),
-            _ => (end, k + 1),
+            // (`rest` may end before the line does: a mark at its end is taken off.)
+            _ => (end.min(rest_start + rest.len()), k + 1),
         };
         let next = (after..after + 3).map_while(untimed).map(|&(s2, e2, l2)| (block.text[s2..e2].to_owned(), l2));
         let mut entry = Entry::new(bi, start, line, Some(time), Head::of(block, rest_start, end)).room(room);
@@ -471,6 +472,14 @@ fn runs_on(line: &str) -> bool {
         )
 }
 
+/// `Title (Speaker)   ?`, `Title - Speaker   *`: the line without the note-taker's mark set off at
+/// its end by a wide gap (a title's own `?` stands right after its last word).
+fn without_mark(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let body = trimmed.trim_end_matches(['*', '?', '!', '+', '✓', '✔', '★', '☆']);
+    if body.len() < trimmed.len() && body.ends_with("  ") && !body.trim().is_empty() { body.trim_end() } else { text }
+}
+
 /// `[A] Title`, `(Room 2) Title`: a short bracketed room or track tag opening a line, and the rest.
 fn room_tag(text: &str) -> Option<(String, &str)> {
     let t = text.trim_start();
@@ -499,12 +508,21 @@ fn named_room(text: &str) -> Option<(String, &str)> {
 
 /// `10h45  B012       Pangenome graphs …`, `11h45  Amphi Weil Single-cell atlases …`: a room
 /// standing in its own column between the time and the title: a room code set off by a wide gap
-/// (three spaces or more),
+/// (three spaces or more), a room word and its short code set off by two (`11:15  Room 2  Title`),
 /// or a room the file names elsewhere in brackets (`[Amphi Weil]`, `(B012)`).
 fn room_column<'t>(text: &'t str, rooms: &[String]) -> Option<(String, &'t str)> {
     let t = text.trim_start();
     if let Some(gap) = t.find("   ")
         && ROOM_CODE.is_match(&t[..gap])
+        && !t[gap..].trim().is_empty()
+    {
+        return Some((t[..gap].to_owned(), t[gap..].trim_start()));
+    }
+    if let Some(gap) = t.find("  ")
+        && let [word, code] = t[..gap].split_whitespace().collect::<Vec<_>>()[..]
+        && ROOM_WORDS.contains(&word.to_lowercase().as_str())
+        && code.chars().count() <= 3
+        && code.chars().all(char::is_alphanumeric)
         && !t[gap..].trim().is_empty()
     {
         return Some((t[..gap].to_owned(), t[gap..].trim_start()));
@@ -601,6 +619,22 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[1], ("Toil Budgets in Practice".into(), vec!["Felipe Araújo".into()], Some("room B".into())));
         assert_eq!(got[2].0, "Stage Fright: Speaking Without Notes");
+    }
+
+    #[test]
+    fn a_room_column_and_an_end_mark_are_no_part_of_the_talk() {
+        let got = read(
+            "RAILDAYS 2017\n\nSaturday 14 October\n\n\
+             11:15  Room 2  Timetable Compression Explained (Nasser Al-Harbi)   ?\n\
+             1:45pm Ravindra P. Kulkarni: Predictive Maintenance on Points Machines   ?\n\
+             2:30pm Is It Safe?  Ana Ortiz\n",
+        );
+        assert_eq!(
+            got[0],
+            ("Timetable Compression Explained".into(), vec!["Nasser Al-Harbi".into()], Some("Room 2".into()))
+        );
+        assert_eq!(got[1].0, "Predictive Maintenance on Points Machines");
+        assert_eq!(super::without_mark("Is It Safe?"), "Is It Safe?");
     }
 
     #[test]

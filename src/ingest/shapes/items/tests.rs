@@ -133,3 +133,17 @@ fn a_programme_committees_rejected_and_waitlisted_talks_were_not_given() {
     let titles: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(titles, ["Gamifying Homework", "Automatic Essay Scoring"]);
 }
+
+#[test]
+fn a_ceremony_among_talks_needs_no_speaker() {
+    let notes = "# Saltmarsh Data Days 2023\n\n## Friday\n\n\
+                 - **Closing keynote: The Estuary as Commons** — Guadalupe Ibarra\n  - best talk\n\
+                 - Closing remarks + raffle\n  - didn't win the waders :(\n";
+    let got = read(notes);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], ("Closing remarks + raffle".into(), vec![]));
+    // A remark that opens like a ceremony is still a remark.
+    let remark = "# Saltmarsh Data Days 2023\n\n## Friday\n\n\
+                  - **The Estuary as Commons** — Guadalupe Ibarra\n- Closing remarks, Hendrik again. Next year: Grenoble\n";
+    assert_eq!(read(remark).len(), 1);
+}

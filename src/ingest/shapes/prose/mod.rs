@@ -16,7 +16,8 @@ mod titles;
 mod untitled;
 
 use people::{
-    Known, Reference, name_runs, names_after, names_in, nearest, partners, references, resolve, speakers_after,
+    Known, Reference, moderator_after, name_runs, names_after, names_in, nearest, partners, references, resolve,
+    speakers_after,
 };
 pub use pointers::pointers_in_bodies;
 pub use repeats::repeats_in_bodies;
@@ -345,7 +346,12 @@ fn titled(
     let pair = talk_spans.len() >= 2 && before_first.len() == talk_spans.len();
     let mut out = Vec::new();
     for (k, span) in talk_spans.iter().enumerate() {
-        let speakers: Vec<NameRef> = if let Some(names) = speakers_after(&here.text[span.end..]) {
+        let moderator = moderator_after(&here.text[span.end..]);
+        let speakers: Vec<NameRef> = if let Some(moderator) = moderator {
+            // `a panel with A, B and C, "Title", moderated by D`: the panel's people, then D.
+            let before = names_in(refs, s, s + span.start).into_iter().map(|(_, n)| NameRef::named(n));
+            before.chain(std::iter::once(moderator)).collect()
+        } else if let Some(names) = speakers_after(&here.text[span.end..]) {
             names
         } else if pair {
             vec![NameRef::named(before_first[k].1.clone())]
@@ -561,6 +567,22 @@ mod tests {
         assert_eq!(short_for("PyCon US", "PyCascades"), None);
         assert_eq!(short_for("Footnote Data Camp", "Footnote Data Camp"), None);
         assert_eq!(short_for("Data", "Footnote Data Camp"), None);
+    }
+
+    #[test]
+    fn a_moderator_named_after_the_title_joins_the_panel() {
+        let people = |p: &str| told(p).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+        assert_eq!(
+            people(
+                "The conference closed with a panel with Obiageli Nwankwo, Santiago Herrera and Hye-jin Seo, \
+                 “Who Pays for Pollination Data?”, moderated by Eleni Markou. Nobody pays."
+            ),
+            [["Eleni Markou", "Obiageli Nwankwo", "Santiago Herrera", "Hye-jin Seo"]]
+        );
+        assert_eq!(
+            people("Ana Ortiz and Ben Lindqvist debated “Hives or Boxes?”, moderated by Li Wen, a lively panel."),
+            [["Ana Ortiz", "Ben Lindqvist", "Li Wen"]]
+        );
     }
 
     /// The (title, speakers) of every session a recap paragraph tells.

@@ -246,6 +246,17 @@ pub(super) fn names_after(rest: &str) -> Option<Vec<NameRef>> {
     None
 }
 
+/// `…, moderated by Eleni Markou.` right after a title: the panel's moderator, who joins the
+/// people the sentence names before the title.
+pub(super) fn moderator_after(rest: &str) -> Option<NameRef> {
+    let r = rest.trim_start_matches(['"', '”', '’', '\'', '*', '_']).trim_start();
+    let r = r.trim_start_matches([',', '—', '–']).trim_start();
+    let r = ["moderated by ", "chaired by ", "hosted by "].iter().find_map(|m| r.strip_prefix(m))?;
+    let cut = r.find(['.', ';', ',', '—', '–', '(']).unwrap_or(r.len());
+    let mut names = speaker_list(r[..cut].trim(), Slot::Phrase)?;
+    (names.len() == 1).then(|| names.remove(0))
+}
+
 /// [`names_after`], or names in brackets right after the title (`"Runbooks as Code" (Lindiwe
 /// Zulu)`): who gave a talk the sentence already tells of (a book is credited the same way).
 pub(super) fn speakers_after(rest: &str) -> Option<Vec<NameRef>> {

@@ -55,7 +55,14 @@ pub(super) fn panel_with(here: &Sentence<'_>, spans: &[TitleSpan]) -> Option<Can
     let moderator = ["moderated by ", "chaired by ", "hosted by "]
         .iter()
         .find_map(|w| middle.find(w).map(|i| &middle[i + w.len()..]))
-        .map(|after| after.split([',', ';']).next().unwrap_or_default().trim().trim_end_matches(" with").to_owned());
+        .map(|after| after.split([',', ';']).next().unwrap_or_default().trim().trim_end_matches(" with").to_owned())
+        // (`a panel with A, B and C, "Title", moderated by D`: or after the list and the title.)
+        .or_else(|| {
+            let after = ["moderated by ", "chaired by ", "hosted by "]
+                .iter()
+                .find_map(|w| masked[m.end()..].find(w).map(|i| m.end() + i + w.len()))?;
+            Some(here.text[after..].split([',', ';', '.', '(']).next().unwrap_or_default().trim().to_owned())
+        });
     let list = rest[..cut]
         .trim()
         .trim_end_matches(['.', ','])
