@@ -116,6 +116,13 @@ impl<'a> Notes<'a> {
         self.places.get(index)?.held_by
     }
 
+    /// Whether block `index` stands under a list of posters or of things to read (`## Posters`,
+    /// `## Papers to read`): what is listed there was not given on a stage.
+    #[must_use]
+    pub fn under_posters_or_reading(&self, index: usize) -> bool {
+        self.ancestors(index).any(|s| super::structure::is_posters_or_reading(&self.blocks[s.heading].text))
+    }
+
     /// The headings above block `index`, innermost first.
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = &Section> {
         let mut current = self.places.get(index).and_then(|p| p.held_by);

@@ -57,7 +57,8 @@ static OWN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             |(?:episode \s+)? chapters|timestamps|show \s+ notes|credits|sponsors?|budget|costs|expenses
             |(?:cose \s+)? da \s+ fare|att \s+ göra|te \s+ doen|zu \s+ erledigen
             |short \s* list|candidates|hiring|recruiting|leads|contacts
-            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?|food|swag|merch)
+            |(?:best \s+ |favou?rite \s+ )?quotes|quotables|vendors|exhibitors|hallway(?:\s+ track)?|food|swag|merch
+            |posters?|poster \s+ (?:hall|session|sessions|highlights|walk))
             # (`Takeaways so far`, `Things to read later`: the same, with when.)
             (?:\s+ (?:so \s+ far|for \s+ later|later|afterwards|after \s+ the \s+ (?:conference|event|trip)))?[\s.!:]*$",
     )
@@ -100,6 +101,29 @@ pub fn is_own_section(text: &str) -> bool {
         && (OWN_SECTION.is_match(t)
             || t.contains([' ', '/', '&'])
                 && t.split(['/', '&', '+']).filter(|p| !p.trim().is_empty()).any(|p| OWN_SECTION.is_match(p.trim())))
+}
+
+/// Headings over posters or things to read.
+static POSTERS_OR_READING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:my \s+)? (?:posters?|poster \s+ (?:hall|session|sessions|highlights|walk)
+            |(?:papers|books|articles|preprints) \s+ (?:(?:i|we) \s+ (?:want|need|have) \s+)? to \s+ (?:read|check)(?:\s+ later)?
+            |reading \s+ list|further \s+ reading|references)[\s.!:]*$",
+    )
+    .expect("valid regex")
+});
+
+/// `## Posters`, `## Papers to read`: a heading over things that were not given on a stage.
+///
+/// ```
+/// use confgraph::ingest::structure::is_posters_or_reading;
+///
+/// assert!(is_posters_or_reading("## Posters") && is_posters_or_reading("Papers to read"));
+/// assert!(!is_posters_or_reading("Poster Child: Designing Dashboards"));
+/// ```
+#[must_use]
+pub fn is_posters_or_reading(text: &str) -> bool {
+    POSTERS_OR_READING.is_match(text.trim().trim_start_matches('#').trim())
 }
 
 /// Words of section headings about the trip rather than the programme.

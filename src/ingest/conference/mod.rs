@@ -83,12 +83,24 @@ pub fn parse_header(header: &str) -> Option<ConferenceName> {
 }
 
 /// `pixelforge 2025 – kraków`, typed on a phone: a header in lower case names its edition the
-/// way it would capitalised, when its name is no common word or filler.
+/// way it would capitalised, when its name is no common word or filler. On a phone the year may
+/// be two digits at the end (`sidechannel days 22 - Lisbon`), and a word that says what the
+/// event is (`days`, `summit`) may follow a name that is no common word.
 fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
     let first = parts.first()?;
-    if first.chars().any(char::is_uppercase) || !YEAR.is_match(first) {
+    if first.chars().any(char::is_uppercase) {
         return None;
     }
+    let short_year = first
+        .rsplit_once(' ')
+        .filter(|(_, yy)| yy.len() == 2 && yy.bytes().all(|b| b.is_ascii_digit()) && yy.as_bytes()[0] <= b'3')
+        .map(|(before, yy)| format!("{before} 20{yy}"));
+    let first: &str = match &short_year {
+        Some(expanded) if !YEAR.is_match(first) => expanded.as_str(),
+        _ if YEAR.is_match(first) => first,
+        _ => return None,
+    };
+    let event_word = |w: &str| is_conference_like(w) && w.chars().all(char::is_alphabetic) && w.len() <= 9;
     let plain = |w: &str| {
         let l = w.trim_matches(|c: char| !c.is_alphanumeric());
         super::names::lexicon::COMMON_WORDS.contains(l)
@@ -98,7 +110,7 @@ fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
             || l == "hala"
     };
     let words: Vec<&str> = first.split_whitespace().filter(|w| !YEAR.is_match(w)).collect();
-    if words.is_empty() || words.len() > 3 || words.iter().any(|w| plain(w)) {
+    if words.is_empty() || words.len() > 3 || plain(words[0]) || words[1..].iter().any(|w| plain(w) && !event_word(w)) {
         return None;
     }
     let capitalised = |text: &str| -> String {
@@ -499,6 +511,14 @@ mod tests {
         assert_eq!(header("day 2 2024"), None);
         assert_eq!(header("hala 3 2025"), None);
         assert_eq!(header("2024"), None);
+        assert_eq!(
+            header("sidechannel days 22 - Lisbon"),
+            Some(("Sidechannel Days".into(), Some(2022), Some("Lisbon".into())))
+        );
+        assert_eq!(header("notes 22"), None);
+        assert_eq!(header("days 22"), None);
+        assert_eq!(header("room 12"), None);
+        assert_eq!(header("lunch at 12"), None);
     }
 
     #[test]

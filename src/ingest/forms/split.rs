@@ -329,9 +329,11 @@ impl Form for Separated {
         let Some((names_at, names, _)) = best else {
             return Vec::new();
         };
-        let title_at = (0..slots.len())
-            .filter(|&i| i != names_at)
-            .max_by_key(|&i| (slots[i].chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(i)));
+        // The longest slot is the title, a room's slot last (`Keynote / Dr. Rahul Saxena / Main Hall`).
+        let title_at = (0..slots.len()).filter(|&i| i != names_at).max_by_key(|&i| {
+            let letters = slots[i].chars().filter(|c| c.is_alphabetic()).count();
+            (!super::title::is_room_line(slots[i]), letters, std::cmp::Reverse(i))
+        });
         let Some(title_at) = title_at else {
             return Vec::new();
         };

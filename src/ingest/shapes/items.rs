@@ -120,11 +120,14 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
     (Head::of(block, marker, end), None, marker)
 }
 
-/// Whether a line stops on a word or mark that joins it to the next (`…, with`, `… and`, `…,`).
+/// Whether a line stops on a word or mark that joins it to the next (`…, with`, `… and`, `…,`),
+/// or inside a bracket the next line closes (`Vector Tiles (Arjun Mehta, a small startup in` /
+/// `Bangalore)`, a hard-wrapped e-mail).
 fn dangles(line: &str) -> bool {
     let t = line.trim_end();
     let last = t.rsplit(' ').next().unwrap_or_default();
-    t.ends_with([',', '&']) || ["with", "and", "by", "featuring", "feat."].contains(&last)
+    let open_bracket = t.rfind('(').is_some_and(|open| !t[open..].contains(')'));
+    t.ends_with([',', '&']) || ["with", "and", "by", "featuring", "feat."].contains(&last) || open_bracket
 }
 
 /// `**Title** — Speaker` as a paragraph over a list: the list is notes of that talk, and an item
@@ -404,6 +407,10 @@ fn is_clause(text: &str) -> bool {
 }
 
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {
+    // `## Posters` / `- Dust Maps as a Service — Matteo Rinaldi`: no talk.
+    if items.first().is_some_and(|&i| notes.under_posters_or_reading(i)) {
+        return Vec::new();
+    }
     let heads: Vec<(Head, Option<String>, usize)> = items.iter().map(|&i| head_of(&notes.blocks[i])).collect();
     let just_heads: Vec<Head> = heads.iter().map(|h| h.0.clone()).collect();
     let group = Group::new(&just_heads);

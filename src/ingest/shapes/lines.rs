@@ -54,24 +54,40 @@ impl Shape for PatternLines {
     }
 
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
-        let lines = lines(notes);
+        if let Some(found) = read_lines(lines(notes), 3) {
+            return found;
+        }
+        // `Lightning Talks` / `Main Stage · 14:30` / three `Title — Name · Org` lines in an app's
+        // agenda of record blocks: a paragraph whose own lines keep to one pattern.
+        let mut by_block: std::collections::BTreeMap<usize, Vec<Line>> = std::collections::BTreeMap::new();
+        for l in lines(notes) {
+            by_block.entry(l.block).or_default().push(l);
+        }
+        by_block.into_values().filter_map(|block_lines| read_lines(block_lines, 6)).flatten().collect()
+    }
+}
+
+/// The sessions of `lines` when most of them share a separator and enough of those (three, and
+/// `tenths` in ten of them, or six) read in one pattern; `None` when they do not.
+fn read_lines(lines: Vec<Line>, tenths: usize) -> Option<Vec<Candidate>> {
+    {
         if lines.len() < 3 {
-            return Vec::new();
+            return None;
         }
         // The separator most lines share, if enough do: only its lines are read.
-        let Some(separator) = shared_separator(&lines) else {
-            return Vec::new();
-        };
+        let separator = shared_separator(&lines)?;
+        let all = lines.len();
         let lines: Vec<Line> = lines.into_iter().filter(|l| l.head.text.contains(separator)).collect();
         let heads: Vec<Head> = lines.iter().map(|l| l.head.clone()).collect();
         let group = Group::new(&heads);
         let pattern = &group.pattern;
-        let Some(key) = pattern.key.clone() else {
-            return Vec::new();
-        };
+        let key = pattern.key.clone()?;
         // A few lines of prose that happen to read as a pattern are not a programme.
-        if pattern.support < 3 || pattern.support * 10 < lines.len() * 3 && pattern.support < 6 {
-            return Vec::new();
+        // (Over a whole file, three in ten of the lines with the separator; in one paragraph,
+        // six in ten of all its lines.)
+        let base = if tenths <= 3 { lines.len() } else { all };
+        if pattern.support < 3 || pattern.support * 10 < base * tenths && pattern.support < 6 {
+            return None;
         }
         let mut out = Vec::new();
         for (k, l) in lines.into_iter().enumerate() {
@@ -101,7 +117,7 @@ impl Shape for PatternLines {
             c.room = r.rest;
             out.push(c);
         }
-        out
+        Some(out)
     }
 }
 

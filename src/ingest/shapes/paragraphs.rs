@@ -49,6 +49,9 @@ const FORMS_OF_A_LINE: &[&str] = &[
     "**Title**",
     "Speaker **Title**",
     "Speaker: Title",
+    // `Licences for Translators / Mohammed Al-Rashid`, a slash between title and speaker.
+    "slots /:",
+    "slots //:",
 ];
 
 /// How many words a first sentence may have to be read as a programme line.
@@ -93,7 +96,7 @@ impl Shape for ParagraphHeads {
 }
 
 /// What sets a title off from names in a one-sentence programme line.
-const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on ", ": "];
+const SET_OFF: &[&str] = &[" — ", " – ", " - ", "(", "\"", "“", "«", " by ", " By ", " on ", ": ", " / ", " // "];
 
 /// The quoted part of a title that opens with words of a sentence (`I'm in room B for "T"`).
 fn quoted_after_words(title: &str) -> Option<String> {
@@ -241,6 +244,12 @@ mod tests {
     fn head(text: &str) -> Option<String> {
         let b = blocks(text);
         read_paragraph(0, &b[0]).map(|c| c.title)
+    }
+
+    #[test]
+    fn a_slash_between_title_and_speaker_is_a_programme_line() {
+        assert_eq!(head("Licences for Translators / Mohammed Al-Rashid").as_deref(), Some("Licences for Translators"));
+        assert_eq!(head("Dinner / drinks / bed"), None);
     }
 
     #[test]

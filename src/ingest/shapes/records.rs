@@ -9,7 +9,7 @@
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::is_room_line;
-use super::super::kind::{kind_word, strip_kind_label};
+use super::super::kind::{classify as kind_of, kind_word, strip_kind_label};
 use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::judge::Likeness;
 use super::super::names::speakers::{Slot, speaker_list};
@@ -96,12 +96,13 @@ fn holds_a_time(line: &str) -> bool {
 }
 
 /// `Kofi Boateng, Ama Serwaa Owusu · FarmLink Ghana`: an app's speaker line, the names and then,
-/// after a middle dot, where they work (unless that too reads as a person: `Ana Lima · Bo Chen`).
+/// after a middle dot, where they work (unless that too is surely a person: `Ana Lima · Bo Chen`;
+/// `María José de la Fuente · Estudio Eco` names a studio).
 fn names_then_org(line: &str) -> Option<Vec<NameRef>> {
     let (names, org) = line.split_once(" · ")?;
     let org = org.split(" · ").next().unwrap_or(org).trim();
     let person = speaker_list(org, Slot::Guessed)
-        .is_some_and(|n| n.iter().all(|p| super::super::names::judge::judge(&p.name).likeness >= Likeness::Plausible));
+        .is_some_and(|n| n.iter().all(|p| super::super::names::judge::judge(&p.name).likeness >= Likeness::Strong));
     if person || org.is_empty() {
         return None;
     }
@@ -224,7 +225,8 @@ impl Shape for RecordBlocks {
             }
             if r.title.is_empty()
                 || r.title.ends_with(':')
-                || is_break(&r.title)
+                // (`Closing Remarks & Drinks` / `Greta Lindholm · …`: a ceremony someone gives.)
+                || is_break(&r.title) && (r.speakers.is_empty() || kind_of(&r.title, None, None) != SessionKind::Ceremony)
                 || is_structure(&r.title)
                 || r.time.is_none() && r.speakers.is_empty()
             {
@@ -267,5 +269,24 @@ mod tests {
         let cold = sessions.iter().find(|s| s.title == "Cold Chain Telemetry").unwrap();
         let names: Vec<&str> = cold.speakers.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["Kofi Boateng", "Ama Serwaa Owusu"]);
+    }
+
+    #[test]
+    fn an_agendas_ceremony_studio_and_lightning_block_read_as_written() {
+        let notes = "Sonority Summit 2026 Agenda\n\n\
+                     Instruments That Listen Back\nAnanya Krishnan · Resonance Lab\nMain Stage · 09:45–10:30\n\n\
+                     Spatial Audio for Small Venues\nMaría José de la Fuente · Estudio Eco\nMain Stage · 15:45–16:30\n\n\
+                     Lightning Talks\nMain Stage · 14:30–15:15\n\
+                     Sampling Rights in 5 Minutes — Ji-hoon Lim · Independent\n\
+                     A Theremin in the Browser — Zanele Khumalo · Wits Sound Studio\n\
+                     Ableton Sets as Code — Radu Popescu · Freelance\n\n\
+                     Closing Remarks & Drinks\nGreta Lindholm · Sonority Foundation\nMain Stage · 17:15–17:30\n";
+        let sessions = read_notes("s.txt", notes.as_bytes()).0.unwrap().sessions;
+        let got: Vec<(&str, Vec<&str>)> =
+            sessions.iter().map(|s| (s.title.as_str(), s.speakers.iter().map(|n| n.name.as_str()).collect())).collect();
+        assert!(got.contains(&("Spatial Audio for Small Venues", vec!["María José de la Fuente"])), "{got:?}");
+        assert!(got.contains(&("A Theremin in the Browser", vec!["Zanele Khumalo"])), "{got:?}");
+        assert!(got.contains(&("Closing Remarks & Drinks", vec!["Greta Lindholm"])), "{got:?}");
+        assert_eq!(got.len(), 6, "{got:?}");
     }
 }

@@ -162,6 +162,16 @@ pub fn is_role_group(part: &str) -> bool {
             | "programme committee"
             | "volunteers"
             | "staff"
+            | "loc"
+            | "local organising committee"
+            | "local organizing committee"
+            | "local organisers"
+            | "local organizers"
+            | "local team"
+            | "org ppl"
+            | "orga"
+            | "pc"
+            | "pc chairs"
     )
 }
 

@@ -147,3 +147,30 @@ fn a_ceremony_among_talks_needs_no_speaker() {
                   - **The Estuary as Commons** — Guadalupe Ibarra\n- Closing remarks, Hendrik again. Next year: Grenoble\n";
     assert_eq!(read(remark).len(), 1);
 }
+
+#[test]
+fn a_bracket_wrapped_onto_the_next_line_is_read_whole() {
+    let notes = "Mapwright 2012\n\nHighlights:\n\n\
+                 1) Generalisation Is a Design Problem (Ingrid Solberg, Kartverket)\n   Lovely talk.\n\n\
+                 2) Vector Tiles Before They Were Cool (Arjun Mehta, a small startup in\n   Bangalore - forgot the name)\n   Early.\n\n\
+                 3) OpenStreetMap in Post-Earthquake Haiti: What Worked (Jean-Baptiste\n   Pierre-Louis, HOT)\n   Sobering.\n";
+    let got = read(notes);
+    assert!(got.contains(&("Vector Tiles Before They Were Cool".into(), vec!["Arjun Mehta".to_owned()])), "{got:?}");
+    assert!(
+        got.contains(&(
+            "OpenStreetMap in Post-Earthquake Haiti: What Worked".into(),
+            vec!["Jean-Baptiste Pierre-Louis".to_owned()]
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn posters_and_papers_to_read_are_no_talks() {
+    let notes = "# OrreryConf 2019\n\n## Keynote: Thirty Years of FITS\n*Mariángeles Fuentes-Rojo (ESO)*\n\n\
+                 - FITS is old\n\n## Posters\n\n- Gaia DR3 Cross-Match Caching — Eun-ji Seo\n\
+                 - Dust Maps as a Service — Matteo Rinaldi\n- A Catalogue of Broken Pipelines — Ana Beatriz Lopes\n\n\
+                 ## Papers to read\n\n- Fuentes-Rojo 2017, \"FITS at 25\" (she cited it in the keynote)\n";
+    let got = read(notes);
+    assert_eq!(got, vec![("Thirty Years of FITS".into(), vec!["Mariángeles Fuentes-Rojo".to_owned()])]);
+}

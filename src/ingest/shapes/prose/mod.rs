@@ -80,9 +80,11 @@ impl Shape for ProseTalks {
         // without an edition of their own are another event's (an evening meetup's).
         let mut over = false;
         for (bi, block) in notes.blocks.iter().enumerate() {
+            // (`## Papers to read` / `- Fuentes-Rojo 2017, "FITS at 25" (she cited it in the keynote)`.)
             let text_block = matches!(block.kind, BlockKind::Paragraph | BlockKind::Item { .. })
                 && !block.in_quote
-                && Some(bi) != notes.header_block;
+                && Some(bi) != notes.header_block
+                && !(matches!(block.kind, BlockKind::Item { .. }) && notes.under_posters_or_reading(bi));
             if !text_block || !may_tell(block, notes.is_owned(bi)) {
                 over |= text_block && CONFERENCE_OVER.is_match(&block.text);
                 continue;
@@ -356,7 +358,8 @@ fn titled(
         } else if pair {
             vec![NameRef::named(before_first[k].1.clone())]
         } else if let Some(name) = nearest(refs, s + span.start, s, s + span.end, s + here.text.len()) {
-            partners(here, refs, &name, span.start).into_iter().chain(std::iter::once(NameRef::named(name))).collect()
+            let (before, after) = partners(here, refs, &name, span.start);
+            before.into_iter().chain(std::iter::once(NameRef::named(name))).chain(after).collect()
         } else {
             continue;
         };
@@ -582,6 +585,20 @@ mod tests {
         assert_eq!(
             people("Ana Ortiz and Ben Lindqvist debated “Hives or Boxes?”, moderated by Li Wen, a lively panel."),
             [["Ana Ortiz", "Ben Lindqvist", "Li Wen"]]
+        );
+    }
+
+    #[test]
+    fn people_joined_after_a_title_all_gave_it() {
+        assert_eq!(
+            told(
+                "In \"Credit Scores from Satellite Images\", Priya Raghunathan and Kofi Mensah-Bonsu argued \
+                 that greenness can stand in for payslips."
+            ),
+            vec![(
+                "Credit Scores from Satellite Images".to_owned(),
+                vec!["Priya Raghunathan".to_owned(), "Kofi Mensah-Bonsu".to_owned()]
+            )]
         );
     }
 

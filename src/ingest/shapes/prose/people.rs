@@ -277,13 +277,14 @@ pub(super) fn names_in(refs: &[(usize, Reference)], from: usize, to: usize) -> V
 }
 
 /// `Leilani Kahale & Diego Fernández-Soto (@dfsoto) with "…"`: the people joined by `&` or `and`
-/// to the person credited with a title, named just before them in the sentence.
+/// to the person credited with a title, named just before them in the sentence (or, when the
+/// credited one is named after the title, just after them): those before, those after.
 pub(super) fn partners(
     here: &Sentence<'_>,
     refs: &[(usize, Reference)],
     name: &str,
     title_start: usize,
-) -> Vec<NameRef> {
+) -> (Vec<NameRef>, Vec<NameRef>) {
     let s = here.start;
     let in_sentence: Vec<(usize, &str)> = refs
         .iter()
@@ -294,7 +295,7 @@ pub(super) fn partners(
         })
         .collect();
     let Some(mut k) = in_sentence.iter().rposition(|(_, n)| *n == name) else {
-        return Vec::new();
+        return (Vec::new(), partners_after(here, refs, name, title_start));
     };
     let mut out = Vec::new();
     while k > 0 {
@@ -305,6 +306,32 @@ pub(super) fn partners(
         }
         out.insert(0, NameRef::named(prev.to_owned()));
         k -= 1;
+    }
+    (out, Vec::new())
+}
+
+/// `In "Credit Scores from Satellite Images", Priya Raghunathan and Kofi Mensah-Bonsu argued…`:
+/// the people joined by `and`, `&` or a comma right after the one credited after the title.
+fn partners_after(here: &Sentence<'_>, refs: &[(usize, Reference)], name: &str, title_start: usize) -> Vec<NameRef> {
+    let s = here.start;
+    let after: Vec<(usize, &str)> = refs
+        .iter()
+        .filter(|(o, _)| *o >= s + title_start && *o < s + here.text.len())
+        .filter_map(|(o, r)| match r {
+            Reference::Person(n) => Some((*o - s, n.as_str())),
+            _ => None,
+        })
+        .collect();
+    let Some(mut k) = after.iter().position(|(_, n)| *n == name) else { return Vec::new() };
+    let mut out = Vec::new();
+    while k + 1 < after.len() {
+        let (at, who) = after[k];
+        let between = here.text.get(at + who.len()..after[k + 1].0).unwrap_or_default().trim();
+        if !matches!(between, "&" | "and" | "," | "+" | ", and") {
+            break;
+        }
+        out.push(NameRef::named(after[k + 1].1.to_owned()));
+        k += 1;
     }
     out
 }
