@@ -25,6 +25,7 @@ use super::super::pattern::Group;
 use super::super::structure::{is_off_program, is_own_remark, is_own_section, is_structure};
 use super::super::text::has_any_word;
 use super::{Candidate, Evidence, Shape, is_break};
+use words::{given_name_colon, is_placeholder_title, names_a_group};
 
 /// Sessions written as headings.
 ///
@@ -168,24 +169,6 @@ fn read_heading<'n>(
     Read { section, head: reading, fits, body: facts, time }
 }
 
-/// `Slot 3`, `Session 2`, `Talk 4 — Keynote`: a heading that only numbers the session.
-fn is_placeholder_title(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    let first = lower.split_whitespace().next().unwrap_or_default();
-    let second = lower.split_whitespace().nth(1).unwrap_or_default();
-    // (`## note_0007`, `### entry-12`: an app's id for a note.)
-    let id = lower.split_whitespace().count() == 1
-        && lower.trim_start_matches(|c: char| c.is_ascii_alphabetic()).trim_start_matches(['_', '-']).len() >= 2
-        && lower
-            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-            .trim_start_matches(['_', '-'])
-            .chars()
-            .all(|c| c.is_ascii_digit())
-        && lower.starts_with(|c: char| c.is_ascii_alphabetic());
-    id || matches!(first, "slot" | "session" | "talk" | "item" | "#" | "note" | "entry" | "card" | "record")
-        && second.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(|c| c.is_ascii_digit())
-}
-
 /// The level most headings with speakers stand at (the file's session level); without any, the
 /// level most headings stand at.
 fn session_level(notes: &Notes<'_>, read: &[Read<'_>]) -> Option<u8> {
@@ -234,14 +217,6 @@ fn candidate(
     colon_names: bool,
 ) -> Option<Candidate> {
     let Read { section, mut head, fits, body, time } = r;
-    if colon_names
-        && head.speakers.is_empty()
-        && body.speakers.is_empty()
-        && let Some((name, title)) = given_name_colon(&head.title)
-    {
-        head.speakers = vec![NameRef::named(name.to_owned())];
-        head.title = title.to_owned();
-    }
     let block = &notes.blocks[section.heading];
     // `## Track A (Room Bijloke)` over `**Title**` / `Speaker: …` paragraphs: a part of the day.
     if bold_talks_below(notes, section) >= 2 {
@@ -267,14 +242,8 @@ fn candidate(
         head = title_only(&head_of(block).0);
     }
     let container = container_above(notes, section);
-    // `## Lightning Talks` over `### Ilkka: focus rings are not ugly`.
-    if head.speakers.is_empty()
-        && body.speakers.is_empty()
-        && container == Some(SessionKind::Lightning)
-        && let Some(slot) = lightning_slot(&block.text)
-    {
-        head.title = slot.title;
-        head.speakers = slot.speakers;
+    if head.speakers.is_empty() && body.speakers.is_empty() {
+        given_name_before_colon(&mut head, &block.text, container, colon_names);
     }
     let s = settle(notes, section, &mut head, &body, own_kind);
     let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()));
@@ -318,23 +287,19 @@ fn candidate(
     Some(c)
 }
 
-/// `Tunde: Machine-Readable Pronunciations`: a known given name (not also a word), a colon, and
-/// a capitalised title of two words or more.
-fn given_name_colon(title: &str) -> Option<(&str, &str)> {
-    let (who, rest) = title.split_once(": ")?;
-    let rest = rest.trim();
-    let f = crate::ingest::names::lexicon::facts(who);
-    let named = !who.contains(' ') && crate::ingest::names::is_name_token(who) && f.given && !f.common && !f.never;
-    (named && rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() >= 2).then_some((who, rest))
-}
-
-/// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of
-/// sessions, not one (`Keynote (Ana Ortiz)` is one).
-fn names_a_group(title: &str) -> bool {
-    has_any_word(
-        title,
-        &["talks", "keynotes", "workshops", "tutorials", "panels", "sessions", "presentations", "lightnings", "lts"],
-    )
+/// A given name alone before a colon, where the notes say it is a speaker's: `## Lightning Talks`
+/// over `### Ilkka: focus rings are not ugly`, or other headings writing a full name before a
+/// colon (`## Tunde: Machine-Readable Pronunciations`).
+fn given_name_before_colon(head: &mut Reading, text: &str, container: Option<SessionKind>, colon_names: bool) {
+    if container == Some(SessionKind::Lightning)
+        && let Some(slot) = lightning_slot(text)
+    {
+        head.title = slot.title;
+        head.speakers = slot.speakers;
+    } else if colon_names && let Some((name, title)) = given_name_colon(&head.title) {
+        head.speakers = vec![NameRef::named(name.to_owned())];
+        head.title = title.to_owned();
+    }
 }
 
 /// A heading's title and speakers once what its section says is weighed, and how surely.
@@ -605,6 +570,8 @@ fn place_is_session(
         }
     }
 }
+
+mod words;
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@
 //! a `Lightning talks` heading stands above) and it is not a break.
 
 mod fields;
+mod remarks;
 
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ use super::super::document::{Block, BlockKind};
 use super::super::forms::{
     Head, Reading, is_room_line, lightning_slot, opens_with_a_remark_label, quoted_span, readings, title_only,
 };
-use super::super::kind::{classify, container_kind};
+use super::super::kind::container_kind;
 use super::super::names::handles::parse_handle;
 use super::super::names::judge::{Likeness, judge};
 use super::super::names::prose::full_name_runs;
@@ -33,6 +34,7 @@ use super::super::text::sentences;
 use super::{Candidate, Evidence, Shape, is_break, is_title_case, lead_in};
 use crate::model::NameRef;
 use fields::{is_field, not_given};
+use remarks::{is_clause, is_lone_ceremony, opens_a_remark};
 
 /// Sessions written as list items.
 ///
@@ -141,34 +143,6 @@ fn opens_a_talk(lead: &Block) -> bool {
 
 /// Task markers of Logseq and Org outlines and Markdown checklists, in front of an item.
 const TASK_MARKERS: &[&str] = &["TODO ", "DONE ", "LATER ", "NOW ", "DOING ", "WAITING ", "[x] ", "[X] ", "[ ] "];
-
-/// A "title" that opens with a pronoun is a remark (`we should compare…`, `she's on the Slack`), and
-/// so is one of thanks (`thanks to the museum, code of conduct, the usual`).
-fn opens_a_remark(title: &str) -> bool {
-    let first = title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or_default();
-    matches!(
-        first,
-        "we" | "thanks"
-            | "thank"
-            | "she"
-            | "he"
-            | "they"
-            | "i"
-            | "you"
-            | "it"
-            | "our"
-            | "my"
-            | "her"
-            | "his"
-            | "their"
-            | "she's"
-            | "he's"
-            | "they're"
-            | "we're"
-            | "it's"
-            | "i'm"
-    )
-}
 
 fn is_item(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Item { .. })
@@ -380,30 +354,6 @@ fn is_a_note(r: &Reading, evidence: Evidence, labelled: bool, cx: &ItemContext) 
         || cx.own_section && r.key.starts_with("Speaker did")
         || evidence < Evidence::Stated && opens_a_remark(&r.title)
         || cx.own_section && evidence < Evidence::Stated && !is_title_case(&r.title)
-}
-
-/// `Closing remarks + raffle`, `Welcome`: a short line naming a ceremony (`Closing remarks,
-/// Hendrik again. …` is a remark).
-fn is_lone_ceremony(title: &str) -> bool {
-    title.split_whitespace().count() <= 6
-        && !title.contains([',', '.', ';', '!', '?'])
-        && classify(title, None, None) == SessionKind::Ceremony
-}
-
-/// Verbs that make a lower-case line a clause someone said, not a title.
-const CLAUSE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "should", "must", "can", "helps", "help", "needs", "need", "kept", "keeps", "makes",
-    "made", "said", "says", "did", "does", "has", "have", "will", "would", "thinks", "argued", "wants",
-];
-
-/// A lower-case line of four words or more with a verb in it: `liability is the blocker`.
-fn is_clause(text: &str) -> bool {
-    let words: Vec<String> =
-        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    // (`why rust is hard for beginners` is a title in lower case.)
-    let question =
-        words.first().is_some_and(|w| matches!(w.as_str(), "why" | "how" | "what" | "when" | "where" | "who"));
-    !question && words.len() >= 4 && words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
 }
 
 fn read_group(notes: &Notes<'_>, section: Option<usize>, items: &[usize]) -> Vec<Candidate> {

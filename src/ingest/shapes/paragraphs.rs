@@ -154,6 +154,16 @@ fn opens_with_a_field(block: &Block, start: usize, end: usize) -> bool {
         .any(|l| l.field == crate::ingest::labels::Field::Speakers && speaker_list(&l.value, Slot::Stated).is_some())
 }
 
+/// `The conference closed with a panel with A, B and C, "Title", moderated by D`: people named
+/// before a quoted title whom the line form does not credit are the talk's too; such a sentence
+/// is prose, and the prose shape reads it.
+fn uncredited_before_quote(sentence: &str, credited: &[crate::model::NameRef]) -> bool {
+    sentence.find(['"', '“']).is_some_and(|open| {
+        let before = crate::ingest::names::prose::full_name_runs(&sentence[..open]);
+        before.iter().any(|(_, n)| !credited.iter().any(|s| s.name == *n))
+    })
+}
+
 fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     let first_line_end = block.lines.get(1).map_or(block.text.len(), |&(s, _)| s.saturating_sub(1));
     let &(start, end) = sentences(&block.text[..first_line_end]).first()?;
@@ -179,14 +189,8 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
             && (r.score >= 3 || r.score >= 0 && is_title_case(&r.title))
             && r.speakers.iter().any(|s| s.name.contains(' ') || s.name.starts_with('@'))
     })?;
-    // `The conference closed with a panel with A, B and C, "Title", moderated by D`: people named
-    // before a quoted title whom the line form does not credit are the talk's too; such a
-    // sentence is prose, and the prose shape reads it.
-    if let Some(open) = sentence.find(['"', '“']) {
-        let before = crate::ingest::names::prose::full_name_runs(&sentence[..open]);
-        if before.iter().any(|(_, n)| !r.speakers.iter().any(|s| s.name == *n)) {
-            return None;
-        }
+    if uncredited_before_quote(sentence, &r.speakers) {
+        return None;
     }
     let mut r = r;
     if let Some(inner) = quoted_after_words(&r.title) {

@@ -1,0 +1,41 @@
+//! What a heading's words say about it: a number in place of a title, a group of sessions, a
+//! speaker's given name before a colon.
+
+use super::super::super::text::has_any_word;
+
+/// `Slot 3`, `Session 2`, `Talk 4 — Keynote`: a heading that only numbers the session.
+pub(super) fn is_placeholder_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    let second = lower.split_whitespace().nth(1).unwrap_or_default();
+    // (`## note_0007`, `### entry-12`: an app's id for a note.)
+    let id = lower.split_whitespace().count() == 1
+        && lower.trim_start_matches(|c: char| c.is_ascii_alphabetic()).trim_start_matches(['_', '-']).len() >= 2
+        && lower
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .trim_start_matches(['_', '-'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && lower.starts_with(|c: char| c.is_ascii_alphabetic());
+    id || matches!(first, "slot" | "session" | "talk" | "item" | "#" | "note" | "entry" | "card" | "record")
+        && second.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(|c| c.is_ascii_digit())
+}
+
+/// `Tunde: Machine-Readable Pronunciations`: a known given name (not also a word), a colon, and
+/// a capitalised title of two words or more.
+pub(super) fn given_name_colon(title: &str) -> Option<(&str, &str)> {
+    let (who, rest) = title.split_once(": ")?;
+    let rest = rest.trim();
+    let f = crate::ingest::names::lexicon::facts(who);
+    let named = !who.contains(' ') && crate::ingest::names::is_name_token(who) && f.given && !f.common && !f.never;
+    (named && rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() >= 2).then_some((who, rest))
+}
+
+/// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of
+/// sessions, not one (`Keynote (Ana Ortiz)` is one).
+pub(super) fn names_a_group(title: &str) -> bool {
+    has_any_word(
+        title,
+        &["talks", "keynotes", "workshops", "tutorials", "panels", "sessions", "presentations", "lightnings", "lts"],
+    )
+}
