@@ -321,6 +321,27 @@ fn after_shouted_label<'t>(label: &str, after: &'t str) -> Option<&'t str> {
     (opens && !title_shouted).then_some(rest.trim())
 }
 
+/// Whether a title tells of a ceremony the way its name does: `Opening remarks`, `Closing words`, `Welcome`,
+/// `Welcome & intro` (`Welcome coffee was cold`, `Opening Reception & Drinks`, `Closing the loop
+/// on …` do not).
+///
+/// ```
+/// use confgraph::ingest::kind::opens_as_ceremony;
+///
+/// assert!(opens_as_ceremony("Closing remarks + raffle") && opens_as_ceremony("Welcome"));
+/// assert!(!opens_as_ceremony("Welcome coffee was cold") && !opens_as_ceremony("Opening Reception & Drinks"));
+/// ```
+#[must_use]
+pub fn opens_as_ceremony(title: &str) -> bool {
+    static CEREMONY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:(?:opening|closing)\s+(?:remarks|words|ceremony|address|session|plenary|handover)\b|welcome(?:\s*$|\s+(?:&|and|\+|to)\b))",
+        )
+        .expect("valid regex")
+    });
+    CEREMONY.is_match(title.trim())
+}
+
 /// The kind a word or a short label value names (`keynote`, `Workshop`, `lightning talk`).
 #[must_use]
 pub fn kind_word(value: &str) -> Option<SessionKind> {

@@ -184,7 +184,12 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
 fn own_talk_below(outer: &Candidate, c: &Candidate) -> bool {
     let first = |name: &str| name.split_whitespace().next().unwrap_or_default().to_lowercase();
     let named_first = c.form.contains("Speaker — Title") || c.form.contains("Speaker: Title");
-    let joint = c.speakers.len() >= 2 && c.speakers.iter().all(|s| s.name.split_whitespace().count() >= 2);
+    // (`### Books he recommended — Daniel Kahneman & Amos Tversky`, `### Case study: OED — …`: the
+    // people a part of the talk cites; a talk's title is in title case, with no label before a colon.)
+    let joint = c.speakers.len() >= 2
+        && c.speakers.iter().all(|s| s.name.split_whitespace().count() >= 2)
+        && !c.title.contains(':')
+        && crate::ingest::text::is_title_case(&c.title);
     let kind_said = c.kind.is_some_and(|k| k != SessionKind::Panel);
     let words = c.title.split_whitespace().count();
     c.heading_level > outer.heading_level

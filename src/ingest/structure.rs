@@ -107,8 +107,9 @@ pub fn is_own_section(text: &str) -> bool {
 static POSTERS_OR_READING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:my \s+)? (?:posters?|poster \s+ (?:hall|session|sessions|highlights|walk)
-            |(?:papers|books|articles|preprints) \s+ (?:(?:i|we) \s+ (?:want|need|have) \s+)? to \s+ (?:read|check)(?:\s+ later)?
-            |reading \s+ list|further \s+ reading|references)[\s.!:]*$",
+            |(?:(?:papers|books|articles|preprints|things|stuff) \s+)? (?:(?:i|we) \s+ (?:want|need|have) \s+)? to \s+ (?:read|check)(?:\s+ later)?
+            |read \s+ later|bibliography|reading(?:\s+ list)?|further \s+ reading|references
+            |(?:papers|books|articles|links|reading) \s+ (?:mentioned|recommended|cited|referenced))[\s.!:]*$",
     )
     .expect("valid regex")
 });

@@ -93,7 +93,7 @@ fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
     }
     let short_year = first
         .rsplit_once(' ')
-        .filter(|(_, yy)| yy.len() == 2 && yy.bytes().all(|b| b.is_ascii_digit()) && yy.as_bytes()[0] <= b'3')
+        .filter(|(_, yy)| yy.len() == 2 && yy.bytes().all(|b| b.is_ascii_digit()) && yy.as_bytes()[0] <= b'2')
         .map(|(before, yy)| format!("{before} 20{yy}"));
     let first: &str = match &short_year {
         Some(expanded) if !YEAR.is_match(first) => expanded.as_str(),
@@ -110,7 +110,14 @@ fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
             || l == "hala"
     };
     let words: Vec<&str> = first.split_whitespace().filter(|w| !YEAR.is_match(w)).collect();
-    if words.is_empty() || words.len() > 3 || plain(words[0]) || words[1..].iter().any(|w| plain(w) && !event_word(w)) {
+    // (`meetup 12`, `retro 23`: two digits are a year only after a name and what the event is.)
+    let bare_number = short_year.is_some() && !(words.len() >= 2 && words[1..].iter().any(|w| event_word(w)));
+    if words.is_empty()
+        || words.len() > 3
+        || plain(words[0])
+        || words[1..].iter().any(|w| plain(w) && !event_word(w))
+        || bare_number
+    {
         return None;
     }
     let capitalised = |text: &str| -> String {
@@ -516,6 +523,9 @@ mod tests {
             Some(("Sidechannel Days".into(), Some(2022), Some("Lisbon".into())))
         );
         assert_eq!(header("notes 22"), None);
+        assert_eq!(header("meetup 12"), None);
+        assert_eq!(header("retro 23"), None);
+        assert_eq!(header("hackweek days 33"), None);
         assert_eq!(header("days 22"), None);
         assert_eq!(header("room 12"), None);
         assert_eq!(header("lunch at 12"), None);

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::ingest::document::MarkKind;
 use crate::ingest::kind::{kind_word, strip_kind_label};
+use crate::ingest::names::judge::{Likeness, judge};
 use crate::ingest::names::speakers::{Slot, speaker_list};
 use crate::model::{NameRef, SessionKind};
 
@@ -51,6 +52,9 @@ impl Form for ModeratedPanel {
             return Vec::new();
         };
         let (start, len) = at;
+        // (`Session 2: Hardware (chair: Jonas Weber, TU Graz)`: a session's chair, with where they
+        // work, is no panel; `chair:` and `host:` name one only over three people or more.)
+        let chair = ["chair: ", "Chair: ", "host: "].iter().any(|m| text[start..].starts_with(m));
         // `Panel time — "Should Models Be Open?" moderated by …`: a quoted title is the title.
         let before = text[..start].trim_end().trim_end_matches(['(', ',', '—', '–', '-', ';']).trim_end();
         let Some(title) = title_of(set_off_title(before).unwrap_or(before)) else {
@@ -76,13 +80,17 @@ impl Form for ModeratedPanel {
         };
         let list = list.replace("; ", ", ").replace(", panelists ", ", ");
         let mut names: Vec<NameRef> = Vec::new();
+        let mut others = 0;
         for part in list.split(", ") {
             // `Fatima Zahra El Idrissi, OKF Maroc`: an organisation after a name is dropped.
-            if let Some(found) = speaker_list(part.trim().trim_end_matches('.'), Slot::Phrase) {
-                names.extend(found);
+            match speaker_list(part.trim().trim_end_matches('.'), Slot::Phrase) {
+                Some(found) if !chair || found.iter().all(|n| judge(&n.name).likeness >= Likeness::Plausible) => {
+                    names.extend(found);
+                }
+                _ => others += 1,
             }
         }
-        if names.len() < 2 {
+        if names.len() < 2 || chair && (names.len() < 3 || others > 0) {
             return Vec::new();
         }
         let mut r = reading("Title, moderated by Speaker", title, names, 6, None);

@@ -457,7 +457,7 @@ fn name_run_at(window: &std::collections::VecDeque<(usize, &str)>) -> Option<(us
     // ordinary word is not the start of the name after it.
     // (`Organiser Nino Kapanadze kicked things off`: nor is a role word.)
     if j < 2
-        || j >= 3 && !is_initial(window[0].1) && {
+        || j >= 3 && !window.iter().take(j - 1).all(|(_, w)| is_initial(w)) && {
             let opener = super::lexicon::facts(window[0].1);
             opener.common || opener.never
         }

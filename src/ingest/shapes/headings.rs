@@ -25,7 +25,7 @@ use super::super::pattern::Group;
 use super::super::structure::{is_off_program, is_own_remark, is_own_section, is_structure};
 use super::super::text::has_any_word;
 use super::{Candidate, Evidence, Shape, is_break};
-use words::{given_name_colon, is_placeholder_title, names_a_group};
+use words::{is_placeholder_title, names_a_group};
 
 /// Sessions written as headings.
 ///
@@ -79,13 +79,8 @@ impl Shape for HeadingSessions {
         // (Where three headings or more name who spoke, one that names no one and reads as the
         // note-taker's remark, `## Venue — great`, is their own thought.)
         let named = read_all.iter().filter(|r| !r.head.speakers.is_empty() || !r.body.speakers.is_empty()).count();
-        // (Where a heading writes a full name before a colon, `## Hoàng Minh Tuấn: …`, a given name
-        // alone before one is a speaker too: `## Tunde: Machine-Readable Pronunciations`.)
-        let colon_names = read_all
-            .iter()
-            .any(|r| r.head.key.contains("Speaker: Title") && r.head.speakers.iter().any(|s| s.name.contains(' ')));
         let mut out: Vec<Candidate> =
-            read_all.into_iter().filter_map(|r| candidate(notes, r, level, named >= 3, colon_names)).collect();
+            read_all.into_iter().filter_map(|r| candidate(notes, r, level, named >= 3)).collect();
         out.sort_by_key(|c| c.anchor);
         out
     }
@@ -209,13 +204,7 @@ fn container_above(notes: &Notes<'_>, section: &Section) -> Option<SessionKind> 
     None
 }
 
-fn candidate(
-    notes: &Notes<'_>,
-    r: Read<'_>,
-    level: Option<u8>,
-    named_talks: bool,
-    colon_names: bool,
-) -> Option<Candidate> {
+fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: bool) -> Option<Candidate> {
     let Read { section, mut head, fits, body, time } = r;
     let block = &notes.blocks[section.heading];
     // `## Track A (Room Bijloke)` over `**Title**` / `Speaker: …` paragraphs: a part of the day.
@@ -242,11 +231,26 @@ fn candidate(
         head = title_only(&head_of(block).0);
     }
     let container = container_above(notes, section);
-    if head.speakers.is_empty() && body.speakers.is_empty() {
-        given_name_before_colon(&mut head, &block.text, container, colon_names);
+    // `## Lightning Talks` over `### Ilkka: focus rings are not ugly`.
+    if head.speakers.is_empty()
+        && body.speakers.is_empty()
+        && container == Some(SessionKind::Lightning)
+        && let Some(slot) = lightning_slot(&block.text)
+    {
+        head.title = slot.title;
+        head.speakers = slot.speakers;
     }
     let s = settle(notes, section, &mut head, &body, own_kind);
-    let kind = head.kind.or(body.kind).or(container).or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()));
+    // (`## Interoperability panel` over `Title: …`: the heading that gave way to the label still
+    // says the kind.)
+    let heading_kind =
+        || Some(crate::ingest::kind::classify(&head.title, None, None)).filter(|k| *k != SessionKind::Talk);
+    let kind = head
+        .kind
+        .or(body.kind)
+        .or(container)
+        .or_else(|| kind_word(&s.title).filter(|_| own_kind.is_none()))
+        .or_else(|| heading_kind().filter(|_| s.title != head.title));
     if s.evidence == Evidence::Place && named_talks && is_own_remark(&s.title) {
         return None;
     }
@@ -285,21 +289,6 @@ fn candidate(
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
-}
-
-/// A given name alone before a colon, where the notes say it is a speaker's: `## Lightning Talks`
-/// over `### Ilkka: focus rings are not ugly`, or other headings writing a full name before a
-/// colon (`## Tunde: Machine-Readable Pronunciations`).
-fn given_name_before_colon(head: &mut Reading, text: &str, container: Option<SessionKind>, colon_names: bool) {
-    if container == Some(SessionKind::Lightning)
-        && let Some(slot) = lightning_slot(text)
-    {
-        head.title = slot.title;
-        head.speakers = slot.speakers;
-    } else if colon_names && let Some((name, title)) = given_name_colon(&head.title) {
-        head.speakers = vec![NameRef::named(name.to_owned())];
-        head.title = title.to_owned();
-    }
 }
 
 /// A heading's title and speakers once what its section says is weighed, and how surely.
@@ -372,7 +361,9 @@ fn settle(
         let only_a_kind = own_kind.is_some() || kind_word(&s.title).is_some();
         // (`## Interoperability panel` over `Title: Can Anyone Actually Exchange Records?`: a
         // heading that names no one is the note-taker's label for the session the label titles.)
-        let unnamed = head.speakers.is_empty() && body.stated;
+        let titled = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“'))
+            && !t.split_whitespace().any(|w| w.contains('/') && w.contains('.'));
+        let unnamed = head.speakers.is_empty() && body.stated && titled;
         if s.title.is_empty()
             || is_placeholder_title(&s.title)
             || head.key == "Speaker Keynote"

@@ -128,7 +128,9 @@ fn head_of(block: &Block) -> (Head, Option<String>, usize) {
 fn dangles(line: &str) -> bool {
     let t = line.trim_end();
     let last = t.rsplit(' ').next().unwrap_or_default();
-    let open_bracket = t.rfind('(').is_some_and(|open| !t[open..].contains(')'));
+    // (`Label Placement :-(` is a face, not a bracket.)
+    let open_bracket =
+        t.rfind('(').is_some_and(|open| !t[open..].contains(')') && t[open + 1..].starts_with(char::is_alphabetic));
     t.ends_with([',', '&']) || ["with", "and", "by", "featuring", "feat."].contains(&last) || open_bracket
 }
 

@@ -229,7 +229,9 @@ fn read_paragraph(index: usize, block: &Block) -> Option<Candidate> {
     let title_likeness = judge(&r.title).likeness;
     let named_by_name =
         title_likeness >= Likeness::Plausible && r.speakers.iter().all(|s| judge(&s.name).likeness < title_likeness);
-    if container || named_by_name {
+    // (`Ana Ortiz / Kofi Mensah`: two people met, not a talk.)
+    let slashed_people = r.key.starts_with("slots") && title_likeness >= Likeness::Plausible;
+    if container || named_by_name || slashed_people {
         return None;
     }
     let mut c = Candidate::new("paragraph head", format!("paragraph {}", r.key), index, block.line, r.title);

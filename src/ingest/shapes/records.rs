@@ -9,7 +9,7 @@
 use super::super::clock::leading_time;
 use super::super::document::{Block, BlockKind};
 use super::super::forms::is_room_line;
-use super::super::kind::{classify as kind_of, kind_word, strip_kind_label};
+use super::super::kind::{kind_word, opens_as_ceremony, strip_kind_label};
 use super::super::labels::{Field as LabelField, labels_of};
 use super::super::names::judge::Likeness;
 use super::super::names::speakers::{Slot, speaker_list};
@@ -95,14 +95,62 @@ fn holds_a_time(line: &str) -> bool {
     line.split(['·', '|']).any(|part| leading_time(part.trim()).is_some())
 }
 
+/// Words that make a name an organisation's (`Estudio Eco`, `Resonance Lab`).
+const ORG_WORDS: &[&str] = &[
+    "studio",
+    "studios",
+    "estudio",
+    "estúdio",
+    "studio's",
+    "lab",
+    "labs",
+    "laboratory",
+    "institute",
+    "instituto",
+    "institut",
+    "university",
+    "universidad",
+    "universidade",
+    "université",
+    "universität",
+    "college",
+    "foundation",
+    "fundación",
+    "stiftung",
+    "inc",
+    "inc.",
+    "gmbh",
+    "ltd",
+    "ltd.",
+    "llc",
+    "group",
+    "collective",
+    "agency",
+    "records",
+    "media",
+    "systems",
+    "software",
+    "consulting",
+    "company",
+    "co.",
+    "ag",
+    "sa",
+    "bv",
+    "ab",
+    "oy",
+    "as",
+];
+
 /// `Kofi Boateng, Ama Serwaa Owusu · FarmLink Ghana`: an app's speaker line, the names and then,
 /// after a middle dot, where they work (unless that too is surely a person: `Ana Lima · Bo Chen`;
 /// `María José de la Fuente · Estudio Eco` names a studio).
 fn names_then_org(line: &str) -> Option<Vec<NameRef>> {
     let (names, org) = line.split_once(" · ")?;
     let org = org.split(" · ").next().unwrap_or(org).trim();
-    let person = speaker_list(org, Slot::Guessed)
-        .is_some_and(|n| n.iter().all(|p| super::super::names::judge::judge(&p.name).likeness >= Likeness::Strong));
+    let org_word = org.split_whitespace().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+    let person = !org_word
+        && speaker_list(org, Slot::Guessed)
+            .is_some_and(|n| n.iter().all(|p| super::super::names::judge::judge(&p.name).likeness >= Likeness::Strong));
     if person || org.is_empty() {
         return None;
     }
@@ -226,7 +274,7 @@ impl Shape for RecordBlocks {
             if r.title.is_empty()
                 || r.title.ends_with(':')
                 // (`Closing Remarks & Drinks` / `Greta Lindholm · …`: a ceremony someone gives.)
-                || is_break(&r.title) && (r.speakers.is_empty() || kind_of(&r.title, None, None) != SessionKind::Ceremony)
+                || is_break(&r.title) && (r.speakers.is_empty() || !opens_as_ceremony(&r.title))
                 || is_structure(&r.title)
                 || r.time.is_none() && r.speakers.is_empty()
             {

@@ -69,23 +69,3 @@ fn a_ceremony_is_given_by_the_names_its_first_line_gives() {
         assert_eq!(speakers_of_first(&notes), want, "{opening}");
     }
 }
-
-#[test]
-fn a_given_name_before_a_colon_is_a_speaker_where_full_names_stand_there_too() {
-    let titled = |notes: &str| {
-        let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
-        record
-            .sessions
-            .iter()
-            .map(|s| (s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect::<Vec<_>>()))
-            .collect::<Vec<_>>()
-    };
-    let got = titled(
-        "# Lexicon Forge 2016\n\n## Hoàng Minh Tuấn: Building a Dictionary from Scratch\n\nnotes\n\n\
-         ## Tunde: Machine-Readable Pronunciations\n\nIPA in JSON\n",
-    );
-    assert_eq!(got[1], ("Machine-Readable Pronunciations".into(), vec!["Tunde".to_owned()]));
-    // Without a full name before a colon elsewhere, `X: Y` stays a title.
-    let got = titled("# Lexicon Forge 2016\n\n## Tunde: Machine-Readable Pronunciations\n\nIPA in JSON\n");
-    assert_eq!(got[0].0, "Tunde: Machine-Readable Pronunciations");
-}

@@ -1,5 +1,4 @@
-//! What a heading's words say about it: a number in place of a title, a group of sessions, a
-//! speaker's given name before a colon.
+//! What a heading's words say about it: a number in place of a title, a group of sessions.
 
 use super::super::super::text::has_any_word;
 
@@ -19,16 +18,6 @@ pub(super) fn is_placeholder_title(title: &str) -> bool {
         && lower.starts_with(|c: char| c.is_ascii_alphabetic());
     id || matches!(first, "slot" | "session" | "talk" | "item" | "#" | "note" | "entry" | "card" | "record")
         && second.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(|c| c.is_ascii_digit())
-}
-
-/// `Tunde: Machine-Readable Pronunciations`: a known given name (not also a word), a colon, and
-/// a capitalised title of two words or more.
-pub(super) fn given_name_colon(title: &str) -> Option<(&str, &str)> {
-    let (who, rest) = title.split_once(": ")?;
-    let rest = rest.trim();
-    let f = crate::ingest::names::lexicon::facts(who);
-    let named = !who.contains(' ') && crate::ingest::names::is_name_token(who) && f.given && !f.common && !f.never;
-    (named && rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() >= 2).then_some((who, rest))
 }
 
 /// A title with a plural kind word (`Lightning talks`, `Keynotes`, `Workshops`): a group of

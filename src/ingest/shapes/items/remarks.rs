@@ -1,12 +1,15 @@
 //! Item "titles" that are no talk titles: remarks, clauses someone said, a short ceremony line.
 
-use super::super::super::kind::classify;
+use super::super::super::kind::{classify, opens_as_ceremony};
 use crate::model::SessionKind;
 
 /// A "title" that opens with a pronoun is a remark (`we should compare…`, `she's on the Slack`), and
 /// so is one of thanks (`thanks to the museum, code of conduct, the usual`).
 pub(super) fn opens_a_remark(title: &str) -> bool {
     let first = title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or_default();
+    if matches!(first, "Thanks" | "Thank") {
+        return true;
+    }
     matches!(
         first,
         "we" | "thanks"
@@ -36,6 +39,7 @@ pub(super) fn opens_a_remark(title: &str) -> bool {
 pub(super) fn is_lone_ceremony(title: &str) -> bool {
     title.split_whitespace().count() <= 6
         && !title.contains([',', '.', ';', '!', '?'])
+        && opens_as_ceremony(title)
         && classify(title, None, None) == SessionKind::Ceremony
 }
 

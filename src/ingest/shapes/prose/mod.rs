@@ -350,8 +350,17 @@ fn titled(
     for (k, span) in talk_spans.iter().enumerate() {
         let moderator = moderator_after(&here.text[span.end..]);
         let speakers: Vec<NameRef> = if let Some(moderator) = moderator {
-            // `a panel with A, B and C, "Title", moderated by D`: the panel's people, then D.
-            let before = names_in(refs, s, s + span.start).into_iter().map(|(_, n)| NameRef::named(n));
+            // `a panel with A, B and C, "Title", moderated by D`: the panel's people, then D (only
+            // those after `with`: `I chatted with Priya before "T", moderated by D` names D alone).
+            // (and the list standing right before the title: not `with A and B before "T"`).
+            let with = here.text[..span.start].rfind(" with ").map(|w| s + w + " with ".len());
+            let listed = with.map(|from| names_in(refs, from, s + span.start)).unwrap_or_default();
+            let adjoins = listed.last().is_some_and(|(at, n)| {
+                let gap = here.text.get(at - s + n.len()..span.start).unwrap_or_default();
+                gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–' | '"' | '“'))
+                    .is_empty()
+            });
+            let before = listed.into_iter().filter(|_| adjoins).map(|(_, n)| NameRef::named(n));
             before.chain(std::iter::once(moderator)).collect()
         } else if let Some(names) = speakers_after(&here.text[span.end..]) {
             names

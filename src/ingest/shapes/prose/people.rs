@@ -324,16 +324,23 @@ fn partners_after(here: &Sentence<'_>, refs: &[(usize, Reference)], name: &str, 
         .collect();
     let Some(mut k) = after.iter().position(|(_, n)| *n == name) else { return Vec::new() };
     let mut out = Vec::new();
+    let mut anded = false;
     while k + 1 < after.len() {
         let (at, who) = after[k];
         let between = here.text.get(at + who.len()..after[k + 1].0).unwrap_or_default().trim();
-        if !matches!(between, "&" | "and" | "," | "+" | ", and") {
+        let (next_at, next) = after[k + 1];
+        // (`Ben Okafor, Tomás Ruiz's old boss, argued`: a possessive is no partner.)
+        let possessive =
+            here.text.get(next_at + next.len()..).is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+        if !matches!(between, "&" | "and" | "," | "+" | ", and") || possessive {
             break;
         }
-        out.push(NameRef::named(after[k + 1].1.to_owned()));
+        anded |= between != ",";
+        out.push(NameRef::named(next.to_owned()));
         k += 1;
     }
-    out
+    // (A list of people ends in `and`; names set off by commas alone are asides.)
+    if anded { out } else { Vec::new() }
 }
 
 /// The person nearest before `pos` in the sentence (a pronoun resolved), else the first named

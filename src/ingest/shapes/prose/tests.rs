@@ -35,8 +35,15 @@ fn a_moderator_named_after_the_title_joins_the_panel() {
         [["Eleni Markou", "Obiageli Nwankwo", "Santiago Herrera", "Hye-jin Seo"]]
     );
     assert_eq!(
-        people("Ana Ortiz and Ben Lindqvist debated “Hives or Boxes?”, moderated by Li Wen, a lively panel."),
+        people(
+            "Then a debate with Ana Ortiz and Ben Lindqvist, “Hives or Boxes?”, moderated by Li Wen, a lively panel."
+        ),
         [["Ana Ortiz", "Ben Lindqvist", "Li Wen"]]
+    );
+    // Those the writer chatted with before it are not on the panel.
+    assert_eq!(
+        people("I chatted with Priya Nair and Lars Berg before “Open Data Panel”, moderated by Ines Duarte."),
+        [["Ines Duarte"]]
     );
 }
 
@@ -52,6 +59,9 @@ fn people_joined_after_a_title_all_gave_it() {
             vec!["Priya Raghunathan".to_owned(), "Kofi Mensah-Bonsu".to_owned()]
         )]
     );
+    // An aside set off by commas is no partner.
+    let got = told("In \"Ports That Think\", Ben Okafor, Tomás Ruiz's old boss, argued for sensors.");
+    assert_eq!(got[0].1, vec!["Ben Okafor".to_owned()]);
 }
 
 /// The (title, speakers) of every session a recap paragraph tells.
