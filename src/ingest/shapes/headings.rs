@@ -221,13 +221,7 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: boo
         head = title_only(&head_of(block).0);
     }
     let own_kind = container_kind(&head.title);
-    // `### Lightning talks (Thu, late afternoon)` over a list: a heading over many talks names no
-    // speaker (`## Keynotes: Ana Ortiz and Ben Lindqvist` over prose names its two).
-    let talks_below = section.all.clone().any(|i| {
-        let b = &notes.blocks[i];
-        b.heading_level().is_some() || matches!(b.kind, BlockKind::Item { .. })
-    });
-    if own_kind.is_some() && names_a_group(&head.title) && talks_below && !head.speakers.is_empty() {
+    if own_kind.is_some() && !head.speakers.is_empty() && over_many_talks(notes, section, &head.title) {
         head = title_only(&head_of(block).0);
     }
     let container = container_above(notes, section);
@@ -289,6 +283,16 @@ fn candidate(notes: &Notes<'_>, r: Read<'_>, level: Option<u8>, named_talks: boo
         section.all.clone().take_while(|&i| Some(i) != next_record).filter(|i| !body.consumed.contains(i)).collect();
     c.used = body.consumed;
     Some(c)
+}
+
+/// `### Lightning talks (Thu, late afternoon)` over a list: a heading over many talks names no
+/// speaker (`## Keynotes: Ana Ortiz and Ben Lindqvist` over prose names its two).
+fn over_many_talks(notes: &Notes<'_>, section: &Section, title: &str) -> bool {
+    let talks_below = section.all.clone().any(|i| {
+        let b = &notes.blocks[i];
+        b.heading_level().is_some() || matches!(b.kind, BlockKind::Item { .. })
+    });
+    names_a_group(title) && talks_below
 }
 
 /// A heading's title and speakers once what its section says is weighed, and how surely.
