@@ -70,55 +70,53 @@ impl Shape for PatternLines {
 /// The sessions of `lines` when most of them share a separator and enough of those (three, and
 /// `tenths` in ten of them, or six) read in one pattern; `None` when they do not.
 fn read_lines(lines: Vec<Line>, tenths: usize) -> Option<Vec<Candidate>> {
-    {
-        if lines.len() < 3 {
-            return None;
-        }
-        // The separator most lines share, if enough do: only its lines are read.
-        let separator = shared_separator(&lines)?;
-        let all = lines.len();
-        let lines: Vec<Line> = lines.into_iter().filter(|l| l.head.text.contains(separator)).collect();
-        let heads: Vec<Head> = lines.iter().map(|l| l.head.clone()).collect();
-        let group = Group::new(&heads);
-        let pattern = &group.pattern;
-        let key = pattern.key.clone()?;
-        // A few lines of prose that happen to read as a pattern are not a programme.
-        // (Over a whole file, three in ten of the lines with the separator; in one paragraph,
-        // six in ten of all its lines.)
-        let base = if tenths <= 3 { lines.len() } else { all };
-        if pattern.support < 3 || pattern.support * 10 < base * tenths && pattern.support < 6 {
-            return None;
-        }
-        let mut out = Vec::new();
-        for (k, l) in lines.into_iter().enumerate() {
-            let r = group.read(k);
-            if !(group.fits(&r) || r.score >= 4 && !r.speakers.is_empty()) {
-                continue;
-            }
-            // (`The tutorial "Testing with Real Users" by …`: a sentence around a quoted title is
-            // left to the prose reader.)
-            if r.title.is_empty() || is_break(&r.title) || is_structure(&r.title) || sentence_around_quote(&r.title) {
-                continue;
-            }
-            if r.speakers.is_empty() && container_kind(&r.title).is_some() {
-                continue;
-            }
-            // (`Evening: sponsor party at Veles e Vents hosted by Cryptiq`: a lead word, then what
-            // the note-taker did.)
-            let told = r.title.split_once(": ").is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
-            if told && is_off_program(&r.title) {
-                continue;
-            }
-            let mut c = Candidate::new("pattern line", format!("line pattern {key}"), l.block, l.number, r.title);
-            c.offset = l.offset;
-            c.evidence = if r.speakers.is_empty() { Evidence::Place } else { Evidence::Read };
-            c.speakers = r.speakers;
-            c.kind = r.kind.or(l.kind).or_else(|| r.rest.as_deref().and_then(kind_in_rest));
-            c.room = r.rest;
-            out.push(c);
-        }
-        Some(out)
+    if lines.len() < 3 {
+        return None;
     }
+    // The separator most lines share, if enough do: only its lines are read.
+    let separator = shared_separator(&lines)?;
+    let all = lines.len();
+    let lines: Vec<Line> = lines.into_iter().filter(|l| l.head.text.contains(separator)).collect();
+    let heads: Vec<Head> = lines.iter().map(|l| l.head.clone()).collect();
+    let group = Group::new(&heads);
+    let pattern = &group.pattern;
+    let key = pattern.key.clone()?;
+    // A few lines of prose that happen to read as a pattern are not a programme.
+    // (Over a whole file, three in ten of the lines with the separator; in one paragraph,
+    // six in ten of all its lines.)
+    let base = if tenths <= 3 { lines.len() } else { all };
+    if pattern.support < 3 || pattern.support * 10 < base * tenths && pattern.support < 6 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, l) in lines.into_iter().enumerate() {
+        let r = group.read(k);
+        if !(group.fits(&r) || r.score >= 4 && !r.speakers.is_empty()) {
+            continue;
+        }
+        // (`The tutorial "Testing with Real Users" by …`: a sentence around a quoted title is
+        // left to the prose reader.)
+        if r.title.is_empty() || is_break(&r.title) || is_structure(&r.title) || sentence_around_quote(&r.title) {
+            continue;
+        }
+        if r.speakers.is_empty() && container_kind(&r.title).is_some() {
+            continue;
+        }
+        // (`Evening: sponsor party at Veles e Vents hosted by Cryptiq`: a lead word, then what
+        // the note-taker did.)
+        let told = r.title.split_once(": ").is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
+        if told && is_off_program(&r.title) {
+            continue;
+        }
+        let mut c = Candidate::new("pattern line", format!("line pattern {key}"), l.block, l.number, r.title);
+        c.offset = l.offset;
+        c.evidence = if r.speakers.is_empty() { Evidence::Place } else { Evidence::Read };
+        c.speakers = r.speakers;
+        c.kind = r.kind.or(l.kind).or_else(|| r.rest.as_deref().and_then(kind_in_rest));
+        c.room = r.rest;
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Words outside a quoted title that say a session is being told.
