@@ -54,29 +54,27 @@ impl Shape for PatternLines {
     }
 
     fn find(&self, notes: &Notes<'_>) -> Vec<Candidate> {
-        if let Some(found) = read_lines(lines(notes), 3) {
+        let all = lines(notes);
+        if let Some(found) = read_lines(&all, 3) {
             return found;
         }
         // `Lightning Talks` / `Main Stage · 14:30` / three `Title — Name · Org` lines in an app's
-        // agenda of record blocks: a paragraph whose own lines keep to one pattern.
-        let mut by_block: std::collections::BTreeMap<usize, Vec<Line>> = std::collections::BTreeMap::new();
-        for l in lines(notes) {
-            by_block.entry(l.block).or_default().push(l);
-        }
-        by_block.into_values().filter_map(|block_lines| read_lines(block_lines, 6)).flatten().collect()
+        // agenda of record blocks: a paragraph whose own lines keep to one pattern. (The lines
+        // come in file order, so a paragraph's lines stand together.)
+        all.chunk_by(|a, b| a.block == b.block).filter_map(|block_lines| read_lines(block_lines, 6)).flatten().collect()
     }
 }
 
 /// The sessions of `lines` when most of them share a separator and enough of those (three, and
 /// `tenths` in ten of them, or six) read in one pattern; `None` when they do not.
-fn read_lines(lines: Vec<Line>, tenths: usize) -> Option<Vec<Candidate>> {
+fn read_lines(lines: &[Line], tenths: usize) -> Option<Vec<Candidate>> {
     if lines.len() < 3 {
         return None;
     }
     // The separator most lines share, if enough do: only its lines are read.
-    let separator = shared_separator(&lines)?;
+    let separator = shared_separator(lines)?;
     let all = lines.len();
-    let lines: Vec<Line> = lines.into_iter().filter(|l| l.head.text.contains(separator)).collect();
+    let lines: Vec<&Line> = lines.iter().filter(|l| l.head.text.contains(separator)).collect();
     let heads: Vec<Head> = lines.iter().map(|l| l.head.clone()).collect();
     let group = Group::new(&heads);
     let pattern = &group.pattern;

@@ -101,7 +101,6 @@ const ORG_WORDS: &[&str] = &[
     "studios",
     "estudio",
     "estúdio",
-    "studio's",
     "lab",
     "labs",
     "laboratory",

@@ -35,19 +35,16 @@ pub fn write_jsonld(table: &TripleTable, base: &str, w: &mut impl Write) -> io::
     w.write_all(head.as_bytes())?;
     let writer = NodeWriter { context, base: relative_base(base) };
     let mut node = Node::default();
-    let mut subject = None;
     for (step, [s, p, o]) in table.steps() {
         if let Step::Subject { first } = step {
             if !first {
                 node.write(w, false)?;
             }
-            subject = Some(s);
             node.id = writer.node(table.term(s));
         }
-        debug_assert_eq!(subject, Some(s));
         writer.add(&mut node, table.term(p), table.term(o));
     }
-    if subject.is_some() {
+    if !table.is_empty() {
         node.write(w, true)?;
     }
     w.write_all(b"\n]}\n")
@@ -77,9 +74,7 @@ impl NodeWriter<'_> {
     /// Adds one (predicate, object) of the current subject to `node`.
     fn add(&self, node: &mut Node, predicate: TermRef<'_>, object: TermRef<'_>) {
         let TermRef::NamedNode(predicate) = predicate else {
-            // Not RDF, but a table can hold it: written as a blank-node property.
-            let key = self.node(predicate);
-            return push_entry(node, key, self.expanded(object), false);
+            unreachable!("the table builder takes only named nodes as predicates")
         };
         if predicate == rdf::TYPE
             && let TermRef::NamedNode(class) = object

@@ -61,6 +61,9 @@ type SeenTalk = (Option<(String, Option<u16>)>, String, Option<String>);
 /// ```
 pub struct ProseTalks;
 
+/// How prose names a panel's moderator (`…, moderated by Eleni Markou`).
+const MODERATED_BY: [&str; 3] = ["moderated by ", "chaired by ", "hosted by "];
+
 impl Shape for ProseTalks {
     fn name(&self) -> &'static str {
         "prose"

@@ -251,7 +251,7 @@ pub(super) fn names_after(rest: &str) -> Option<Vec<NameRef>> {
 pub(super) fn moderator_after(rest: &str) -> Option<NameRef> {
     let r = rest.trim_start_matches(['"', '”', '’', '\'', '*', '_']).trim_start();
     let r = r.trim_start_matches([',', '—', '–']).trim_start();
-    let r = ["moderated by ", "chaired by ", "hosted by "].iter().find_map(|m| r.strip_prefix(m))?;
+    let r = super::MODERATED_BY.iter().find_map(|m| r.strip_prefix(m))?;
     let cut = r.find(['.', ';', ',', '—', '–', '(']).unwrap_or(r.len());
     let mut names = speaker_list(r[..cut].trim(), Slot::Phrase)?;
     (names.len() == 1).then(|| names.remove(0))

@@ -52,15 +52,14 @@ pub(super) fn panel_with(here: &Sentence<'_>, spans: &[TitleSpan]) -> Option<Can
     let cut = rest.find([';', '—', '–', ':', '“', '"', '(']).unwrap_or(rest.len());
     // `…, moderated by Piotr Zieliński.`: the moderator is on the panel too, before or after.
     let middle = &here.text[m.start()..m.end()];
-    let moderator = ["moderated by ", "chaired by ", "hosted by "]
+    let moderator = super::MODERATED_BY
         .iter()
         .find_map(|w| middle.find(w).map(|i| &middle[i + w.len()..]))
         .map(|after| after.split([',', ';']).next().unwrap_or_default().trim().trim_end_matches(" with").to_owned())
         // (`a panel with A, B and C, "Title", moderated by D`: or after the list and the title.)
         .or_else(|| {
-            let after = ["moderated by ", "chaired by ", "hosted by "]
-                .iter()
-                .find_map(|w| masked[m.end()..].find(w).map(|i| m.end() + i + w.len()))?;
+            let after =
+                super::MODERATED_BY.iter().find_map(|w| masked[m.end()..].find(w).map(|i| m.end() + i + w.len()))?;
             Some(here.text[after..].split([',', ';', '.', '(']).next().unwrap_or_default().trim().to_owned())
         });
     let list = rest[..cut]
