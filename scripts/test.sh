@@ -16,6 +16,7 @@ missing=()
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
@@ -25,9 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python packages of the interop checkers (rdflib, pySHACL, networkx, igraph, scipy, Pillow, PyLD),
-# pinned.
-if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL, pyld" >/dev/null 2>&1; then
+# Python packages of the interop checkers (rdflib, pySHACL, networkx, igraph, scipy, Pillow, PyLD,
+# SPARQLWrapper) and Oxigraph's server (PyPI `oxigraph`, for `push`), pinned.
+if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL, pyld, SPARQLWrapper" >/dev/null 2>&1 \
+  || ! command -v oxigraph >/dev/null 2>&1; then
   echo "scripts/test.sh: installing tests/interop/requirements.txt" >&2
   python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
 fi

@@ -55,6 +55,20 @@ pub enum Command {
     /// The query is the first argument, or comes from --file or --named; the remaining arguments
     /// are notes (none: the bundled corpus), or --data reads an exported graph instead.
     Query(QueryArgs),
+    /// Serve the graph as a SPARQL 1.1 Protocol endpoint (read-only), with a query page, the
+    /// report and every export, until Ctrl-C.
+    ///
+    /// The graph comes from notes (none: the bundled corpus) or, with --data, an exported graph.
+    Serve(ServeArgs),
+    /// Send the graph to a triple store that speaks the SPARQL 1.1 Graph Store HTTP Protocol
+    /// (Oxigraph server, Fuseki, `GraphDB`, Virtuoso), in batches.
+    ///
+    /// The graph comes from notes (none: the bundled corpus) or, with --data, an exported graph.
+    Push(PushArgs),
+    /// (Internal) one of `serve`'s query workers: loads a graph, then answers the queries the
+    /// server sends on standard input.
+    #[command(hide = true)]
+    ServeWorker(ServeWorkerArgs),
 }
 
 /// Arguments of `report`.
@@ -173,7 +187,16 @@ pub struct QueryArgs {
     /// Results format (CONSTRUCT/DESCRIBE: `table` means Turtle).
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
     pub format: QueryFormat,
-    /// Stop the query after this many seconds (joins, sorts and aggregates included).
+    /// The limits the query runs under.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The limits a query runs under (`query`, and each query `serve` answers).
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Stop a query after this many seconds (joins, sorts and aggregates included); `serve`
+    /// stops every query after 30 seconds unless told otherwise.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
     /// Stop a query whose result holds more rows than this.
@@ -182,6 +205,82 @@ pub struct QueryArgs {
     /// Stop a query that takes more memory than this many MiB (Linux).
     #[arg(long, value_name = "MIB", default_value_t = crate::rdf::sparql::QueryLimits::DEFAULT_MAX_MEMORY_MIB)]
     pub max_memory: u64,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The notes to read.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Serve this RDF graph (an earlier export) instead of reading notes (no report then).
+    #[arg(long, value_name = "GRAPH", conflicts_with = "notes")]
+    pub data: Option<PathBuf>,
+    /// The address and port to listen on. Only a loopback address (the default) keeps the
+    /// endpoint to this machine; any other serves the network, without authentication.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// The limits each query runs under.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    /// Queries run at once, each in a worker process of its own holding a copy of the graph;
+    /// more wait for a free worker (up to the timeout, then 503).
+    #[arg(long, value_name = "N", default_value_t = default_query_slots(), value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub max_queries: u16,
+    /// Do not log each request on standard error.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The notes to read.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Push this RDF graph (an earlier export) instead of reading notes.
+    #[arg(long, value_name = "GRAPH", conflicts_with = "notes")]
+    pub data: Option<PathBuf>,
+    /// The store's Graph Store Protocol endpoint: `http://localhost:7878/store` (Oxigraph),
+    /// `http://localhost:3030/DATASET/data` (Fuseki), `http://localhost:7200/repositories/REPO/rdf-graphs/service`
+    /// (`GraphDB`), `http://localhost:8890/sparql-graph-crud` (Virtuoso).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// Load into this named graph (default: the default graph).
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Replace the graph's content instead of adding to it: loaded into a temporary graph, then
+    /// moved into place with one SPARQL Update `MOVE` (see --update); without an update endpoint,
+    /// sent in one PUT.
+    #[arg(long)]
+    pub replace: bool,
+    /// The store's SPARQL Update endpoint for --replace (guessed for Oxigraph's `/store` and
+    /// Fuseki's `/data`).
+    #[arg(long, value_name = "URL")]
+    pub update: Option<String>,
+    /// Triples per request.
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// HTTP Basic authentication as `USER:PASSWORD` (Fuseki, `GraphDB`); the environment variable
+    /// `CONFGRAPH_PUSH_USER` is read when this is not given (and keeps the password out of `ps`).
+    #[arg(long, value_name = "USER:PASSWORD")]
+    pub user: Option<String>,
+}
+
+/// Arguments of `serve-worker`.
+#[derive(Debug, Args)]
+pub struct ServeWorkerArgs {
+    /// The graph (N-Triples or any RDF syntax).
+    #[arg(long, value_name = "GRAPH")]
+    pub data: PathBuf,
+    /// The limits each query runs under.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// As many query slots as cores, at least two.
+fn default_query_slots() -> u16 {
+    std::thread::available_parallelism().map_or(2, |n| u16::try_from(n.get()).unwrap_or(u16::MAX).clamp(2, 1024))
 }
 
 /// Formats of `query` results.

@@ -50,6 +50,9 @@ pub enum Error {
         /// Whether an earlier build's files are still there.
         kept: bool,
     },
+    /// A store that `push` could not load the graph into.
+    #[error("push failed: {0}")]
+    Push(String),
     /// A query that could not be answered (syntax and format errors are usage errors).
     #[error(transparent)]
     Query(#[from] QueryError),

@@ -191,8 +191,20 @@ pub(super) fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> 
     // Everything is written to a staging folder and moved into place only if all succeeded.
     let stage = output::Stage::new(&args.out)?;
     let plan = Plan::new(&chosen, stage.path());
+    let (triples, failures) = write_plan(&corpus, &plan, &settings.base);
+    first_failure(failures, stage.path(), &args.out)?;
+    // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
+    stage.commit()?;
+    let triples = triples.map(|n| format!(", {n} triples")).unwrap_or_default();
+    println!("{}{triples} → {}", extract::summary(&corpus), args.out.display());
+    Ok(())
+}
+
+/// Writes every file of `plan`, in parallel; the number of triples when RDF files were written,
+/// and the jobs that failed.
+fn write_plan(corpus: &Corpus, plan: &Plan, base: &Base) -> (Option<usize>, Vec<(Job, Error)>) {
     let progress = crate::progress::Progress::new(plan.jobs() as u64, "writing exports");
-    let writer = BuildWriter { corpus: &corpus, base: &settings.base, progress, failures: Mutex::default() };
+    let writer = BuildWriter { corpus, base, progress, failures: Mutex::default() };
     // The two largest structures, the full view and the triple table, are built one after the
     // other: the full view and its files first, then the table (while the other thread writes the
     // report and `extract.json`), then the RDF files. The smaller views go beside the full one.
@@ -204,18 +216,24 @@ pub(super) fn build(args: &BuildArgs, settings: &Settings) -> Result<(), Error> 
         || {
             first.inspect(|files| writer.view(View::Full, files));
             let rdf = || (!plan.rdf.is_empty()).then(|| writer.rdf_files(&plan.rdf));
-            rayon::join(rdf, || writer.report_and_extract(&plan)).0
+            rayon::join(rdf, || writer.report_and_extract(plan)).0
         },
         || others.iter().for_each(|(view, files)| writer.view(*view, files)),
     );
     writer.progress.finish();
-    let failures = writer.failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    first_failure(failures, stage.path(), &args.out)?;
-    // Exports of an earlier build that this one no longer writes go (`neo4j/nodes-organisation.csv`).
-    stage.commit()?;
-    let triples = triples.map(|n| format!(", {n} triples")).unwrap_or_default();
-    println!("{}{triples} → {}", extract::summary(&corpus), args.out.display());
-    Ok(())
+    (triples, writer.failures.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
+}
+
+/// Writes every format of [`FORMATS`] of `corpus` into the existing folder `dir` (for `serve`,
+/// which serves what `build` would write); the number of triples.
+///
+/// # Errors
+/// The first file that could not be written.
+pub(super) fn write_every_format(corpus: &Corpus, dir: &Path, base: &Base) -> Result<Option<usize>, Error> {
+    let chosen: Vec<&'static Format> = FORMATS.iter().collect();
+    let (triples, failures) = write_plan(corpus, &Plan::new(&chosen, dir), base);
+    first_failure(failures, dir, dir)?;
+    Ok(triples)
 }
 
 /// The first failure of a build, in job order, as its error (the others printed as warnings),

@@ -1,15 +1,16 @@
 //! One function per subcommand: turn checked arguments into library calls and write the result;
-//! `build` and `export` have a file each.
+//! `build`, `export` and `serve` have a file each.
 
 mod build;
 mod export;
+mod serve;
 
 use std::path::Path;
 use std::time::Duration;
 
 use crate::cli::{
-    Cli, Command, ExtractArgs, ExtractFormat, NotesSelection, PeopleArgs, QueryArgs, ReportArgs, ReportFormatArg,
-    ReportKindArg,
+    Cli, Command, ExtractArgs, ExtractFormat, LimitArgs, NotesSelection, PeopleArgs, PushArgs, QueryArgs, ReportArgs,
+    ReportFormatArg, ReportKindArg,
 };
 use crate::corpus::Corpus;
 use crate::error::Error;
@@ -116,6 +117,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Extract(args) => extract_command(&args, &settings),
         Command::Export(args) => export::export(&args, &settings),
         Command::Query(args) => query(&args, &settings),
+        Command::Serve(args) => serve::serve(&args, &settings),
+        Command::ServeWorker(args) => serve::worker(&args, &settings),
+        Command::Push(args) => push(&args, &settings),
         Command::People(args) => people(&args, &settings),
         Command::Report(args) => report_command(&args, &settings),
     }
@@ -188,9 +192,9 @@ fn regular_file_within(path: &Path, max_bytes: u64, option: &str) -> Result<(), 
 }
 
 /// The limits `query` runs under, each checked: a number that gives no limit is a usage error.
-fn query_limits(args: &QueryArgs) -> Result<sparql::QueryLimits, Error> {
+fn query_limits(args: &LimitArgs, default_timeout: Option<f64>) -> Result<sparql::QueryLimits, Error> {
     // (`--timeout 1e20` is finite and positive, and still no duration: refused, never a panic.)
-    let timeout = match args.timeout.map(|t| (t, Duration::try_from_secs_f64(t))) {
+    let timeout = match args.timeout.or(default_timeout).map(|t| (t, Duration::try_from_secs_f64(t))) {
         Some((t, Ok(d))) if t > 0.0 => Some(d),
         Some((t, _)) => {
             return Err(Error::Usage(format!("--timeout must be a positive number of seconds, not {t}")));
@@ -242,7 +246,7 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
             rdf::corpus_triples(&read_corpus(&selection, settings)?, base)
         }
     };
-    let limits = query_limits(args)?;
+    let limits = query_limits(&args.limits, None)?;
     let store = rdf::store_of(&triples).map_err(Error::Store)?;
     let out = match sparql::run(&store, &text, args.format.results_format(), limits, base) {
         Ok(out) => out,
@@ -252,6 +256,46 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
         Err(e) => return Err(e.into()),
     };
     output::write_to(None, &out)?;
+    Ok(())
+}
+
+fn push(args: &PushArgs, settings: &Settings) -> Result<(), Error> {
+    let base = &settings.base;
+    let triples = match &args.data {
+        Some(path) => data_triples(path, settings.max_file_bytes)?,
+        None => rdf::corpus_triples(&read_corpus(&args.notes.select()?, settings)?, base),
+    };
+    let mut ntriples = Vec::new();
+    rdf::write_triples(&triples, base, rdf::RdfSyntax::NTriples, &mut ntriples)?;
+    drop(triples);
+    let text = String::from_utf8(ntriples).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let update = args.update.clone().or_else(|| crate::push::update_beside(&args.endpoint));
+    let target = crate::push::Target {
+        endpoint: args.endpoint.clone(),
+        graph: args.graph.clone(),
+        update: if args.replace { update } else { None },
+        replace: args.replace,
+        batch: args.batch as usize,
+        user: args.user.clone().or_else(|| std::env::var("CONFGRAPH_PUSH_USER").ok()),
+    };
+    let started = std::time::Instant::now();
+    let pushed = crate::push::push(&lines, &target).map_err(|e| Error::Push(e.to_string()))?;
+    let how = match (args.replace, &target.update) {
+        (false, _) => "added to",
+        (true, Some(_)) => "replaced (MOVE)",
+        (true, None) => "replaced (one PUT)",
+    };
+    println!(
+        "{} triples {how} {} at {} in {} request(s), {} retried, {:.1} s ({:.0} triples/s)",
+        pushed.triples,
+        args.graph.as_deref().map_or_else(|| "the default graph".to_owned(), |g| format!("<{g}>")),
+        args.endpoint,
+        pushed.requests,
+        pushed.retries,
+        started.elapsed().as_secs_f64(),
+        crate::push::rate(pushed.triples, started)
+    );
     Ok(())
 }
 

@@ -11,4 +11,5 @@ mod interop;
 mod reading;
 mod reports;
 mod scoring;
+mod serve;
 mod topics;

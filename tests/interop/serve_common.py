@@ -1,0 +1,56 @@
+"""Starting and stopping `confgraph serve` on a free localhost port, for the serve checks."""
+
+import socket
+import subprocess
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def chromium_flags(profile):
+    return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={profile}"]
+
+
+class Server:
+    """`confgraph serve [ARGS…]` on a free port: `base` is its URL; stopped with SIGINT on exit,
+    which must end it cleanly (exit 0) within seconds."""
+
+    def __init__(self, confgraph, args):
+        self.command = [confgraph, "serve", "--quiet", "--bind", f"127.0.0.1:{free_port()}", *args]
+        self.process = None
+        self.base = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if "serving" not in line:
+            self.process.kill()
+            raise RuntimeError(f"serve did not start: {line!r} {self.process.stderr.read()}")
+        self.base = line.split(" at ", 1)[1].split()[0]
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", int(self.base.rsplit(":", 1)[1].strip("/"))), 1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(subprocess.signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise RuntimeError("serve did not stop within 15 s of Ctrl-C")
+        if code != 0 and exc[0] is None:
+            raise RuntimeError(f"serve exited with {code} after Ctrl-C: {self.process.stderr.read()}")
+        return False
