@@ -17,6 +17,9 @@ command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
@@ -32,6 +35,13 @@ if ! python3 -c "import rdflib, pyshacl, networkx, igraph, scipy, PIL, pyld, SPA
   || ! command -v oxigraph >/dev/null 2>&1; then
   echo "scripts/test.sh: installing tests/interop/requirements.txt" >&2
   python3 -m pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
+fi
+
+# Comunica, the fourth SPARQL engine the named queries are compared on (version pinned in its
+# package.json).
+if [ ! -x tests/interop/comunica/node_modules/.bin/comunica-sparql-file ]; then
+  echo "scripts/test.sh: installing Comunica (tests/interop/comunica)" >&2
+  npm install --prefix tests/interop/comunica --silent --no-audit --no-fund >/dev/null
 fi
 
 # The SHACL shapes and Python checkers test themselves on hand-written graphs (planted violations).

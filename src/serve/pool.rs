@@ -125,9 +125,17 @@ impl Worker {
     }
 }
 
+/// The idle workers and the requests waiting for one, first come first served.
+#[derive(Default)]
+struct Waiting {
+    idle: Vec<Worker>,
+    queue: std::collections::VecDeque<u64>,
+    next_ticket: u64,
+}
+
 /// Idle workers, and how many there are in all.
 pub struct Pool {
-    idle: Mutex<Vec<Worker>>,
+    state: Mutex<Waiting>,
     returned: Condvar,
     size: usize,
     command: WorkerCommand,
@@ -143,7 +151,8 @@ impl Pool {
     /// When a worker cannot be started or cannot load the graph.
     pub fn start(command: WorkerCommand, size: usize) -> std::io::Result<Arc<Self>> {
         let workers = (0..size.max(1)).map(|_| Worker::start(&command)).collect::<std::io::Result<Vec<_>>>()?;
-        Ok(Arc::new(Self { size: workers.len(), idle: Mutex::new(workers), returned: Condvar::new(), command }))
+        let state = Waiting { idle: workers, ..Waiting::default() };
+        Ok(Arc::new(Self { size: state.idle.len(), state: Mutex::new(state), returned: Condvar::new(), command }))
     }
 
     /// Runs a query on an idle worker, waiting up to `patience` for one; `None` when none came
@@ -180,20 +189,33 @@ impl Pool {
         Some(answer)
     }
 
+    /// An idle worker, in the order the requests came (a request that came later never takes
+    /// the worker an earlier one waits for), waiting up to `patience`.
     fn take(&self, patience: Duration) -> Option<Worker> {
         let deadline = Instant::now() + patience;
-        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let ticket = state.next_ticket;
+        state.next_ticket += 1;
+        state.queue.push_back(ticket);
         loop {
-            if let Some(worker) = idle.pop() {
+            if state.queue.front() == Some(&ticket)
+                && let Some(worker) = state.idle.pop()
+            {
+                state.queue.pop_front();
+                self.returned.notify_all();
                 return Some(worker);
             }
-            let left = deadline.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
-            idle = self.returned.wait_timeout(idle, left).unwrap_or_else(PoisonError::into_inner).0;
+            let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) else {
+                state.queue.retain(|&t| t != ticket);
+                self.returned.notify_all();
+                return None;
+            };
+            state = self.returned.wait_timeout(state, left).unwrap_or_else(PoisonError::into_inner).0;
         }
     }
 
     fn give(&self, worker: Worker) {
-        self.idle.lock().unwrap_or_else(PoisonError::into_inner).push(worker);
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).idle.push(worker);
         self.returned.notify_all();
     }
 
@@ -212,13 +234,13 @@ impl Pool {
     /// all were.
     pub fn stop(&self, patience: Duration) -> bool {
         let deadline = Instant::now() + patience;
-        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
-        while idle.len() < self.size {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while state.idle.len() < self.size {
             let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) else { break };
-            idle = self.returned.wait_timeout(idle, left).unwrap_or_else(PoisonError::into_inner).0;
+            state = self.returned.wait_timeout(state, left).unwrap_or_else(PoisonError::into_inner).0;
         }
-        let all = idle.len() == self.size;
-        for worker in idle.iter_mut() {
+        let all = state.idle.len() == self.size;
+        for worker in &mut state.idle {
             worker.kill();
         }
         all
@@ -227,7 +249,7 @@ impl Pool {
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        for worker in self.idle.get_mut().unwrap_or_else(PoisonError::into_inner).iter_mut() {
+        for worker in &mut self.state.get_mut().unwrap_or_else(PoisonError::into_inner).idle {
             worker.kill();
         }
     }

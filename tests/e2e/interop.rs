@@ -335,3 +335,29 @@ fn query_command_contract() {
             || String::from_utf8_lossy(&csv.stdout).contains("PyCascades 2025")
     );
 }
+
+#[test]
+fn named_queries_give_the_same_rows_on_oxigraph_rdflib_virtuoso_and_comunica() {
+    let comunica = root().join("tests/interop/comunica/node_modules/.bin/comunica-sparql-file");
+    if !python_with("rdflib")
+        || !client_available(
+            "virtuoso-t (virtuoso-opensource-7)",
+            Process::new("sh").args(["-c", "command -v virtuoso-t"]),
+        )
+        || !client_available("Comunica (tests/interop/comunica)", Process::new("test").arg("-x").arg(&comunica))
+    {
+        return;
+    }
+    let (dir, _) = bundled_exports();
+    let out = Process::new("python3")
+        .arg(interop("engines_check.py"))
+        .arg(assert_cmd::cargo::cargo_bin("confgraph"))
+        .arg(dir.join("graph.nt"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{summary}\n{}", String::from_utf8_lossy(&out.stderr));
+    let summary: Value = serde_json::from_str(&summary).unwrap();
+    assert_eq!(summary["queries"].as_object().unwrap().len(), confgraph::queries::NAMED_QUERIES.len());
+}
