@@ -206,7 +206,9 @@ fn send_with_retries(
                 }
                 failure
             }
-            Err(e) => format!("cannot reach {url}: {e}"),
+            Err(e) if transient(&e) => format!("cannot reach {url}: {e}"),
+            // (A TLS failure, a port or URL the client refuses: the same again would fail the same.)
+            Err(e) => return Err(format!("cannot reach {url}: {e}")),
         };
         if attempt == RETRIES {
             return Err(format!("{failure} (tried {} times)", RETRIES + 1));
@@ -216,6 +218,26 @@ fn send_with_retries(
         wait *= 2;
     }
     unreachable!("the last attempt returns")
+}
+
+/// Whether a connection error may pass if the request is sent again: the store starting,
+/// restarting or overloaded.
+fn transient(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{
+        BrokenPipe, ConnectionAborted, ConnectionRefused, ConnectionReset, Interrupted, TimedOut, UnexpectedEof,
+        WouldBlock,
+    };
+    matches!(
+        error.kind(),
+        BrokenPipe
+            | ConnectionAborted
+            | ConnectionRefused
+            | ConnectionReset
+            | Interrupted
+            | TimedOut
+            | UnexpectedEof
+            | WouldBlock
+    )
 }
 
 /// Triples per second, for the summary line.
@@ -297,8 +319,10 @@ mod tests {
 
     #[test]
     fn a_store_that_is_not_there_is_named_in_the_error() {
+        // (A port that was free a moment ago: nothing listens there.)
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let target = Target {
-            endpoint: "http://127.0.0.1:9/store".into(),
+            endpoint: format!("http://127.0.0.1:{port}/store"),
             graph: None,
             update: None,
             replace: false,
@@ -307,7 +331,8 @@ mod tests {
         };
         let err = push(&["<a> <p> <b> ."], &target).unwrap_err().to_string();
         assert!(
-            err.contains("cannot reach http://127.0.0.1:9/store?default") && err.contains("tried 5 times"),
+            err.contains(&format!("cannot reach http://127.0.0.1:{port}/store?default"))
+                && err.contains("tried 5 times"),
             "{err}"
         );
     }

@@ -44,8 +44,16 @@ pub fn answer(site: &Site, request: &mut Request<Body>) -> Response<Body> {
     let mut response = match route {
         None => text(StatusCode::NOT_FOUND, format!("nothing at {path}; the endpoint is /query, the home page /")),
         Some(_) if request.method() == Method::OPTIONS => preflight(),
+        // (HEAD is GET without the body: the same headers, so `curl -I` tells the type.)
+        Some(route) if request.method() == Method::HEAD && route.methods.contains(&Method::GET) => {
+            *request.method_mut() = Method::GET;
+            let mut response = (route.handler)(site, request);
+            *response.body_mut() = Body::empty();
+            response
+        }
         Some(route) if !route.methods.contains(request.method()) => {
             let allowed = route.methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+            let allowed = if route.methods.contains(&Method::GET) { format!("{allowed}, HEAD") } else { allowed };
             let mut r = if path == "/store" {
                 text(StatusCode::FORBIDDEN, "the graph store is read-only: GET only".into())
             } else {

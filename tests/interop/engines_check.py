@@ -17,20 +17,17 @@ missing.
 """
 
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import rdflib
 
-from serve_common import free_port
+from serve_common import free_port, wait_for_port
 
 GRAPH_IRI = "urn:confgraph:engines-check"
 COMUNICA = Path(__file__).parent / "comunica/node_modules/.bin/comunica-sparql-file"
@@ -102,16 +99,9 @@ MaxQueryExecutionTime = 120
         return self
 
     def wait_for(self, port):
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), 1).close()
-                return
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    log = Path(self.dir.name, "v.log")
-                    raise RuntimeError(f"virtuoso did not start: {log.read_text() if log.exists() else ''}")
-                time.sleep(0.2)
+        if not wait_for_port(port, 120, self.process):
+            log = Path(self.dir.name, "v.log")
+            raise RuntimeError(f"virtuoso did not start: {log.read_text() if log.exists() else ''}")
 
     def isql(self, sql):
         isql = shutil.which("isql-vt") or shutil.which("isql")

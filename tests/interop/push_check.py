@@ -9,16 +9,14 @@ Prints a JSON summary (with push throughput); exits 1 when a check fails.
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from serve_common import free_port
+from serve_common import free_port, wait_for_port
 
 FAILURES = []
 
@@ -69,15 +67,8 @@ def main():
         server = subprocess.Popen([oxigraph, "serve", "--location", location, "--bind", f"127.0.0.1:{port}"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            deadline = time.monotonic() + 20
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), 1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
+            if not wait_for_port(port, 20, server):
+                raise RuntimeError(f"oxigraph serve did not start: {server.stderr.read()}")
             base = f"http://127.0.0.1:{port}"
             summary["push"] = push(confgraph, "--endpoint", f"{base}/store", "--batch", "2000")
             names = sorted(p.stem for p in Path("queries").glob("*.rq"))

@@ -138,6 +138,8 @@ def check_graph_store(base, graph_nt, summary):
     check(status == 200 and ctype.startswith("text/turtle") and len(g) == len(expected),
           f"GET /store?default: {status} {ctype}, {len(g)} triples of {len(expected)}")
     summary["store_triples"] = len(g)
+    status, ctype, body = curl(f"{base}store?default", "-I", "-H", "Accept: application/n-triples")
+    check(status == 200 and ctype == "application/n-triples", f"HEAD /store?default: {status} {ctype}")
     status, _, _ = curl(f"{base}store?graph=http%3A%2F%2Fexample.org%2Fg")
     check(status == 404, f"a named graph gave {status}, not 404")
 

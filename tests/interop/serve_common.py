@@ -11,6 +11,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for_port(port, seconds, process):
+    """Waits until something listens on localhost:`port`; False when `process` ended first or
+    `seconds` passed."""
+    deadline = time.monotonic() + seconds
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 1).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
 def chromium_flags(profile):
     return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -33,15 +46,8 @@ class Server:
             self.process.kill()
             raise RuntimeError(f"serve did not start: {line!r} {self.process.stderr.read()}")
         self.base = line.split(" at ", 1)[1].split()[0]
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", int(self.base.rsplit(":", 1)[1].strip("/"))), 1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        if not wait_for_port(int(self.base.rsplit(":", 1)[1].strip("/")), 10, self.process):
+            raise RuntimeError(f"serve does not listen at {self.base}")
         return self
 
     def __exit__(self, *exc):
