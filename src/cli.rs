@@ -333,7 +333,7 @@ impl QueryFormat {
 /// Notes files or folders.
 #[derive(Debug, Args)]
 pub struct NotesArgs {
-    /// Notes files or folders (walked for .md, .markdown, .txt, .text, .org, .adoc, .asciidoc). None: the bundled sample corpus.
+    /// Notes files or folders (walked for .md, .markdown, .txt, .text, .org, .adoc, .asciidoc, .rst). None: the bundled sample corpus.
     #[arg(value_name = "NOTES")]
     pub notes: Vec<PathBuf>,
 }

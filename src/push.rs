@@ -70,6 +70,12 @@ pub fn push(lines: &[&str], target: &Target) -> Result<Pushed, PushError> {
         send_with_retries(&client, &request, &body, &mut pushed.retries).map_err(|e| PushError(format!("{what}: {e}")))
     };
     match (target.replace, &target.update) {
+        // (Nothing to load: the temporary graph would not exist, and a MOVE SILENT of it would
+        // leave the old content. One empty PUT empties the graph.)
+        (true, Some(_)) if lines.is_empty() => {
+            let url = graph_url(&target.endpoint, target.graph.as_deref());
+            send(Method::PUT, &url, NTRIPLES, Vec::new(), "PUT of the empty graph")?;
+        }
         (true, None) => {
             send(
                 Method::PUT,
@@ -91,20 +97,18 @@ pub fn push(lines: &[&str], target: &Target) -> Result<Pushed, PushError> {
                 )
             });
             let into = target.graph.as_ref().map_or_else(|| "DEFAULT".to_owned(), |g| format!("<{g}>"));
+            // (SILENT: a MOVE that was applied but answered 5xx, then sent again, is no error.)
             let moved = loaded.and_then(|()| {
-                send(
-                    Method::POST,
-                    update,
-                    UPDATE,
-                    format!("MOVE <{temporary}> TO {into}").into_bytes(),
-                    "MOVE into the graph",
-                )
+                let operation = format!("MOVE SILENT <{temporary}> TO {into}");
+                send(Method::POST, update, UPDATE, operation.into_bytes(), "MOVE into the graph")
             });
             if let Err(e) = moved {
-                // (Best effort: the target is untouched; the temporary graph should not linger.)
-                let _ =
-                    send(Method::POST, update, UPDATE, format!("DROP SILENT GRAPH <{temporary}>").into_bytes(), "DROP");
-                return Err(PushError(format!("{e}; the graph was left as it was")));
+                let drop = format!("DROP SILENT GRAPH <{temporary}>");
+                let left = match send(Method::POST, update, UPDATE, drop.into_bytes(), "DROP") {
+                    Ok(()) => String::new(),
+                    Err(d) => format!("; the temporary graph <{temporary}> may remain in the store ({d})"),
+                };
+                return Err(PushError(format!("{e}; the graph itself was not replaced{left}")));
             }
         }
         (false, _) => {
@@ -129,13 +133,16 @@ const UPDATE: &str = "application/sparql-update";
 /// The Graph Store Protocol URL of a graph: `?graph=IRI`, or `?default`.
 #[must_use]
 pub fn graph_url(endpoint: &str, graph: Option<&str>) -> String {
-    let join = if endpoint.contains('?') { '&' } else { '?' };
-    match graph {
-        Some(iri) => {
-            format!("{endpoint}{join}graph={}", form_urlencoded::byte_serialize(iri.as_bytes()).collect::<String>())
-        }
-        None => format!("{endpoint}{join}default"),
-    }
+    // (An endpoint given as `…/store?default` names the graph itself: that part is replaced.)
+    let (path, query) = endpoint.split_once('?').unwrap_or((endpoint, ""));
+    let mut params: Vec<&str> =
+        query.split('&').filter(|p| !p.is_empty() && *p != "default" && !p.starts_with("graph=")).collect();
+    let graph = match graph {
+        Some(iri) => format!("graph={}", form_urlencoded::byte_serialize(iri.as_bytes()).collect::<String>()),
+        None => "default".to_owned(),
+    };
+    params.push(&graph);
+    format!("{path}?{}", params.join("&"))
 }
 
 /// The update endpoint of well-known stores, from their Graph Store endpoint: Oxigraph's
@@ -254,6 +261,7 @@ mod tests {
     #[test]
     fn graph_urls_and_update_endpoints() {
         assert_eq!(graph_url("http://h/store", None), "http://h/store?default");
+        assert_eq!(graph_url("http://h/store?default", Some("urn:t")), "http://h/store?graph=urn%3At");
         assert_eq!(graph_url("http://h/ds?x=1", Some("http://g/a#b")), "http://h/ds?x=1&graph=http%3A%2F%2Fg%2Fa%23b");
         assert_eq!(update_beside("http://h:7878/store").as_deref(), Some("http://h:7878/update"));
         assert_eq!(update_beside("http://h:3030/ds/data?default").as_deref(), Some("http://h:3030/ds/update"));

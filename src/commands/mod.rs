@@ -259,7 +259,28 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
     Ok(())
 }
 
+/// The options of `push` that a store would refuse, refused first (exit 2).
+fn check_push_args(args: &PushArgs, user: Option<&str>) -> Result<(), Error> {
+    for (option, url) in [("--endpoint", Some(&args.endpoint)), ("--update", args.update.as_ref())] {
+        if let Some(url) = url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(Error::Usage(format!("{option} {url}: give an http:// or https:// URL")));
+        }
+    }
+    if let Some(graph) = &args.graph {
+        oxigraph::model::NamedNode::new(graph)
+            .map_err(|e| Error::Usage(format!("--graph {graph:?} is not an absolute IRI: {e}")))?;
+    }
+    if user.is_some_and(|u| !u.contains(':')) {
+        return Err(Error::Usage("--user (or CONFGRAPH_PUSH_USER) is USER:PASSWORD".into()));
+    }
+    Ok(())
+}
+
 fn push(args: &PushArgs, settings: &Settings) -> Result<(), Error> {
+    let user = args.user.clone().or_else(|| std::env::var("CONFGRAPH_PUSH_USER").ok());
+    check_push_args(args, user.as_deref())?;
     let base = &settings.base;
     let triples = match &args.data {
         Some(path) => data_triples(path, settings.max_file_bytes)?,
@@ -277,7 +298,7 @@ fn push(args: &PushArgs, settings: &Settings) -> Result<(), Error> {
         update: if args.replace { update } else { None },
         replace: args.replace,
         batch: args.batch as usize,
-        user: args.user.clone().or_else(|| std::env::var("CONFGRAPH_PUSH_USER").ok()),
+        user,
     };
     let started = std::time::Instant::now();
     let pushed = crate::push::push(&lines, &target).map_err(|e| Error::Push(e.to_string()))?;

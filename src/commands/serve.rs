@@ -16,17 +16,21 @@ use crate::serve::{self, Files, Options, Pool, Site};
 /// Seconds a served query may run unless `--timeout` says otherwise.
 const SERVE_TIMEOUT: f64 = 30.0;
 
-/// Connections open at once, per query slot: room for clients that wait, fetch files or idle.
-const CONNECTIONS_PER_SLOT: usize = 16;
+/// Connections open at once (a thread each); an idle one is closed after 10 s.
+const MAX_CONNECTIONS: usize = 1024;
 
 pub(super) fn serve(args: &ServeArgs, settings: &Settings) -> Result<(), Error> {
     let limits = query_limits(&args.limits, Some(SERVE_TIMEOUT))?;
     let bind = addresses(&args.bind)?;
     let base = &settings.base;
-    let dir = tempfile::Builder::new()
-        .prefix("confgraph-serve-")
-        .tempdir()
-        .map_err(|e| Error::Usage(format!("cannot make a temporary folder for the exports: {e}")))?;
+    let stopped = serve::catch_stop()?;
+    let mut folder = tempfile::Builder::new();
+    folder.prefix("confgraph-serve-");
+    // (The exports of private notes are for this user only.)
+    #[cfg(unix)]
+    folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let dir =
+        folder.tempdir().map_err(|e| Error::Usage(format!("cannot make a temporary folder for the exports: {e}")))?;
     let (summary, from_notes) = if let Some(path) = &args.data {
         let triples = data_triples(path, settings.max_file_bytes)?;
         write_rdf_files(&triples, dir.path(), base)?;
@@ -44,9 +48,9 @@ pub(super) fn serve(args: &ServeArgs, settings: &Settings) -> Result<(), Error> 
         .map_err(|e| Error::Usage(format!("cannot start the query workers: {e}")))?;
     let page = serve::page::render(&summary, files.names(), from_notes, base);
     let site = Site { pool, limits, files, page };
-    let max_connections = usize::from(args.max_queries) * CONNECTIONS_PER_SLOT;
-    serve::serve(site, &Options { bind, quiet: args.quiet, max_connections })
-        .map_err(|e| Error::Usage(format!("cannot serve at {}: {e}", args.bind)))?;
+    let options = Options { bind, quiet: args.quiet, max_connections: MAX_CONNECTIONS };
+    serve::serve(site, &options, &stopped)
+        .map_err(|e| Error::Io(std::io::Error::other(format!("cannot serve at {}: {e}", args.bind))))?;
     // (The folder of exports goes with `dir`, here.)
     Ok(())
 }
@@ -75,8 +79,26 @@ fn worker_command(graph: &std::path::Path, base: &Base, limits: QueryLimits) -> 
 pub(super) fn worker(args: &ServeWorkerArgs, settings: &Settings) -> Result<(), Error> {
     let limits = query_limits(&args.limits, None)?;
     let store = rdf::store_of(&data_triples(&args.data, settings.max_file_bytes)?).map_err(Error::Store)?;
+    end_with_the_server();
     serve::pool::answer_queries(&store, &settings.base, limits, std::io::stdin().lock(), std::io::stdout().lock())?;
     Ok(())
+}
+
+/// Ends this worker when the server that started it has gone (even in the middle of a query, which
+/// would otherwise run on until its own limit).
+fn end_with_the_server() {
+    #[cfg(unix)]
+    {
+        let server = std::os::unix::process::parent_id();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                if std::os::unix::process::parent_id() != server {
+                    std::process::exit(0);
+                }
+            }
+        });
+    }
 }
 
 /// The socket addresses of `--bind`, each checked; a warning for each that is not loopback.
@@ -88,7 +110,10 @@ fn addresses(bind: &str) -> Result<Vec<SocketAddr>, Error> {
     if found.is_empty() {
         return Err(bad("no address".into()));
     }
-    for address in found.iter().filter(|a| !a.ip().is_loopback()) {
+    if found.iter().any(|a| a.port() == 0) {
+        return Err(bad("port 0 would be a port chosen at random, which nobody could find".into()));
+    }
+    for address in found.iter().filter(|a| !a.ip().to_canonical().is_loopback()) {
         eprintln!(
             "confgraph: warning: listening on {address}, which other machines can reach: anyone there can query the graph and download the notes' exports (no authentication)"
         );
@@ -115,7 +140,7 @@ mod tests {
     #[test]
     fn bind_addresses_are_checked() {
         assert_eq!(addresses("127.0.0.1:7878").unwrap(), ["127.0.0.1:7878".parse().unwrap()]);
-        for bad in ["7878", "127.0.0.1", "127.0.0.1:99999", ""] {
+        for bad in ["7878", "127.0.0.1", "127.0.0.1:99999", "127.0.0.1:0", ""] {
             assert!(matches!(addresses(bad), Err(Error::Usage(_))), "{bad}");
         }
     }

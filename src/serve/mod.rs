@@ -48,17 +48,34 @@ pub struct Options {
 /// How long a stopping server waits for the queries still running.
 const DRAIN: Duration = Duration::from_secs(5);
 
-/// Serves `site` until the process is told to stop (Ctrl-C or SIGTERM), then waits a little for
-/// the queries still running and returns.
+/// Catches Ctrl-C and SIGTERM from now on: the receiver hears of them. Called before the slow
+/// part of starting (writing the exports), so that a stop asked for then is not lost and the
+/// temporary folder still goes.
 ///
 /// # Errors
-/// When an address cannot be listened on or the stop signal cannot be caught.
-pub fn serve(site: Site, options: &Options) -> std::io::Result<()> {
+/// When the signals cannot be caught.
+pub fn catch_stop() -> std::io::Result<mpsc::Receiver<()>> {
     let (stop, stopped) = mpsc::channel();
     ctrlc::set_handler(move || {
         let _ = stop.send(());
     })
     .map_err(std::io::Error::other)?;
+    Ok(stopped)
+}
+
+/// Seconds a connection may stay idle (or a client take to send its request) before it is
+/// closed: idle keep-alive connections must not hold the connection slots.
+const IDLE: Duration = Duration::from_secs(10);
+
+/// Serves `site` until `stopped` hears of a stop (see [`catch_stop`]), then waits a little for
+/// the queries still running and returns.
+///
+/// # Errors
+/// When an address cannot be listened on.
+pub fn serve(site: Site, options: &Options, stopped: &mpsc::Receiver<()>) -> std::io::Result<()> {
+    if stopped.try_recv().is_ok() {
+        return Ok(());
+    }
     let site = Arc::new(site);
     let server_site = Arc::clone(&site);
     let quiet = options.quiet;
@@ -72,7 +89,7 @@ pub fn serve(site: Site, options: &Options) -> std::io::Result<()> {
         }
         response
     })
-    .with_global_timeout(Duration::from_secs(60))
+    .with_global_timeout(IDLE)
     .with_max_concurrent_connections(options.max_connections)
     .with_server_name(concat!("confgraph/", env!("CARGO_PKG_VERSION")))
     .map_err(std::io::Error::other)?;

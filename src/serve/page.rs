@@ -24,7 +24,7 @@ pub fn render(summary: &str, files: &[String], has_report: bool, base: &Base) ->
         let _ = write!(links, "<li><a href=\"exports/{f}\">{f}</a></li>");
         links
     });
-    let mut nav = String::from(r#"<a href="query">/query</a><a href="store?default">the whole graph (Turtle)</a>"#);
+    let mut nav = String::from(r#"<a href="store?default">The whole graph (Turtle)</a>"#);
     if has_report {
         nav.insert_str(0, r#"<a href="report">Report</a>"#);
     }

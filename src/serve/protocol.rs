@@ -144,6 +144,7 @@ impl Params {
         if self.format.len() > 1 {
             return Err(refuse(400, "the format parameter is given twice, with different values"));
         }
+        self.query.retain(|q| !q.trim().is_empty());
         match self.query.len() {
             0 => Err(refuse(
                 400,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_TYPE, RETRY_AFTER};
+use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 
 use super::Site;
@@ -155,6 +155,13 @@ fn not_acceptable(offers: &[Offer]) -> Response<Body> {
 
 /// The SPARQL 1.1 Protocol's query operation, read-only, under the site's limits.
 fn query(site: &Site, request: &mut Request<Body>) -> Response<Body> {
+    let declared = request.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > protocol::MAX_BODY_BYTES) {
+        return text(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is over {} KiB", protocol::MAX_BODY_BYTES >> 10),
+        );
+    }
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let url_query = request.uri().query().map(str::to_owned);
     let method = request.method().as_str().to_owned();
@@ -172,6 +179,10 @@ fn query(site: &Site, request: &mut Request<Body>) -> Response<Body> {
     let offers = match spargebra::SparqlParser::new().parse_query(&text_of_query) {
         Ok(spargebra::Query::Select { .. } | spargebra::Query::Ask { .. }) => SOLUTIONS,
         Ok(_) => GRAPHS,
+        // (An update sent as a query is an update all the same: refused as one.)
+        Err(_) if spargebra::SparqlParser::new().parse_update(&text_of_query).is_ok() => {
+            return text(StatusCode::FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused".into());
+        }
         Err(e) => {
             let message = sparql::syntax::explain(&text_of_query, &e.to_string());
             return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {message}"));

@@ -50,6 +50,19 @@ fn a_thousand_queries_from_eight_clients_pass_while_a_runaway_is_stopped() {
 fn serve_refuses_a_bad_address_and_notes_with_data() {
     confgraph().args(["serve", "--bind", "7878"]).assert().code(2).stderr(predicates::str::contains("--bind 7878"));
     confgraph().args(["serve", "notes", "--data", "exports/graph.nt"]).assert().code(2);
+    confgraph().args(["serve", "--bind", "127.0.0.1:0"]).assert().code(2).stderr(predicates::str::contains("port 0"));
+}
+
+#[test]
+fn push_refuses_options_a_store_would_refuse_before_sending_anything() {
+    for (args, says) in [
+        (&["--endpoint", "ftp://127.0.0.1/store"][..], "http:// or https://"),
+        (&["--endpoint", "127.0.0.1:7878/store"][..], "http:// or https://"),
+        (&["--endpoint", "http://127.0.0.1:1/store", "--graph", "not an iri"][..], "absolute IRI"),
+        (&["--endpoint", "http://127.0.0.1:1/store", "--user", "nocolon"][..], "USER:PASSWORD"),
+    ] {
+        confgraph().arg("push").args(args).assert().code(2).stderr(predicates::str::contains(says));
+    }
 }
 
 #[test]

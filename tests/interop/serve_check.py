@@ -16,9 +16,11 @@ import csv
 import io
 import json
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -126,9 +128,31 @@ def check_read_only(base, summary):
     for path, args in refusals:
         status, _, body = curl(f"{base}{path}", *args)
         check(status == 403 and b"read-only" in body, f"{path} {args}: {status} {body!r}")
-    summary["refused"] = len(refusals)
+    status, _, body = curl(f"{base}query", "--data-urlencode", "query=INSERT DATA { <a:b> <a:c> <a:d> }")
+    check(status == 403 and b"read-only" in body, f"an update sent as query=: {status} {body!r}")
+    status, _, body = curl(f"{base}query?query=%20")
+    check(status == 400 and b"no query" in body, f"an empty query: {status} {body!r}")
+    summary["refused"] = len(refusals) + 1
     status, _, _ = curl(f"{base}query", "-G", "--data-urlencode", "query=ASK { ?s ?p ?o }")
     check(status == 200, f"the graph still answers after the refusals: {status}")
+
+
+def check_connections(base, summary):
+    """Idle connections do not hold the server, and a body over 1 MiB is refused with 413."""
+    host, port = base.split("//")[1].strip("/").split(":")
+    idle = [socket.create_connection((host, int(port))) for _ in range(64)]
+    started = time.monotonic()
+    status, _, _ = curl(f"{base}query", "-m", "5", "--data-urlencode", "query=ASK { ?s ?p ?o }")
+    check(status == 200, f"with 64 idle connections open the endpoint gave {status}")
+    summary["answer_with_64_idle_connections_s"] = round(time.monotonic() - started, 3)
+    for s in idle:
+        s.close()
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        body = b"#" * ((1 << 20) + 1)
+        s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                  b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        answer = s.recv(200).decode("latin-1")
+    check(answer.startswith("HTTP/1.1 413"), f"a body over 1 MiB gave {answer[:40]!r}")
 
 
 def check_graph_store(base, graph_nt, summary):
@@ -213,6 +237,7 @@ def main():
         check_content_types(base, summary)
         check_read_only(base, summary)
         check_graph_store(base, graph_nt, summary)
+        check_connections(base, summary)
         check_page(base, confgraph, summary)
     summary["failures"] = FAILURES
     print(json.dumps(summary, indent=1))
