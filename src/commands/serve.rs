@@ -30,7 +30,7 @@ pub(super) fn serve(args: &ServeArgs, settings: &Settings) -> Result<(), Error> 
     #[cfg(unix)]
     folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
     let dir =
-        folder.tempdir().map_err(|e| Error::Usage(format!("cannot make a temporary folder for the exports: {e}")))?;
+        folder.tempdir().map_err(|e| run_error(format!("cannot make a temporary folder for the exports: {e}")))?;
     let (summary, from_notes) = if let Some(path) = &args.data {
         let triples = data_triples(path, settings.max_file_bytes)?;
         write_rdf_files(&triples, dir.path(), base)?;
@@ -42,22 +42,26 @@ pub(super) fn serve(args: &ServeArgs, settings: &Settings) -> Result<(), Error> 
         (format!("{}{triples}", extract::summary(&corpus)), true)
     };
     let files = Files::new(dir.path())?;
-    let graph = files.graph_in(rdf::RdfSyntax::NTriples).ok_or_else(|| Error::Usage("no graph was written".into()))?;
+    let graph = files.graph_in(rdf::RdfSyntax::NTriples).ok_or_else(|| run_error("no graph was written".into()))?;
     let command = worker_command(&graph, base, limits)?;
     let pool = Pool::start(command, usize::from(args.max_queries))
-        .map_err(|e| Error::Usage(format!("cannot start the query workers: {e}")))?;
+        .map_err(|e| run_error(format!("cannot start the query workers: {e}")))?;
     let page = serve::page::render(&summary, files.names(), from_notes, base);
     let site = Site { pool, limits, files, page };
     let options = Options { bind, quiet: args.quiet, max_connections: MAX_CONNECTIONS };
-    serve::serve(site, &options, &stopped)
-        .map_err(|e| Error::Io(std::io::Error::other(format!("cannot serve at {}: {e}", args.bind))))?;
+    serve::serve(site, &options, &stopped).map_err(|e| run_error(format!("cannot serve at {}: {e}", args.bind)))?;
     // (The folder of exports goes with `dir`, here.)
     Ok(())
 }
 
+/// A failure of the run, not of the command line (exit 1).
+fn run_error(message: String) -> Error {
+    Error::Io(std::io::Error::other(message))
+}
+
 /// How to start a query worker on `graph` under `limits`: this program, `serve-worker`.
 fn worker_command(graph: &std::path::Path, base: &Base, limits: QueryLimits) -> Result<WorkerCommand, Error> {
-    let program = std::env::current_exe().map_err(|e| Error::Usage(format!("cannot find confgraph itself: {e}")))?;
+    let program = std::env::current_exe().map_err(|e| run_error(format!("cannot find confgraph itself: {e}")))?;
     let mut args: Vec<String> =
         ["--base", base.as_str(), "--max-file-size", &(u64::MAX >> 20).to_string(), "serve-worker", "--data"]
             .map(str::to_owned)
