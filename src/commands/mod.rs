@@ -215,9 +215,7 @@ fn query(args: &QueryArgs, settings: &Settings) -> Result<(), Error> {
     let base = &settings.base;
     if args.list {
         for (name, text) in queries::NAMED_QUERIES {
-            let description = queries::description(text);
-            let description = description.strip_prefix(&format!("{name}: ")).unwrap_or(&description);
-            println!("{name:<32} {description}");
+            println!("{name:<32} {}", queries::summary(name, text));
         }
         return Ok(());
     }

@@ -40,9 +40,7 @@ fn named_json(base: &Base) -> String {
     let queries: Vec<serde_json::Value> = NAMED_QUERIES
         .iter()
         .map(|(name, text)| {
-            let description = queries::description(text);
-            let description = description.strip_prefix(&format!("{name}: ")).unwrap_or(&description).to_owned();
-            serde_json::json!({ "name": name, "description": description, "text": text })
+            serde_json::json!({ "name": name, "description": queries::summary(name, text), "text": text })
         })
         .collect();
     let json = serde_json::json!({ "queries": queries, "prefixes": VOCABULARY_PREFIXES, "base": base.as_str() });

@@ -153,6 +153,9 @@ fn not_acceptable(offers: &[Offer]) -> Response<Body> {
     text(StatusCode::NOT_ACCEPTABLE, format!("no acceptable format; this answer can be {}", negotiate::listed(offers)))
 }
 
+/// What an update is answered, in any of its forms.
+const READ_ONLY: &str = "this endpoint is read-only: SPARQL updates are refused";
+
 /// The SPARQL 1.1 Protocol's query operation, read-only, under the site's limits.
 fn query(site: &Site, request: &mut Request<Body>) -> Response<Body> {
     let declared = request.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
@@ -169,7 +172,7 @@ fn query(site: &Site, request: &mut Request<Body>) -> Response<Body> {
     let (text_of_query, format) = match operation {
         Ok(Operation::Query { text, format }) => (text, format),
         Ok(Operation::Update) => {
-            return text(StatusCode::FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused".into());
+            return text(StatusCode::FORBIDDEN, READ_ONLY.into());
         }
         Err(refusal) => {
             let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST);
@@ -181,7 +184,7 @@ fn query(site: &Site, request: &mut Request<Body>) -> Response<Body> {
         Ok(_) => GRAPHS,
         // (An update sent as a query is an update all the same: refused as one.)
         Err(_) if spargebra::SparqlParser::new().parse_update(&text_of_query).is_ok() => {
-            return text(StatusCode::FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused".into());
+            return text(StatusCode::FORBIDDEN, READ_ONLY.into());
         }
         Err(e) => {
             let message = sparql::syntax::explain(&text_of_query, &e.to_string());

@@ -27,36 +27,27 @@ from pathlib import Path
 
 import rdflib
 
-from serve_common import free_port, wait_for_port
+from serve_common import as_sets, free_port, rows_of, wait_for_port
 
 GRAPH_IRI = "urn:confgraph:engines-check"
 COMUNICA = Path(__file__).parent / "comunica/node_modules/.bin/comunica-sparql-file"
 
 
-def cells(values):
-    return tuple("; ".join(sorted(v.split("; "))) for v in values)
-
-
-def json_rows(data):
-    variables = data["head"]["vars"]
-    return [cells(b.get(v, {}).get("value", "") for v in variables) for b in data["results"]["bindings"]]
-
-
 def oxigraph_rows(confgraph, graph, text):
     out = subprocess.run([confgraph, "query", text, "--data", graph, "--format", "json"],
                          check=True, capture_output=True, text=True)
-    return json_rows(json.loads(out.stdout))
+    return rows_of(json.loads(out.stdout), lists_as_sets=True)
 
 
 def rdflib_rows(g, text):
     result = g.query(text)
-    return [cells("" if t is None else str(t) for t in row) for row in result]
+    return [as_sets(tuple("" if t is None else str(t) for t in row)) for row in result]
 
 
 def comunica_rows(graph, text):
     out = subprocess.run([str(COMUNICA), graph, text, "-t", "application/sparql-results+json"],
                          check=True, capture_output=True, text=True, timeout=300)
-    return json_rows(json.loads(out.stdout))
+    return rows_of(json.loads(out.stdout), lists_as_sets=True)
 
 
 class Virtuoso:
@@ -113,7 +104,7 @@ MaxQueryExecutionTime = 120
                                          {"Accept": "application/sparql-results+json"})
         try:
             with urllib.request.urlopen(request, timeout=300) as response:
-                return json_rows(json.load(response))
+                return rows_of(json.load(response), lists_as_sets=True)
         except urllib.error.HTTPError as e:
             return f"HTTP {e.code}: {e.read().decode('utf-8', 'replace')[:300]}"
 

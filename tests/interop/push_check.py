@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from serve_common import free_port, wait_for_port
+from serve_common import free_port, named_rows, rows_of, wait_for_port
 
 FAILURES = []
 
@@ -26,27 +26,12 @@ def check(ok, what):
         FAILURES.append(what)
 
 
-def cells(row):
-    """A row with each GROUP_CONCAT list (`a; b`) in sorted order: SPARQL leaves the order of
-    GROUP_CONCAT unspecified, and Oxigraph's server and its in-memory store walk groups differently."""
-    return tuple("; ".join(sorted(v.split("; "))) for v in row)
-
-
 def ask(base, text):
     request = urllib.request.Request(f"{base}/query", urllib.parse.urlencode({"query": text}).encode(),
                                      {"Accept": "application/sparql-results+json",
                                       "Content-Type": "application/x-www-form-urlencoded"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        data = json.load(response)
-    variables = data["head"]["vars"]
-    return [cells(tuple(b.get(v, {}).get("value", "") for v in variables)) for b in data["results"]["bindings"]]
-
-
-def expected_rows(confgraph, name):
-    out = subprocess.run([confgraph, "query", "--named", name, "--format", "json"], check=True, capture_output=True, text=True)
-    data = json.loads(out.stdout)
-    variables = data["head"]["vars"]
-    return [cells(tuple(b.get(v, {}).get("value", "") for v in variables)) for b in data["results"]["bindings"]]
+        return rows_of(json.load(response), lists_as_sets=True)
 
 
 def push(confgraph, *args):
@@ -74,7 +59,7 @@ def main():
             names = sorted(p.stem for p in Path("queries").glob("*.rq"))
             for name in names:
                 text = Path(f"queries/{name}.rq").read_text(encoding="utf-8")
-                check(ask(base, text) == expected_rows(confgraph, name), f"{name}: Oxigraph server's rows differ")
+                check(ask(base, text) == named_rows(confgraph, name, lists_as_sets=True), f"{name}: Oxigraph server's rows differ")
             summary["named_queries"] = len(names)
             # --replace: a graph holding one other triple ends up with the graph's triples only.
             graph = "http://example.org/pushed"

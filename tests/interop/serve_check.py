@@ -28,7 +28,7 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from serve_common import Server, chromium_flags
+from serve_common import Server, chromium_flags, named_rows, rows_of
 
 FAILURES = []
 
@@ -39,20 +39,11 @@ def check(ok, what):
     return ok
 
 
-def expected_rows(confgraph, name):
-    out = subprocess.run([confgraph, "query", "--named", name, "--format", "json"], check=True, capture_output=True, text=True)
-    data = json.loads(out.stdout)
-    variables = data["head"]["vars"]
-    return variables, [tuple(b.get(v, {}).get("value", "") for v in variables) for b in data["results"]["bindings"]]
-
-
 def wrapper_rows(endpoint, text):
     client = SPARQLWrapper(endpoint)
     client.setQuery(text)
     client.setReturnFormat(JSON)
-    data = client.query().convert()
-    variables = data["head"]["vars"]
-    return [tuple(b.get(v, {}).get("value", "") for v in variables) for b in data["results"]["bindings"]]
+    return rows_of(client.query().convert())
 
 
 def store_rows(endpoint, text):
@@ -209,7 +200,7 @@ def check_page(base, confgraph, summary):
     if not check(browser is not None, "no chromium on PATH"):
         return
     name = "repeat-speakers"
-    _, expected = expected_rows(confgraph, name)
+    expected = named_rows(confgraph, name)
     with tempfile.TemporaryDirectory() as profile:
         dom = subprocess.run([browser, *chromium_flags(profile), "--virtual-time-budget=15000", "--dump-dom",
                               f"{base}?named={name}&run"], check=True, capture_output=True, text=True, timeout=120).stdout
@@ -229,7 +220,7 @@ def main():
         endpoint = f"{base}query"
         names = named_queries(confgraph)
         for name in names:
-            _, expected = expected_rows(confgraph, name)
+            expected = named_rows(confgraph, name)
             text = query_text(name)
             check(wrapper_rows(endpoint, text) == expected, f"SPARQLWrapper: {name} rows differ")
             check(store_rows(endpoint, text) == expected, f"rdflib SPARQLStore: {name} rows differ")

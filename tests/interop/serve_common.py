@@ -1,8 +1,29 @@
-"""Starting and stopping `confgraph serve` on a free localhost port, for the serve checks."""
+"""What the serve, push and engine checks share: starting and stopping `confgraph serve` on a
+free localhost port, waiting for a server, and SPARQL JSON results as comparable rows."""
 
+import json
 import socket
 import subprocess
 import time
+
+
+def as_sets(row):
+    """A row with each GROUP_CONCAT list (`a; b`) in sorted order: SPARQL leaves the order of
+    GROUP_CONCAT unspecified, and engines (even Oxigraph's server and its in-memory store) differ."""
+    return tuple("; ".join(sorted(v.split("; "))) for v in row)
+
+
+def rows_of(data, lists_as_sets=False):
+    """The rows of SPARQL JSON results: one tuple of values (text, "" when unbound) per solution."""
+    variables = data["head"]["vars"]
+    rows = [tuple(b.get(v, {}).get("value", "") for v in variables) for b in data["results"]["bindings"]]
+    return [as_sets(r) for r in rows] if lists_as_sets else rows
+
+
+def named_rows(confgraph, name, lists_as_sets=False):
+    """The rows `confgraph query --named NAME` gives on the bundled notes."""
+    out = subprocess.run([confgraph, "query", "--named", name, "--format", "json"], check=True, capture_output=True, text=True)
+    return rows_of(json.loads(out.stdout), lists_as_sets)
 
 
 def free_port():
