@@ -65,7 +65,8 @@ fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
         } else {
             Vec::new()
         };
-        for t in texts {
+        let below = named_below_heading(notes, i);
+        for t in texts.into_iter().chain(below.as_deref()) {
             let known = |n: &ConferenceName| found.iter().any(|f| f.series == n.series);
             if let Some(name) = parse_header(t)
                 .filter(|n| i < 6 || item || known(n) || super::conference::is_conference_like(&n.series))
@@ -78,6 +79,21 @@ fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
         }
     }
     found
+}
+
+/// `## Tue 5 Sept — Firmware Fringe` over `Firmware Fringe 2023 is the one-day event …`: the
+/// name a top heading gives after a dash, with the year the paragraph under it adds.
+fn named_below_heading(notes: &Notes<'_>, i: usize) -> Option<String> {
+    let heading = notes.blocks.get(i).filter(|b| b.heading_level().is_some_and(|l| l <= 2))?;
+    let below = notes.blocks.get(i + 1).filter(|b| b.kind == BlockKind::Paragraph)?;
+    let opening: String = below.text.chars().take(200).collect();
+    let parts = [" — ", " – ", " - "].into_iter().flat_map(|d| heading.text.split(d).skip(1));
+    parts.map(str::trim).filter(|p| p.starts_with(char::is_uppercase)).find_map(|p| {
+        let at = opening.find(p)?;
+        let year: String =
+            opening[at + p.len()..].strip_prefix(' ')?.chars().take_while(char::is_ascii_digit).collect();
+        (year.len() == 4 && (year.starts_with("19") || year.starts_with("20"))).then(|| format!("{p} {year}"))
+    })
 }
 
 /// Gives each session of a journal that covers several conferences the edition its heading or
@@ -97,8 +113,12 @@ pub fn assign_editions(notes: &Notes<'_>, kept: &mut [Candidate]) {
             continue;
         }
         let lower = first.to_lowercase();
-        let named: Vec<usize> =
-            (0..editions.len()).filter(|&e| contains_word(&lower, &editions[e].series.to_lowercase())).collect();
+        // (`Firmware Fringe 2023 is the day before Servo North`: the one named first.)
+        let mut named: Vec<(usize, usize)> = (0..editions.len())
+            .filter_map(|e| word_at(&lower, &editions[e].series.to_lowercase()).map(|at| (at, e)))
+            .collect();
+        named.sort_unstable();
+        let named: Vec<usize> = named.into_iter().map(|(_, e)| e).collect();
         // Editions of one series are told apart by their year.
         let year_named = |&&e: &&usize| editions[e].year.is_some_and(|y| contains_word(&lower, &y.to_string()));
         let e = if named.len() > 1 { named.iter().find(year_named) } else { named.first() };
@@ -130,7 +150,12 @@ fn one_edition(a: &ConferenceName, b: &ConferenceName) -> bool {
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    word_at(text, word).is_some()
+}
+
+/// Where `word` first stands in `text` as a whole word.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -120,6 +120,31 @@ pub fn container_kind(heading: &str) -> Option<SessionKind> {
     kind
 }
 
+/// `workshop in the afternoon: Tuning PID Loops by Ear`: what follows a kind label, without the
+/// when that stands between the label and the title's colon.
+fn without_when(after: &str) -> &str {
+    WHEN_PHRASES
+        .iter()
+        .find_map(|w| after.strip_prefix(' ')?.strip_prefix(w).filter(|r| r.starts_with([':', ' ', ','])))
+        .map_or(after, |r| r.trim_start_matches([' ', ',']))
+}
+
+/// When a session was, said between its kind label and the title's colon.
+const WHEN_PHRASES: &[&str] = &[
+    "in the morning",
+    "in the afternoon",
+    "in the evening",
+    "this morning",
+    "this afternoon",
+    "before lunch",
+    "after lunch",
+    "after the break",
+    "after coffee",
+    "later",
+    "at the end",
+    "to close",
+];
+
 /// Kind words that label a title in front (`Keynote: T`, `KEYNOTE — T`, `Workshop · T`) or
 /// behind (`T (keynote)`), longest first; the label is not part of the title.
 const KIND_LABELS: &[(&str, SessionKind)] = &[
@@ -151,6 +176,7 @@ const KIND_LABELS: &[(&str, SessionKind)] = &[
     ("lt", SessionKind::Lightning),
     ("kn", SessionKind::Keynote),
     ("ws", SessionKind::Tutorial),
+    ("wkshp", SessionKind::Tutorial),
     ("conférence d'ouverture", SessionKind::Keynote),
     ("conférence de clôture", SessionKind::Keynote),
     ("conférence d’ouverture", SessionKind::Keynote),
@@ -262,6 +288,7 @@ pub fn strip_kind_label(text: &str) -> (String, Option<SessionKind>) {
             Some((aside, rest)) if aside.len() <= 30 && rest.trim_start().starts_with([':', '—', '–']) => rest,
             _ => after,
         };
+        let after = without_when(after);
         // `KEYNOTE "The Lakehouse Is Just a Database Now"`: a quoted title after the label.
         let whole_quote =
             |r: &&str| r.starts_with(['"', '“', '«', '„']) && r.trim_end().ends_with(['"', '”', '»', '“']);
@@ -349,7 +376,7 @@ pub fn kind_word(value: &str) -> Option<SessionKind> {
     let kind = match v.as_str() {
         "keynote" | "keynotes" | "opening keynote" | "closing keynote" | "keynote talk" | "kn" => SessionKind::Keynote,
         "workshop" | "workshops" | "tutorial" | "tutorials" | "lab" | "hands-on" | "hands-on workshop" | "training"
-        | "ws" => SessionKind::Tutorial,
+        | "ws" | "wkshp" | "wksp" | "wrkshp" => SessionKind::Tutorial,
         "panel" | "panels" | "panel discussion" | "roundtable" | "fireside chat" => SessionKind::Panel,
         "lightning" | "lightning talk" | "lightning talks" | "lt" | "lightning-talk" => SessionKind::Lightning,
         "talk" | "talks" | "session" | "presentation" | "regular talk" | "long talk" | "short talk" | "conférence" => {
@@ -460,6 +487,7 @@ mod tests {
             ("K. Jay Miller Keynote", None, None, Keynote),
             ("PyOpenSci", None, Some(Lightning), Lightning),
             ("Goodbye GIL", None, None, Talk),
+            ("workshop in the afternoon: Tuning PID Loops by Ear", None, None, Tutorial),
             ("Panels of the future", None, Some(Lightning), Lightning),
         ] {
             assert_eq!(classify(title, abs, container), want, "{title}");

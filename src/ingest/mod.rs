@@ -282,6 +282,21 @@ mod tests {
     }
 
     #[test]
+    fn a_co_located_event_named_under_a_day_heading_has_its_own_edition() {
+        let notes = "# Trondheim trip — Servo North 2023\n\n## Tue 5 Sept — Firmware Fringe\n\nFirmware Fringe 2023 is the one-day event before Servo North.\n\nCaught Zephyr on a Budget Board by Ingeborg Dahl.\n\n## Wed 6 Sept — Servo North day 1\n\nCaught Motion Planning for Cheap Arms by Paulina Kowalczyk.\n";
+        let record = read_notes("t.md", notes.as_bytes()).0.unwrap();
+        let got: Vec<(String, String)> =
+            record.sessions.iter().map(|s| (s.title.clone(), s.conference.to_string())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Zephyr on a Budget Board".to_owned(), "firmware-fringe-2023".to_owned()),
+                ("Motion Planning for Cheap Arms".to_owned(), "servo-north-2023".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn talks_told_after_the_conference_is_over_are_another_events() {
         let notes = "# Journal\n\nFirst day of Uptime Valley 2025.\n\nThen \"Chaos Engineering for Boring Companies\" by Mehmet Yildirim. Very good.\n\nConference over. In the evening the local ops meetup had two talks: Jure Zupancic on \"Nix in Production\" and Katja Hribar's \"Alerting on a Budget\".\n";
         let got = read(notes);

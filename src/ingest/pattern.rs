@@ -139,9 +139,13 @@ impl<'h> Group<'h> {
         // So may one in a form the group's talks are written in, with names nobody has heard of
         // (`## Welcome & Land Acknowledgement — Aperahama Kingi` among `## Nomvula Dlamini: …` and
         // `## Panel: … — Rivka Adler (mod), …`).
+        // (A head typed without capitals, `kn: aroha ngata - observability is a team sport`, has
+        // no title case to show.)
+        let lower_case = !head.text.chars().any(char::is_uppercase);
         let plain = |r: &Reading| {
-            super::text::is_title_case(&r.title)
-                && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            (lower_case
+                || super::text::is_title_case(&r.title)
+                    && r.title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
                 && r.title.contains(' ')
                 && !r.speakers.is_empty()
                 && r.speakers.iter().all(|n| n.name.contains(' ') && plain_full_name(&n.name))

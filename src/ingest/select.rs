@@ -138,6 +138,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
                 continue;
             }
         }
+        let listed = talks_listed_below(outer, &inner, &kept);
         for i in inner {
             let c = &kept[i];
             // `### Aiko Fujimoto Keynote` / `Aiko's keynote, “Small Objects, Big Ideas”, …`:
@@ -151,7 +152,7 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
             let someone_else = c.shape == "prose"
                 && !c.speakers.is_empty()
                 && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name));
-            if !(elsewhere || someone_else || own_talk_below(outer, c)) {
+            if !(elsewhere || someone_else || listed.contains(&i) || own_talk_below(outer, c)) {
                 remove.entry(i).or_insert_with(|| format!("notes of the session at line {}", outer.line));
             }
         }
@@ -172,6 +173,25 @@ fn owners_take_their_bodies(mut kept: Vec<Candidate>, dropped: &mut Vec<Dropped>
         }
     }
     out
+}
+
+/// `Next two were short slots:` / `- [[Tomasz Kowal]] & [[Emily Zhang]] — Chaos Engineering on a
+/// Shoestring` / `- [[Lars Holm]] — Postmortems Nobody Reads` under a talk's heading: two list
+/// items or more, each opening with other people's names over a title of three words or more,
+/// are talks of their own (one such item is a part of the talk citing someone).
+fn talks_listed_below(outer: &Candidate, inner: &[usize], kept: &[Candidate]) -> Vec<usize> {
+    let own = |c: &Candidate| {
+        c.heading_level.is_none()
+            && c.shape == "list item"
+            && c.evidence > Evidence::Place
+            && (c.form.contains("Speaker — Title") || c.form.contains("Speaker: Title"))
+            && c.title.split_whitespace().count() >= 3
+            && !c.speakers.is_empty()
+            && !c.speakers.iter().any(|s| outer.speakers.iter().any(|o| o.name == s.name))
+    };
+    let listed: Vec<usize> = inner.iter().copied().filter(|&i| own(&kept[i])).collect();
+    let apart = outer.heading_level.is_some() && outer.kind != Some(SessionKind::Panel);
+    if apart && listed.len() >= 2 { listed } else { Vec::new() }
 }
 
 /// `### Hyejin Cho — Designing Forms for People in a Hurry` or `### Lightning: Running a Hackathon
@@ -312,6 +332,16 @@ mod tests {
     fn read(notes: &str) -> Vec<(String, Vec<String>)> {
         let record = read_notes("t.md", notes.as_bytes()).0.expect("a conference is named");
         record.sessions.into_iter().map(|s| (s.title, s.speakers.into_iter().map(|n| n.name).collect())).collect()
+    }
+
+    #[test]
+    fn talks_listed_under_a_talks_heading_are_talks_of_their_own() {
+        let notes = "---\nconference: Toil Zero\nyear: 2025\n---\n\n### SLOs for Batch Jobs\nspeaker:: [[Anjali Menon]]\n\n- error budget per pipeline run, not per minute\n\nNext two were short slots:\n- [[Tomasz Kowal]] & [[Emily Zhang]] — Chaos Engineering on a Shoestring\n  - game days with three people\n- [[Lars Holm]] — Postmortems Nobody Reads\n";
+        let titles: Vec<String> = read(notes).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["SLOs for Batch Jobs", "Chaos Engineering on a Shoestring", "Postmortems Nobody Reads"]);
+        // (One such item is a part of the talk citing someone.)
+        let one = "# Toil Zero 2025\n\n### SLOs for Batch Jobs\nspeaker:: Anjali Menon\n\n- Daniel Kahneman — Thinking in Bets and Errors\n- late-but-correct counts as a partial failure\n";
+        assert_eq!(read(one).len(), 1, "{:?}", read(one));
     }
 
     #[test]

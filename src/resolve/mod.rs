@@ -84,7 +84,8 @@ pub const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// apostrophes or honorifics (a generational suffix stays). Idempotent.
 #[must_use]
 pub fn name_key(name: &str) -> String {
-    fold_to_ascii(name)
+    // (Lower-cased on both sides of the fold: `ẞ` lowers to `ß`, which folds on.)
+    fold_to_ascii(&name.to_lowercase())
         .to_lowercase()
         .replace(['.', '’', '‘', '\'', '"', '“', '”', ','], "")
         .split_whitespace()

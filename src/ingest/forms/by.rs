@@ -267,7 +267,9 @@ fn speaker_on_title(text: &str, slot: Slot) -> Option<Reading> {
     let speakers = speaker_list(who, slot)?;
     // (`keynote by Ana Ortiz on Day 2`, `… on Monday`, `… on the main stage`: when or where.)
     let first = what.split_whitespace().next().unwrap_or_default().to_lowercase();
-    if !what.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    // (`talk by takeshi inoue abt sampling traces`: notes typed in lower case throughout.)
+    let lower_case = !who.chars().any(char::is_uppercase) && !what.chars().any(char::is_uppercase);
+    if !(what.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || lower_case)
         || WHEN_OR_WHERE.contains(&first.as_str())
         || crate::ingest::conference::is_calendar_word(&first)
     {

@@ -221,6 +221,11 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
             return read_rest(head, end, m.name("kind").and_then(|k| kind_word(k.as_str())), slot);
         }
     }
+    // `Caught Zephyr on a Budget Board by Ingeborg Dahl`, `skipped "Title" (Speaker)`: how the
+    // note-taker met the talk, then the talk.
+    if let Some(end) = attended_lead_in(&head.text) {
+        return read_rest(head, end, None, slot);
+    }
     // `**Keynote** Matej Kranjc — "Deploy on Fridays"`: a kind word set in bold is a label.
     if let Some(&(_, 0, end)) = head.marks.iter().find(|m| m.0 == MarkKind::Strong && m.1 == 0) {
         let after = &head.text[end..];
@@ -247,13 +252,37 @@ pub fn readings(head: &Head, slot: Slot) -> Vec<Reading> {
     let mut out: Vec<Reading> = FORMS.iter().flat_map(|f| f.read(&shifted, slot)).collect();
     out.extend(before_remark(&shifted, slot));
     out.extend(kind_then_speakers(&head.text, &shifted.text, kind));
-    // `Panel: Is the bubble bursting? with A (moderator), B and C`: the label said panel.
-    if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama)) {
+    // `Panel: Is the bubble bursting? with A (moderator), B and C`: the label said panel (or
+    // workshop: `wkshp: otel for mobile apps w/ maryam hossain`).
+    if matches!(kind, Some(SessionKind::Panel | SessionKind::Ama | SessionKind::Tutorial)) {
         out.extend(labelled_with(&shifted.text, slot));
     }
     finish(&mut out, kind, &shifted.text);
+    demote_part_lists(&mut out);
     out.sort_by_key(|r| std::cmp::Reverse(r.score));
     out
+}
+
+/// `who owns the slo? - rangi parata, dimitris alexiou`: a reading whose title holds the first
+/// names of another reading's list (`Title, Speaker` read at the last comma) gives way to it.
+fn demote_part_lists(out: &mut [Reading]) {
+    let fuller: Vec<bool> = out
+        .iter()
+        .map(|r| {
+            out.iter().any(|o| {
+                o.speakers.len() > r.speakers.len()
+                    && !r.speakers.is_empty()
+                    && o.title.len() < r.title.len()
+                    && r.title.starts_with(o.title.as_str())
+                    && r.speakers.iter().all(|n| o.speakers.iter().any(|m| m.name == n.name))
+            })
+        })
+        .collect();
+    for (r, demote) in out.iter_mut().zip(fuller) {
+        if demote {
+            r.score = r.score.min(1) - 3;
+        }
+    }
 }
 
 /// Gives each reading of a head's `text` the kind its label stated, takes a kind label after the
@@ -313,6 +342,32 @@ static LIVE_LEAD_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     )
     .expect("valid regex")
 });
+
+/// Where the talk starts after a journal's verb of attending (`Caught`, `Saw`, `Skipped`,
+/// `Went to`), when a title follows it: a capital, a quote or emphasis.
+fn attended_lead_in(text: &str) -> Option<usize> {
+    const VERBS: &[&str] = &[
+        "caught ",
+        "saw ",
+        "watched ",
+        "attended ",
+        "skipped ",
+        "missed ",
+        "went to ",
+        "sat in on ",
+        "checked out ",
+        "popped into ",
+        "dropped into ",
+        "also caught ",
+        "then caught ",
+    ];
+    let lower = text.get(..16.min(text.len())).or_else(|| text.get(..text.len()))?.to_ascii_lowercase();
+    let verb = VERBS.iter().find(|v| lower.starts_with(*v))?;
+    let rest = &text[verb.len()..];
+    // (`Caught up with Ana`, `saw the sea`: no title after the verb.)
+    let titled = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'*_[".contains(c));
+    (titled && rest.split_whitespace().count() >= 2).then_some(verb.len())
+}
 
 /// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`, `Title — Speaker: the
 /// errors are better`: the line before a

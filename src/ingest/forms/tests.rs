@@ -244,3 +244,24 @@ fn a_recommend_mark_cuts_whatever_remark_follows() {
     assert_eq!(without_decorations("Pager Duty (Lars Holm) *! fav"), "Pager Duty (Lars Holm)");
     assert_eq!(without_decorations("A* Search for Fun (Lars Holm)"), "A* Search for Fun (Lars Holm)");
 }
+
+#[test]
+fn a_journals_verb_of_attending_is_no_part_of_a_title() {
+    let got = best("Caught Zephyr on a Budget Board by Ingeborg Dahl").unwrap();
+    assert_eq!(got, ("Zephyr on a Budget Board".to_owned(), vec!["Ingeborg Dahl".to_owned()]));
+    let got = best("skipped Safety PLCs for Software People by Henrik Solheim").unwrap();
+    assert_eq!(got.0, "Safety PLCs for Software People");
+    // (No title after the verb: `Caught up with Ana Ortiz` tells of no talk.)
+    assert_ne!(best("Caught up with Ana Ortiz").map(|r| r.0).as_deref(), Some("up with Ana Ortiz"));
+}
+
+#[test]
+fn phone_shorthand_typed_in_lower_case() {
+    let got = best("talk by takeshi inoue abt sampling traces without losing the weird ones").unwrap();
+    assert_eq!(got, ("sampling traces without losing the weird ones".to_owned(), vec!["Takeshi Inoue".to_owned()]));
+    let got = best("panel: who owns the slo? - rangi parata, dimitris alexiou, anneke van der meer").unwrap();
+    assert_eq!(got.0, "who owns the slo?");
+    assert_eq!(got.1, ["Rangi Parata", "Dimitris Alexiou", "Anneke van der Meer"]);
+    let got = best("wkshp: otel for mobile apps w/ maryam hossain").unwrap();
+    assert_eq!(got, ("otel for mobile apps".to_owned(), vec!["Maryam Hossain".to_owned()]));
+}

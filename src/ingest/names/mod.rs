@@ -88,6 +88,7 @@ pub fn is_name_token(token: &str) -> bool {
 /// where the shape says names stand, any capitalised word. A cheap test before trying forms.
 #[must_use]
 pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
+    let lower_case = !text.chars().any(char::is_uppercase);
     text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '/' | '&' | '"' | '“' | '”' | '*' | '|')
     })
@@ -97,7 +98,14 @@ pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
             return true;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            // (`talk by takeshi inoue abt …`: phone notes typed without capitals; a known given
+            // name that is no common word may begin a name there.)
+            return lower_case
+                && (slot == speakers::Slot::Stated || lexicon::facts(w).given)
+                && w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !lexicon::facts(w).common
+                && !lexicon::facts(w).never;
         }
         if slot == speakers::Slot::Stated {
             return true;

@@ -175,7 +175,15 @@ fn lower_case_names(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
     if !capitalised.chars().any(char::is_uppercase) {
         return None;
     }
-    let names = read_list(&capitalised, slot)?;
+    // (Read as a stated list, each name then judged below by the slot it stands in.)
+    let names = read_list(&capitalised, Slot::Stated)?;
+    // (Every word of it in a name: `anneke van der meer, otel collector` is no list of people.)
+    let (bare, _) = take_asides(&capitalised);
+    let is_word = |w: &&str| w.chars().any(char::is_alphabetic) && !matches!(*w, "and" | "und" | "y" | "et" | "e");
+    let words = bare.split([' ', ',', '&', '+', '/', ';']).filter(is_word).count();
+    if names.iter().map(|n| n.name.split(' ').count()).sum::<usize>() < words {
+        return None;
+    }
     let sure = |n: &NameRef| {
         let j = judge(&n.name);
         // (`sigrun h.`, `tobi a.`: a known given name and an initial.)
@@ -184,11 +192,28 @@ fn lower_case_names(text: &str, slot: Slot) -> Option<Vec<NameRef>> {
             && words[0].chars().count() >= 3
             && super::lexicon::facts(words[0]).given
             && super::judge::is_initial(words[1]);
+        // (Where the file's pattern puts a name, `sione tuipulotu` is one: a known given name
+        // first; `kaffet tunt`, `laboratorio pratico` are not.)
         j.likeness == Likeness::Strong
+            || slot == Slot::Stated && uncommon_full_name(&n.name) && super::lexicon::facts(words[0]).given
             || slot == Slot::Stated && j.words == 1 && j.likeness >= Likeness::Plausible
             || given_initial && j.likeness >= Likeness::Plausible
     };
-    names.iter().all(sure).then_some(names)
+    // (`rangi parata, dimitris alexiou, anneke van der meer`: one surely a name vouches for the
+    // others of its list, each two words or three and none an ordinary word.)
+    let all = names.iter().all(sure)
+        || names.len() >= 2 && names.iter().any(sure) && names.iter().all(|n| sure(n) || uncommon_full_name(&n.name));
+    all.then_some(names)
+}
+
+/// Two words or three, shaped like a name, none an ordinary word (particles aside), one of
+/// three letters or more: `Sione Tuipulotu`, not `Otel Collector` or `En Öl`.
+fn uncommon_full_name(name: &str) -> bool {
+    (2..=3).contains(&name.split(' ').count())
+        // (`en öl`: two short words are a phrase more often than a name.)
+        && name.split(' ').any(|w| w.chars().count() >= 3)
+        && judge(name).likeness >= Likeness::Weak
+        && name.split(' ').all(|w| super::judge::is_particle(w) || !super::lexicon::facts(w).common)
 }
 
 /// One part of a list read as a person, or `None`.
@@ -516,7 +541,14 @@ mod tests {
 
     #[test]
     fn names_typed_in_lower_case_need_a_known_given_name_and_more() {
-        assert_eq!(names("sigrun h. + ola nakken", Slot::Guessed), None, "ola nakken: no family name known");
+        assert_eq!(names("ola nakken", Slot::Guessed), None, "ola nakken: no family name known");
+        // (One surely a name vouches for the others of its list.)
+        assert_eq!(names("sigrun h. + ola nakken", Slot::Guessed).unwrap().len(), 2);
+        assert_eq!(
+            names("rangi parata, dimitris alexiou, anneke van der meer", Slot::Guessed).unwrap(),
+            ["Rangi Parata", "Dimitris Alexiou", "Anneke van der Meer"]
+        );
+        assert_eq!(names("anneke van der meer, otel collector", Slot::Guessed), None);
         assert_eq!(names("sigrun h.", Slot::Phrase).unwrap(), ["Sigrun H."]);
         assert_eq!(names("sigrun h. + eirik lindqvist", Slot::Phrase).unwrap().len(), 2);
         assert_eq!(names("en öl", Slot::Guessed), None);
