@@ -44,6 +44,12 @@ if [ ! -x tests/interop/comunica/node_modules/.bin/comunica-sparql-file ]; then
   npm install --prefix tests/interop/comunica --silent --no-audit --no-fund >/dev/null
 fi
 
+# Gephi Lite's own GEXF and GraphML parsers (graphology), versions pinned in its package.json.
+if [ ! -d tests/interop/graphology/node_modules/graphology-gexf ]; then
+  echo "scripts/test.sh: installing graphology (tests/interop/graphology)" >&2
+  npm install --prefix tests/interop/graphology --silent --no-audit --no-fund >/dev/null
+fi
+
 # The SHACL shapes and Python checkers test themselves on hand-written graphs (planted violations).
 if ! selftest=$(python3 tests/interop/selftest.py 2>&1); then
   echo "$selftest" >&2

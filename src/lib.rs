@@ -16,6 +16,7 @@ pub mod export;
 pub mod graph;
 pub mod ids;
 pub mod ingest;
+pub mod layout;
 pub mod model;
 pub mod output;
 pub mod progress;

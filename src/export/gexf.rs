@@ -1,15 +1,18 @@
 //! GEXF 1.3 for Gephi's timeline: `mode="dynamic" timeformat="double"
 //! timerepresentation="timestamp"`, one `<spell timestamp="…"/>` per year on every node and edge
-//! that has years, typed `<attributes>`, a viz colour per node kind and a viz size by degree.
+//! that has years, typed `<attributes>`, and each node's `viz:color`, `viz:position` (the
+//! layout's) and `viz:size`.
 //!
-//! The viz elements are written in the GEXF namespace (`<color>`, `<size>`), not under a `viz:`
-//! prefix: the published GEXF 1.3 XSD (`viz.xsd` has no target namespace and is included as a
-//! chameleon) accepts only that form, and Gephi's importer matches them by local name either way.
+//! The viz elements are in the viz namespace (`xmlns:viz="http://gexf.net/1.3/viz"`), as Gephi
+//! writes them and networkx and graphology-gexf read them; the published GEXF 1.3 XSD declares
+//! them in the GEXF namespace instead, so `tests/schemas/` holds it with that one defect mended.
 
 use std::io::{self, Write};
 
 use super::xml::XmlWriter;
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, ValueType};
+use super::{
+    Appearance, EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, ValueType, appearance, colours_by_community,
+};
 use crate::graph::KnowledgeGraph;
 
 /// The GEXF 1.3 format.
@@ -61,9 +64,22 @@ fn declare_attributes<'a>(
     w.end("attributes")
 }
 
-/// Node size: grows with the log of the degree, so hubs stand out without hiding the rest.
-fn size(degree: u32) -> f64 {
-    (4.0 + 4.0 * f64::from(degree).ln_1p()).round()
+/// A node's `viz:color`, `viz:position` and `viz:size`, in the order the GEXF 1.3 schema lists them.
+fn viz(w: &mut XmlWriter<'_>, look: &Appearance) -> io::Result<()> {
+    let (r, g, b) = look.colour;
+    w.begin("viz:color");
+    for (k, v) in [("r", r), ("g", g), ("b", b)] {
+        w.value_attribute(k, &Value::Int(i64::from(v)));
+    }
+    w.close_empty()?;
+    w.begin("viz:position");
+    for (k, v) in [("x", look.x), ("y", look.y), ("z", 0.0)] {
+        w.value_attribute(k, &Value::Real(v));
+    }
+    w.close_empty()?;
+    w.begin("viz:size");
+    w.value_attribute("value", &Value::Real(look.size));
+    w.close_empty()
 }
 
 impl GraphFormat for Gexf {
@@ -78,6 +94,7 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         "gexf",
         &[
             ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:viz", "http://gexf.net/1.3/viz"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
             ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
             ("version", "1.3"),
@@ -103,20 +120,13 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     )?;
     declare_attributes(&mut w, "node", NODE_COLUMNS.iter().map(|c| (c.id, c.ty)))?;
     declare_attributes(&mut w, "edge", EDGE_COLUMNS.iter().map(|c| (c.id, c.ty)))?;
+    let by_community = colours_by_community(kg);
     w.start("nodes", &[("count", &kg.graph.node_count().to_string())])?;
     for (_, node) in kg.nodes() {
         w.start("node", &[("id", &node.id), ("label", &node.label)])?;
         attvalues(&mut w, NODE_COLUMNS.iter().filter_map(|c| (c.get)(node).map(|v| (c.id, v))))?;
         spells(&mut w, &node.years)?;
-        let (r, g, b) = node.kind.colour();
-        w.begin("color");
-        for (k, v) in [("r", r), ("g", g), ("b", b)] {
-            w.value_attribute(k, &Value::Int(i64::from(v)));
-        }
-        w.close_empty()?;
-        w.begin("size");
-        w.value_attribute("value", &Value::Real(size(node.metrics.degree)));
-        w.close_empty()?;
+        viz(&mut w, &appearance(node, by_community))?;
         w.end("node")?;
     }
     w.end("nodes")?;

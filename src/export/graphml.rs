@@ -1,11 +1,12 @@
 //! `GraphML` written with the exports' own XML writer, following Gephi's importer: every key has `for` and
 //! `attr.type`, key ids are semantic (`label`, `kind`, `years`, `weight` — never `d0…dN`), no
-//! list types (multi-values joined with `;`), colours as integer `r`, `g`, `b` keys.
+//! list types (multi-values joined with `;`), colours as integer `r`, `g`, `b` keys, and the
+//! layout's position and the node size as `x`, `y`, `size` (keys Gephi's importer maps).
 
 use std::io::{self, Write};
 
 use super::xml::XmlWriter;
-use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, ValueType};
+use super::{EDGE_COLUMNS, GraphFormat, NODE_COLUMNS, Sink, Value, ValueType, appearance, colours_by_community};
 use crate::graph::KnowledgeGraph;
 
 /// The `GraphML` format.
@@ -53,12 +54,16 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     for c in ["r", "g", "b"] {
         key(&mut w, c, "node", "int")?;
     }
+    for c in ["x", "y", "size"] {
+        key(&mut w, c, "node", "double")?;
+    }
     key(&mut w, "weight", "edge", "double")?;
     for c in EDGE_COLUMNS {
         key(&mut w, c.id, "edge", type_name(c.ty))?;
     }
     let directed = kg.graph.edge_weights().any(|e| e.kind.directed());
     w.start("graph", &[("id", "confgraph"), ("edgedefault", if directed { "directed" } else { "undirected" })])?;
+    let by_community = colours_by_community(kg);
     for (_, node) in kg.nodes() {
         w.start("node", &[("id", &node.id)])?;
         data(&mut w, "label", &Value::Text(node.label.as_str().into()))?;
@@ -67,9 +72,13 @@ fn write_file(kg: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
                 data(&mut w, c.id, &v)?;
             }
         }
-        let (r, g, b) = node.kind.colour();
+        let look = appearance(node, by_community);
+        let (r, g, b) = look.colour;
         for (k, v) in [("r", r), ("g", g), ("b", b)] {
             data(&mut w, k, &Value::Int(i64::from(v)))?;
+        }
+        for (k, v) in [("x", look.x), ("y", look.y), ("size", look.size)] {
+            data(&mut w, k, &Value::Real(v))?;
         }
         w.end("node")?;
     }

@@ -175,6 +175,64 @@ pub struct EdgeColumn {
     pub get: fn(&Edge) -> Option<Value<'_>>,
 }
 
+/// How a node is drawn: where, how big, in which colour. Gephi, Gephi Lite, networkx and igraph
+/// read these from GEXF `viz` elements and the `GraphML` keys `x`, `y`, `size`, `r`, `g`, `b`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Appearance {
+    /// Layout position ([`crate::layout`]).
+    pub x: f64,
+    /// See [`Appearance::x`].
+    pub y: f64,
+    /// Grows with the log of the degree, so hubs stand out without hiding the rest.
+    pub size: f64,
+    /// By community in a view of one kind of node (people, topics), else by kind.
+    pub colour: (u8, u8, u8),
+}
+
+/// Colours for communities (Tableau 20, strong tones first, then light ones); community `k`
+/// takes colour `k mod 20`.
+const COMMUNITY_COLOURS: [(u8, u8, u8); 20] = [
+    (78, 121, 167),
+    (242, 142, 43),
+    (225, 87, 89),
+    (118, 183, 178),
+    (89, 161, 79),
+    (237, 201, 72),
+    (176, 122, 161),
+    (255, 157, 167),
+    (156, 117, 95),
+    (186, 176, 172),
+    (160, 203, 232),
+    (255, 190, 125),
+    (255, 157, 154),
+    (134, 188, 182),
+    (140, 209, 125),
+    (241, 206, 99),
+    (212, 166, 200),
+    (250, 191, 210),
+    (215, 181, 166),
+    (121, 112, 110),
+];
+
+/// Whether a view colours its nodes by community: it holds one kind of node only.
+#[must_use]
+pub fn colours_by_community(kg: &KnowledgeGraph) -> bool {
+    let mut kinds = kg.nodes().map(|(_, n)| n.kind);
+    kinds.next().is_some_and(|first| kinds.all(|k| k == first))
+}
+
+/// How `node` is drawn; `by_community` from [`colours_by_community`].
+#[must_use]
+pub fn appearance(node: &crate::graph::Node, by_community: bool) -> Appearance {
+    let colour = if by_community {
+        COMMUNITY_COLOURS[node.metrics.community as usize % COMMUNITY_COLOURS.len()]
+    } else {
+        node.kind.colour()
+    };
+    let size = (4.0 + 4.0 * f64::from(node.metrics.degree).ln_1p()).round();
+    Appearance { x: node.metrics.x, y: node.metrics.y, size, colour }
+}
+
 /// Node attributes every format carries (label and id are written by each format its own way).
 pub const NODE_COLUMNS: &[NodeColumn] = &[
     NodeColumn { id: "kind", ty: ValueType::Text, get: |n| Some(Value::Text(n.kind.as_str().into())) },

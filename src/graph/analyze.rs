@@ -22,11 +22,19 @@ fn adjacency(kg: &KnowledgeGraph) -> Vec<Vec<(usize, f64)>> {
     adj
 }
 
-/// Fills [`crate::graph::Metrics`] on every node.
+/// Fills [`crate::graph::Metrics`] on every node: the measures, and the layout's positions.
 pub fn annotate(kg: &mut KnowledgeGraph) {
     let adj = adjacency(kg);
-    let ((pagerank, components), communities) =
-        rayon::join(|| (pagerank(&adj, 0.85, 1e-12, 1000), components(&adj)), || louvain(&adj));
+    let edges: Vec<(u32, u32, f64)> = kg
+        .graph
+        .edge_references()
+        .map(|e| (e.source().index() as u32, e.target().index() as u32, e.weight().weight))
+        .collect();
+    let input = crate::layout::Input { nodes: adj.len(), edges: &edges };
+    let (((pagerank, components), communities), positions) = rayon::join(
+        || rayon::join(|| (pagerank(&adj, 0.85, 1e-12, 1000), components(&adj)), || louvain(&adj)),
+        || crate::layout::force_atlas2(&input, &crate::layout::Settings::for_size(input.nodes)),
+    );
     for (i, neighbours) in adj.iter().enumerate() {
         let m = &mut kg.graph[NodeIndex::new(i)].metrics;
         m.degree = neighbours.len() as u32;
@@ -34,6 +42,8 @@ pub fn annotate(kg: &mut KnowledgeGraph) {
         m.pagerank = pagerank[i];
         m.component = components[i];
         m.community = communities[i];
+        // (Rounded to a hundredth: the files stay short, and no reader needs more.)
+        (m.x, m.y) = ((positions[i].0 * 100.0).round() / 100.0, (positions[i].1 * 100.0).round() / 100.0);
     }
 }
 

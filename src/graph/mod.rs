@@ -176,6 +176,10 @@ pub struct Metrics {
     pub component: u32,
     /// Louvain community, numbered from 0 by first node in id order.
     pub community: u32,
+    /// Where the view's `ForceAtlas2` layout ([`crate::layout`]) puts the node.
+    pub x: f64,
+    /// See [`Metrics::x`].
+    pub y: f64,
 }
 
 /// The years a node or edge spans: distinct, ascending. Most hold one year, so they are kept in a

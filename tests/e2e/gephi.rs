@@ -80,6 +80,91 @@ fn networkx_and_igraph_read_every_view_with_the_models_counts_and_typed_values()
     }
 }
 
+/// `(x, y, size, (r, g, b))` of a node as networkx read it from GEXF (`viz`) or `GraphML` (keys).
+fn drawn(attrs: &Value, format: &str) -> (f64, f64, f64, (u64, u64, u64)) {
+    let f = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    // (networkx reads GEXF colours as integers, igraph-style GraphML ones as numbers.)
+    let c = |v: &Value| {
+        v.as_u64().or_else(|| v.as_f64().map(|x| x.to_string().parse().unwrap_or(u64::MAX))).unwrap_or(u64::MAX)
+    };
+    if format == "gexf" {
+        let viz = &attrs["viz"];
+        let rgb = &viz["color"];
+        (
+            f(&viz["position"]["x"]),
+            f(&viz["position"]["y"]),
+            f(&viz["size"]),
+            (c(&rgb["r"]), c(&rgb["g"]), c(&rgb["b"])),
+        )
+    } else {
+        (f(&attrs["x"]), f(&attrs["y"]), f(&attrs["size"]), (c(&attrs["r"]), c(&attrs["g"]), c(&attrs["b"])))
+    }
+}
+
+#[test]
+fn every_node_is_drawn_where_the_layout_puts_it_sized_and_coloured() {
+    if !python_with("networkx, igraph, scipy") {
+        return;
+    }
+    let dir = bundled_build().0;
+    for (name, view) in
+        [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
+    {
+        let kg = model(view);
+        let communities: std::collections::BTreeSet<u32> = kg.nodes().map(|(_, n)| n.metrics.community).collect();
+        for format in ["graphml", "gexf"] {
+            let seen = read_with_networkx(format, &dir.join(format!("{name}.{format}")));
+            let what = format!("{name}.{format}");
+            let mut places = std::collections::BTreeSet::new();
+            let mut colours = std::collections::BTreeSet::new();
+            for (_, node) in kg.nodes() {
+                let (x, y, size, rgb) = drawn(&seen["nodes"][node.id.as_str()], format);
+                assert!(x.is_finite() && y.is_finite(), "{what}: no position on {}", node.id);
+                assert!((x - node.metrics.x).abs() < 1e-6 && (y - node.metrics.y).abs() < 1e-6, "{what}: {}", node.id);
+                assert!(size >= 4.0, "{what}: size of {}", node.id);
+                assert!(rgb.0 <= 255 && rgb.1 <= 255 && rgb.2 <= 255, "{what}: colour of {}", node.id);
+                places.insert(((x * 100.0) as i64, (y * 100.0) as i64));
+                colours.insert(rgb);
+            }
+            // A layout, not one point; people and topics coloured by community, one colour a kind
+            // in the full view.
+            assert!(places.len() * 10 >= kg.graph.node_count() * 9, "{what}: {} places", places.len());
+            let kinds: std::collections::BTreeSet<_> = kg.nodes().map(|(_, n)| n.kind).collect();
+            let expected = if name == "full" { kinds.len() } else { communities.len().min(20) };
+            assert_eq!(colours.len(), expected, "{what}: colours");
+        }
+    }
+}
+
+#[test]
+fn gephi_lites_parsers_read_every_nodes_position_size_and_colour() {
+    let reader = root().join("tests/interop/graphology/read.mjs");
+    let installed = root().join("tests/interop/graphology/node_modules/graphology-gexf/package.json");
+    if !client_available("graphology (tests/interop/graphology)", Process::new("test").arg("-f").arg(&installed)) {
+        return;
+    }
+    let dir = bundled_build().0;
+    for (name, view) in
+        [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
+    {
+        let kg = model(view);
+        for format in ["gexf", "graphml"] {
+            let what = format!("{name}.{format}");
+            let out = Process::new("node").arg(&reader).arg(format).arg(dir.join(&what)).output().unwrap();
+            assert!(out.status.success(), "graphology could not read {what}: {}", String::from_utf8_lossy(&out.stderr));
+            let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(seen["order"].as_u64(), Some(kg.graph.node_count() as u64), "{what}: nodes");
+            for (_, node) in kg.nodes() {
+                let a = &seen["nodes"][node.id.as_str()];
+                assert_eq!(a["x"].as_f64(), Some(node.metrics.x), "{what}: x of {}", node.id);
+                assert_eq!(a["y"].as_f64(), Some(node.metrics.y), "{what}: y of {}", node.id);
+                assert!(a["size"].as_f64().is_some_and(|s| s >= 4.0), "{what}: size of {}", node.id);
+                assert!(a["color"].as_str().is_some_and(|c| !c.is_empty()), "{what}: colour of {}", node.id);
+            }
+        }
+    }
+}
+
 #[test]
 fn pagerank_and_louvain_agree_with_networkx() {
     if !python_with("networkx, scipy") {
