@@ -207,7 +207,10 @@ fn apply_label(field: Field, label: &str, value: &str, line: u32, block: &Block,
         }
         Field::Title => {
             if !value.is_empty() && facts.title.is_none() {
-                facts.title = Some(collapse_ws(super::forms::strip_quotes(value)));
+                // (`Title: Workshop: Building a Granular Synth`: the kind is no part of the title.)
+                let (title, kind) = super::kind::strip_kind_label(value);
+                facts.title = Some(collapse_ws(super::forms::strip_quotes(&title)));
+                facts.kind = facts.kind.or(kind);
             }
         }
         Field::Room => facts.room = facts.room.take().or_else(|| Some(value.to_owned())),

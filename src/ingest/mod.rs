@@ -297,6 +297,18 @@ mod tests {
     }
 
     #[test]
+    fn titles_in_single_curly_quotes_and_kinds_inside_a_title_label() {
+        let prose = "# Lowerfest 2024\n\nNguyễn Hoàng Nam's ‘SSA Is a Functional Program, Still’ was the most theoretical talk.\n\nAna Ortiz's talk ‘Don’t Panic About Lifetimes’ was fun.\n";
+        let got = read(prose);
+        assert_eq!(got[0], ("SSA Is a Functional Program, Still".to_owned(), vec!["Nguyễn Hoàng Nam".to_owned()]));
+        assert_eq!(got[1].0, "Don’t Panic About Lifetimes");
+        let labels = "# Reverb Summit 2024\n\n### Room B, 14:00\nTitle: Workshop: Building a Granular Synth in Rust\nSpeaker: Arvid Lund\n";
+        let record = read_notes("t.md", labels.as_bytes()).0.unwrap();
+        assert_eq!(record.sessions[0].title, "Building a Granular Synth in Rust");
+        assert_eq!(record.sessions[0].kind, crate::model::SessionKind::Tutorial);
+    }
+
+    #[test]
     fn talks_told_after_the_conference_is_over_are_another_events() {
         let notes = "# Journal\n\nFirst day of Uptime Valley 2025.\n\nThen \"Chaos Engineering for Boring Companies\" by Mehmet Yildirim. Very good.\n\nConference over. In the evening the local ops meetup had two talks: Jure Zupancic on \"Nix in Production\" and Katja Hribar's \"Alerting on a Budget\".\n";
         let got = read(notes);

@@ -297,8 +297,9 @@ fn finish(out: &mut [Reading], kind: Option<SessionKind>, text: &str) {
             r.title = title;
             r.kind = r.kind.or(label);
         }
-        // `panel "…" w/ A, B — C moderated`: the moderator is one of its speakers.
-        if r.kind == Some(SessionKind::Panel)
+        // `panel "…" w/ A, B — C moderated`: the moderator is one of its speakers; a moderator
+        // makes it a panel (`"Who Certifies the Robot?" — Helga Brekke moderating, with A, B`).
+        if matches!(r.kind, Some(SessionKind::Panel) | None)
             && !r.speakers.is_empty()
             && let Some(m) = moderator.as_ref().filter(|m| {
                 // (`— Ana moderated` after `Ana Ortiz`: the same person.)
@@ -306,6 +307,7 @@ fn finish(out: &mut [Reading], kind: Option<SessionKind>, text: &str) {
             })
         {
             r.speakers.push(m.clone());
+            r.kind = Some(SessionKind::Panel);
         }
     }
 }

@@ -265,3 +265,17 @@ fn phone_shorthand_typed_in_lower_case() {
     let got = best("wkshp: otel for mobile apps w/ maryam hossain").unwrap();
     assert_eq!(got, ("otel for mobile apps".to_owned(), vec!["Maryam Hossain".to_owned()]));
 }
+
+#[test]
+fn a_moderator_told_after_the_title_is_a_panels_speaker() {
+    let r = readings(
+        &Head::plain(
+            "\"Who Certifies the Robot?\" — Helga Brekke moderating, with Samuel Mensah, Ananya Krishnan and Wiremu Parata",
+        ),
+        Slot::Guessed,
+    );
+    let best = r.iter().find(|r| r.speakers.len() == 4).unwrap();
+    assert_eq!(best.title, "Who Certifies the Robot?");
+    assert!(best.speakers.iter().any(|n| n.name == "Helga Brekke"), "{:?}", best.speakers);
+    assert_eq!(best.speakers.len(), 4);
+}

@@ -209,7 +209,7 @@ struct Sentence<'s> {
 
 /// A quote mark that may open a title.
 fn set_off(text: &str) -> bool {
-    text.contains(['"', '“', '«', '„'])
+    text.contains(['"', '“', '«', '„', '‘'])
 }
 
 /// Whether a block may tell of a talk at all: most tell of none, and need no sentence split.

@@ -203,7 +203,7 @@ pub(super) fn references(text: &str, runs: &[(usize, String)], known: &mut Known
 /// a quoted title, is the one person the notes call by that name.
 pub(super) fn single_name_before_title(text: &str, pos: usize, word: &str, bare: &str) -> bool {
     let w = word.trim_end();
-    (w.ends_with("'s") || w.ends_with("’s")) && text[pos + word.len()..].starts_with(['"', '“']) && {
+    (w.ends_with("'s") || w.ends_with("’s")) && text[pos + word.len()..].starts_with(['"', '“', '‘']) && {
         let f = crate::ingest::names::lexicon::facts(&bare.to_lowercase());
         f.given && !f.common && !f.never
     }

@@ -16,7 +16,10 @@ pub(super) struct TitleSpan {
 pub(super) const MAX_TITLE_BYTES: usize = 400;
 
 /// Quote pairs a title may be set off with.
-pub(super) const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('„', '"'), ('„', '”')];
+/// (`‘SSA Is a Functional Program, Still’`: single curly quotes too, their closing one not an
+/// apostrophe inside a word.)
+pub(super) const QUOTES: &[(char, char)] =
+    &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('„', '"'), ('„', '”'), ('‘', '’')];
 
 /// Verbs before a quote that make it something said, not a title.
 pub(super) static SAID: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,8 +76,16 @@ pub(super) fn title_spans(sentence: &str, offset: usize, block: &Block) -> Vec<T
         let window = &sentence[inner_start..char_boundary_from(sentence, inner_start + MAX_TITLE_BYTES)];
         // (`„String Freeze Is a Lie"`: an opening quote closes with the first of its pairs found,
         // its own first: `„Warum "Open Data" oft geschlossen bleibt“`.)
+        let closes_at = |c: char| {
+            window
+                .match_indices(c)
+                .map(|(at, _)| at)
+                .find(|&at| c != '’' || !window[at + c.len_utf8()..].starts_with(char::is_alphanumeric))
+        };
+        // (`‘` after a letter is no opening quote: `Nam‘s`.)
+        let glued = open == '‘' && sentence[..start].ends_with(char::is_alphanumeric);
         let mut closing =
-            QUOTES.iter().filter(|(o, _)| *o == open).filter_map(|(_, c)| window.find(*c).map(|at| (at, *c)));
+            QUOTES.iter().filter(|(o, _)| *o == open && !glued).filter_map(|(_, c)| closes_at(*c).map(|at| (at, *c)));
         let Some((close_rel, close)) = closing.next() else {
             search = inner_start;
             continue;
