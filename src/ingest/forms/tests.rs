@@ -183,7 +183,16 @@ fn a_duration_aside_is_no_part_of_a_title() {
     assert_eq!(without_aside("Opening remarks (10 min, wifi pw on badge)"), "Opening remarks");
     assert_eq!(without_aside("Hands-on Tracing (90min)"), "Hands-on Tracing");
     assert_eq!(without_aside("Top 10 (2 h)"), "Top 10");
-    for kept in ["Async Rust (part 2)", "Free-threading Update (aka no GIL)", "Rust (And Why)", "(2 h)"] {
+    assert_eq!(without_aside("AMA with Kwesi Appiah (runs Commons Leeds)"), "AMA with Kwesi Appiah");
+    assert_eq!(without_aside("rowhammer on ddr5 (sry missed 1st half, queue 4 coffee)"), "rowhammer on ddr5");
+    for kept in [
+        "Async Rust (part 2)",
+        "Free-threading Update (aka no GIL)",
+        "Rust (And Why)",
+        "(2 h)",
+        "Errors (and what to do about them)",
+        "Scaling Down (who needs Kubernetes?)",
+    ] {
         assert_eq!(without_aside(kept), kept);
     }
 }

@@ -181,7 +181,8 @@ pub(super) fn without_room_tag(t: &str) -> &str {
 
 /// `Gettext to Fluent Migration (2 h, bring laptop)`, `Opening remarks (10 min, wifi pw on
 /// badge)`: a duration in brackets after a title, with the note-taker's aside, is no part of it
-/// (`… (and what to do about it)`, `… (aka no GIL)`, `Async Rust (part 2)` keep theirs).
+/// (`… (and what to do about it)`, `… (aka no GIL)`, `Async Rust (part 2)` keep theirs); so is a
+/// remark ([`REMARK_OPENERS`]).
 pub(super) fn without_aside(t: &str) -> &str {
     let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else { return t };
     let aside = t[open + 1..t.len() - 1].trim();
@@ -193,8 +194,45 @@ pub(super) fn without_aside(t: &str) -> &str {
     let duration = number(first) && unit(second)
         || first.strip_suffix("min").or_else(|| first.strip_suffix('h')).is_some_and(number);
     let enough = before.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
-    if duration && enough && !aside.contains(['(', ')']) { before } else { t }
+    // (`AMA with Kwesi Appiah (runs Commons Leeds)`, `rowhammer on ddr5 (sry missed 1st half)`:
+    // the note-taker's remark, opened by a word no title's aside opens with.)
+    // (`Scaling Down (who needs Kubernetes?)`: a question is the title's own.)
+    let remark = REMARK_OPENERS.contains(&first) && aside.split_whitespace().count() >= 2 && !aside.ends_with('?');
+    if (duration || remark) && enough && !aside.contains(['(', ')']) { before } else { t }
 }
+
+/// Words that open a note-taker's remark in brackets after a title (lower case only).
+const REMARK_OPENERS: &[&str] = &[
+    "sry",
+    "sorry",
+    "missed",
+    "runs",
+    "ran",
+    "left",
+    "skipped",
+    "didnt",
+    "didn't",
+    "arrived",
+    "late",
+    "packed",
+    "loved",
+    "meh",
+    "boring",
+    "tbh",
+    "lol",
+    "who",
+    "she",
+    "he",
+    "they",
+    "i",
+    "we",
+    "my",
+    "our",
+    "standing",
+    "slides",
+    "recording",
+    "video",
+];
 
 /// `2. Title`, `3) Title`, `#4 Title` → `Title`.
 pub(super) fn numbered(t: &str) -> &str {
