@@ -309,6 +309,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_case_time_line_that_opens_as_a_ceremony_is_one() {
+        let notes = "Spanfest 2024 notes\n\n1015 talk by takeshi inoue abt sampling traces\n1600 closing\n1630 beers on the roof\n";
+        let record = read_notes("t.md", notes.as_bytes()).0.unwrap();
+        let got: Vec<(&str, crate::model::SessionKind)> =
+            record.sessions.iter().map(|s| (s.title.as_str(), s.kind)).collect();
+        assert_eq!(
+            got,
+            [("sampling traces", crate::model::SessionKind::Talk), ("closing", crate::model::SessionKind::Ceremony)]
+        );
+    }
+
+    #[test]
     fn talks_told_after_the_conference_is_over_are_another_events() {
         let notes = "# Journal\n\nFirst day of Uptime Valley 2025.\n\nThen \"Chaos Engineering for Boring Companies\" by Mehmet Yildirim. Very good.\n\nConference over. In the evening the local ops meetup had two talks: Jure Zupancic on \"Nix in Production\" and Katja Hribar's \"Alerting on a Budget\".\n";
         let got = read(notes);

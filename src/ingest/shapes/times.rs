@@ -109,20 +109,7 @@ impl Shape for TimeLines {
             if r.speakers.is_empty() && container_kind(&r.title).is_some() {
                 continue;
             }
-            // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session, nor is
-            // a live-blog's timed paragraph (`[09:48] Tendai: "resolution is…" Room laughs.`): the
-            // prose reader reads those.
-            // (`09:15 I skipped the other room`, `10:30 We grabbed coffee`: the note-taker's day.)
-            let first_person = r.title.split_whitespace().next().is_some_and(|w| {
-                matches!(
-                    w.trim_end_matches(','),
-                    "I" | "I'm" | "I've" | "I'd" | "We" | "We're" | "My" | "Our" | "Me" | "Us"
-                )
-            });
-            let sentence_like = r.title.contains(". ") || r.title.split_whitespace().count() > 14 || first_person;
-            if r.speakers.is_empty()
-                && (r.title.starts_with(char::is_lowercase) && !is_title_case(&r.title) || sentence_like)
-            {
+            if r.speakers.is_empty() && tells_of_no_talk(&r.title) {
                 continue;
             }
             let mut c = Candidate::new("time line", format!("time line {}", r.key), e.block, e.line, r.title);
@@ -137,6 +124,24 @@ impl Shape for TimeLines {
         }
         out
     }
+}
+
+/// Whether a time line's title without speakers tells of no talk: a journal's timed sentence, the
+/// note-taker's day, a lower-case remark that is no ceremony.
+fn tells_of_no_talk(title: &str) -> bool {
+    // `05:40 alarm. Grab to the airport…`: a journal's timed sentence is no session, nor is
+    // a live-blog's timed paragraph (`[09:48] Tendai: "resolution is…" Room laughs.`): the
+    // prose reader reads those.
+    // (`09:15 I skipped the other room`, `10:30 We grabbed coffee`: the note-taker's day.)
+    let first_person = title.split_whitespace().next().is_some_and(|w| {
+        matches!(w.trim_end_matches(','), "I" | "I'm" | "I've" | "I'd" | "We" | "We're" | "My" | "Our" | "Me" | "Us")
+    });
+    let sentence_like = title.contains(". ") || title.split_whitespace().count() > 14 || first_person;
+    // (`0915 welcome + housekeeping, organisers` in phone notes: a ceremony all the same.)
+    let ceremony = crate::ingest::kind::opens_as_ceremony(title)
+        || title.split_whitespace().count() <= 3
+            && title.split_whitespace().next().and_then(crate::ingest::kind::kind_word) == Some(SessionKind::Ceremony);
+    title.starts_with(char::is_lowercase) && !is_title_case(title) && !ceremony || sentence_like
 }
 
 /// `14:00 TABLE RONDE : Reproducibility` / `modération : Hugo Marchetti` / `avec : A, B, C`: the
