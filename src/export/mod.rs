@@ -189,29 +189,29 @@ pub struct Appearance {
     pub colour: (u8, u8, u8),
 }
 
-/// Colours for communities (Tableau 20, strong tones first, then light ones); community `k`
-/// takes colour `k mod 20`.
+/// Colours for communities: Tableau 20 (D3's `category20`), its ten strong tones, then its ten
+/// light ones; community `k` takes colour `k mod 20`.
 const COMMUNITY_COLOURS: [(u8, u8, u8); 20] = [
-    (78, 121, 167),
-    (242, 142, 43),
-    (225, 87, 89),
-    (118, 183, 178),
-    (89, 161, 79),
-    (237, 201, 72),
-    (176, 122, 161),
-    (255, 157, 167),
-    (156, 117, 95),
-    (186, 176, 172),
-    (160, 203, 232),
-    (255, 190, 125),
-    (255, 157, 154),
-    (134, 188, 182),
-    (140, 209, 125),
-    (241, 206, 99),
-    (212, 166, 200),
-    (250, 191, 210),
-    (215, 181, 166),
-    (121, 112, 110),
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+    (174, 199, 232),
+    (255, 187, 120),
+    (152, 223, 138),
+    (255, 152, 150),
+    (197, 176, 213),
+    (196, 156, 148),
+    (247, 182, 210),
+    (199, 199, 199),
+    (219, 219, 141),
+    (158, 218, 229),
 ];
 
 /// Whether a view colours its nodes by community: it holds one kind of node only.

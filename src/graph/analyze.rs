@@ -1,5 +1,6 @@
 //! Network measures stored on every node of a view, so Gephi users get them without running
-//! statistics: degree, weighted degree, `PageRank`, connected component and Louvain community.
+//! statistics: degree, weighted degree, `PageRank`, connected component and Louvain community;
+//! and the node's position from the view's layout ([`crate::layout`]).
 //!
 //! Every measure treats the view as undirected and weighted (each edge once, both ways). All loops
 //! run in node-index order (which is id order), so results are identical across runs.

@@ -9,7 +9,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     // `0930`, `1445`: a 24-hour time without a colon, up to 18:59 (`1999`, `2024` are years).
     let clock = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?|[ap]\b)?|\d{1,2}\s*[ap]\.?\s?m\.?|(?:0\d|1[0-8])[0-5]\d\b|noon|midday)";
     // (`1000-1200`: a range of two such times.)
-    let end = r"(?:(?:[01]\d|2[0-3])[0-5]\d\b|\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s?m\.?)?|noon|midday)";
+    let end = r"(?:(?:0\d|1[0-8])[0-5]\d\b|\d{1,2}(?:[:.h]\d{2})?(?:\s*[ap]\.?\s?m\.?)?|noon|midday)";
     // `09:00 - 09:30 BST`, `14:00 CET`: a time zone after the time (in capitals, so `Test` is none).
     let zone = r"(?-i:\s+(?:UTC|GMT|BST|CET|CEST|EET|EEST|WET|WEST|IST|JST|KST|AEST|AEDT|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|SGT|HKT|SAST|EAT|WAT|BRT|ART)(?:[+-]\d{1,2})?\b)?";
     Regex::new(&format!(
@@ -38,6 +38,7 @@ fn starts_with_room_word(text: &str) -> bool {
 /// assert_eq!(leading_time("1015 multiple dispatch - Ana"), Some(("1015".into(), "multiple dispatch - Ana")));
 /// assert_eq!(leading_time("2024 was a good year"), None);
 /// assert_eq!(leading_time("1000-1200 wkshp: otel"), Some(("1000-1200".into(), "wkshp: otel")));
+/// assert_eq!(leading_time("1015 - 2024 in review"), Some(("1015".into(), "2024 in review")));
 /// assert_eq!(leading_time("09:00 - 09:30 BST"), Some(("09:00 - 09:30".into(), "")));
 /// assert_eq!(leading_time("9:30a  [Main]  Opening"), Some(("9:30a".into(), "[Main]  Opening")));
 /// // A parallel session told under another: `also 2:15pm, room B: …`.

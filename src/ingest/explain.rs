@@ -53,7 +53,8 @@ pub struct FileExplain {
 }
 
 /// Editions a journal names at its top (`Two conferences: **DataHarbour 2023** …, then
-/// **Postgres Baltic 2023**`) or in top-level headings that read as conference names.
+/// **Postgres Baltic 2023**`), in top-level headings that read as conference names, or after a
+/// day heading's dash with the year the paragraph under it adds ([`named_below_heading`]).
 fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
     let mut found: Vec<ConferenceName> = vec![notes.conference.clone()];
     for (i, block) in notes.blocks.iter().enumerate() {
@@ -81,12 +82,21 @@ fn named_editions(notes: &Notes<'_>) -> Vec<ConferenceName> {
     found
 }
 
+/// Words that say a paragraph tells of an event.
+const EVENT_WORDS: &[&str] =
+    &["event", "conference", "conf ", "workshop", "summit", "meetup", "camp", "symposium", "co-located", "colocated"];
+
 /// `## Tue 5 Sept — Firmware Fringe` over `Firmware Fringe 2023 is the one-day event …`: the
 /// name a top heading gives after a dash, with the year the paragraph under it adds.
 fn named_below_heading(notes: &Notes<'_>, i: usize) -> Option<String> {
     let heading = notes.blocks.get(i).filter(|b| b.heading_level().is_some_and(|l| l <= 2))?;
     let below = notes.blocks.get(i + 1).filter(|b| b.kind == BlockKind::Paragraph)?;
     let opening: String = below.text.chars().take(200).collect();
+    // (`## Thursday — Porto` over `Porto 2024 felt bigger`: a place, unless the paragraph says event.)
+    let lower = opening.to_lowercase();
+    if !EVENT_WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
     let parts = [" — ", " – ", " - "].into_iter().flat_map(|d| heading.text.split(d).skip(1));
     parts.map(str::trim).filter(|p| p.starts_with(char::is_uppercase)).find_map(|p| {
         let at = opening.find(p)?;

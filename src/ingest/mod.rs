@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_lower_case_time_line_that_opens_as_a_ceremony_is_one() {
-        let notes = "Spanfest 2024 notes\n\n1015 talk by takeshi inoue abt sampling traces\n1600 closing\n1630 beers on the roof\n";
+        let notes = "Spanfest 2024 notes\n\n1015 talk by takeshi inoue abt sampling traces\n1600 closing\n1630 beers on the roof\n1700 got there late, missed the welcome\n1800 welcome drinks\n";
         let record = read_notes("t.md", notes.as_bytes()).0.unwrap();
         let got: Vec<(&str, crate::model::SessionKind)> =
             record.sessions.iter().map(|s| (s.title.as_str(), s.kind)).collect();
@@ -318,6 +318,17 @@ mod tests {
             got,
             [("sampling traces", crate::model::SessionKind::Talk), ("closing", crate::model::SessionKind::Ceremony)]
         );
+    }
+
+    #[test]
+    fn a_place_under_a_day_heading_is_no_edition_and_a_reading_list_no_talks() {
+        let notes = "# PyCon PT 2024\n\n## Thursday — Porto\n\nPorto 2024 felt bigger than last year.\n\nCaught Async All the Way Down by Ana Ortiz.\n";
+        let record = read_notes("t.md", notes.as_bytes()).0.unwrap();
+        let got: Vec<String> = record.sessions.iter().map(|s| s.conference.to_string()).collect();
+        assert_eq!(got, ["pycon-pt-2024"]);
+        let reading = "# Consensus Con 2024\n\n### Consensus in Practice\nspeaker:: Ana Ortiz\n\n- notes on raft\n\nRecommended reading:\n- Leslie Lamport — Time, Clocks, and the Ordering of Events\n- Martin Kleppmann — Designing Data-Intensive Applications\n";
+        let titles: Vec<String> = read(reading).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["Consensus in Practice"]);
     }
 
     #[test]

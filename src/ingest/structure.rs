@@ -109,7 +109,8 @@ static POSTERS_OR_READING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:my \s+)? (?:posters?|poster \s+ (?:hall|session|sessions|highlights|walk)
             |(?:(?:papers|books|articles|preprints|things|stuff) \s+)? (?:(?:i|we) \s+ (?:want|need|have) \s+)? to \s+ (?:read|check)(?:\s+ later)?
             |read \s+ later|bibliography|reading(?:\s+ list)?|further \s+ reading|references
-            |(?:papers|books|articles|links|reading) \s+ (?:mentioned|recommended|cited|referenced))[\s.!:]*$",
+            |(?:papers|books|articles|links|reading) \s+ (?:mentioned|recommended|cited|referenced)
+            |(?:recommended|suggested) \s+ (?:reading|books|papers|links))[\s.!:]*$",
     )
     .expect("valid regex")
 });

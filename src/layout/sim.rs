@@ -307,7 +307,7 @@ pub(crate) fn norm(x: f64, y: f64) -> f64 {
 fn rms_radius(pos: &[[f64; 2]]) -> f64 {
     let n = pos.len() as f64;
     let (cx, cy) = mean(pos);
-    let s: f64 = pos.iter().map(|p| (p[0] - cx).powi(2) + (p[1] - cy).powi(2)).sum();
+    let s: f64 = pos.iter().map(|p| (p[0] - cx) * (p[0] - cx) + (p[1] - cy) * (p[1] - cy)).sum();
     let r = (s / n).sqrt();
     if r.is_finite() { r } else { 0.0 }
 }

@@ -117,12 +117,15 @@ fn every_node_is_drawn_where_the_layout_puts_it_sized_and_coloured() {
             let what = format!("{name}.{format}");
             let mut places = std::collections::BTreeSet::new();
             let mut colours = std::collections::BTreeSet::new();
+            let by_community = confgraph::export::colours_by_community(&kg);
             for (_, node) in kg.nodes() {
                 let (x, y, size, rgb) = drawn(&seen["nodes"][node.id.as_str()], format);
+                let look = confgraph::export::appearance(node, by_community);
                 assert!(x.is_finite() && y.is_finite(), "{what}: no position on {}", node.id);
-                assert!((x - node.metrics.x).abs() < 1e-6 && (y - node.metrics.y).abs() < 1e-6, "{what}: {}", node.id);
-                assert!(size >= 4.0, "{what}: size of {}", node.id);
-                assert!(rgb.0 <= 255 && rgb.1 <= 255 && rgb.2 <= 255, "{what}: colour of {}", node.id);
+                assert!((x - look.x).abs() < 1e-6 && (y - look.y).abs() < 1e-6, "{what}: position of {}", node.id);
+                assert!((size - look.size).abs() < 1e-9 && size >= 4.0, "{what}: size of {}", node.id);
+                let want = (u64::from(look.colour.0), u64::from(look.colour.1), u64::from(look.colour.2));
+                assert_eq!(rgb, want, "{what}: colour of {}", node.id);
                 places.insert(((x * 100.0) as i64, (y * 100.0) as i64));
                 colours.insert(rgb);
             }
@@ -148,6 +151,7 @@ fn gephi_lites_parsers_read_every_nodes_position_size_and_colour() {
         [("full", View::Full), ("people", View::People { shared_editions: false }), ("topics", View::Topics)]
     {
         let kg = model(view);
+        let by_community = confgraph::export::colours_by_community(&kg);
         for format in ["gexf", "graphml"] {
             let what = format!("{name}.{format}");
             let out = Process::new("node").arg(&reader).arg(format).arg(dir.join(&what)).output().unwrap();
@@ -158,8 +162,17 @@ fn gephi_lites_parsers_read_every_nodes_position_size_and_colour() {
                 let a = &seen["nodes"][node.id.as_str()];
                 assert_eq!(a["x"].as_f64(), Some(node.metrics.x), "{what}: x of {}", node.id);
                 assert_eq!(a["y"].as_f64(), Some(node.metrics.y), "{what}: y of {}", node.id);
-                assert!(a["size"].as_f64().is_some_and(|s| s >= 4.0), "{what}: size of {}", node.id);
-                assert!(a["color"].as_str().is_some_and(|c| !c.is_empty()), "{what}: colour of {}", node.id);
+                let look = confgraph::export::appearance(node, by_community);
+                assert_eq!(a["size"].as_f64(), Some(look.size), "{what}: size of {}", node.id);
+                // (graphology-gexf gives `rgb(r,g,b)`, graphology-graphml `#rrggbb`.)
+                let (r, g, b) = look.colour;
+                let forms = [format!("rgb({r},{g},{b})"), format!("#{r:02x}{g:02x}{b:02x}")];
+                assert!(
+                    a["color"].as_str().is_some_and(|c| forms.iter().any(|f| f == c)),
+                    "{what}: colour of {}: {} not {forms:?}",
+                    node.id,
+                    a["color"]
+                );
             }
         }
     }

@@ -368,7 +368,10 @@ fn attended_lead_in(text: &str) -> Option<usize> {
     let rest = &text[verb.len()..];
     // (`Caught up with Ana`, `saw the sea`: no title after the verb.)
     let titled = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'*_[".contains(c));
-    (titled && rest.split_whitespace().count() >= 2).then_some(verb.len())
+    // (`Skipped Frames: Rendering at 120 Hz — Ana Ortiz`, `## Missed Connections`: the verb is
+    // the title's own unless a journal's form follows: `by` a speaker, a quote, a bracket.)
+    let journal = rest.starts_with(['"', '“', '‘', '*', '_']) || rest.contains(" by ") || rest.contains(" (");
+    (titled && journal && rest.split_whitespace().count() >= 2).then_some(verb.len())
 }
 
 /// `Title, Speaker — why it matters: …`, `Title — Speaker - great talk`, `Title — Speaker: the

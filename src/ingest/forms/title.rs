@@ -181,8 +181,8 @@ pub(super) fn without_room_tag(t: &str) -> &str {
 
 /// `Gettext to Fluent Migration (2 h, bring laptop)`, `Opening remarks (10 min, wifi pw on
 /// badge)`: a duration in brackets after a title, with the note-taker's aside, is no part of it
-/// (`… (and what to do about it)`, `… (aka no GIL)`, `Async Rust (part 2)` keep theirs); so is a
-/// remark ([`REMARK_OPENERS`]).
+/// (`… (and what to do about it)`, `… (aka no GIL)`, `Async Rust (part 2)`, `(our first year)`
+/// keep theirs); so is a remark ([`REMARK_OPENERS`]).
 pub(super) fn without_aside(t: &str) -> &str {
     let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) else { return t };
     let aside = t[open + 1..t.len() - 1].trim();
@@ -202,37 +202,8 @@ pub(super) fn without_aside(t: &str) -> &str {
 }
 
 /// Words that open a note-taker's remark in brackets after a title (lower case only).
-const REMARK_OPENERS: &[&str] = &[
-    "sry",
-    "sorry",
-    "missed",
-    "runs",
-    "ran",
-    "left",
-    "skipped",
-    "didnt",
-    "didn't",
-    "arrived",
-    "late",
-    "packed",
-    "loved",
-    "meh",
-    "boring",
-    "tbh",
-    "lol",
-    "who",
-    "she",
-    "he",
-    "they",
-    "i",
-    "we",
-    "my",
-    "our",
-    "standing",
-    "slides",
-    "recording",
-    "video",
-];
+const REMARK_OPENERS: &[&str] =
+    &["sry", "sorry", "missed", "runs", "left", "skipped", "didnt", "didn't", "arrived", "packed", "meh", "tbh", "lol"];
 
 /// `2. Title`, `3) Title`, `#4 Title` → `Title`.
 pub(super) fn numbered(t: &str) -> &str {

@@ -85,7 +85,9 @@ pub fn is_name_token(token: &str) -> bool {
 
 /// True when `text` has a word that can stand in a name the way `slot` asks: a handle, or a
 /// capitalised word the lists do not make an ordinary word (a known name, or an unknown word);
-/// where the shape says names stand, any capitalised word. A cheap test before trying forms.
+/// where the shape says names stand, any capitalised word. In a text typed without capitals, a
+/// known given name that is no ordinary word (where names stand, any such word). A cheap test
+/// before trying forms.
 #[must_use]
 pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
     let lower_case = !text.chars().any(char::is_uppercase);

@@ -420,8 +420,12 @@ impl GroupRead<'_, '_> {
     fn item(&self, item: Item, lead_here: Option<&Block>) -> Option<Candidate> {
         let (notes, i) = (self.notes, item.block);
         let block = &notes.blocks[i];
-        let own_section =
-            self.own_section || lead_here.is_some_and(|b| b.kind == BlockKind::Paragraph && is_own_section(&b.text));
+        // (Under `Recommended reading:`, `- Leslie Lamport — Time, Clocks, …` is no talk.)
+        let lead_is = |b: &Block, test: fn(&str) -> bool| b.kind == BlockKind::Paragraph && test(&b.text);
+        if lead_here.is_some_and(|b| lead_is(b, super::super::structure::is_posters_or_reading)) {
+            return None;
+        }
+        let own_section = self.own_section || lead_here.is_some_and(|b| lead_is(b, is_own_section));
         // An outline item's own properties: `title:: …`, `speaker:: [[…]]`, `type:: keynote`.
         let own = item_labels(block);
         let kids = children(notes.blocks, i);

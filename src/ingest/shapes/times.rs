@@ -138,9 +138,14 @@ fn tells_of_no_talk(title: &str) -> bool {
     });
     let sentence_like = title.contains(". ") || title.split_whitespace().count() > 14 || first_person;
     // (`0915 welcome + housekeeping, organisers` in phone notes: a ceremony all the same.)
-    let ceremony = crate::ingest::kind::opens_as_ceremony(title)
-        || title.split_whitespace().count() <= 3
-            && title.split_whitespace().next().and_then(crate::ingest::kind::kind_word) == Some(SessionKind::Ceremony);
+    // (Not `welcome coffee`, `closing party`, nor `got there late, missed the welcome`.)
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let social = words.iter().any(|w| {
+        matches!(*w, "coffee" | "drinks" | "party" | "reception" | "dinner" | "lunch" | "breakfast" | "beers")
+    });
+    let opens = words.first().copied().and_then(crate::ingest::kind::kind_word) == Some(SessionKind::Ceremony);
+    // (`closing remarks + raffle`: longer where the words open as a ceremony.)
+    let ceremony = opens && !social && (words.len() <= 3 || crate::ingest::kind::opens_as_ceremony(title));
     title.starts_with(char::is_lowercase) && !is_title_case(title) && !ceremony || sentence_like
 }
 
