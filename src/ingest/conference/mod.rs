@@ -109,9 +109,14 @@ fn lower_case_name(parts: &[&str]) -> Option<ConferenceName> {
             || super::forms::ROOM_WORDS.contains(&l)
             || l == "hala"
     };
-    let words: Vec<&str> = first.split_whitespace().filter(|w| !YEAR.is_match(w)).collect();
-    // (`meetup 12`, `retro 23`: two digits are a year only after a name and what the event is.)
-    let bare_number = short_year.is_some() && !(words.len() >= 2 && words[1..].iter().any(|w| event_word(w)));
+    // (`spanfest 2024 notes`, `notes from spanfest 2024`: the filler around the name is no part of it.)
+    let words: Vec<&str> =
+        first.split_whitespace().filter(|w| !YEAR.is_match(w) && !HEADER_FILLER.contains(w)).collect();
+    // (`meetup 12`, `retro 23`: two digits are a year only after a name and what the event is, or
+    // after one long name no list knows: `pixelforge 24`.)
+    let long_name = words.len() == 1 && words[0].chars().count() >= 8 && words[0].chars().all(char::is_alphabetic);
+    let bare_number =
+        short_year.is_some() && !long_name && !(words.len() >= 2 && words[1..].iter().any(|w| event_word(w)));
     if words.is_empty()
         || words.len() > 3
         || plain(words[0])
@@ -529,6 +534,11 @@ mod tests {
         assert_eq!(header("days 22"), None);
         assert_eq!(header("room 12"), None);
         assert_eq!(header("lunch at 12"), None);
+        // (Filler around a lower-case name, and a long name alone before two digits.)
+        assert_eq!(header("spanfest 2024 notes"), Some(("Spanfest".into(), Some(2024), None)));
+        assert_eq!(header("notes from spanfest 2024"), Some(("Spanfest".into(), Some(2024), None)));
+        assert_eq!(header("pixelforge 24"), Some(("Pixelforge".into(), Some(2024), None)));
+        assert_eq!(header("standup 23"), None);
     }
 
     #[test]
