@@ -363,8 +363,7 @@ fn attended_lead_in(text: &str) -> Option<usize> {
         "also caught ",
         "then caught ",
     ];
-    let lower = text.get(..16.min(text.len())).or_else(|| text.get(..text.len()))?.to_ascii_lowercase();
-    let verb = VERBS.iter().find(|v| lower.starts_with(*v))?;
+    let verb = VERBS.iter().find(|v| text.get(..v.len()).is_some_and(|head| head.eq_ignore_ascii_case(v)))?;
     let rest = &text[verb.len()..];
     // (`Caught up with Ana`, `saw the sea`: no title after the verb.)
     let titled = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'*_[".contains(c));

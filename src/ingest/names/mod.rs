@@ -102,12 +102,11 @@ pub fn has_name_word(text: &str, slot: speakers::Slot) -> bool {
         if !w.chars().next().is_some_and(char::is_uppercase) {
             // (`talk by takeshi inoue abt …`: phone notes typed without capitals; a known given
             // name that is no common word may begin a name there.)
-            return lower_case
-                && (slot == speakers::Slot::Stated || lexicon::facts(w).given)
-                && w.chars().count() >= 3
-                && w.chars().all(char::is_alphabetic)
-                && !lexicon::facts(w).common
-                && !lexicon::facts(w).never;
+            if !lower_case || w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+                return false;
+            }
+            let f = lexicon::facts(w);
+            return (slot == speakers::Slot::Stated || f.given) && !f.common && !f.never;
         }
         if slot == speakers::Slot::Stated {
             return true;
